@@ -1,0 +1,1 @@
+"""analytics: Chinese government budget disclosures into DuckDB."""

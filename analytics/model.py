@@ -1,0 +1,149 @@
+"""Plain data types passed between the pipeline stages (read -> extract -> validate -> load).
+
+Each stage takes one of these and returns the next; no stage reaches back into an earlier one.
+Money is `Decimal` in 万元 throughout; the unit printed in the document is kept in `unit_found`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+Kind = Literal["budget", "final"]
+Measure = Literal["amount", "yoy_change", "yoy_pct"]
+Basis = Literal["stated", "derived"]
+Method = Literal["narrative", "table"]
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One line or paragraph of running text, already normalised (half-width, simplified)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as rows of cell strings (normalised like paragraphs). `caption` is the sheet name or
+    a title line the reader found attached to the table, if any."""
+
+    rows: tuple[tuple[str, ...], ...]
+    caption: str | None = None
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class Document:
+    """What a reader makes of one file: ordered blocks plus where they came from."""
+
+    source_path: str
+    format: str  # 'text', 'docx', 'doc', 'pdf', 'xlsx', 'xls', 'html'
+    sha256: str  # of the file's bytes; also the document's id
+    blocks: list[Block]
+    encoding: str | None = None  # detected text encoding, for formats that have one
+    notes: list[str] = field(default_factory=list)  # what the reader repaired or dropped
+
+    @property
+    def doc_id(self) -> str:
+        return self.sha256[:16]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [b.text for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+
+@dataclass
+class Metadata:
+    """Who published the document, about which fiscal year, and of which kind."""
+
+    title: str | None = None
+    department: str | None = None  # canonical full name, one per real department
+    department_printed: str | None = None  # as the document prints it
+    department_type: str | None = None  # 科协, 教育, 财政, ...
+    region: str | None = None  # most specific 省/市/县/区
+    province: str | None = None
+    year: int | None = None  # the fiscal year reported on
+    kind: Kind | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure, with the text it came from."""
+
+    metric: str  # a key of data/reference/metrics.csv
+    measure: Measure
+    value: Decimal  # 万元 for money, a count for counts, percent for yoy_pct
+    year: int  # the year the figure refers to
+    kind: Kind
+    unit_found: str | None  # the unit printed beside the figure: '万元', '元', '亿元', '辆', '%', or None
+    basis: Basis
+    section: str | None  # the heading of the section it stands in, e.g. '四、财政拨款“三公”经费预算情况…'
+    method: Method
+    quote: str  # the sentence or the table row it came from
+    reason: str | None = None  # the stated cause of a change
+
+
+@dataclass(frozen=True)
+class PerformanceGoal:
+    """One indicator row of a 部门职责-工作活动绩效目标 table (an activity without indicators gives one
+    row with `indicator` None)."""
+
+    activity: str
+    parent_activity: str | None
+    budget: Decimal | None  # 万元; None where the cell is blank
+    description: str | None
+    goal: str | None
+    indicator: str | None
+    grade_excellent: str | None
+    grade_good: str | None
+    grade_fair: str | None
+    grade_poor: str | None
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """A row of a standard table keyed by 政府收支分类科目."""
+
+    year: int
+    kind: Kind
+    classification: Literal["functional", "economic"]
+    code: str
+    name: str
+    total: Decimal | None
+    basic: Decimal | None
+    project: Decimal | None
+
+
+@dataclass(frozen=True)
+class Check:
+    """The outcome of one arithmetic or consistency check. A problem in the data is a record, not an
+    exception: `passed` False with `severity` 'error' or 'warning'; passed checks have severity 'info'."""
+
+    check: str  # e.g. 'sum:expenditure_total', 'duplicate_row:performance_goals'
+    severity: Severity
+    passed: bool
+    message: str
+    metric: str | None = None
+    expected: Decimal | None = None
+    actual: Decimal | None = None
+    year: int | None = None
+    quote: str | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything the extract stage finds in one document."""
+
+    metadata: Metadata
+    facts: list[Fact] = field(default_factory=list)
+    goals: list[PerformanceGoal] = field(default_factory=list)
+    budget_lines: list[BudgetLine] = field(default_factory=list)
+    notes: list[Check] = field(default_factory=list)  # problems seen while extracting (duplicated rows…)
