@@ -1,0 +1,49 @@
+"""Reference data shipped with the package: the metric vocabulary and editable mappings.
+
+The files live in `data/reference/` of the repository; a built wheel carries them as
+`analytics/_reference/`. Both are looked up, so an editable install and a wheel behave the same.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+
+def reference_dir() -> Path:
+    """The folder holding the reference CSV files."""
+    packaged = Path(__file__).parent / "_reference"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "data" / "reference"
+
+
+def read_csv(name: str) -> list[dict[str, str]]:
+    """Rows of a reference CSV file as dicts (UTF-8, header on the first line)."""
+    with (reference_dir() / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    name_zh: str
+    parent: str | None
+    unit: str  # 'money' (万元), 'count', 'percent'
+    description: str
+
+
+@cache
+def metrics() -> dict[str, Metric]:
+    """The metric vocabulary, keyed by metric key, in the order of the reference file."""
+    return {
+        row["key"]: Metric(row["key"], row["name_zh"], row["parent"] or None, row["unit"], row["description"])
+        for row in read_csv("metrics.csv")
+    }
+
+
+def children(parent: str) -> list[str]:
+    """Metric keys whose parent is `parent`."""
+    return [m.key for m in metrics().values() if m.parent == parent]
