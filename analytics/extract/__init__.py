@@ -1,0 +1,50 @@
+"""Extract stage: `Document` -> `Extraction` (metadata, facts, performance goals, notes)."""
+
+from __future__ import annotations
+
+from analytics.extract.assets import asset_facts, is_asset_table
+from analytics.extract.derived import prior_year_amounts
+from analytics.extract.goals import goals_from_table, is_goals_table
+from analytics.extract.metadata import extract_metadata
+from analytics.extract.narrative import facts_from_paragraph
+from analytics.extract.sections import split_sections
+from analytics.model import Check, Document, Extraction, Paragraph
+
+__all__ = ["extract"]
+
+
+def extract(document: Document) -> Extraction:
+    """Everything one document states: metadata, figures with their quotes, performance goals.
+
+    A document whose year cannot be told gives metadata and a warning but no facts, since a figure
+    without a year cannot be compared with anything.
+    """
+    metadata = extract_metadata(document)
+    result = Extraction(metadata=metadata)
+    for field in ("department", "year", "kind", "region"):
+        if getattr(metadata, field) is None:
+            result.notes.append(Check(
+                check=f"metadata:{field}", severity="warning", passed=False,
+                message=f"{document.source_path}: could not tell the document's {field} from its title, "
+                        "text or file name"))
+    if metadata.year is None:
+        return result
+    year, kind = metadata.year, metadata.kind or "budget"
+    for section in split_sections(document):
+        if not section.states_figures:
+            continue
+        context = ""
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                result.facts.extend(facts_from_paragraph(block.text, year=year, kind=kind,
+                                                         section=section.heading))
+                context = block.text
+            elif is_goals_table(block):
+                goals, notes = goals_from_table(block, document.source_path)
+                result.goals.extend(goals)
+                result.notes.extend(notes)
+            elif is_asset_table(block):
+                result.facts.extend(asset_facts(block, year=year, kind=kind, section=section.heading,
+                                                context=context))
+    result.facts.extend(prior_year_amounts(result.facts))
+    return result

@@ -1,0 +1,130 @@
+"""The 部门职责-工作活动绩效目标 table: activities, their budgets, indicators and grade thresholds.
+
+    职责活动         | 年度预算数 | 内容描述 | 绩效目标 | 绩效指标       | 评价标准
+                    |            |          |          |                | 优 | 良 | 中 | 差
+    科学技术普及      | 49.00      | …        | …        |                |    |    |    |
+      开展科普活动    | 19.00      | …        | …        | 科技知识普及率 | 高 | 比较高 | 中 | 低
+                    |            |          |          | 科普活动…人次  | ≥10 | ≥8 | ≥6 | <6
+
+An indented activity is a sub-activity of the last unindented one; a row with an empty activity cell
+is one more indicator of the activity above. Thresholds are kept as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from analytics.extract.numbers import parse_number, to_wan, unit_in
+from analytics.model import Check, PerformanceGoal, Table
+
+GRADES = ("优", "良", "中", "差")
+
+
+def is_goals_table(table: Table) -> bool:
+    return _columns(table) is not None
+
+
+def _columns(table: Table) -> tuple[int, dict[str, int]] | None:
+    """(index of the first data row, column of each field) or None when this is not a goals table."""
+    for i, row in enumerate(table.rows[:5]):
+        cells = [c.strip() for c in row]
+        if not any("绩效指标" in c for c in cells):
+            continue
+        if not any(("活动" in c or "项目" in c) for c in cells):
+            continue
+        cols: dict[str, int] = {}
+        for j, c in enumerate(cells):
+            if "活动" in c or ("项目" in c and "activity" not in cols):
+                cols.setdefault("activity", j)
+            elif "预算" in c:
+                cols.setdefault("budget", j)
+            elif "内容" in c or "描述" in c:
+                cols.setdefault("description", j)
+            elif "绩效目标" in c:
+                cols.setdefault("goal", j)
+            elif "绩效指标" in c:
+                cols.setdefault("indicator", j)
+        first = i + 1
+        # Grade columns come from a second header row holding 优/良/中/差.
+        if first < len(table.rows):
+            sub = [c.strip() for c in table.rows[first]]
+            if all(g in sub for g in GRADES):
+                for g in GRADES:
+                    cols[g] = sub.index(g)
+                first += 1
+        if "activity" in cols and "indicator" in cols:
+            return first, cols
+    return None
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def goals_from_table(table: Table, quote_source: str) -> tuple[list[PerformanceGoal], list[Check]]:
+    """Goal rows and the problems seen in them (a duplicated row, a count printed with a % sign)."""
+    found = _columns(table)
+    if found is None:
+        return [], []
+    first, cols = found
+    unit = next((u for row in table.rows[:first] for c in row if (u := unit_in(c))), "万元")
+    top_indent = min((_indent(r[cols["activity"]]) for r in table.rows[first:]
+                      if len(r) > cols["activity"] and r[cols["activity"]].strip()), default=0)
+
+    def get(row: tuple[str, ...], key: str) -> str | None:
+        j = cols.get(key)
+        if j is None or j >= len(row):
+            return None
+        return row[j].strip() or None
+
+    goals: list[PerformanceGoal] = []
+    notes: list[Check] = []
+    activity: str | None = None
+    parent: str | None = None
+    top: str | None = None
+    budget: Decimal | None = None
+    description = goal = None
+    seen: dict[tuple[str | None, ...], int] = {}
+    for row in table.rows[first:]:
+        name_cell = row[cols["activity"]] if len(row) > cols["activity"] else ""
+        if name_cell.strip():
+            activity = name_cell.strip()
+            if _indent(name_cell) > top_indent:
+                parent = top
+            else:
+                parent, top = None, activity
+            raw_budget = get(row, "budget")
+            number = parse_number(raw_budget) if raw_budget else None
+            budget = to_wan(number, unit) if number is not None else None
+            description, goal = get(row, "description"), get(row, "goal")
+        elif activity is None:
+            continue
+        grades = tuple(get(row, g) for g in GRADES)
+        indicator = get(row, "indicator")
+        if indicator is None and not name_cell.strip():
+            continue  # an empty row
+        record = PerformanceGoal(activity=activity, parent_activity=parent, budget=budget,
+                                 description=description, goal=goal, indicator=indicator,
+                                 grade_excellent=grades[0], grade_good=grades[1], grade_fair=grades[2],
+                                 grade_poor=grades[3])
+        goals.append(record)
+        key = (activity, indicator, *grades)
+        if indicator is not None and key in seen:
+            notes.append(Check(
+                check="duplicate_row:performance_goals", severity="warning", passed=False,
+                message=f"{quote_source}: indicator {indicator!r} of activity {activity!r} is printed twice "
+                        f"with the same thresholds (rows {seen[key] + 1} and {len(goals)} of the goals); "
+                        "both are kept",
+                quote=" | ".join(c.strip() for c in row)))
+        seen.setdefault(key, len(goals) - 1)
+        printed = [g for g in grades if g]
+        with_pct = [g for g in printed if g.endswith("%")]
+        numeric = [g for g in printed if re.search(r"\d", g) and g != "0"]  # a bare 0 needs no unit
+        if with_pct and len(with_pct) < len(numeric):
+            notes.append(Check(
+                check="mixed_units:performance_goals", severity="warning", passed=False,
+                message=f"{quote_source}: indicator {indicator!r} mixes thresholds with and without '%' "
+                        f"({' / '.join(printed)}); kept as printed",
+                quote=" | ".join(c.strip() for c in row)))
+    return goals, notes

@@ -1,0 +1,66 @@
+"""Metric labels as printed in documents -> metric keys (data/reference/metric_labels.csv).
+
+A label may name two metrics at once ('收支安排' is both income and expenditure: "income_total+
+expenditure_total" in the reference file). Quote marks and spaces inside a label are tolerated,
+since PDFs scatter them ('三公 经费 “ ”').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from analytics.reference import metrics, read_csv
+
+# Characters a printed label may carry between its own characters.
+_NOISE = r"[\s“”\"'‘’「」『』]*"
+_STRIP = re.compile(r"[\s“”\"'‘’「」『』]")
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    start: int
+    end: int
+    text: str
+    metrics: tuple[str, ...]
+
+
+def _pattern(label: str) -> str:
+    core = _STRIP.sub("", label)
+    return _NOISE.join(re.escape(ch) for ch in core)
+
+
+@cache
+def _label_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    known = metrics()
+    by_label: dict[str, tuple[str, ...]] = {}
+    for row in read_csv("metric_labels.csv"):
+        keys = tuple(row["metric"].split("+"))
+        unknown = [k for k in keys if k not in known]
+        if unknown:
+            raise ValueError(f"metric_labels.csv: label {row['label']!r} names unknown metric {unknown}")
+        by_label[_STRIP.sub("", row["label"])] = keys
+    # Longest first, so that '一般公共预算收入' wins over '预算收入' where both could start.
+    ordered = sorted(by_label, key=len, reverse=True)
+    return re.compile("|".join(_pattern(label) for label in ordered)), by_label
+
+
+def find_labels(text: str) -> list[LabelMatch]:
+    """Every metric label in `text`, left to right, longest match at each place."""
+    pattern, by_label = _label_index()
+    found = []
+    for match in pattern.finditer(text):
+        key = _STRIP.sub("", match.group())
+        found.append(LabelMatch(match.start(), match.end(), match.group(), by_label[key]))
+    return found
+
+
+def label_metrics(text: str) -> tuple[str, ...]:
+    """The metrics of a whole cell or row label ('2、车辆(台、辆)' -> ()), exact after stripping
+    numbering and bracketed units; empty when the text is not exactly a known label."""
+    _, by_label = _label_index()
+    core = re.sub(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[、.．]\s*", "", text)
+    core = re.sub(r"^其中\s*[:：]?", "", core)
+    core = re.sub(r"\((?:万?元|平方米|台、辆|辆|台)\)$", "", _STRIP.sub("", core))
+    return by_label.get(core, ())
