@@ -23,10 +23,15 @@ def extract(document: Document) -> Extraction:
     result = Extraction(metadata=metadata)
     for field in ("department", "year", "kind", "region"):
         if getattr(metadata, field) is None:
-            result.notes.append(Check(
-                check=f"metadata:{field}", severity="warning", passed=False,
-                message=f"{document.source_path}: could not tell the document's {field} from its title, "
-                        "text or file name"))
+            result.notes.append(
+                Check(
+                    check=f"metadata:{field}",
+                    severity="warning",
+                    passed=False,
+                    message=f"{document.source_path}: could not tell the document's {field} from its title, "
+                    "text or file name",
+                )
+            )
     if metadata.year is None:
         return result
     year, kind = metadata.year, metadata.kind or "budget"
@@ -36,15 +41,17 @@ def extract(document: Document) -> Extraction:
         context = ""
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                result.facts.extend(facts_from_paragraph(block.text, year=year, kind=kind,
-                                                         section=section.heading))
+                result.facts.extend(
+                    facts_from_paragraph(block.text, year=year, kind=kind, section=section.heading)
+                )
                 context = block.text
             elif is_goals_table(block):
                 goals, notes = goals_from_table(block, document.source_path)
                 result.goals.extend(goals)
                 result.notes.extend(notes)
             elif is_asset_table(block):
-                result.facts.extend(asset_facts(block, year=year, kind=kind, section=section.heading,
-                                                context=context))
+                result.facts.extend(
+                    asset_facts(block, year=year, kind=kind, section=section.heading, context=context)
+                )
     result.facts.extend(prior_year_amounts(result.facts))
     return result

@@ -56,9 +56,20 @@ def asset_facts(table: Table, *, year: int, kind: Kind, section: str | None, con
             return parse_number(cells[i]) if i < len(cells) else None
 
         def add(metric: str, value: Decimal, unit_found: str | None, quote: str = quote) -> None:
-            facts.append(Fact(metric=metric, measure="amount", value=value, year=fact_year, kind=kind,
-                              unit_found=unit_found, basis="stated", section=section, method="table",
-                              quote=quote))
+            facts.append(
+                Fact(
+                    metric=metric,
+                    measure="amount",
+                    value=value,
+                    year=fact_year,
+                    kind=kind,
+                    unit_found=unit_found,
+                    basis="stated",
+                    section=section,
+                    method="table",
+                    quote=quote,
+                )
+            )
 
         if VEHICLE_ROW_RE.match(cells[0]):
             count, value = cell(count_col), cell(value_col)

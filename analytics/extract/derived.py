@@ -22,7 +22,16 @@ def prior_year_amounts(facts: list[Fact]) -> list[Fact]:
         if amount is None or key in derived:
             continue
         quote = change.quote if amount.quote == change.quote else f"{amount.quote} … {change.quote}"
-        derived[key] = Fact(metric=change.metric, measure="amount", value=amount.value - change.value,
-                            year=change.year - 1, kind=change.kind, unit_found=None, basis="derived",
-                            section=change.section, method=change.method, quote=quote)
+        derived[key] = Fact(
+            metric=change.metric,
+            measure="amount",
+            value=amount.value - change.value,
+            year=change.year - 1,
+            kind=change.kind,
+            unit_found=None,
+            basis="derived",
+            section=change.section,
+            method=change.method,
+            quote=quote,
+        )
     return list(derived.values())

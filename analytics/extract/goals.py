@@ -69,8 +69,14 @@ def goals_from_table(table: Table, quote_source: str) -> tuple[list[PerformanceG
         return [], []
     first, cols = found
     unit = next((u for row in table.rows[:first] for c in row if (u := unit_in(c))), "万元")
-    top_indent = min((_indent(r[cols["activity"]]) for r in table.rows[first:]
-                      if len(r) > cols["activity"] and r[cols["activity"]].strip()), default=0)
+    top_indent = min(
+        (
+            _indent(r[cols["activity"]])
+            for r in table.rows[first:]
+            if len(r) > cols["activity"] and r[cols["activity"]].strip()
+        ),
+        default=0,
+    )
 
     def get(row: tuple[str, ...], key: str) -> str | None:
         j = cols.get(key)
@@ -104,27 +110,45 @@ def goals_from_table(table: Table, quote_source: str) -> tuple[list[PerformanceG
         indicator = get(row, "indicator")
         if indicator is None and not name_cell.strip():
             continue  # an empty row
-        record = PerformanceGoal(activity=activity, parent_activity=parent, budget=budget,
-                                 description=description, goal=goal, indicator=indicator,
-                                 grade_excellent=grades[0], grade_good=grades[1], grade_fair=grades[2],
-                                 grade_poor=grades[3])
+        record = PerformanceGoal(
+            activity=activity,
+            parent_activity=parent,
+            budget=budget,
+            description=description,
+            goal=goal,
+            indicator=indicator,
+            grade_excellent=grades[0],
+            grade_good=grades[1],
+            grade_fair=grades[2],
+            grade_poor=grades[3],
+        )
         goals.append(record)
         key = (activity, indicator, *grades)
         if indicator is not None and key in seen:
-            notes.append(Check(
-                check="duplicate_row:performance_goals", severity="warning", passed=False,
-                message=f"{quote_source}: indicator {indicator!r} of activity {activity!r} is printed twice "
-                        f"with the same thresholds (rows {seen[key] + 1} and {len(goals)} of the goals); "
-                        "both are kept",
-                quote=" | ".join(c.strip() for c in row)))
+            notes.append(
+                Check(
+                    check="duplicate_row:performance_goals",
+                    severity="warning",
+                    passed=False,
+                    message=f"{quote_source}: indicator {indicator!r} of activity {activity!r} is printed twice "
+                    f"with the same thresholds (rows {seen[key] + 1} and {len(goals)} of the goals); "
+                    "both are kept",
+                    quote=" | ".join(c.strip() for c in row),
+                )
+            )
         seen.setdefault(key, len(goals) - 1)
         printed = [g for g in grades if g]
         with_pct = [g for g in printed if g.endswith("%")]
         numeric = [g for g in printed if re.search(r"\d", g) and g != "0"]  # a bare 0 needs no unit
         if with_pct and len(with_pct) < len(numeric):
-            notes.append(Check(
-                check="mixed_units:performance_goals", severity="warning", passed=False,
-                message=f"{quote_source}: indicator {indicator!r} mixes thresholds with and without '%' "
-                        f"({' / '.join(printed)}); kept as printed",
-                quote=" | ".join(c.strip() for c in row)))
+            notes.append(
+                Check(
+                    check="mixed_units:performance_goals",
+                    severity="warning",
+                    passed=False,
+                    message=f"{quote_source}: indicator {indicator!r} mixes thresholds with and without '%' "
+                    f"({' / '.join(printed)}); kept as printed",
+                    quote=" | ".join(c.strip() for c in row),
+                )
+            )
     return goals, notes

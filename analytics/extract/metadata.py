@@ -18,9 +18,12 @@ from analytics.model import Document, Kind, Metadata
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 YEAR_RE = re.compile(r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年度?")
 DEPT_SUFFIX = re.compile(
-    r"(?:委员会|协会|联合会|局|厅|委|部|院|办公室|办|室|处|馆|中心|站|所|团|会|社|队|学校|学院|大学|医院|政府|署|庭)$")
+    r"(?:委员会|协会|联合会|局|厅|委|部|院|办公室|办|室|处|馆|中心|站|所|团|会|社|队|学校|学院|大学|医院|政府|署|庭)$"
+)
 BODY_DEPT_PATTERNS = (
-    re.compile(r"现将\s*(?P<dept>[^,，:：。\s]{2,40}?)\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?\s*(?:部门)?(?:预算|决算)"),
+    re.compile(
+        r"现将\s*(?P<dept>[^,，:：。\s]{2,40}?)\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?\s*(?:部门)?(?:预算|决算)"
+    ),
     re.compile(r"(?:编制部门|编制单位|部门名称|单位名称|预算单位)\s*[:：]\s*(?P<dept>[^\s|,，。]{2,40})"),
 )
 KIND_WORDS: tuple[tuple[str, Kind], ...] = (("决算", "final"), ("预算", "budget"))
@@ -60,8 +63,11 @@ def extract_metadata(document: Document) -> Metadata:
     """Metadata of one document; fields that no evidence gives stay None."""
     title_parts = title_lines(document)
     title = "".join(title_parts) or None
-    body = "\n".join(document.paragraphs[:40]) + "\n" + "\n".join(
-        " ".join(row) for table in document.tables[:3] for row in table.rows[:3])
+    body = (
+        "\n".join(document.paragraphs[:40])
+        + "\n"
+        + "\n".join(" ".join(row) for table in document.tables[:3] for row in table.rows[:3])
+    )
     stem = PurePath(document.source_path).stem
 
     year = _year(title or "") or _year_near_kind(body) or _year(stem)
@@ -96,8 +102,12 @@ def extract_metadata(document: Document) -> Metadata:
 
 
 def _year_near_kind(text: str) -> int | None:
-    years = [int(m.group(1).translate(_CN_DIGITS))
-             for m in re.finditer(r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年度?\s*(?:部门)?(?:预算|决算)", text)]
+    years = [
+        int(m.group(1).translate(_CN_DIGITS))
+        for m in re.finditer(
+            r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年度?\s*(?:部门)?(?:预算|决算)", text
+        )
+    ]
     return max(set(years), key=years.count) if years else None
 
 

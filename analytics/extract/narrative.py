@@ -125,8 +125,18 @@ def _facts_from_sentence(sentence: str, ctx: _Context) -> list[Fact]:
             before = text[: label.start]
             if ZERO_BEFORE_LABEL.search(before):
                 for metric in label.metrics:
-                    facts.append(_fact(metric, "amount", Decimal(0), None, sentence, ctx,
-                                       _fact_year(text, before, ctx), ctx.kind))
+                    facts.append(
+                        _fact(
+                            metric,
+                            "amount",
+                            Decimal(0),
+                            None,
+                            sentence,
+                            ctx,
+                            _fact_year(text, before, ctx),
+                            ctx.kind,
+                        )
+                    )
         amounts = list(AMOUNT_RE.finditer(text))
         clause_first = len(facts)
         changed_here = False
@@ -157,8 +167,18 @@ def _facts_from_sentence(sentence: str, ctx: _Context) -> list[Fact]:
                 unit_found = unit if unit else None
                 if metrics()[metric].unit == "count":
                     unit_found = unit
-                facts.append(_fact(metric, measure, stored, unit_found, sentence, ctx, fact_year,
-                                   _fact_kind(between, ctx)))
+                facts.append(
+                    _fact(
+                        metric,
+                        measure,
+                        stored,
+                        unit_found,
+                        sentence,
+                        ctx,
+                        fact_year,
+                        _fact_kind(between, ctx),
+                    )
+                )
                 changed_here = changed_here or measure != "amount"
         if changed_here:
             last_change = clause_first
@@ -171,8 +191,9 @@ def _facts_from_sentence(sentence: str, ctx: _Context) -> list[Fact]:
                 for metric in owner_flat.metrics:
                     if metric not in flat_done:
                         flat_done.add(metric)
-                        facts.append(_fact(metric, "yoy_change", Decimal(0), None, sentence, ctx,
-                                           ctx.year, ctx.kind))
+                        facts.append(
+                            _fact(metric, "yoy_change", Decimal(0), None, sentence, ctx, ctx.year, ctx.kind)
+                        )
             elif OTHERS_RE.match(stripped):
                 flat_done.add("*others*")
         if labels:
@@ -185,10 +206,28 @@ def _owner(labels: list[LabelMatch], position: int) -> LabelMatch | None:
     return before[-1] if before else None
 
 
-def _fact(metric: str, measure: Measure, value: Decimal, unit: str | None, quote: str, ctx: _Context,
-          year: int, kind: Kind) -> Fact:
-    return Fact(metric=metric, measure=measure, value=value, year=year, kind=kind, unit_found=unit,
-                basis="stated", section=ctx.section, method="narrative", quote=quote)
+def _fact(
+    metric: str,
+    measure: Measure,
+    value: Decimal,
+    unit: str | None,
+    quote: str,
+    ctx: _Context,
+    year: int,
+    kind: Kind,
+) -> Fact:
+    return Fact(
+        metric=metric,
+        measure=measure,
+        value=value,
+        year=year,
+        kind=kind,
+        unit_found=unit,
+        basis="stated",
+        section=ctx.section,
+        method="narrative",
+        quote=quote,
+    )
 
 
 def _with_reason(fact: Fact, reason: str) -> Fact:
@@ -212,8 +251,11 @@ def _apply_others_flat(paragraph: str, facts: list[Fact], ctx: _Context) -> list
     seen: set[str] = set()
     extra: list[Fact] = []
     for fact in facts:
-        if (fact.measure == "amount" and fact.metric not in changed | ancestors | seen
-                and fact.year == ctx.year):
+        if (
+            fact.measure == "amount"
+            and fact.metric not in changed | ancestors | seen
+            and fact.year == ctx.year
+        ):
             seen.add(fact.metric)
             extra.append(_fact(fact.metric, "yoy_change", Decimal(0), None, quote, ctx, ctx.year, fact.kind))
     return facts + extra

@@ -22,13 +22,33 @@ def repeated_figure_checks(facts: list[Fact]) -> list[Check]:
                 continue
             how = f"{first.method} and {other.method}" if first.method != other.method else first.method
             if other.value == first.value:
-                checks.append(Check(check=f"repeated:{metric}", severity="info", passed=True, metric=metric,
-                                    expected=first.value, actual=other.value, year=year, quote=other.quote,
-                                    message=f"{metric} {year} {kind} {measure} is stated twice ({how}) and "
-                                            f"both say {first.value}"))
+                checks.append(
+                    Check(
+                        check=f"repeated:{metric}",
+                        severity="info",
+                        passed=True,
+                        metric=metric,
+                        expected=first.value,
+                        actual=other.value,
+                        year=year,
+                        quote=other.quote,
+                        message=f"{metric} {year} {kind} {measure} is stated twice ({how}) and "
+                        f"both say {first.value}",
+                    )
+                )
             else:
-                checks.append(Check(check=f"repeated:{metric}", severity="error", passed=False, metric=metric,
-                                    expected=first.value, actual=other.value, year=year, quote=other.quote,
-                                    message=f"{metric} {year} {kind} {measure} is stated as {first.value} "
-                                            f"(“{first.quote}”) and as {other.value} (“{other.quote}”)"))
+                checks.append(
+                    Check(
+                        check=f"repeated:{metric}",
+                        severity="error",
+                        passed=False,
+                        metric=metric,
+                        expected=first.value,
+                        actual=other.value,
+                        year=year,
+                        quote=other.quote,
+                        message=f"{metric} {year} {kind} {measure} is stated as {first.value} "
+                        f"(“{first.quote}”) and as {other.value} (“{other.quote}”)",
+                    )
+                )
     return checks

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from analytics.model import Check, Fact
+from analytics.model import Check, Fact, Severity
 from analytics.reference import children, metrics
 
 Key = tuple[int, str, str]  # (year, kind, measure)
@@ -51,9 +51,8 @@ def sum_checks(facts: list[Fact]) -> list[Check]:
             if total is None or not parts_of:
                 continue
             found = {c: v for c in parts_of if (v := _part_value(c, values)) is not None}
-            if not found or (len(found) < 2 and len(parts_of) > 1 and len(found) < len(parts_of)):
-                if len(found) != 1 or len(parts_of) != 1:
-                    continue
+            if len(found) < min(2, len(parts_of)):
+                continue
             implied = sum((v for v, _ in found.values()), Decimal(0))
             used = [m for _, ms in found.values() for m in ms]
             terms = " + ".join(f"{m} {values[m].value}" for m in used)
@@ -61,18 +60,40 @@ def sum_checks(facts: list[Fact]) -> list[Check]:
             basis = "derived " if total.basis == "derived" else ""
             label = f"{parent} {year} {kind} {basis}{what}"
             if implied == total.value:
-                checks.append(Check(check=f"sum:{parent}", severity="info", passed=True, metric=parent,
-                                    expected=implied, actual=total.value, year=year, quote=total.quote,
-                                    message=f"{label}: {terms} = {implied}, as stated"))
+                checks.append(
+                    Check(
+                        check=f"sum:{parent}",
+                        severity="info",
+                        passed=True,
+                        metric=parent,
+                        expected=implied,
+                        actual=total.value,
+                        year=year,
+                        quote=total.quote,
+                        message=f"{label}: {terms} = {implied}, as stated",
+                    )
+                )
                 continue
-            complete = len(found) == len(parts_of)
-            severity = "error" if complete or implied > total.value or measure == "amount" and \
-                _listed_together(total, [values[m] for m in used]) else "warning"
-            checks.append(Check(
-                check=f"sum:{parent}", severity=severity, passed=False, metric=parent,
-                expected=implied, actual=total.value, year=year, quote=total.quote,
-                message=f"{label}: the parts {terms} add up to {implied}, but the document states "
-                        f"{total.value} (difference {total.value - implied})"))
+            certain = (
+                len(found) == len(parts_of)
+                or implied > total.value
+                or (measure == "amount" and _listed_together(total, [values[m] for m in used]))
+            )
+            severity: Severity = "error" if certain else "warning"
+            checks.append(
+                Check(
+                    check=f"sum:{parent}",
+                    severity=severity,
+                    passed=False,
+                    metric=parent,
+                    expected=implied,
+                    actual=total.value,
+                    year=year,
+                    quote=total.quote,
+                    message=f"{label}: the parts {terms} add up to {implied}, but the document states "
+                    f"{total.value} (difference {total.value - implied})",
+                )
+            )
     return checks
 
 
