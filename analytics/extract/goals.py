@@ -46,8 +46,11 @@ def _columns(table: Table) -> tuple[int, dict[str, int]] | None:
             elif "绩效指标" in c:
                 cols.setdefault("indicator", j)
         first = i + 1
-        # Grade columns come from a second header row holding 优/良/中/差.
-        if first < len(table.rows):
+        # Grade columns: 优/良/中/差 in the header row itself or in a second header row below it.
+        if all(g in cells for g in GRADES):
+            for g in GRADES:
+                cols[g] = cells.index(g)
+        elif first < len(table.rows):
             sub = [c.strip() for c in table.rows[first]]
             if all(g in sub for g in GRADES):
                 for g in GRADES:

@@ -1,0 +1,83 @@
+"""Figures read from running text: each case shows the sentence and the exact facts it gives."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from analytics.extract.narrative import facts_from_paragraph
+
+# sentence -> [(metric, measure, value, year, unit_found, reason)]
+CASES: list[tuple[str, list[tuple[str, str, str, int, str | None, str | None]]]] = [
+    (
+        "2019年本部门财政拨款安排“三公”经费29万元,比上年增加0.5万元,增长1.75%。",
+        [
+            ("three_public_total", "amount", "29", 2019, "万元", None),
+            ("three_public_total", "yoy_change", "0.5", 2019, "万元", None),
+            ("three_public_total", "yoy_pct", "1.75", 2019, "%", None),
+        ],
+    ),
+    (
+        "公务接待费3.2万元,较上年下降23.89%,主要原因是严格执行接待标准。",
+        [
+            ("reception", "amount", "3.2", 2019, "万元", None),
+            ("reception", "yoy_pct", "-23.89", 2019, "%", "严格执行接待标准"),
+        ],
+    ),
+    (
+        "因公出国(境)费0万元,与上年持平。",
+        [
+            ("overseas_travel", "amount", "0", 2019, "万元", None),
+            ("overseas_travel", "yoy_change", "0", 2019, None, None),
+        ],
+    ),
+    (
+        "机关运行经费1,234,500元。",
+        [("operating_expenses", "amount", "123.45", 2019, "元", None)],
+    ),
+    (
+        "2019年收支总预算1.25亿元。",
+        [
+            ("income_grand_total", "amount", "12500", 2019, "亿元", None),
+            ("expenditure_grand_total", "amount", "12500", 2019, "亿元", None),
+        ],
+    ),
+    ("本部门2019年无“三公”经费支出。", [("three_public_total", "amount", "0", 2019, None, None)]),
+    ("公务用车运行维护费略有增加。", []),  # no number, no fact
+    # Years, phone numbers, legal references and counts are not figures.
+    ("根据财预〔2016〕143号文件,联系电话0316-2345678,共有车辆3辆,编制人数12人。", []),
+    (
+        "上年末固定资产金额为119.26万元。",
+        [("fixed_assets_total", "amount", "119.26", 2018, "万元", None)],
+    ),
+    (
+        "2019年度“三公”经费财政拨款支出决算为20万元,完成预算的80%。",
+        [("three_public_total", "amount", "20", 2019, "万元", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", CASES, ids=[c[0][:18] for c in CASES])
+def test_sentence(sentence: str, expected: list[tuple[str, str, str, int, str | None, str | None]]) -> None:
+    facts = facts_from_paragraph(sentence, year=2019, kind="budget", section=None)
+    got = [(f.metric, f.measure, f.value, f.year, f.unit_found, f.reason) for f in facts]
+    assert got == [(m, ms, Decimal(v), y, u, r) for m, ms, v, y, u, r in expected]
+    assert all(f.quote == sentence for f in facts)
+
+
+def test_final_words_make_a_final_figure() -> None:
+    facts = facts_from_paragraph("“三公”经费支出决算为20万元。", year=2019, kind="budget", section=None)
+    assert [(f.metric, f.kind) for f in facts] == [("three_public_total", "final")]
+
+
+def test_reason_belongs_to_the_change_before_it_only() -> None:
+    text = "支出预算100万元,较上年减少10万元,其中:基本支出增加5万元,主要为人员增加;项目支出减少15万元,主要为项目完成。"
+    facts = facts_from_paragraph(text, year=2019, kind="budget", section=None)
+    reasons = {(f.metric, f.measure): f.reason for f in facts}
+    assert reasons == {
+        ("expenditure_total", "amount"): None,
+        ("expenditure_total", "yoy_change"): None,
+        ("expenditure_basic", "yoy_change"): "人员增加",
+        ("expenditure_project", "yoy_change"): "项目完成",
+    }
