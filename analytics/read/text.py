@@ -1,0 +1,240 @@
+"""Text shared by all readers: bytes -> str with a detected encoding, and str -> normalised str.
+
+Decoding order (the first that gives sensible text wins):
+
+1. a byte-order mark (UTF-8, UTF-16, UTF-32) decides;
+2. BOM-less UTF-16, recognised by its NUL bytes falling on one parity (the high byte of ASCII
+   characters such as digits, tabs and newlines);
+3. strict UTF-8;
+4. strict GB18030 (a superset of GBK and GB2312), if the result is mostly Chinese text: plain-text
+   GBK is common for these documents and general detectors often take short GBK files for Korean;
+5. charset-normalizer's best guess.
+
+"Sensible" means at most 1% of the characters are control characters (other than whitespace),
+private-use, unassigned or U+FFFD: random bytes and NUL-padded binary fail that.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from functools import cache
+from typing import Protocol
+
+import charset_normalizer
+import opencc
+
+from analytics.errors import ReadError
+
+# UTF-32 LE first: its BOM starts with the UTF-16 LE BOM.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_MAX_JUNK_SHARE = 0.01  # of decoded characters that may be control/private-use/unassigned
+_MIN_CJK_SHARE = 0.9  # of non-ASCII characters that must be Chinese for a GB18030 decode to count
+_MIN_COMMON_HANZI_SHARE = 0.8  # of ideographs that must be among GB2312's 6,763 everyday characters
+
+# Code point ranges of what Chinese text is made of besides ASCII: ideographs, CJK and full-width
+# punctuation, and the symbols GB2312 carries (①, ≥, ℃, №, Ⅱ, box drawing, ■○…). Kana, Hangul, Greek,
+# Cyrillic and vertical forms are left out: they are what Big5 or binary data decoded as GBK look like.
+_CHINESE_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00A0, 0x00BF),  # Latin-1 punctuation: ° ± · §
+    (0x00D7, 0x00D7),  # ×
+    (0x00F7, 0x00F7),  # ÷
+    (0x2000, 0x206F),  # general punctuation: “ ” ‘ ’ — …
+    (0x2100, 0x22FF),  # letterlike, number forms, arrows, mathematical operators: ℃ № Ⅱ → ≥
+    (0x2460, 0x24FF),  # enclosed alphanumerics: ① ⑴ ⒈
+    (0x2500, 0x25FF),  # box drawing, blocks, geometric shapes: ─ ┌ ■ ○
+    (0x3000, 0x303F),  # CJK symbols and punctuation: 、 。 《 》 【 】
+    (0x3200, 0x32FF),  # enclosed CJK: ㈠
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFF00, 0xFFEF),  # half-width and full-width forms: ， ： （ ） ４
+    (0x20000, 0x3134F),  # CJK extensions B-G
+)
+
+# Line breaks in any convention (CRLF, CR, form feed as a page break, NEL, U+2028/U+2029) become
+# "\n"; then C0/C1 controls other than tab and newline, DEL, stray BOMs (U+FEFF) and zero-width
+# spaces are dropped.
+_NEWLINES = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\u200b]")
+_JUNK_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})  # control, surrogate, private use, unassigned
+
+
+class _Converter(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode file bytes to text, detecting the encoding; return (text, Python codec name).
+
+    The codec name is what decodes the bytes exactly: 'utf-8-sig' and 'utf-16' for files with a
+    byte-order mark, 'utf-16-le' / 'utf-16-be' without one, 'utf-8', 'gb18030', or whatever
+    charset-normalizer found. Raises ReadError (without a path; the reader adds it) when no encoding
+    gives sensible text.
+
+    >>> decode("收入".encode("gbk"))
+    ('收入', 'gb18030')
+    """
+    if not data:
+        raise ReadError("empty file (0 bytes)")
+
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                if encoding == "utf-32":  # may be a UTF-16 LE BOM followed by U+0000
+                    continue
+                raise ReadError(
+                    f"starts with a {encoding} byte-order mark but is not valid {encoding}: {exc.reason} "
+                    f"at byte {exc.start}"
+                ) from exc
+            return _checked(text, encoding, data)
+
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+
+    try:
+        return _checked(data.decode("utf-8"), "utf-8", data)
+    except UnicodeDecodeError:
+        pass
+
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _looks_like_gbk_chinese(text):
+            return text, "gb18030"
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None and best.encoding:
+        text = str(best)
+        if _junk_share(text) <= _MAX_JUNK_SHARE:
+            return text, codecs.lookup(best.encoding).name
+    raise ReadError(
+        "could not determine the text encoding: not UTF-8, UTF-16 or GB18030, and no other encoding "
+        f"gives sensible text ({_describe_bytes(data)}); binary data?"
+    )
+
+
+def split_lines(text: str) -> list[str]:
+    """Split text into lines at any line break convention (see _NEWLINES), without the breaks."""
+    return _NEWLINES.sub("\n", text).split("\n")
+
+
+def normalise(text: str) -> str:
+    """Normalise text the way every reader hands it on: NFKC, simplified characters, no control chars.
+
+    NFKC turns full-width digits, letters and signs into half-width ones and the ideographic space
+    U+3000 into a plain space; OpenCC 't2s' converts traditional to simplified characters. Newlines
+    become '\\n'; control characters other than tab and newline are dropped. Leading and trailing
+    whitespace is kept (callers strip what they need).
+
+    >>> normalise("４７４．９１万元（＜85%）：公務用車運行維護費")
+    '474.91万元(<85%):公务用车运行维护费'
+    """
+    text = _NEWLINES.sub("\n", text)
+    text = _DROPPED.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
+    return _t2s().convert(text) if not text.isascii() else text
+
+
+@cache
+def _t2s() -> _Converter:
+    """The traditional -> simplified converter, built on first use (loading its dictionaries takes ms)."""
+    converter: _Converter = opencc.OpenCC("t2s")
+    return converter
+
+
+def _checked(text: str, encoding: str, data: bytes) -> tuple[str, str]:
+    """Return (text, encoding) if the decoded text is sensible, else raise ReadError."""
+    if _junk_share(text) > _MAX_JUNK_SHARE:
+        raise ReadError(
+            f"could not determine the text encoding: decoding as {encoding} gives "
+            f"{_junk_share(text):.0%} control or unassigned characters ({_describe_bytes(data)}); "
+            "binary data?"
+        )
+    return text, encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Decode BOM-less UTF-16 when NUL bytes sit (almost) only on one parity; else None."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    nul_even = data[0::2].count(0)  # high bytes of big-endian code units
+    nul_odd = data[1::2].count(0)  # high bytes of little-endian code units
+    if nul_odd >= 2 and nul_even * 10 <= nul_odd:
+        encoding = "utf-16-le"
+    elif nul_even >= 2 and nul_odd * 10 <= nul_even:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if _junk_share(text) > _MAX_JUNK_SHARE:
+        return None
+    return text, encoding
+
+
+def _junk_share(text: str) -> float:
+    """Share of characters no text file contains: controls (bar whitespace), private use, unassigned."""
+    text = text.rstrip("\x1a")  # DOS end-of-file marker, still found at the end of old GBK files
+    if not text:
+        return 0.0
+    junk = sum(
+        1
+        for char in text
+        if char == "\ufffd"
+        or (char not in _ALLOWED_CONTROLS and unicodedata.category(char) in _JUNK_CATEGORIES)
+    )
+    return junk / len(text)
+
+
+def _looks_like_gbk_chinese(text: str) -> bool:
+    """Whether a GB18030 decode reads as Chinese rather than as Big5, another codepage or noise.
+
+    Mostly Chinese characters (no kana, Hangul, Cyrillic...) and mostly everyday hanzi: bytes that
+    merely happen to be valid GBK decode to rare characters. Traditional text in GBK fails the second
+    test and is left to charset-normalizer, which recognises it.
+    """
+    if _junk_share(text) > _MAX_JUNK_SHARE or _chinese_share(text) < _MIN_CJK_SHARE:
+        return False
+    hanzi = [char for char in text if "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"]
+    if not hanzi:
+        return True
+    common = _common_hanzi()
+    return sum(1 for char in hanzi if char in common) >= _MIN_COMMON_HANZI_SHARE * len(hanzi)
+
+
+@cache
+def _common_hanzi() -> frozenset[str]:
+    """The hanzi of GB2312 (rows 0xB0-0xF7), i.e. the characters of everyday simplified Chinese."""
+    pairs = bytes(byte for lead in range(0xB0, 0xF8) for trail in range(0xA1, 0xFF) for byte in (lead, trail))
+    return frozenset(pairs.decode("gb2312", errors="ignore"))
+
+
+def _chinese_share(text: str) -> float:
+    """Share of the non-ASCII characters that belong to Chinese text (see _CHINESE_RANGES)."""
+    non_ascii = [ord(char) for char in text if ord(char) > 0x7F]
+    if not non_ascii:
+        return 1.0
+    chinese = sum(1 for code in non_ascii if any(low <= code <= high for low, high in _CHINESE_RANGES))
+    return chinese / len(non_ascii)
+
+
+def _describe_bytes(data: bytes) -> str:
+    """A short description of raw bytes for error messages: size, NUL count and first bytes."""
+    return f"{len(data)} bytes, {data.count(0)} NUL, starting {data[:8].hex(' ')}"
