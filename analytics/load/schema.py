@@ -1,0 +1,217 @@
+"""The DuckDB schema SQL users see: tables, analyst views, and the version constants.
+
+Money is `DECIMAL(18,4)` in 万元 (exact, so parts sum to totals exactly); codes are `VARCHAR` so that
+leading zeros survive. Every statement is idempotent: opening a database runs them all.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+"""Bumped whenever a table or column changes; a database built with another version must be rebuilt."""
+
+PARSER_VERSION = "1"
+"""Version of what read -> extract -> validate make of a file. Bump it when their output changes: files
+loaded under an older version are then re-extracted on the next ingest instead of being 'unchanged'."""
+
+MONEY = "DECIMAL(18,4)"
+
+TABLES: dict[str, str] = {
+    "schema_info": """
+        CREATE TABLE IF NOT EXISTS schema_info (
+            schema_version INTEGER NOT NULL,
+            created_at TIMESTAMP NOT NULL
+        )""",
+    "documents": """
+        CREATE TABLE IF NOT EXISTS documents (
+            doc_id VARCHAR,
+            source_path VARCHAR PRIMARY KEY,
+            format VARCHAR,
+            sha256 VARCHAR,
+            title VARCHAR,
+            department VARCHAR,
+            department_printed VARCHAR,
+            department_type VARCHAR,
+            region VARCHAR,
+            province VARCHAR,
+            year INTEGER,
+            kind VARCHAR CHECK (kind IN ('budget', 'final')),
+            status VARCHAR NOT NULL CHECK (status IN ('ok', 'error')),
+            error VARCHAR,
+            parser_version VARCHAR NOT NULL,
+            ingested_at TIMESTAMP NOT NULL,
+            encoding VARCHAR,
+            notes VARCHAR[]
+        )""",
+    "facts": f"""
+        CREATE TABLE IF NOT EXISTS facts (
+            doc_id VARCHAR NOT NULL,
+            source_path VARCHAR NOT NULL,
+            department VARCHAR,
+            department_type VARCHAR,
+            region VARCHAR,
+            province VARCHAR,
+            year INTEGER NOT NULL,
+            kind VARCHAR NOT NULL CHECK (kind IN ('budget', 'final')),
+            metric VARCHAR NOT NULL,
+            measure VARCHAR NOT NULL CHECK (measure IN ('amount', 'yoy_change', 'yoy_pct')),
+            value {MONEY} NOT NULL,
+            unit_found VARCHAR,
+            basis VARCHAR NOT NULL CHECK (basis IN ('stated', 'derived')),
+            reason VARCHAR,
+            section VARCHAR,
+            method VARCHAR NOT NULL CHECK (method IN ('narrative', 'table')),
+            quote VARCHAR NOT NULL
+        )""",
+    "performance_goals": f"""
+        CREATE TABLE IF NOT EXISTS performance_goals (
+            doc_id VARCHAR NOT NULL,
+            activity VARCHAR NOT NULL,
+            parent_activity VARCHAR,
+            budget {MONEY},
+            description VARCHAR,
+            goal VARCHAR,
+            indicator VARCHAR,
+            grade_excellent VARCHAR,
+            grade_good VARCHAR,
+            grade_fair VARCHAR,
+            grade_poor VARCHAR
+        )""",
+    "budget_lines": f"""
+        CREATE TABLE IF NOT EXISTS budget_lines (
+            doc_id VARCHAR NOT NULL,
+            year INTEGER NOT NULL,
+            kind VARCHAR NOT NULL CHECK (kind IN ('budget', 'final')),
+            classification VARCHAR NOT NULL CHECK (classification IN ('functional', 'economic')),
+            code VARCHAR NOT NULL,
+            name VARCHAR NOT NULL,
+            total {MONEY},
+            basic {MONEY},
+            project {MONEY}
+        )""",
+    "checks": f"""
+        CREATE TABLE IF NOT EXISTS checks (
+            doc_id VARCHAR NOT NULL,
+            "check" VARCHAR NOT NULL,
+            severity VARCHAR NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+            metric VARCHAR,
+            expected {MONEY},
+            actual {MONEY},
+            message VARCHAR NOT NULL,
+            passed BOOLEAN NOT NULL,
+            year INTEGER,
+            quote VARCHAR,
+            source_path VARCHAR NOT NULL
+        )""",
+    "metrics": """
+        CREATE TABLE IF NOT EXISTS metrics (
+            key VARCHAR PRIMARY KEY,
+            name_zh VARCHAR NOT NULL,
+            parent VARCHAR,
+            unit VARCHAR NOT NULL,
+            description VARCHAR
+        )""",
+}
+
+# Where one department-year-kind has several figures for a metric (a budget document and the next
+# year's document restating it, a narrative sentence and a table cell), the views take one: stated
+# before derived, the document's own year and kind before figures it quotes about other years, table
+# cells before sentences, then the most recently ingested file. Facts without a department are left
+# out: they cannot be placed in a department's series.
+PREFERRED_FACTS = """
+    CREATE OR REPLACE VIEW preferred_facts AS
+    SELECT f.department, f.department_type, f.region, f.province, f.year, f.kind,
+           f.metric, f.measure, f.value, f.unit_found, f.basis, f.reason, f.method,
+           f.doc_id, f.source_path, f.quote
+    FROM facts AS f
+    JOIN documents AS d ON d.source_path = f.source_path
+    WHERE f.department IS NOT NULL
+    QUALIFY row_number() OVER (
+        PARTITION BY f.department, f.year, f.kind, f.metric, f.measure
+        ORDER BY f.basis = 'stated' DESC,
+                 coalesce(d.year = f.year AND d.kind = f.kind, false) DESC,
+                 f.method = 'table' DESC,
+                 d.ingested_at DESC,
+                 f.source_path, f.quote
+    ) = 1"""
+
+THREE_PUBLIC = """
+    CREATE OR REPLACE VIEW three_public AS
+    SELECT department,
+           any_value(department_type) AS department_type,
+           any_value(region) AS region,
+           any_value(province) AS province,
+           year, kind,
+           max(value) FILTER (WHERE metric = 'three_public_total') AS three_public_total,
+           max(value) FILTER (WHERE metric = 'overseas_travel') AS overseas_travel,
+           max(value) FILTER (WHERE metric = 'vehicle_total') AS vehicle_total,
+           max(value) FILTER (WHERE metric = 'vehicle_purchase') AS vehicle_purchase,
+           max(value) FILTER (WHERE metric = 'vehicle_operation') AS vehicle_operation,
+           max(value) FILTER (WHERE metric = 'reception') AS reception
+    FROM preferred_facts
+    WHERE measure = 'amount'
+      AND metric IN ('three_public_total', 'overseas_travel', 'vehicle_total',
+                     'vehicle_purchase', 'vehicle_operation', 'reception')
+    GROUP BY department, year, kind"""
+
+# The reason for a change belongs to the year of the change: it is taken from the change figures
+# themselves (or a stated amount), never from a derived prior-year amount.
+VEHICLE_COSTS = """
+    CREATE OR REPLACE VIEW vehicle_costs AS
+    WITH reasons AS (
+        SELECT department, year, kind, reason
+        FROM facts
+        WHERE metric = 'vehicle_operation' AND reason IS NOT NULL AND department IS NOT NULL
+          AND (measure IN ('yoy_change', 'yoy_pct') OR basis = 'stated')
+        QUALIFY row_number() OVER (
+            PARTITION BY department, year, kind
+            ORDER BY basis = 'stated' DESC, measure = 'yoy_change' DESC, measure = 'yoy_pct' DESC,
+                     source_path, quote
+        ) = 1
+    ), figures AS (
+        SELECT department,
+               any_value(department_type) AS department_type,
+               any_value(region) AS region,
+               any_value(province) AS province,
+               year, kind,
+               max(value) FILTER (WHERE metric = 'vehicle_operation' AND measure = 'amount')
+                   AS vehicle_operation,
+               max(value) FILTER (WHERE metric = 'vehicle_purchase' AND measure = 'amount')
+                   AS vehicle_purchase,
+               max(value) FILTER (WHERE metric = 'vehicles_count' AND measure = 'amount')
+                   AS vehicles_count,
+               max(value) FILTER (WHERE metric = 'vehicles_value' AND measure = 'amount')
+                   AS vehicles_value,
+               max(value) FILTER (WHERE metric = 'vehicle_operation' AND measure = 'yoy_change')
+                   AS vehicle_operation_change
+        FROM preferred_facts
+        WHERE metric IN ('vehicle_operation', 'vehicle_purchase', 'vehicles_count', 'vehicles_value')
+        GROUP BY department, year, kind
+    )
+    SELECT figures.department, figures.department_type, figures.region, figures.province,
+           figures.year, figures.kind,
+           vehicle_operation, vehicle_purchase, vehicles_count, vehicles_value,
+           vehicle_operation_change,
+           reasons.reason AS vehicle_operation_change_reason
+    FROM figures
+    LEFT JOIN reasons USING (department, year, kind)"""
+
+FAILED_CHECKS = """
+    CREATE OR REPLACE VIEW failed_checks AS
+    SELECT c.doc_id, c.source_path, d.department, d.year, d.kind,
+           c."check", c.severity, c.metric, c.year AS check_year,
+           c.expected, c.actual, c.message, c.quote
+    FROM checks AS c
+    LEFT JOIN documents AS d ON d.source_path = c.source_path
+    WHERE NOT c.passed"""
+
+VIEWS: dict[str, str] = {
+    "preferred_facts": PREFERRED_FACTS,
+    "three_public": THREE_PUBLIC,
+    "vehicle_costs": VEHICLE_COSTS,
+    "failed_checks": FAILED_CHECKS,
+}
+
+
+def ddl() -> list[str]:
+    """Every statement that creates the schema, tables first, then views; each is idempotent."""
+    return [*TABLES.values(), *VIEWS.values()]

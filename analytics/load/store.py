@@ -1,0 +1,365 @@
+"""The store: one DuckDB file holding every ingested document, written one transaction per document.
+
+Idempotency is decided by `source_path` and the file's sha256:
+
+- the same bytes at the same path, already loaded by this PARSER_VERSION: 'unchanged', nothing written;
+- the same bytes already loaded under another path: 'duplicate', not inserted twice;
+- new or changed bytes at a path: the path's old rows (document, facts, goals, budget lines, checks)
+  are deleted and the new ones inserted in the same transaction: 'loaded' or 'replaced'.
+
+A file that fails is recorded as a `documents` row with status 'error' — unless the path already
+holds rows from an earlier, good version of the file: those are kept (loaded data is never lost) and
+the failure is written into their `error` column until the file reads fine again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Literal
+
+import duckdb
+
+from analytics.errors import DatabaseError, LoadError
+from analytics.load.connect import DEFAULT_DB, connect
+from analytics.load.query import QueryResult, run_query
+from analytics.load.rows import Rows, budget_line_rows, check_rows, fact_rows, goal_rows
+from analytics.load.schema import PARSER_VERSION, SCHEMA_VERSION, ddl
+from analytics.model import Check, Document, Extraction
+from analytics.reference import metrics
+
+LoadStatus = Literal["loaded", "replaced", "unchanged", "duplicate", "failed"]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What happened to one file in the store."""
+
+    source_path: str
+    status: LoadStatus
+    doc_id: str | None = None
+    facts: int = 0
+    goals: int = 0
+    budget_lines: int = 0
+    checks: int = 0
+    failed_errors: int = 0  # failed checks of severity 'error' written for this document
+    failed_warnings: int = 0  # failed checks of severity 'warning'
+    duplicate_of: str | None = None  # for 'duplicate': the path already holding these bytes
+    error: str | None = None  # for 'failed': the message recorded
+
+
+def _now() -> dt.datetime:
+    """Ingestion time: UTC, stored as a naive TIMESTAMP."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Store:
+    """An open analytics database. Use `open_store()` to get one; close it (or use `with`) when done.
+
+    >>> with open_store(":memory:") as store:
+    ...     store.query("select count(*) as n from documents").rows
+    [(0,)]
+    """
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, *, path: str, read_only: bool) -> None:
+        self.connection = connection
+        self.path = path
+        self.read_only = read_only
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection (releases the file lock)."""
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.read_only else "read-write"
+        return f"<Store {self.path} {mode}>"
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def query(self, sql: str, parameters: Sequence[object] | None = None) -> QueryResult:
+        """Run one SQL statement and return its rows; a failure is a `QueryError` with a one-line message.
+
+        On a read-only store a write statement (INSERT, DROP, …) fails and changes nothing.
+        """
+        return run_query(self.connection, sql, parameters)
+
+    def failed_checks(self) -> QueryResult:
+        """Every failed check with its document: errors first, then warnings; by file within each."""
+        return self.query(
+            """
+            SELECT source_path, department, year, "check", severity, metric, check_year,
+                   expected, actual, message, quote
+            FROM failed_checks
+            ORDER BY severity = 'error' DESC, severity, source_path, "check", metric
+            """
+        )
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def skip_if_loaded(self, source_path: str, sha256: str) -> LoadResult | None:
+        """If these bytes need no work, say why ('unchanged' or 'duplicate'); otherwise None.
+
+        Lets the pipeline skip reading and extracting a file it has seen. For a 'duplicate', rows an
+        earlier version of the file left at `source_path` are removed, as a changed file's would be.
+        """
+        self._require_writable()
+        with self._transaction(source_path):
+            return self._settled(source_path, sha256)
+
+    def write_document(
+        self, document: Document, extraction: Extraction, checks: Sequence[Check] | None = None
+    ) -> LoadResult:
+        """Write one document and everything found in it, in one transaction.
+
+        `checks` are the validate stage's results (which include the extractor's notes); when None,
+        only `extraction.notes` are recorded. Raises LoadError, with nothing changed, if a row cannot
+        be written (e.g. an amount too large for DECIMAL(18,4)).
+        """
+        self._require_writable()
+        path = document.source_path
+        recorded = list(extraction.notes if checks is None else checks)
+        with self._transaction(path):
+            settled = self._settled(path, document.sha256)
+            if settled is not None:
+                return settled
+            previous = self._status(path)
+            self._delete_path(path)
+            self._insert_document(document, extraction)
+            tables = (
+                fact_rows(document, extraction, extraction.facts),
+                goal_rows(document, extraction.goals),
+                budget_line_rows(document, extraction.budget_lines),
+                check_rows(document, recorded),
+            )
+            for rows in tables:
+                self._insert(rows)
+        failed = [c for c in recorded if not c.passed]
+        return LoadResult(
+            source_path=path,
+            status="replaced" if previous == "ok" else "loaded",
+            doc_id=document.doc_id,
+            facts=len(extraction.facts),
+            goals=len(extraction.goals),
+            budget_lines=len(extraction.budget_lines),
+            checks=len(recorded),
+            failed_errors=sum(c.severity == "error" for c in failed),
+            failed_warnings=sum(c.severity == "warning" for c in failed),
+        )
+
+    def record_error(
+        self,
+        source_path: str,
+        message: str,
+        *,
+        sha256: str | None = None,
+        format: str | None = None,
+    ) -> LoadResult:
+        """Record that the file at `source_path` could not be ingested; `message` names file and stage.
+
+        Replaces an earlier error row for the path. If the path holds rows of an earlier good version
+        of the file, they are kept and `message` goes into their `error` column.
+        """
+        self._require_writable()
+        doc_id = sha256[:16] if sha256 else None
+        with self._transaction(source_path):
+            if self._status(source_path) == "ok":
+                self.connection.execute(
+                    "UPDATE documents SET error = $1 WHERE source_path = $2", [message, source_path]
+                )
+            else:
+                self._delete_path(source_path)
+                self.connection.execute(
+                    """
+                    INSERT INTO documents (doc_id, source_path, format, sha256, status, error,
+                                           parser_version, ingested_at)
+                    VALUES ($1, $2, $3, $4, 'error', $5, $6, $7)
+                    """,
+                    [doc_id, source_path, format, sha256, message, PARSER_VERSION, _now()],
+                )
+        return LoadResult(source_path=source_path, status="failed", doc_id=doc_id, error=message)
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise DatabaseError("the database is open read-only; open it writable to ingest", path=self.path)
+
+    def _transaction(self, source_path: str) -> _Transaction:
+        return _Transaction(self.connection, source_path)
+
+    def _status(self, source_path: str) -> str | None:
+        rows = self.connection.execute(
+            "SELECT status FROM documents WHERE source_path = $1", [source_path]
+        ).fetchall()
+        return str(rows[0][0]) if rows else None
+
+    def _settled(self, source_path: str, sha256: str) -> LoadResult | None:
+        """'unchanged' or 'duplicate' if there is nothing to write for these bytes at this path."""
+        con = self.connection
+        same_path = con.execute(
+            "SELECT doc_id, sha256, parser_version, status, error FROM documents WHERE source_path = $1",
+            [source_path],
+        ).fetchall()
+        if same_path:
+            doc_id, stored_sha, parser_version, status, error = same_path[0]
+            if stored_sha == sha256 and parser_version == PARSER_VERSION and status == "ok":
+                if error is not None:  # the file is back to the version whose rows we hold
+                    con.execute("UPDATE documents SET error = NULL WHERE source_path = $1", [source_path])
+                return LoadResult(source_path=source_path, status="unchanged", doc_id=str(doc_id))
+        elsewhere = con.execute(
+            """
+            SELECT source_path, doc_id FROM documents
+            WHERE sha256 = $1 AND status = 'ok' AND source_path <> $2
+            ORDER BY source_path LIMIT 1
+            """,
+            [sha256, source_path],
+        ).fetchall()
+        if elsewhere:
+            other_path, doc_id = elsewhere[0]
+            self._delete_path(source_path)
+            return LoadResult(
+                source_path=source_path, status="duplicate", doc_id=str(doc_id), duplicate_of=str(other_path)
+            )
+        return None
+
+    def _delete_path(self, source_path: str) -> None:
+        """Delete the rows held for `source_path`. Child rows are matched by the doc_id of the path's
+        'ok' row: doc_ids are unique among 'ok' rows, so no other file's rows can match."""
+        con = self.connection
+        owned = "SELECT doc_id FROM documents WHERE source_path = $1 AND status = 'ok'"
+        for table in ("facts", "performance_goals", "budget_lines", "checks"):
+            con.execute(f"DELETE FROM {table} WHERE doc_id IN ({owned})", [source_path])
+        con.execute("DELETE FROM documents WHERE source_path = $1", [source_path])
+
+    def _insert_document(self, document: Document, extraction: Extraction) -> None:
+        meta = extraction.metadata
+        self.connection.execute(
+            """
+            INSERT INTO documents (doc_id, source_path, format, sha256, title, department,
+                department_printed, department_type, region, province, year, kind, status, error,
+                parser_version, ingested_at, encoding, notes)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'ok', NULL, $13, $14, $15,
+                    $16::VARCHAR[])
+            """,
+            [
+                document.doc_id,
+                document.source_path,
+                document.format,
+                document.sha256,
+                meta.title,
+                meta.department,
+                meta.department_printed,
+                meta.department_type,
+                meta.region,
+                meta.province,
+                meta.year,
+                meta.kind,
+                PARSER_VERSION,
+                _now(),
+                document.encoding,
+                list(document.notes),
+            ],
+        )
+
+    def _insert(self, rows: Rows) -> None:
+        if len(rows):
+            self.connection.execute(rows.insert_sql(), rows.parameters())
+
+
+class _Transaction:
+    """BEGIN … COMMIT, rolled back on any exception; DuckDB errors become LoadError (nothing written)."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, source_path: str) -> None:
+        self.connection = connection
+        self.source_path = source_path
+
+    def __enter__(self) -> None:
+        self.connection.begin()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if exc is None:
+            self.connection.commit()
+            return
+        self.connection.rollback()
+        if isinstance(exc, duckdb.Error):
+            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise LoadError(
+                f"could not write to the database, nothing was changed: {first_line}", path=self.source_path
+            ) from exc
+
+
+def _ensure_schema(connection: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Create what is missing, check the schema version, and refresh the metric vocabulary."""
+    connection.begin()
+    try:
+        for statement in ddl():
+            connection.execute(statement)
+        versions = connection.execute("SELECT schema_version FROM schema_info").fetchall()
+        if not versions:
+            connection.execute("INSERT INTO schema_info VALUES ($1, $2)", [SCHEMA_VERSION, _now()])
+        elif versions[0][0] != SCHEMA_VERSION:
+            raise DatabaseError(
+                f"the database has schema version {versions[0][0]} but this analytics writes version "
+                f"{SCHEMA_VERSION}; move the file aside and ingest the documents again",
+                path=path,
+            )
+        connection.execute("DELETE FROM metrics")
+        vocabulary = list(metrics().values())
+        connection.execute(
+            "INSERT INTO metrics SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), "
+            "unnest($4::VARCHAR[]), unnest($5::VARCHAR[])",
+            [
+                [m.key for m in vocabulary],
+                [m.name_zh for m in vocabulary],
+                [m.parent for m in vocabulary],
+                [m.unit for m in vocabulary],
+                [m.description or None for m in vocabulary],
+            ],
+        )
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
+
+
+def open_store(path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False) -> Store:
+    """Open (creating if needed) the analytics database at `path`.
+
+    Writable opens create parent folders and any missing tables and views, and refresh `metrics`.
+    `read_only=True` is for queries: many processes may read at once, but not while one writes.
+    Raises DatabaseError when the file is missing (read-only), locked by another process, or not a
+    DuckDB database.
+
+    >>> store = open_store("data/analytics.duckdb", read_only=True)  # doctest: +SKIP
+    >>> store.query("select metric, value from facts limit 1").rows  # doctest: +SKIP
+    """
+    name = os.fspath(path)
+    connection = connect(name, read_only=read_only)
+    if not read_only:
+        try:
+            _ensure_schema(connection, name)
+        except duckdb.Error as exc:
+            connection.close()
+            raise DatabaseError(f"cannot create the schema: {exc}", path=name) from exc
+        except BaseException:
+            connection.close()
+            raise
+    return Store(connection, path=name, read_only=read_only)
+
+
+__all__ = ["LoadResult", "LoadStatus", "Store", "open_store"]
