@@ -33,11 +33,15 @@ def read_text(data: bytes, source_path: str) -> Document:
 
     The encoding is detected (see `analytics.read.text.decode`) and every paragraph and cell is
     normalised (`analytics.read.text.normalise`). `Document.notes` says how many Word bookmark
-    markers were dropped.
+    markers were dropped and how many byte sequences could not be decoded (kept as U+FFFD).
     """
     text, encoding = decode(data)
     text, bookmarks = _BOOKMARK.subn("", text)
-    notes = [f"dropped {bookmarks} Word bookmark marker(s) like '[bookmark: _GoBack]'"] if bookmarks else []
+    notes = []
+    if damaged := text.count("\ufffd"):
+        notes.append(f"{damaged} undecodable byte sequence(s) in the file, shown as U+FFFD")
+    if bookmarks:
+        notes.append(f"dropped {bookmarks} Word bookmark marker(s) like '[bookmark: _GoBack]'")
     return Document(
         source_path=source_path,
         format="text",

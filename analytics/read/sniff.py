@@ -103,7 +103,7 @@ def sniff_format(data: bytes, suffix: str) -> str:
     >>> sniff_format("部门预算".encode(), ".txt")
     'text'
     """
-    start = data.lstrip(b"\x00\t\n\r\f ")
+    start = data[:1024].lstrip(b"\x00\t\n\r\f ")
     if start.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(ZIP_MAGICS):
@@ -156,11 +156,19 @@ def _zip_format(data: bytes) -> str:
 
 
 def _ole_format(data: bytes, suffix: str) -> str:
-    """'doc', 'xls', 'ppt' or 'encrypted-office' by the stream names in the directory; else by suffix."""
-    for stream, name in _OLE_STREAMS:
-        if (stream + "\x00").encode("utf-16-le") in data:
-            return name
+    """'doc', 'xls', 'ppt' or 'encrypted-office' by the stream names in the directory; else by suffix.
+
+    The names are searched for, not parsed out of the directory tree, so a workbook with an embedded
+    Word object shows both 'Workbook' and 'WordDocument': then the suffix decides between them.
+    """
+    found = [name for stream, name in _OLE_STREAMS if (stream + "\x00").encode("utf-16-le") in data]
     by_suffix = _SUFFIX_FORMATS.get(suffix.lower())
+    if "encrypted-office" in found:
+        return "encrypted-office"
+    if by_suffix in found:
+        return by_suffix
+    if found:
+        return found[0]
     return by_suffix if by_suffix in ("doc", "xls", "ppt") else "ole"
 
 

@@ -5,13 +5,16 @@ Decoding order (the first that gives sensible text wins):
 1. a byte-order mark (UTF-8, UTF-16, UTF-32) decides;
 2. BOM-less UTF-16, recognised by its NUL bytes falling on one parity (the high byte of ASCII
    characters such as digits, tabs and newlines);
-3. strict UTF-8;
-4. strict GB18030 (a superset of GBK and GB2312), if the result is mostly Chinese text: plain-text
-   GBK is common for these documents and general detectors often take short GBK files for Korean;
-5. charset-normalizer's best guess.
+3. UTF-8;
+4. GB18030 (a superset of GBK and GB2312), if the result is mostly everyday Chinese: plain-text GBK
+   is common for these documents, and general detectors take short GBK files for Korean or Japanese;
+5. charset-normalizer's best guess (Big5, traditional-character GBK, other code pages).
+
+Steps 1, 3 and 4 tolerate a little damage (see _lenient): crawled files are sometimes cut off
+mid-character or carry a stray byte, and losing the whole document for that would be worse.
 
 "Sensible" means at most 1% of the characters are control characters (other than whitespace),
-private-use, unassigned or U+FFFD: random bytes and NUL-padded binary fail that.
+private-use or unassigned: random bytes and NUL-padded binary fail that.
 """
 
 from __future__ import annotations
@@ -40,11 +43,15 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 _MAX_JUNK_SHARE = 0.01  # of decoded characters that may be control/private-use/unassigned
 _MIN_CJK_SHARE = 0.9  # of non-ASCII characters that must be Chinese for a GB18030 decode to count
 _MIN_COMMON_HANZI_SHARE = 0.8  # of ideographs that must be among GB2312's 6,763 everyday characters
+_SAMPLE_CHARS = 100_000  # the Chinese-text tests look at this much: plenty to tell, and quick
 
 # Code point ranges of what Chinese text is made of besides ASCII: ideographs, CJK and full-width
 # punctuation, and the symbols GB2312 carries (①, ≥, ℃, №, Ⅱ, box drawing, ■○…). Kana, Hangul, Greek,
 # Cyrillic and vertical forms are left out: they are what Big5 or binary data decoded as GBK look like.
 _CHINESE_RANGES: tuple[tuple[int, int], ...] = (
+    (0x4E00, 0x9FFF),  # CJK unified ideographs (first: most characters stop here)
+    (0x3000, 0x303F),  # CJK symbols and punctuation: 、 。 《 》 【 】
+    (0xFF00, 0xFFEF),  # half-width and full-width forms: ， ： （ ） ４
     (0x00A0, 0x00BF),  # Latin-1 punctuation: ° ± · §
     (0x00D7, 0x00D7),  # ×
     (0x00F7, 0x00F7),  # ÷
@@ -52,12 +59,9 @@ _CHINESE_RANGES: tuple[tuple[int, int], ...] = (
     (0x2100, 0x22FF),  # letterlike, number forms, arrows, mathematical operators: ℃ № Ⅱ → ≥
     (0x2460, 0x24FF),  # enclosed alphanumerics: ① ⑴ ⒈
     (0x2500, 0x25FF),  # box drawing, blocks, geometric shapes: ─ ┌ ■ ○
-    (0x3000, 0x303F),  # CJK symbols and punctuation: 、 。 《 》 【 】
     (0x3200, 0x32FF),  # enclosed CJK: ㈠
     (0x3400, 0x4DBF),  # CJK extension A
-    (0x4E00, 0x9FFF),  # CJK unified ideographs
     (0xF900, 0xFAFF),  # CJK compatibility ideographs
-    (0xFF00, 0xFFEF),  # half-width and full-width forms: ， ： （ ） ４
     (0x20000, 0x3134F),  # CJK extensions B-G
 )
 
@@ -76,10 +80,11 @@ class _Converter(Protocol):
 def decode(data: bytes) -> tuple[str, str]:
     """Decode file bytes to text, detecting the encoding; return (text, Python codec name).
 
-    The codec name is what decodes the bytes exactly: 'utf-8-sig' and 'utf-16' for files with a
-    byte-order mark, 'utf-16-le' / 'utf-16-be' without one, 'utf-8', 'gb18030', or whatever
-    charset-normalizer found. Raises ReadError (without a path; the reader adds it) when no encoding
-    gives sensible text.
+    The codec name is what decodes the bytes: 'utf-8-sig' and 'utf-16' for files with a byte-order
+    mark, 'utf-16-le' / 'utf-16-be' without one, 'utf-8', 'gb18030', or whatever charset-normalizer
+    found. A damaged file (cut off mid-character, a stray byte or two in a long text) still decodes:
+    each bad sequence becomes U+FFFD. Raises ReadError (without a path; the reader adds it) when no
+    encoding gives sensible text.
 
     >>> decode("收入".encode("gbk"))
     ('收入', 'gb18030')
@@ -89,33 +94,24 @@ def decode(data: bytes) -> tuple[str, str]:
 
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                if encoding == "utf-32":  # may be a UTF-16 LE BOM followed by U+0000
-                    continue
-                raise ReadError(
-                    f"starts with a {encoding} byte-order mark but is not valid {encoding}: {exc.reason} "
-                    f"at byte {exc.start}"
-                ) from exc
-            return _checked(text, encoding, data)
+            text = _lenient(data, encoding)
+            if text is not None:
+                return _checked(text, encoding, data)
+            if encoding == "utf-32":  # may be a UTF-16 LE BOM followed by U+0000
+                continue
+            raise ReadError(f"starts with a {encoding} byte-order mark but is not valid {encoding}")
 
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16
 
-    try:
-        return _checked(data.decode("utf-8"), "utf-8", data)
-    except UnicodeDecodeError:
-        pass
+    text = _lenient(data, "utf-8")
+    if text is not None:
+        return _checked(text, "utf-8", data)
 
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if _looks_like_gbk_chinese(text):
-            return text, "gb18030"
+    text = _lenient(data, "gb18030")
+    if text is not None and _looks_like_gbk_chinese(text):
+        return text, "gb18030"
 
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and best.encoding:
@@ -157,13 +153,32 @@ def _t2s() -> _Converter:
     return converter
 
 
+def _lenient(data: bytes, encoding: str) -> str | None:
+    """Decode, tolerating a little damage: a character cut off at the end, or at most one bad byte
+    sequence per 100 characters amid plenty (20x as many) of well-decoded non-ASCII characters.
+    (GBK read as UTF-8, or the other way round, fails the second test by far.)
+    Bad sequences become U+FFFD. None when the damage says this is not the encoding."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        pass
+    text = data.decode(encoding, errors="replace")
+    damaged = text.count("\ufffd")
+    if damaged == 1 and text.endswith("\ufffd"):
+        return text
+    well_decoded = sum(1 for char in text if ord(char) > 0x7F) - damaged
+    if damaged * 100 <= len(text) and well_decoded >= 20 * damaged:
+        return text
+    return None
+
+
 def _checked(text: str, encoding: str, data: bytes) -> tuple[str, str]:
     """Return (text, encoding) if the decoded text is sensible, else raise ReadError."""
-    if _junk_share(text) > _MAX_JUNK_SHARE:
+    junk = _junk_share(text)
+    if junk > _MAX_JUNK_SHARE:
         raise ReadError(
-            f"could not determine the text encoding: decoding as {encoding} gives "
-            f"{_junk_share(text):.0%} control or unassigned characters ({_describe_bytes(data)}); "
-            "binary data?"
+            f"could not determine the text encoding: decoding as {encoding} gives {junk:.0%} control "
+            f"or unassigned characters ({_describe_bytes(data)}); binary data?"
         )
     return text, encoding
 
@@ -195,10 +210,7 @@ def _junk_share(text: str) -> float:
     if not text:
         return 0.0
     junk = sum(
-        1
-        for char in text
-        if char == "\ufffd"
-        or (char not in _ALLOWED_CONTROLS and unicodedata.category(char) in _JUNK_CATEGORIES)
+        1 for char in text if char not in _ALLOWED_CONTROLS and unicodedata.category(char) in _JUNK_CATEGORIES
     )
     return junk / len(text)
 
@@ -210,7 +222,10 @@ def _looks_like_gbk_chinese(text: str) -> bool:
     merely happen to be valid GBK decode to rare characters. Traditional text in GBK fails the second
     test and is left to charset-normalizer, which recognises it.
     """
-    if _junk_share(text) > _MAX_JUNK_SHARE or _chinese_share(text) < _MIN_CJK_SHARE:
+    if _junk_share(text) > _MAX_JUNK_SHARE:
+        return False
+    text = text[:_SAMPLE_CHARS]
+    if _chinese_share(text) < _MIN_CJK_SHARE:
         return False
     hanzi = [char for char in text if "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"]
     if not hanzi:
@@ -227,8 +242,8 @@ def _common_hanzi() -> frozenset[str]:
 
 
 def _chinese_share(text: str) -> float:
-    """Share of the non-ASCII characters that belong to Chinese text (see _CHINESE_RANGES)."""
-    non_ascii = [ord(char) for char in text if ord(char) > 0x7F]
+    """Share of the non-ASCII characters (bar U+FFFD) that belong to Chinese text (see _CHINESE_RANGES)."""
+    non_ascii = [ord(char) for char in text if ord(char) > 0x7F and char != "\ufffd"]
     if not non_ascii:
         return 1.0
     chinese = sum(1 for code in non_ascii if any(low <= code <= high for low, high in _CHINESE_RANGES))

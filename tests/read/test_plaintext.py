@@ -93,6 +93,13 @@ def test_bookmarks_are_dropped_and_counted_in_the_notes() -> None:
     assert document.notes == ["dropped 2 Word bookmark marker(s) like '[bookmark: _GoBack]'"]
 
 
+def test_undecodable_bytes_are_counted_in_the_notes() -> None:
+    data = "公务接待费1.36万元。\n".encode() * 20 + b"\xff\xfe\n"
+    document = read_bytes(data, "x.txt")
+    assert document.paragraphs == ["公务接待费1.36万元。"] * 20 + ["\ufffd\ufffd"]
+    assert document.notes == ["2 undecodable byte sequence(s) in the file, shown as U+FFFD"]
+
+
 # --- the seed: 廊坊市科学技术协会 2017 budget disclosure, a .docx exported to text -------------------
 
 

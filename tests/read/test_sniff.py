@@ -46,6 +46,9 @@ XLSX_TYPES = '<Types><Override ContentType="application/vnd.openxmlformats-offic
         (ole_bytes("Root Entry", "WordDocument", "1Table"), ".xls", "doc"),
         (ole_bytes("Root Entry", "Workbook"), ".doc", "xls"),
         (ole_bytes("Root Entry", "EncryptedPackage"), ".docx", "encrypted-office"),
+        (ole_bytes("Root Entry", "Workbook", "WordDocument"), ".xls", "xls"),  # embedded Word object
+        (ole_bytes("Root Entry", "Workbook", "WordDocument"), ".doc", "doc"),
+        (ole_bytes("Root Entry", "Workbook", "WordDocument"), "", "doc"),
         (ole_bytes("Root Entry"), ".doc", "doc"),  # directory not recognised: the suffix decides
         (ole_bytes("Root Entry"), ".txt", "ole"),
         (b"{\\rtf1\\ansi\\ansicpg936 ...}", ".doc", "rtf"),

@@ -50,13 +50,35 @@ def test_decode_tolerates_a_dos_end_of_file_marker() -> None:
 
 
 @pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # cut off in the middle of the last character
+        ("部门预算收入".encode()[:-1], ("部门预算收\ufffd", "utf-8")),
+        ("部门预算收入".encode("gbk")[:-1], ("部门预算收\ufffd", "gb18030")),
+        # one stray byte amid plenty of good text
+        (
+            "科普活动经费".encode() * 10 + b"\xff" + "科普活动经费".encode() * 10,
+            ("科普活动经费" * 10 + "\ufffd" + "科普活动经费" * 10, "utf-8"),
+        ),
+        (codecs.BOM_UTF8 + "收入".encode() + b"\xff", ("收入\ufffd", "utf-8-sig")),
+    ],
+    ids=["utf-8-cut-off", "gbk-cut-off", "utf-8-stray-byte", "utf-8-bom-stray-byte"],
+)
+def test_decode_tolerates_a_little_damage(data: bytes, expected: tuple[str, str]) -> None:
+    assert decode(data) == expected
+
+
+@pytest.mark.parametrize(
     ("data", "message_start"),
     [
         (b"", "empty file (0 bytes)"),
         (b"\x00" * 64, "could not determine the text encoding: decoding as utf-8 gives 100% control"),
         (b"ab\x00\x00\x00\x00\x00\x01" * 16, "could not determine the text encoding"),
         (random.Random(20170101).randbytes(1024), "could not determine the text encoding"),
-        (codecs.BOM_UTF8 + "收入".encode("gbk"), "starts with a utf-8-sig byte-order mark but is not valid"),
+        (
+            codecs.BOM_UTF8 + "公务用车".encode("gbk"),
+            "starts with a utf-8-sig byte-order mark but is not valid",
+        ),
     ],
     ids=["empty", "nul-only", "nul-heavy", "random-bytes", "gbk-behind-utf8-bom"],
 )
