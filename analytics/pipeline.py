@@ -220,6 +220,8 @@ def ingest(
 
 def _ingest_into(store: Store, files: list[Path], progress: ProgressCallback | None) -> IngestReport:
     report = IngestReport(db_path=store.path)
+    database = os.path.abspath(store.path)
+    files = [f for f in files if str(f) not in (database, database + ".wal")]  # whatever its suffix
     total = len(files)
     for done, path in enumerate(files):
         if progress is not None:

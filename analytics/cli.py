@@ -1,0 +1,241 @@
+"""The `analytics` command: a thin layer over the library (`analytics.ingest`, `analytics.open_store`).
+
+Each command parses its arguments, makes one or two library calls and renders the result with rich.
+Library errors become `Error: …` and exit code 1, without a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from analytics.errors import AnalyticsError
+from analytics.load import DEFAULT_DB, QueryResult, open_store
+from analytics.load.query import text
+from analytics.pipeline import IngestProgress, IngestReport, ingest
+
+DB_ENVVAR = "ANALYTICS_DB"
+_WIDE = 10_000  # when output is not a terminal, never wrap: one table row per line
+
+
+class _Group(click.Group):
+    """Turns library errors into a clean `Error: …` message and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AnalyticsError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+def _console(*, stderr: bool = False) -> Console:
+    stream = sys.stderr if stderr else sys.stdout  # looked up per call: CliRunner swaps them
+    console = Console(file=stream, highlight=False)
+    if not console.is_terminal:
+        console = Console(file=stream, highlight=False, width=_WIDE)
+    return console
+
+
+def _db_option(function: Any) -> Any:
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=DEFAULT_DB,
+        envvar=DB_ENVVAR,
+        show_default=True,
+        show_envvar=True,
+        help="The DuckDB database file.",
+    )(function)
+
+
+def _shown_path(path: object) -> str:
+    """A path relative to the working directory when it lies below it, else as stored."""
+    name = "" if path is None else str(path)
+    try:
+        relative = os.path.relpath(name)
+    except ValueError:  # another drive on Windows
+        return name
+    return relative if os.path.isabs(name) and not relative.startswith("..") else name
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="analytics", message="%(prog)s %(version)s")
+def main() -> None:
+    """Chinese government budget disclosures (部门预算/决算公开) into one DuckDB database.
+
+    Ingest a folder of disclosures, then query the tables and views with SQL.
+    """
+
+
+# -- ingest ------------------------------------------------------------------------------------
+
+
+@main.command(name="ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@_db_option
+@click.option(
+    "--progress/--no-progress", default=True, show_default=True, help="Show a progress bar on stderr."
+)
+def ingest_command(paths: tuple[Path, ...], db: Path, progress: bool) -> None:
+    """Read, extract, check and load files and folders (recursively) into the database.
+
+    Unchanged files are skipped, changed files replace their earlier rows, and a file that cannot be
+    read is reported and recorded (status 'error') while the rest goes on. Exits 1 if any file failed.
+    """
+    if progress:
+        with Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=_console(stderr=True),
+        ) as bar:
+            task = bar.add_task("ingesting", total=None)
+
+            def advance(event: IngestProgress) -> None:
+                bar.update(
+                    task, total=event.total, completed=event.done, description=Path(event.path).name[:40]
+                )
+
+            report = ingest(paths, db=db, progress=advance)
+            bar.update(task, description="done")
+    else:
+        report = ingest(paths, db=db)
+    _print_report(_console(), report)
+    if not report.ok:
+        sys.exit(1)
+
+
+def _print_report(console: Console, report: IngestReport) -> None:
+    console.print(f"Ingested into {report.db_path}")
+    summary = Table(show_header=False)
+    summary.add_column("what")
+    summary.add_column("count", justify="right")
+    rows: Sequence[tuple[str, object]] = (
+        ("documents seen", report.documents_seen),
+        ("  loaded", report.documents_loaded),
+        ("    of which replaced an earlier version", report.documents_replaced),
+        ("  unchanged", report.documents_unchanged),
+        ("  duplicate of another file", report.documents_duplicate),
+        ("  failed", report.documents_failed),
+        ("facts written", report.facts_written),
+        ("failed checks: errors", report.failed_check_errors),
+        ("failed checks: warnings", report.failed_check_warnings),
+        ("errors", len(report.errors)),
+    )
+    for label, count in rows:
+        summary.add_row(label, str(count))
+    console.print(summary)
+    if report.errors:
+        console.print("Files that failed")
+        errors = Table()
+        errors.add_column("file")
+        errors.add_column("stage")
+        errors.add_column("message")
+        for error in report.errors:
+            errors.add_row(_shown_path(error.path), error.stage, error.message)
+        console.print(errors)
+
+
+# -- sql ---------------------------------------------------------------------------------------
+
+
+@main.command(name="sql")
+@click.argument("query")
+@_db_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table: aligned for reading; csv: with a header line; json: an array of objects.",
+)
+def sql_command(query: str, db: Path, output_format: str) -> None:
+    """Run a SQL QUERY against the database, read-only.
+
+    Write statements (INSERT, UPDATE, DROP, …) fail and change nothing. Money columns are exact
+    decimals in 万元. Example: analytics sql "select metric, value from facts limit 5"
+    """
+    with open_store(db, read_only=True) as store:
+        result = store.query(query)
+    if output_format == "csv":
+        click.echo(result.to_csv(), nl=False)
+    elif output_format == "json":
+        click.echo(result.to_json())
+    else:
+        console = _console()
+        console.print(_table(result))
+        noun = "row" if len(result.rows) == 1 else "rows"
+        console.print(f"{len(result.rows)} {noun}", style="dim")
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
+def _cell(value: object) -> Text:
+    return Text("NULL", style="dim") if value is None else Text(text(value))
+
+
+def _table(result: QueryResult) -> Table:
+    table = Table()
+    for i, column in enumerate(result.columns):
+        values = [row[i] for row in result.rows if row[i] is not None]
+        numeric = bool(values) and all(_is_number(v) for v in values)
+        table.add_column(column, justify="right" if numeric else "left")
+    for row in result.rows:
+        table.add_row(*(_cell(v) for v in row))
+    return table
+
+
+# -- check -------------------------------------------------------------------------------------
+
+
+@main.command(name="check")
+@_db_option
+def check_command(db: Path) -> None:
+    """List the failed checks (sums that do not add up, figures that disagree, …).
+
+    Exits 1 if any failed check has severity 'error', 0 otherwise (warnings alone pass).
+    """
+    with open_store(db, read_only=True) as store:
+        failed = store.failed_checks()
+    console = _console()
+    if not failed.rows:
+        console.print("No failed checks.")
+        return
+    table = Table()
+    for column in ("document", "severity", "check", "metric", "expected", "actual", "message", "quote"):
+        table.add_column(column, justify="right" if column in ("expected", "actual") else "left")
+    records = failed.records()
+    for r in records:
+        document = _shown_path(r["source_path"])
+        if r["department"] or r["year"]:
+            document += f"\n{r['department'] or ''} {r['year'] or ''}".rstrip()
+        severity = Text(str(r["severity"]), style="bold red" if r["severity"] == "error" else "yellow")
+        table.add_row(
+            document,
+            severity,
+            str(r["check"]),
+            _cell(r["metric"]),
+            _cell(r["expected"]),
+            _cell(r["actual"]),
+            str(r["message"]),
+            _cell(r["quote"]),
+        )
+    console.print(table)
+    errors = sum(r["severity"] == "error" for r in records)
+    console.print(f"{len(records)} failed checks: {errors} errors, {len(records) - errors} warnings.")
+    if errors:
+        sys.exit(1)
