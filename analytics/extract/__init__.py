@@ -1,20 +1,23 @@
-"""Extract stage: `Document` -> `Extraction` (metadata, facts, performance goals, notes)."""
+"""Extract stage: `Document` -> `Extraction` (metadata, facts, performance goals, budget lines, notes)."""
 
 from __future__ import annotations
 
 from analytics.extract.assets import asset_facts, is_asset_table
+from analytics.extract.budget_lines import budget_lines, is_budget_lines_table
 from analytics.extract.derived import prior_year_amounts
 from analytics.extract.goals import goals_from_table, is_goals_table
 from analytics.extract.metadata import extract_metadata
 from analytics.extract.narrative import facts_from_paragraph
 from analytics.extract.sections import split_sections
+from analytics.extract.tables import table_facts
 from analytics.model import Check, Document, Extraction, Paragraph
 
 __all__ = ["extract"]
 
 
 def extract(document: Document) -> Extraction:
-    """Everything one document states: metadata, figures with their quotes, performance goals.
+    """Everything one document states: metadata, figures with their quotes, performance goals and
+    classification lines.
 
     A document whose year cannot be told gives metadata and a warning but no facts, since a figure
     without a year cannot be compared with anything.
@@ -28,8 +31,8 @@ def extract(document: Document) -> Extraction:
                     check=f"metadata:{field}",
                     severity="warning",
                     passed=False,
-                    message=f"{document.source_path}: could not tell the document's {field} from its title, "
-                    "text or file name",
+                    message=f"{document.source_path}: could not tell the document's {field} from its "
+                    "title, text or file name",
                 )
             )
     if metadata.year is None:
@@ -38,14 +41,16 @@ def extract(document: Document) -> Extraction:
     for section in split_sections(document):
         if not section.states_figures:
             continue
-        context = ""
+        recent: list[str] = []  # the lines just before a table: its title and unit caption
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 result.facts.extend(
                     facts_from_paragraph(block.text, year=year, kind=kind, section=section.heading)
                 )
-                context = block.text
-            elif is_goals_table(block):
+                recent = [*recent[-1:], block.text]
+                continue
+            context = "\n".join(recent)
+            if is_goals_table(block):
                 goals, notes = goals_from_table(block, document.source_path)
                 result.goals.extend(goals)
                 result.notes.extend(notes)
@@ -53,5 +58,12 @@ def extract(document: Document) -> Extraction:
                 result.facts.extend(
                     asset_facts(block, year=year, kind=kind, section=section.heading, context=context)
                 )
+            elif is_budget_lines_table(block):
+                result.budget_lines.extend(budget_lines(block, context=context, year=year, kind=kind))
+            else:
+                result.facts.extend(
+                    table_facts(block, context=context, year=year, kind=kind, section=section.heading)
+                )
+            recent = []
     result.facts.extend(prior_year_amounts(result.facts))
     return result

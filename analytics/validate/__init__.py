@@ -10,6 +10,7 @@ from analytics.model import Check, Extraction
 from analytics.validate.consistency import repeated_figure_checks
 from analytics.validate.goals import goal_budget_checks
 from analytics.validate.identities import sum_checks
+from analytics.validate.lines import budget_line_checks
 
 __all__ = ["validate"]
 
@@ -21,4 +22,5 @@ def validate(extraction: Extraction) -> list[Check]:
         *sum_checks(extraction.facts),
         *repeated_figure_checks(extraction.facts),
         *goal_budget_checks(extraction),
+        *budget_line_checks(extraction.budget_lines),
     ]

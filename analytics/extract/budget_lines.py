@@ -1,0 +1,124 @@
+"""Rows of the standard tables keyed by 政府收支分类科目 (一般公共预算支出表, 支出决算表…).
+
+    科目编码 | 科目名称   | 合计  | 基本支出 | 项目支出        类 | 款 | 项 | 科目名称 | 合计 | …
+    206      | 科学技术支出 | 60.00 | 20.00   | 40.00          206 |    |    | 科学技术支出 | …
+    2060702  | 科普活动    | 40.00 |         | 40.00          206 | 07 | 02 | 科普活动 | …
+
+The code may stand in its own column, split into 类/款/项 columns, or open the name cell
+('2060702 科普活动'). Codes stay text; functional codes start with 2, economic ones (支出经济分类,
+301 工资福利支出, 30231 公务用车运行维护费) with 3 or 5.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Literal
+
+from analytics.extract.numbers import parse_number, to_wan, unit_in
+from analytics.model import BudgetLine, Kind, Table
+
+CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+CODE_PART_RE = re.compile(r"^\d{2,3}$")
+CODE_IN_NAME_RE = re.compile(r"^\s*(\d{3}(?:\d{2}){0,2})\s+(\S.*)$")
+
+
+def _clean(cell: str) -> str:
+    return re.sub(r"\s+", "", cell)
+
+
+def _find_columns(table: Table) -> tuple[int, dict[str, int]] | None:
+    for i, row in enumerate(table.rows[:5]):
+        cells = [_clean(c) for c in row]
+        cols: dict[str, int] = {}
+        for j, c in enumerate(cells):
+            if c in ("科目编码", "功能分类科目编码", "经济分类科目编码", "编码", "代码", "科目代码"):
+                cols.setdefault("code", j)
+            elif c in ("类", "款", "项"):
+                cols.setdefault(c, j)
+            elif "科目名称" in c or c in ("名称", "项目", "科目"):
+                cols.setdefault("name", j)
+            elif c in ("合计", "总计", "金额", "小计") or re.fullmatch(
+                r"(?:本年)?(?:预算数|决算数|支出)(?:合计)?", c
+            ):
+                cols.setdefault("total", j)
+            elif "基本支出" in c:
+                cols.setdefault("basic", j)
+            elif "项目支出" in c:
+                cols.setdefault("project", j)
+        if (
+            "name" in cols
+            and "total" in cols
+            and ({"code", "类"} & cols.keys() or _codes_in_names(table, i, cols))
+        ):
+            return i, cols
+    return None
+
+
+def _codes_in_names(table: Table, header: int, cols: dict[str, int]) -> bool:
+    names = [r[cols["name"]] for r in table.rows[header + 1 :] if cols["name"] < len(r)]
+    return sum(1 for n in names if CODE_IN_NAME_RE.match(n)) >= 2
+
+
+def is_budget_lines_table(table: Table) -> bool:
+    return _find_columns(table) is not None
+
+
+def budget_lines(table: Table, *, context: str, year: int, kind: Kind) -> list[BudgetLine]:
+    """The classification lines of one table (none when it is not such a table)."""
+    found = _find_columns(table)
+    if found is None:
+        return []
+    header, cols = found
+    head_text = " ".join(" ".join(r) for r in table.rows[: header + 1])
+    unit = unit_in(context + " " + (table.caption or "") + " " + head_text)
+    line_kind: Kind = "final" if "决算" in head_text or "决算" in context[-60:] else kind
+    economic_hint = "经济分类" in head_text or "经济分类" in context[-60:]
+    lines: list[BudgetLine] = []
+    last: dict[str, str] = {}  # 类/款 carried down when a split-code row leaves them blank
+
+    def cell(row: tuple[str, ...], key: str) -> str:
+        j = cols.get(key)
+        return row[j].strip() if j is not None and j < len(row) else ""
+
+    for row in table.rows[header + 1 :]:
+        name = cell(row, "name")
+        code = _clean(cell(row, "code"))
+        if "类" in cols:
+            parts = [_clean(cell(row, k)) for k in ("类", "款", "项")]
+            if parts[0] and CODE_PART_RE.match(parts[0]):
+                last = {"类": parts[0]}
+            code = ""
+            if parts[0] or parts[1] or parts[2]:
+                lei = parts[0] or last.get("类", "")
+                if parts[1]:
+                    last["款"] = parts[1]
+                kuan = parts[1] or (last.get("款", "") if parts[2] else "")
+                code = lei + kuan + parts[2]
+        if not code:
+            inline = CODE_IN_NAME_RE.match(name)
+            if inline:
+                code, name = inline.group(1), inline.group(2).strip()
+        if not CODE_RE.match(code):
+            continue
+        classification: Literal["functional", "economic"] = (
+            "economic" if code.startswith("3") or economic_hint else "functional"
+        )
+
+        def money(key: str, row: tuple[str, ...] = row) -> Decimal | None:
+            value = parse_number(cell(row, key))
+            return to_wan(value, unit) if value is not None else None
+
+        lines.append(
+            BudgetLine(
+                year=year,
+                kind=line_kind,
+                classification=classification,
+                code=code,
+                name=_clean(name),
+                total=money("total"),
+                basic=money("basic"),
+                project=money("project"),
+            )
+        )
+    return lines
