@@ -191,10 +191,13 @@ def _horizontal(
             continue
         label = path[-1]
         found = _metrics_of(label, None)
+        parent = _spanning_parent(header_rows, j)
         if not found and TOTAL_WORDS.match(label):
-            parent = _spanning_parent(header_rows, j)
             found = _metrics_of(parent, None) if parent else ((total,) if total else ())
             label = f"{parent}/{label}" if parent else label
+        elif not found and parent:
+            found = _sub_column_metrics(parent, label)
+            label = f"{parent}/{label}"
         if len(found) == 1:
             metric_of[j] = (found[0], label)
     if len(metric_of) < 2:
@@ -208,6 +211,17 @@ def _horizontal(
             if value is not None:
                 facts.append(_fact(metric, value, unit, col, section, f"{label} | {row[j].strip()}"))
     return facts
+
+
+def _sub_column_metrics(parent: str, label: str) -> tuple[str, ...]:
+    """A sub-column named by its parent's stem: '公务用车购置及运行费' over '运行费' is
+    '公务用车运行费'. The longest stem that names a metric other than the parent's wins."""
+    own = _metrics_of(parent, None)
+    for k in range(len(parent), 1, -1):
+        found = _metrics_of(parent[:k] + label, None)
+        if found and found != own:
+            return found
+    return ()
 
 
 def _spanning_parent(header_rows: list[tuple[str, ...]], j: int) -> str | None:

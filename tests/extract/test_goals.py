@@ -69,9 +69,18 @@ def test_seed_goals() -> None:
     ]
     assert indicators == INDICATORS
     # The four top-level activities have no indicator of their own: one row each.
-    assert [g.activity for g in goals if g.indicator is None] == ["科学技术普及", "促进学术发展", "助力创新驱动发展", "政务管理"]
+    assert [g.activity for g in goals if g.indicator is None] == [
+        "科学技术普及",
+        "促进学术发展",
+        "助力创新驱动发展",
+        "政务管理",
+    ]
     duplicate = [n for n in extraction.notes if n.check == "duplicate_row:performance_goals"]
-    assert len(duplicate) == 1 and duplicate[0].severity == "warning" and "各项综合事务工作完成率" in duplicate[0].message
+    assert (
+        len(duplicate) == 1
+        and duplicate[0].severity == "warning"
+        and "各项综合事务工作完成率" in duplicate[0].message
+    )
 
 
 def test_flat_table_without_indentation_and_grades_header() -> None:
