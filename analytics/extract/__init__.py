@@ -51,7 +51,7 @@ def extract(document: Document) -> Extraction:
                 continue
             context = "\n".join(recent)
             if is_goals_table(block):
-                goals, notes = goals_from_table(block, document.source_path)
+                goals, notes = goals_from_table(block)
                 result.goals.extend(goals)
                 result.notes.extend(notes)
             elif is_asset_table(block):

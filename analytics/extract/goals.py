@@ -65,7 +65,7 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def goals_from_table(table: Table, quote_source: str) -> tuple[list[PerformanceGoal], list[Check]]:
+def goals_from_table(table: Table) -> tuple[list[PerformanceGoal], list[Check]]:
     """Goal rows and the problems seen in them (a duplicated row, a count printed with a % sign)."""
     found = _columns(table)
     if found is None:
@@ -133,7 +133,7 @@ def goals_from_table(table: Table, quote_source: str) -> tuple[list[PerformanceG
                     check="duplicate_row:performance_goals",
                     severity="warning",
                     passed=False,
-                    message=f"{quote_source}: indicator {indicator!r} of activity {activity!r} is printed twice "
+                    message=f"indicator {indicator!r} of activity {activity!r} is printed twice "
                     f"with the same thresholds (rows {seen[key] + 1} and {len(goals)} of the goals); "
                     "both are kept",
                     quote=" | ".join(c.strip() for c in row),
@@ -149,7 +149,7 @@ def goals_from_table(table: Table, quote_source: str) -> tuple[list[PerformanceG
                     check="mixed_units:performance_goals",
                     severity="warning",
                     passed=False,
-                    message=f"{quote_source}: indicator {indicator!r} mixes thresholds with and without '%' "
+                    message=f"indicator {indicator!r} mixes thresholds with and without '%' "
                     f"({' / '.join(printed)}); kept as printed",
                     quote=" | ".join(c.strip() for c in row),
                 )

@@ -92,7 +92,7 @@ def test_flat_table_without_indentation_and_grades_header() -> None:
             ("宣传经费", "", "扩大影响", "报道篇数", "≥20", "≥15", "≥10", "<10"),
         )
     )
-    goals, notes = goals_from_table(table, "x.txt")
+    goals, notes = goals_from_table(table)
     assert [(g.activity, g.parent_activity, g.budget, g.indicator) for g in goals] == [
         ("办公设备更新", None, Decimal("12.5"), "设备完好率"),
         ("办公设备更新", None, Decimal("12.5"), "采购及时率"),
