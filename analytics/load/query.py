@@ -69,6 +69,8 @@ class QueryResult:
 
 def text(value: object) -> str:
     """A value as a person reads it in a table or CSV cell (decimals in full, lists bracketed)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, dt.datetime | dt.date | dt.time):

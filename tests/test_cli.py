@@ -1,0 +1,254 @@
+"""The `analytics` command, driven for real: click's CliRunner, and a subprocess of `python -m analytics`."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+
+from analytics import Check, open_store
+from analytics.cli import main
+from analytics.model import Document, Extraction
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+WithChecks = Callable[[list[Check]], Path]
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(main, [str(a) for a in args], env=env, prog_name="analytics")
+
+
+@pytest.fixture
+def seeded(sample_path: Path, db_path: Path) -> Path:
+    """A database with the seed disclosure ingested."""
+    result = run("ingest", sample_path, "--db", db_path, "--no-progress")
+    assert result.exit_code == 0, result.output
+    return db_path
+
+
+@pytest.fixture
+def store_with_checks(
+    db_path: Path, make_document: Callable[..., Document], make_extraction: Callable[..., Extraction]
+) -> WithChecks:
+    """Write one hand-built document with the given checks; returns the database path."""
+
+    def write(checks: list[Check]) -> Path:
+        with open_store(db_path) as store:
+            store.write_document(make_document(), make_extraction(notes=[]), checks)
+        return db_path
+
+    return write
+
+
+# -- ingest -------------------------------------------------------------------------------------
+
+
+def test_ingest_prints_a_summary(sample_path: Path, db_path: Path) -> None:
+    result = run("ingest", sample_path.parent, "--db", db_path)
+    assert result.exit_code == 0, result.output
+    assert f"Ingested into {db_path}" in result.stdout
+    assert re.search(r"documents seen\s+│\s+1 │", result.stdout)
+    assert re.search(r"facts written\s+│\s+\d+ │", result.stdout)
+    again = run("ingest", sample_path.parent, "--db", db_path, "--no-progress")
+    assert re.search(r"unchanged\s+│\s+1 │", again.stdout)
+
+
+def test_ingest_reports_a_bad_file_and_exits_1(sample_path: Path, tmp_path: Path, db_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(sample_path, folder / "good.txt")
+    (folder / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    result = run("ingest", folder, "--db", db_path, "--no-progress")
+    assert result.exit_code == 1
+    assert "Files that failed" in result.stdout
+    assert "broken.xlsx" in result.stdout and "read failed for" in result.stdout
+    assert re.search(r"  loaded\s+│\s+1 │", result.stdout)
+    assert "Traceback" not in result.output
+
+
+def test_ingest_of_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("ingest", tmp_path / "nope", "--db", tmp_path / "db.duckdb")
+    assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_ingest_into_a_locked_database(
+    sample_path: Path, db_path: Path, hold_database: Callable[..., subprocess.Popen[str]]
+) -> None:
+    open_store(db_path).close()
+    holder = hold_database(db_path)
+    result = run("ingest", sample_path, "--db", db_path, "--no-progress")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: {db_path}: the database is in use by another process (pid {holder.pid}); "
+        "DuckDB allows one writer or many readers — wait for it to finish"
+    )
+
+
+# -- sql ----------------------------------------------------------------------------------------
+
+
+def test_sql_prints_a_table(seeded: Path) -> None:
+    result = run("sql", "select metric, measure, year, value, basis from facts order by 1", "--db", seeded)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert re.match(r"┃ metric\s+┃ measure\s+┃ year ┃\s+value ┃ basis\s+┃", lines[1])
+    assert any(
+        re.search(r"│ three_public_total\s+│ amount\s+│ 2017 │\s+22\.0000 │ stated\s+│", line)
+        for line in lines
+    )
+    assert re.fullmatch(r"\d+ rows", lines[-1])
+
+
+def test_sql_csv_and_json(seeded: Path) -> None:
+    query = "select metric, value from facts where metric = 'three_public_total' and year = 2017"
+    csv = run("sql", query, "--db", seeded, "--format", "csv")
+    assert csv.exit_code == 0 and csv.stdout == "metric,value\nthree_public_total,22.0000\n"
+    out = run("sql", query, "--db", seeded, "--format", "json")
+    assert json.loads(out.stdout, parse_float=Decimal) == [
+        {"metric": "three_public_total", "value": Decimal("22.0000")}
+    ]
+
+
+def test_sql_refuses_writes_with_one_line(seeded: Path) -> None:
+    for statement, kind in [("insert into metrics (key, name_zh, unit) values ('x', 'x', 'money')", "INSERT"),
+                            ("drop table facts", "DROP")]:  # fmt: skip
+        result = run("sql", statement, "--db", seeded)
+        assert result.exit_code == 1
+        assert (
+            result.stderr
+            == f"Error: {kind} is not allowed: the database is open read-only, so nothing was changed\n"
+        )
+    assert run("sql", "select count(*) > 0 from facts", "--db", seeded, "--format", "csv").stdout.endswith(
+        "true\n"
+    )
+
+
+def test_sql_errors_are_clean(tmp_path: Path, seeded: Path) -> None:
+    missing = run("sql", "select 1", "--db", tmp_path / "none.duckdb")
+    assert missing.exit_code == 1
+    assert (
+        missing.stderr
+        == f"Error: {tmp_path / 'none.duckdb'}: no database here (nothing has been ingested into it yet)\n"
+    )
+    assert not (tmp_path / "none.duckdb").exists()
+    bad = run("sql", "select nope from facts", "--db", seeded)
+    assert bad.exit_code == 1 and bad.stderr.startswith("Error: ") and bad.stderr.count("\n") == 1
+    assert "Traceback" not in bad.output
+
+
+def test_the_database_can_come_from_the_environment(seeded: Path) -> None:
+    result = run(
+        "sql", "select count(*) as n from documents", "--format", "csv", env={"ANALYTICS_DB": str(seeded)}
+    )
+    assert result.exit_code == 0 and result.stdout == "n\n1\n"
+
+
+# -- check --------------------------------------------------------------------------------------
+
+
+def test_check_exits_1_on_a_failed_error(store_with_checks: WithChecks) -> None:
+    db_path = store_with_checks([
+        Check("sum:vehicle_total", "error", False, "0 + 20.64 = 20.64, stated 20.65", metric="vehicle_total",
+              expected=Decimal("20.65"), actual=Decimal("20.64"), year=2017, quote="公务用车购置及运维费20.65万元"),
+        Check("repeated:reception", "warning", False, "stated twice, differently"),
+        Check("sum:three_public_total", "info", True, "adds up"),
+    ])  # fmt: skip
+    result = run("check", "--db", db_path)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    error_line = next(line for line in lines if "sum:vehicle_total" in line)
+    for text in ("langfang_kexie_2017_budget.txt", "error", "vehicle_total", "20.6500", "20.6400",
+                 "0 + 20.64 = 20.64, stated 20.65", "公务用车购置及运维费20.65万元"):  # fmt: skip
+        assert text in error_line, text
+    assert any("repeated:reception" in line and "warning" in line for line in lines)
+    assert "sum:three_public_total" not in result.stdout
+    assert lines[-1] == "2 failed checks: 1 errors, 1 warnings."
+
+
+def test_check_passes_with_warnings_only(store_with_checks: WithChecks) -> None:
+    db_path = store_with_checks([Check("repeated:reception", "warning", False, "stated twice, differently")])
+    assert run("check", "--db", db_path).exit_code == 0
+
+
+def test_check_on_a_clean_database(store_with_checks: WithChecks) -> None:
+    db_path = store_with_checks([Check("sum:three_public_total", "info", True, "adds up")])
+    result = run("check", "--db", db_path)
+    assert result.exit_code == 0 and result.stdout == "No failed checks.\n"
+
+
+def test_check_after_a_changed_figure(sample_path: Path, tmp_path: Path, db_path: Path) -> None:
+    copy = tmp_path / sample_path.name
+    copy.write_bytes(
+        sample_path.read_bytes().replace("公务接待费1.36万元".encode(), "公务接待费1.46万元".encode())
+    )
+    run("ingest", copy, "--db", db_path, "--no-progress")
+    result = run("check", "--db", db_path)
+    assert result.exit_code == 1
+    assert "sum:three_public_total" in result.stdout
+
+
+# -- the real program ---------------------------------------------------------------------------
+
+
+def test_python_dash_m_analytics(sample_path: Path, tmp_path: Path) -> None:
+    db = tmp_path / "out" / "analytics.duckdb"
+    ingest = subprocess.run(
+        [sys.executable, "-m", "analytics", "ingest", str(sample_path), "--db", str(db)],
+        capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+    )  # fmt: skip
+    assert ingest.returncode == 0, ingest.stderr
+    assert "documents seen" in ingest.stdout
+    sql = subprocess.run(
+        [sys.executable, "-m", "analytics", "sql", "select metric, measure, year, value, basis from facts order by 1",
+         "--db", str(db)],
+        capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+    )  # fmt: skip
+    assert sql.returncode == 0, sql.stderr
+    assert "┃ metric" in sql.stdout and "three_public_total" in sql.stdout
+    drop = subprocess.run(
+        [sys.executable, "-m", "analytics", "sql", "drop table facts", "--db", str(db)],
+        capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+    )  # fmt: skip
+    assert drop.returncode == 1
+    assert (
+        drop.stderr == "Error: DROP is not allowed: the database is open read-only, so nothing was changed\n"
+    )
+
+
+# -- help and docs ------------------------------------------------------------------------------
+
+
+def commands() -> dict[str, click.Command]:
+    assert isinstance(main, click.Group)
+    return dict(main.commands)
+
+
+@pytest.mark.parametrize("name", sorted(commands()))
+def test_every_command_has_help_and_is_in_the_readme(name: str) -> None:
+    command = commands()[name]
+    assert command.help and command.help.strip(), f"{name} has no help text"
+    for param in command.params:
+        if isinstance(param, click.Option):
+            assert param.help, f"{name} {param.opts} has no help text"
+    result = run(name, "--help")
+    assert result.exit_code == 0 and "Usage: " in result.output
+    assert f"analytics {name}" in README.read_text(encoding="utf-8"), (
+        f"`analytics {name}` is not in README.md"
+    )
+
+
+def test_top_level_help_and_version() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for name in commands():
+        assert name in result.output
+    assert run("--version").output.startswith("analytics ")

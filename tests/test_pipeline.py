@@ -1,0 +1,280 @@
+"""The ingest pipeline: which files, in which order, what the report says, and that one bad file never
+stops the batch. The first half uses stand-in stages; the second runs the real ones on the seed."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import analytics.pipeline as pipeline
+from analytics import IngestProgress, ingest, open_store
+from analytics.errors import DatabaseError, ExtractError, ReadError
+from analytics.model import Check, Document, Extraction, Fact, Metadata, Paragraph
+from analytics.pipeline import find_files
+
+# -- stand-in stages: a file "reception 1.36" gives one fact ----------------------------------------
+
+
+class Stages:
+    """read/extract/validate stand-ins that count their calls. Content 'BAD…' fails to read, 'NOYEAR…'
+    fails to extract, 'BOOM…' raises an unexpected ValueError in extract."""
+
+    def __init__(self) -> None:
+        self.reads: list[str] = []
+
+    def read(self, path: Path) -> Document:
+        self.reads.append(path.name)
+        data = path.read_bytes()
+        if data.startswith(b"BAD"):
+            raise ReadError("not a disclosure", path=str(path))
+        return Document(str(path), "text", hashlib.sha256(data).hexdigest(), [Paragraph(data.decode())])
+
+    def extract(self, document: Document) -> Extraction:
+        text = document.paragraphs[0]
+        if text.startswith("NOYEAR"):
+            raise ExtractError("no year in the title", path=document.source_path)
+        if text.startswith("BOOM"):
+            raise ValueError("boom")
+        metric, value = text.split()
+        fact = Fact(
+            metric, "amount", Decimal(value), 2017, "budget", "万元", "stated", None, "narrative", text
+        )
+        return Extraction(Metadata(department="市科协", year=2017, kind="budget"), facts=[fact])
+
+    def validate(self, extraction: Extraction) -> list[Check]:
+        return [Check("sum:x", "warning", False, "does not add up"), Check("sum:y", "info", True, "adds up")]
+
+
+@pytest.fixture
+def stages(monkeypatch: pytest.MonkeyPatch) -> Stages:
+    fake = Stages()
+    monkeypatch.setattr(pipeline, "_stages", lambda: (fake.read, fake.extract, fake.validate))
+    return fake
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content.encode() if isinstance(content, str) else content)
+    return path
+
+
+def test_find_files_walks_folders_in_order_and_skips_hidden_and_database_files(tmp_path: Path) -> None:
+    for name in ["b.txt", "a.txt", "sub/c.txt", ".hidden.txt", ".git/x.txt", "~$lock.docx", "x.duckdb",
+                 "x.duckdb.wal", "sub/deeper/d.txt"]:  # fmt: skip
+        write(tmp_path / "in" / name, "x")
+    explicit = write(tmp_path / ".named.txt", "x")
+    found = find_files([tmp_path / "in", explicit, tmp_path / "in" / "a.txt", tmp_path / "missing.txt"])
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "in/a.txt", "in/b.txt", "in/sub/c.txt", "in/sub/deeper/d.txt", ".named.txt", "missing.txt",
+    ]  # fmt: skip
+    assert all(p.is_absolute() for p in found)
+
+
+def test_a_batch_with_bad_files_goes_on_and_reports_each(
+    tmp_path: Path, db_path: Path, stages: Stages
+) -> None:
+    folder = tmp_path / "in"
+    write(folder / "1_good.txt", "reception 1.36")
+    write(folder / "2_unreadable.txt", "BAD bytes")
+    write(folder / "3_noyear.txt", "NOYEAR")
+    write(folder / "4_bug.txt", "BOOM")
+    write(folder / "5_copy.txt", "reception 1.36")
+    write(folder / "6_good.txt", "vehicle_operation 20.64")
+
+    report = ingest([folder], db=db_path)
+
+    assert [(Path(r.source_path).name, r.status) for r in report.results] == [
+        ("1_good.txt", "loaded"), ("2_unreadable.txt", "failed"), ("3_noyear.txt", "failed"),
+        ("4_bug.txt", "failed"), ("5_copy.txt", "duplicate"), ("6_good.txt", "loaded"),
+    ]  # fmt: skip
+    assert (report.documents_seen, report.documents_loaded, report.documents_failed) == (6, 2, 3)
+    assert (report.documents_duplicate, report.documents_unchanged, report.facts_written) == (1, 0, 2)
+    assert (report.failed_check_errors, report.failed_check_warnings) == (0, 2)
+    assert not report.ok
+    assert [(Path(e.path).name, e.stage, e.error_type) for e in report.errors] == [
+        ("2_unreadable.txt", "read", "ReadError"),
+        ("3_noyear.txt", "extract", "ExtractError"),
+        ("4_bug.txt", "extract", "ValueError"),
+    ]
+    assert report.errors[0].message == f"read failed for {folder / '2_unreadable.txt'}: not a disclosure"
+    assert (
+        report.errors[2].message == f"extract failed for {folder / '4_bug.txt'}: unexpected ValueError: boom"
+    )
+
+    with open_store(db_path, read_only=True) as store:
+        documents = store.query("select source_path, status, error, sha256 from documents order by 1").rows
+        assert [(Path(str(p)).name, s) for p, s, _, _ in documents] == [
+            ("1_good.txt", "ok"), ("2_unreadable.txt", "error"), ("3_noyear.txt", "error"),
+            ("4_bug.txt", "error"), ("6_good.txt", "ok"),
+        ]  # fmt: skip
+        assert documents[1][2] == report.errors[0].message
+        assert documents[1][3] == hashlib.sha256(b"BAD bytes").hexdigest()
+        assert store.query("select metric, value from facts order by 1").rows == [
+            ("reception", Decimal("1.3600")),
+            ("vehicle_operation", Decimal("20.6400")),
+        ]
+
+
+def test_ingesting_again_reads_nothing_and_changes_nothing(
+    db_path: Path, tmp_path: Path, stages: Stages
+) -> None:
+    write(tmp_path / "in" / "a.txt", "reception 1.36")
+    write(tmp_path / "in" / "b.txt", "reception 2.00")
+    ingest([tmp_path / "in"], db=db_path)
+    stages.reads.clear()
+    report = ingest([tmp_path / "in"], db=db_path)
+    assert report.documents_unchanged == 2 and report.facts_written == 0 and report.ok
+    assert stages.reads == []  # the sha256 alone settled it
+
+
+def test_a_changed_file_replaces_its_rows(db_path: Path, tmp_path: Path, stages: Stages) -> None:
+    file = write(tmp_path / "in" / "a.txt", "reception 1.36")
+    ingest([file], db=db_path)
+    write(file, "reception 1.46")
+    report = ingest([file], db=db_path)
+    assert (report.documents_loaded, report.documents_replaced) == (1, 1)
+    with open_store(db_path, read_only=True) as store:
+        assert store.query("select value from facts").rows == [(Decimal("1.4600"),)]
+        assert store.query("select count(*) from documents").rows == [(1,)]
+
+
+def test_an_error_row_is_replaced_once_the_file_reads(db_path: Path, tmp_path: Path, stages: Stages) -> None:
+    file = write(tmp_path / "a.txt", "BAD")
+    ingest([file], db=db_path)
+    write(file, "reception 1.36")
+    report = ingest([file], db=db_path)
+    assert report.ok and report.documents_loaded == 1
+    with open_store(db_path, read_only=True) as store:
+        assert store.query("select status, error from documents").rows == [("ok", None)]
+
+
+def test_a_file_that_turns_bad_keeps_its_loaded_rows(db_path: Path, tmp_path: Path, stages: Stages) -> None:
+    file = write(tmp_path / "a.txt", "reception 1.36")
+    ingest([file], db=db_path)
+    write(file, "BAD now")
+    report = ingest([file], db=db_path)
+    assert report.documents_failed == 1
+    with open_store(db_path, read_only=True) as store:
+        assert store.query("select status, error like 'read failed for %' from documents").rows == [
+            ("ok", True)
+        ]
+        assert store.query("select value from facts").rows == [(Decimal("1.3600"),)]
+
+
+def test_a_missing_path_is_reported_but_not_recorded(db_path: Path, tmp_path: Path, stages: Stages) -> None:
+    report = ingest([tmp_path / "gone.txt"], db=db_path)
+    assert [(e.stage, e.message) for e in report.errors] == [
+        ("read", f"read failed for {tmp_path / 'gone.txt'}: no such file")
+    ]
+    with open_store(db_path, read_only=True) as store:
+        assert store.query("select count(*) from documents").rows == [(0,)]
+
+
+def test_progress_is_a_callback(db_path: Path, tmp_path: Path, stages: Stages) -> None:
+    write(tmp_path / "in" / "a.txt", "reception 1.36")
+    write(tmp_path / "in" / "b.txt", "BAD")
+    events: list[IngestProgress] = []
+    ingest([tmp_path / "in"], db=db_path, progress=events.append)
+    assert [(e.done, e.total, Path(e.path).name, e.result and e.result.status) for e in events] == [
+        (0, 2, "a.txt", None), (1, 2, "a.txt", "loaded"), (1, 2, "b.txt", None), (2, 2, "b.txt", "failed"),
+    ]  # fmt: skip
+
+
+def test_ingest_into_an_open_store_and_skip_the_database_itself(tmp_path: Path, stages: Stages) -> None:
+    write(tmp_path / "a.txt", "reception 1.36")
+    database = tmp_path / "store.db"  # inside the folder being ingested, with a suffix we do not know
+    with open_store(database) as store:
+        report = ingest([tmp_path], db=store)
+        assert [Path(r.source_path).name for r in report.results] == ["a.txt"]
+        assert store.query("select count(*) from facts").rows == [(1,)]
+
+
+def test_a_locked_database_stops_the_batch_before_it_starts(
+    db_path: Path, tmp_path: Path, stages: Stages, hold_database: Callable[..., subprocess.Popen[str]]
+) -> None:
+    write(tmp_path / "a.txt", "reception 1.36")
+    open_store(db_path).close()
+    hold_database(db_path)
+    with pytest.raises(DatabaseError, match="in use by another process"):
+        ingest([tmp_path / "a.txt"], db=db_path)
+    assert stages.reads == []
+
+
+# -- the real stages on the seed disclosure ----------------------------------------------------------
+
+
+def dump(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
+    with open_store(db_path, read_only=True) as store:
+        return {
+            table: store.query(f"select * from {table} order by all").rows
+            for table in ("documents", "facts", "performance_goals", "budget_lines", "checks")
+        }
+
+
+def test_seed_ingested_twice_changes_nothing(sample_path: Path, db_path: Path) -> None:
+    first = ingest([sample_path], db=db_path)
+    assert first.ok and first.documents_loaded == 1 and first.facts_written > 0
+    before = dump(db_path)
+    second = ingest([sample_path], db=db_path)
+    assert second.documents_unchanged == 1 and second.facts_written == 0
+    assert dump(db_path) == before
+    with open_store(db_path, read_only=True) as store:
+        assert store.query("select status, year, kind, department from documents").rows == [
+            ("ok", 2017, "budget", "廊坊市科学技术协会")
+        ]
+        assert store.query("select three_public_total from three_public where year = 2017").rows == [
+            (Decimal("22.0000"),)
+        ]
+
+
+def test_seed_changed_at_the_same_path_replaces_its_rows(
+    sample_path: Path, tmp_path: Path, db_path: Path
+) -> None:
+    copy = tmp_path / "in" / sample_path.name
+    copy.parent.mkdir()
+    shutil.copy(sample_path, copy)
+    ingest([copy], db=db_path)
+    facts_before = dump(db_path)["facts"]
+    copy.write_bytes(copy.read_bytes().replace("公务接待费1.36万元".encode(), "公务接待费1.46万元".encode()))
+
+    report = ingest([copy], db=db_path)
+
+    assert (report.documents_loaded, report.documents_replaced) == (1, 1)
+    assert report.failed_check_errors >= 1  # 0 + 20.64 + 1.46 is not the stated 22
+    after = dump(db_path)
+    assert len(after["documents"]) == 1
+    assert len(after["facts"]) == len(facts_before)
+    with open_store(db_path, read_only=True) as store:
+        assert store.query("select reception from three_public where year = 2017").rows == [
+            (Decimal("1.4600"),)
+        ]
+        assert store.query("select count(distinct doc_id) from facts").rows == [(1,)]
+        assert store.query("select count(*) from failed_checks where severity = 'error'").rows[0][0] >= 1  # type: ignore[operator]
+
+
+def test_a_corrupt_file_beside_good_ones(sample_path: Path, tmp_path: Path, db_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(sample_path, folder / "a_langfang.txt")
+    write(folder / "b_broken.docx", b"PK\x03\x04" + bytes(range(256)) * 4)
+    write(folder / "c_empty.txt", b"")
+    shutil.copy(sample_path, folder / "d_same_bytes.txt")
+
+    report = ingest([folder], db=db_path)
+
+    assert [r.status for r in report.results] == ["loaded", "failed", "failed", "duplicate"]
+    assert {e.stage for e in report.errors} == {"read"}
+    with open_store(db_path, read_only=True) as store:
+        rows = store.query("select source_path, status, error from documents order by 1").rows
+    assert [(Path(str(p)).name, s) for p, s, _ in rows] == [
+        ("a_langfang.txt", "ok"), ("b_broken.docx", "error"), ("c_empty.txt", "error"),
+    ]  # fmt: skip
+    assert str(rows[1][2]).startswith(f"read failed for {folder / 'b_broken.docx'}: ")
+    assert str(rows[2][2]).startswith(f"read failed for {folder / 'c_empty.txt'}: ")
+    assert "empty" in str(rows[2][2])
