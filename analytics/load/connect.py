@@ -30,7 +30,7 @@ def lock_message(duckdb_message: str) -> str:
     >>> lock_message('IO Error: Could not set lock on file "x.duckdb": Conflicting lock is held in '
     ...              '/usr/bin/python3 (PID 4242).')
     'the database is in use by another process (pid 4242); DuckDB allows one writer or many readers — wait for it to finish'
-    """  # noqa: E501
+    """
     pid = _PID_RE.search(duckdb_message)
     holder = f"another process (pid {pid.group(1)})" if pid else "another process"
     return (
