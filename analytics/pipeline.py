@@ -60,6 +60,7 @@ class IngestReport:
 
     @property
     def documents_seen(self) -> int:
+        """Files looked at in this run, whatever became of them."""
         return len(self.results)
 
     @property
@@ -74,18 +75,22 @@ class IngestReport:
 
     @property
     def documents_unchanged(self) -> int:
+        """Files already loaded with the same bytes and parser version: skipped."""
         return self._count("unchanged")
 
     @property
     def documents_duplicate(self) -> int:
+        """Files whose bytes are already loaded under another path: not loaded twice."""
         return self._count("duplicate")
 
     @property
     def documents_failed(self) -> int:
+        """Files that could not be read, extracted, validated or loaded (see `errors`)."""
         return self._count("failed")
 
     @property
     def facts_written(self) -> int:
+        """Fact rows written in this run."""
         return sum(r.facts for r in self.results)
 
     @property
@@ -95,6 +100,7 @@ class IngestReport:
 
     @property
     def failed_check_warnings(self) -> int:
+        """Failed checks of severity 'warning' in the documents written in this run."""
         return sum(r.failed_warnings for r in self.results)
 
     @property

@@ -48,6 +48,7 @@ class Rows:
         return f"INSERT INTO {self.table} ({names}) SELECT {selects}"
 
     def parameters(self) -> list[list[object]]:
+        """The column lists, in the order of `insert_sql`'s $1, $2, …"""
         return [c.values for c in self.columns]
 
 
@@ -121,6 +122,7 @@ GOAL_COLUMNS = (
 
 
 def goal_rows(document: Document, goals: Sequence[PerformanceGoal]) -> Rows:
+    """Performance-goal rows of one document, in the order the table prints them."""
     records = [
         (
             document.doc_id,
@@ -154,6 +156,7 @@ BUDGET_LINE_COLUMNS = (
 
 
 def budget_line_rows(document: Document, lines: Sequence[BudgetLine]) -> Rows:
+    """Classification-table rows of one document; codes stay strings."""
     records = [
         (
             document.doc_id,
@@ -187,6 +190,7 @@ CHECK_COLUMNS = (
 
 
 def check_rows(document: Document, checks: Sequence[Check]) -> Rows:
+    """One row per check that ran on the document, passed or not."""
     records = [
         (
             document.doc_id,

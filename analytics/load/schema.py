@@ -212,6 +212,11 @@ VIEWS: dict[str, str] = {
 }
 
 
+# Every ingest looks a file's bytes up by sha256 (is it loaded under another path?): keep that a point
+# lookup rather than a scan when there are millions of documents.
+INDEXES = ["CREATE INDEX IF NOT EXISTS documents_sha256 ON documents (sha256)"]
+
+
 def ddl() -> list[str]:
-    """Every statement that creates the schema, tables first, then views; each is idempotent."""
-    return [*TABLES.values(), *VIEWS.values()]
+    """Every statement that creates the schema: tables, indexes, then views; each is idempotent."""
+    return [*TABLES.values(), *INDEXES, *VIEWS.values()]

@@ -136,7 +136,8 @@ class Store:
             if settled is not None:
                 return settled
             previous = self._status(path)
-            self._delete_path(path)
+            if previous is not None:  # a new path has nothing to delete: skip scanning the child tables
+                self._delete_path(path)
             self._insert_document(document, extraction)
             tables = (
                 fact_rows(document, extraction, extraction.facts),
