@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -104,7 +105,7 @@ def ingest_command(paths: tuple[Path, ...], db: Path, progress: bool) -> None:
 
             def advance(event: IngestProgress) -> None:
                 bar.update(
-                    task, total=event.total, completed=event.done, description=Path(event.path).name[:40]
+                    task, total=event.total, completed=event.done, description=escape(Path(event.path).name[:40])
                 )
 
             report = ingest(paths, db=db, progress=advance)
@@ -117,7 +118,7 @@ def ingest_command(paths: tuple[Path, ...], db: Path, progress: bool) -> None:
 
 
 def _print_report(console: Console, report: IngestReport) -> None:
-    console.print(f"Ingested into {report.db_path}")
+    console.print(f"Ingested into {report.db_path}", markup=False)
     summary = Table(show_header=False)
     summary.add_column("what")
     summary.add_column("count", justify="right")
@@ -143,7 +144,7 @@ def _print_report(console: Console, report: IngestReport) -> None:
         errors.add_column("stage")
         errors.add_column("message")
         for error in report.errors:
-            errors.add_row(_shown_path(error.path), error.stage, error.message)
+            errors.add_row(Text(_shown_path(error.path)), Text(error.stage), Text(error.message))
         console.print(errors)
 
 
@@ -225,13 +226,13 @@ def check_command(db: Path) -> None:
             document += f"\n{r['department'] or ''} {r['year'] or ''}".rstrip()
         severity = Text(str(r["severity"]), style="bold red" if r["severity"] == "error" else "yellow")
         table.add_row(
-            document,
+            Text(document),
             severity,
-            str(r["check"]),
+            Text(str(r["check"])),
             _cell(r["metric"]),
             _cell(r["expected"]),
             _cell(r["actual"]),
-            str(r["message"]),
+            Text(str(r["message"])),
             _cell(r["quote"]),
         )
     console.print(table)

@@ -252,3 +252,18 @@ def test_top_level_help_and_version() -> None:
     for name in commands():
         assert name in result.output
     assert run("--version").output.startswith("analytics ")
+
+
+def test_brackets_in_names_and_messages_are_printed_as_is(
+    tmp_path: Path, store_with_checks: WithChecks
+) -> None:
+    """Rich reads [x] as markup; paths, messages and quotes must come out verbatim."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "[2017]预算[bold].txt").write_bytes(b"")
+    result = run("ingest", tmp_path / "in", "--db", tmp_path / "other.duckdb", "--no-progress")
+    assert "[2017]预算[bold].txt" in result.stdout
+    db_path = store_with_checks(
+        [Check("sum:[x]", "error", False, "[red]not red[/red]", quote="[bookmark: _GoBack]")]
+    )
+    listed = run("check", "--db", db_path).stdout
+    assert "sum:[x]" in listed and "[red]not red[/red]" in listed and "[bookmark: _GoBack]" in listed
