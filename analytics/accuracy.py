@@ -169,7 +169,7 @@ def _compare_facts(
     for fact in extraction.facts:
         if fact.basis != "stated":
             continue
-        key = (fact.metric, fact.measure, fact.year, fact.kind)
+        key: FactKey = (fact.metric, str(fact.measure), fact.year, str(fact.kind))
         got.setdefault(key, set()).add(fact.value)
         quotes.setdefault(key, fact.quote)
     case = Tally()
@@ -246,7 +246,12 @@ def format_report(report: AccuracyReport) -> str:
         right, wrong = report.metadata_right[name], report.metadata_wrong[name]
         accuracy = right / (right + wrong) if right + wrong else 1.0
         lines.append(f"| {name} | {right} | {wrong} | {_pct(accuracy)} |")
-    lines += ["", "## Per case", "", "| case | stated | found | wrong | missing | spurious | metadata wrong |"]
+    lines += [
+        "",
+        "## Per case",
+        "",
+        "| case | stated | found | wrong | missing | spurious | metadata wrong |",
+    ]
     lines.append("|---|---:|---:|---:|---:|---:|---|")
     for case in report.cases:
         c = case.tally
@@ -255,7 +260,12 @@ def format_report(report: AccuracyReport) -> str:
             f"| {case.name} | {c.expected} | {c.found} | {c.wrong} | {c.missing} | {c.spurious} | {meta} |"
         )
     if report.problems:
-        lines += ["", "## Figures not right", "", "| case | outcome | figure | expected | extracted | quote |"]
+        lines += [
+            "",
+            "## Figures not right",
+            "",
+            "| case | outcome | figure | expected | extracted | quote |",
+        ]
         lines.append("|---|---|---|---:|---:|---|")
         for p in report.problems:
             metric, measure, year, kind = p.key

@@ -1,8 +1,13 @@
 """Metric labels as printed in documents -> metric keys (data/reference/metric_labels.csv).
 
 A label may name two metrics at once ('收支安排' is both income and expenditure: "income_total+
-expenditure_total" in the reference file). Quote marks and spaces inside a label are tolerated,
+expenditure_total" in the reference file). A label whose metric is '-' is a known phrase that names
+none of our metrics ('一般公共预算支出', '政府采购货物'): it stops a shorter label inside it from being
+read ('支出预算' in '一般公共预算支出预算…'). Quote marks and spaces inside a label are tolerated,
 since PDFs scatter them ('三公 经费 “ ”').
+
+Some labels are *qualifiers*: generic words that, right after a specific label, only describe it
+('因公出国(境)费支出预算85万元', '“三公”经费财政拨款支出预算为44.52万元'); `is_qualifier` tells them.
 """
 
 from __future__ import annotations
@@ -25,6 +30,33 @@ class LabelMatch:
     text: str
     metrics: tuple[str, ...]
 
+    @property
+    def is_blocker(self) -> bool:
+        """A known phrase that names none of our metrics."""
+        return not self.metrics
+
+    @property
+    def is_qualifier(self) -> bool:
+        """Generic or blocking words that describe the label before them rather than name a figure."""
+        return self.is_blocker or _STRIP.sub("", self.text) in QUALIFIERS
+
+
+# Generic labels that, right after a specific label, only qualify it.
+QUALIFIERS = frozenset(
+    {
+        "支出预算",
+        "预算支出",
+        "收入预算",
+        "预算收入",
+        "本年支出",
+        "本年收入",
+        "部门支出",
+        "部门收入",
+        "总支出",
+        "总收入",
+    }
+)
+
 
 def _pattern(label: str) -> str:
     core = _STRIP.sub("", label)
@@ -36,7 +68,7 @@ def _label_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     known = metrics()
     by_label: dict[str, tuple[str, ...]] = {}
     for row in read_csv("metric_labels.csv"):
-        keys = tuple(row["metric"].split("+"))
+        keys = () if row["metric"] == "-" else tuple(row["metric"].split("+"))
         unknown = [k for k in keys if k not in known]
         if unknown:
             raise ValueError(f"metric_labels.csv: label {row['label']!r} names unknown metric {unknown}")

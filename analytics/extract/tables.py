@@ -90,6 +90,9 @@ def _column_kind(header: str, kind: Kind, year: int) -> _Column | None:
         col_kind = "final"
     elif "预算" in header:
         col_kind = "budget"
+    stated = re.search(r"((?:19|20)\d{2})年", header)  # '2015年预算数', a '2015年' row
+    if stated and abs(int(stated.group(1)) - year) <= 3:
+        return _Column(-1, col_kind, int(stated.group(1)))
     return _Column(-1, col_kind, year - 1 if PRIOR_WORDS.search(header) else year)
 
 
@@ -151,7 +154,7 @@ def _vertical(
         for row in data:
             if label_col >= len(row):
                 continue
-            found = _metrics_of(row[label_col], total)
+            found = _metrics_of(row[label_col], total) or _side_total(headers[label_col], row[label_col])
             if not found:
                 continue
             quote = " | ".join(c.strip() for c in row[label_col:end] if c.strip())
@@ -161,6 +164,17 @@ def _vertical(
                     continue
                 facts.extend(_fact(metric, value, unit, col, section, quote) for metric in found)
     return facts
+
+
+def _side_total(header: str, label: str) -> tuple[str, ...]:
+    """'总计' under a 收入 or 支出 label column of a 收支总表 is that side's grand total."""
+    if _clean(label) != "总计":
+        return ()
+    if "收入" in header and "支出" not in header:
+        return ("income_grand_total",)
+    if "支出" in header and "收入" not in header:
+        return ("expenditure_grand_total",)
+    return ()
 
 
 def _value_columns(headers: list[str], group: list[int], year: int, kind: Kind) -> list[_Column]:
@@ -205,6 +219,8 @@ def _horizontal(
     facts: list[Fact] = []
     for row in table.rows[head:]:
         row_kind = _column_kind(_clean(row[0]), kind, year) if row and not _is_number(row[0]) else None
+        if row and row[0].strip() and not _is_number(row[0]) and row_kind is None:
+            continue  # a '增减%' or '比上年' row: not amounts
         col = row_kind or _Column(-1, kind, year)
         for j, (metric, label) in metric_of.items():
             value = parse_number(row[j].strip()) if j < len(row) else None

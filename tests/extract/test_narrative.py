@@ -45,8 +45,11 @@ CASES: list[tuple[str, list[tuple[str, str, str, int, str | None, str | None]]]]
     ),
     ("本部门2019年无“三公”经费支出。", [("three_public_total", "amount", "0", 2019, None, None)]),
     ("公务用车运行维护费略有增加。", []),  # no number, no fact
-    # Years, phone numbers, legal references and counts are not figures.
-    ("根据财预〔2016〕143号文件,联系电话0316-2345678,共有车辆3辆,编制人数12人。", []),
+    # Years, phone numbers, legal references and counts of people are not figures; vehicles are.
+    (
+        "根据财预〔2016〕143号文件,联系电话0316-2345678,共有车辆3辆,编制人数12人。",
+        [("vehicles_count", "amount", "3", 2019, "辆", None)],
+    ),
     (
         "上年末固定资产金额为119.26万元。",
         [("fixed_assets_total", "amount", "119.26", 2018, "万元", None)],
