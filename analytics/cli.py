@@ -105,7 +105,10 @@ def ingest_command(paths: tuple[Path, ...], db: Path, progress: bool) -> None:
 
             def advance(event: IngestProgress) -> None:
                 bar.update(
-                    task, total=event.total, completed=event.done, description=escape(Path(event.path).name[:40])
+                    task,
+                    total=event.total,
+                    completed=event.done,
+                    description=escape(Path(event.path).name[:40]),
                 )
 
             report = ingest(paths, db=db, progress=advance)
