@@ -6,12 +6,15 @@ leading zeros survive. Every statement is idempotent: opening a database runs th
 
 from __future__ import annotations
 
+from analytics.version import PARSER_VERSION
+
+__all__ = ["PARSER_VERSION", "SCHEMA_VERSION", "ddl"]
+
 SCHEMA_VERSION = 1
 """Bumped whenever a table or column changes; a database built with another version must be rebuilt."""
 
-PARSER_VERSION = "1"
-"""Version of what read -> extract -> validate make of a file. Bump it when their output changes: files
-loaded under an older version are then re-extracted on the next ingest instead of being 'unchanged'."""
+# PARSER_VERSION (analytics/version.py) changes with the read/extract/validate code and reference
+# data, so files loaded by older code are re-extracted on the next ingest.
 
 MONEY = "DECIMAL(18,4)"
 
