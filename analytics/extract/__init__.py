@@ -41,7 +41,8 @@ def extract(document: Document) -> Extraction:
     for section in split_sections(document):
         if not section.states_figures:
             continue
-        recent: list[str] = []  # the lines just before a table: its title and unit caption
+        # the lines just before a table: its title and unit caption (the heading counts too)
+        recent: list[str] = [section.heading] if section.heading else []
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 result.facts.extend(

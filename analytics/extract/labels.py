@@ -54,6 +54,7 @@ QUALIFIERS = frozenset(
         "部门收入",
         "总支出",
         "总收入",
+        "财政拨款",
     }
 )
 
@@ -81,11 +82,25 @@ def _label_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
 def find_labels(text: str) -> list[LabelMatch]:
     """Every metric label in `text`, left to right, longest match at each place."""
     pattern, by_label = _label_index()
-    found = []
+    found: list[LabelMatch] = []
     for match in pattern.finditer(text):
         key = _STRIP.sub("", match.group())
         found.append(LabelMatch(match.start(), match.end(), match.group(), by_label[key]))
-    return found
+    return [_prefer_longer_reading(text, label) for label in found]
+
+
+def _prefer_longer_reading(text: str, label: LabelMatch) -> LabelMatch:
+    """A generic label that a longer one overlaps and outruns gives way: '部门预算收入总计' is
+    '收入总计' (the grand total), not '预算收入' followed by '总计'."""
+    if not label.is_qualifier or label.is_blocker:
+        return label
+    pattern, by_label = _label_index()
+    for start in range(label.start + 1, label.end):
+        match = pattern.match(text, start)
+        if match and match.end() > label.end:
+            key = _STRIP.sub("", match.group())
+            return LabelMatch(match.start(), match.end(), match.group(), by_label[key])
+    return label
 
 
 def label_metrics(text: str) -> tuple[str, ...]:

@@ -273,6 +273,7 @@ def _read_clauses(
     subjects: list[LabelMatch] = [subject] if subject else []
     last_change: int | None = None  # first index in facts of the last clause's changes, for their reason
     flat_done: set[str] = set()
+    previous: tuple[LabelMatch, str] | None = None  # the last clause's one label and amount
     for clause in _clauses(text_all):
         text = clause.text
         stripped = text.strip()
@@ -290,7 +291,7 @@ def _read_clauses(
             if (
                 ZERO_BEFORE_LABEL.search(before)
                 and not NOT_MONEY_AFTER.match(text[label.end :])
-                and not label.is_blocker
+                and not label.is_qualifier
             ):
                 for metric in label.metrics:
                     facts.append(
@@ -311,6 +312,8 @@ def _read_clauses(
                 subjects = pair
         recent.extend(label for label in labels if not label.is_blocker)
         amounts = list(AMOUNT_RE.finditer(text))
+        if not labels and stripped.startswith("其中"):
+            amounts = []  # '其中:…' without a label names a part we cannot tell, not the subject
         clause_first = len(facts)
         changed_here = False
         for amount in amounts:
@@ -368,7 +371,23 @@ def _read_clauses(
         if specific:
             group = _owners(specific, len(text), text)
             subjects = group if len(group) > 1 else [specific[-1]]
+            stated = [a for a in amounts if a["unit"] and a["unit"] != "%"]
+            value = stated[-1]["number"] if len(stated) == 1 and len(specific) == 1 else None
+            # '收入预算总计986.40万元,支出预算总计986.40万元,较2017年增加36.40万元': both change
+            if value and previous and previous[1] == value and _is_pair(previous[0], specific[0]):
+                subjects = [previous[0], specific[0]]
+            previous = (specific[0], value) if value else None
+        else:
+            previous = None
     return facts
+
+
+def _is_pair(income: LabelMatch, spending: LabelMatch) -> bool:
+    """'收入总计' then '支出总计': the same total of both sides."""
+    if len(income.metrics) != 1 or len(spending.metrics) != 1:
+        return False
+    a, b = income.metrics[0], spending.metrics[0]
+    return a.startswith("income_") and b == "expenditure_" + a.removeprefix("income_")
 
 
 def _pair_subject(recent: list[LabelMatch]) -> list[LabelMatch]:
