@@ -2,7 +2,8 @@
 
 A reader is a function `(data, source_path) -> Document` in its own module; adding a format means
 writing that module and adding one line to READERS. Every failure on bad input is a ReadError
-naming the file.
+naming the file. The limits of `analytics.read.limits` apply to every read: the file size before the
+file is read, the time limit around the reader (zip-based readers check their archives themselves).
 """
 
 from __future__ import annotations
@@ -13,13 +14,30 @@ from pathlib import PurePath
 
 from analytics.errors import ReadError
 from analytics.model import Document
+from analytics.read.doc import read_doc
+from analytics.read.docx import read_docx
+from analytics.read.encrypted import read_encrypted_office
+from analytics.read.html import read_html
+from analytics.read.limits import check_file_size, time_limit
+from analytics.read.mhtml import read_mhtml
+from analytics.read.pdf import read_pdf
 from analytics.read.plaintext import read_text
 from analytics.read.sniff import describe_format, sniff_format
+from analytics.read.spreadsheet import read_spreadsheet
 
 Reader = Callable[[bytes, str], Document]
 
 READERS: dict[str, Reader] = {
     "text": read_text,
+    "docx": read_docx,
+    "doc": read_doc,
+    "pdf": read_pdf,
+    "xlsx": read_spreadsheet,
+    "xls": read_spreadsheet,
+    "ods": read_spreadsheet,
+    "html": read_html,
+    "mhtml": read_mhtml,
+    "encrypted-office": read_encrypted_office,
 }
 
 
@@ -33,6 +51,7 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     source_path = str(path)
     try:
         with open(path, "rb") as file:
+            _check_size(os.fstat(file.fileno()).st_size, source_path)
             data = file.read()
     except OSError as exc:
         raise ReadError(f"cannot open the file: {exc.strerror or exc}", path=source_path) from exc
@@ -44,23 +63,32 @@ def read_bytes(data: bytes, source_path: str) -> Document:
 
     The format is sniffed from the content first (see `sniff_format`) and handed to its reader in
     READERS. Raises ReadError (with `path=source_path`) for an empty file, a format without a reader,
-    or content the reader cannot make sense of.
+    content the reader cannot make sense of, or a file over a limit (size, expansion, time).
     """
     if not data:
         raise ReadError("empty file (0 bytes)", path=source_path)
+    _check_size(len(data), source_path)
     suffix = PurePath(source_path).suffix
     name = sniff_format(data, suffix)
     reader = READERS.get(name)
     if reader is None:
         raise ReadError(_unsupported(name, suffix), path=source_path)
     try:
-        return reader(data, source_path)
+        with time_limit():
+            return reader(data, source_path)
     except ReadError as exc:
         if exc.path is None:
             raise ReadError(exc.message, path=source_path) from exc
         raise
     except Exception as exc:  # a reader bug or data it did not foresee: still a read failure of this file
         raise ReadError(f"the {name!r} reader failed: {exc!r}", path=source_path) from exc
+
+
+def _check_size(size: int, source_path: str) -> None:
+    try:
+        check_file_size(size)
+    except ReadError as exc:
+        raise ReadError(exc.message, path=source_path) from None
 
 
 def _unsupported(name: str, suffix: str) -> str:

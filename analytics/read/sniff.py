@@ -107,7 +107,7 @@ def sniff_format(data: bytes, suffix: str) -> str:
     if start.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(ZIP_MAGICS):
-        return _zip_format(data)
+        return _zip_format(data, suffix)
     if data.startswith(OLE2_MAGIC):
         return _ole_format(data, suffix)
     for magic, name in _MAGICS:
@@ -124,8 +124,12 @@ def describe_format(name: str) -> str:
     return FORMAT_DESCRIPTIONS.get(name, f"a {name!r} file")
 
 
-def _zip_format(data: bytes) -> str:
-    """'docx', 'xlsx', 'pptx', 'odt', 'ods' by [Content_Types].xml or member names; else 'zip'."""
+def _zip_format(data: bytes, suffix: str) -> str:
+    """'docx', 'xlsx', 'pptx', 'odt', 'ods' by [Content_Types].xml or member names; else 'zip'.
+
+    An archive too damaged to look into is what its suffix says, if that is a zip-based format:
+    its reader then says it is damaged, rather than that it is some other archive.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
@@ -151,7 +155,9 @@ def _zip_format(data: bytes) -> str:
                 if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
                     return "ods"
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError):
-        pass  # corrupt, truncated, encrypted or oddly compressed: an archive we cannot look into
+        # corrupt, truncated, encrypted or oddly compressed: an archive we cannot look into
+        by_suffix = _SUFFIX_FORMATS.get(suffix.lower())
+        return by_suffix if by_suffix in ("docx", "xlsx", "pptx", "odt", "ods") else "zip"
     return "zip"
 
 

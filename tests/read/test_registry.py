@@ -13,11 +13,25 @@ from analytics.errors import ReadError
 from analytics.model import Document, Paragraph
 from analytics.read import READERS, read_bytes, read_document
 
+from analytics.read.sniff import OLE2_MAGIC
+
+from .builders import Sheet, docx_bytes, w_p, xlsx_bytes, zip_bytes
 from .conftest import SEED
 
 
 def test_readers_registry() -> None:
-    assert sorted(READERS) == ["text"]
+    assert sorted(READERS) == [
+        "doc",
+        "docx",
+        "encrypted-office",
+        "html",
+        "mhtml",
+        "ods",
+        "pdf",
+        "text",
+        "xls",
+        "xlsx",
+    ]
 
 
 def test_read_document_accepts_str_and_path(seed_document: Document) -> None:
@@ -59,8 +73,16 @@ def not_docx() -> bytes:
             "this file is a ZIP archive that is neither a Word .docx nor an Excel .xlsx "
             "(no word/document.xml or xl/workbook.xml inside); no reader for 'zip' yet",
         ),
-        ("budget.txt", b"%PDF-1.4\n...", "this file is a PDF document; no reader for 'pdf' yet"),
-        ("page.doc", b"<html><body>x</body></html>", "this file is an HTML page; no reader for 'html' yet"),
+        ("budget.txt", b"%PDF-1.4\n...", "the PDF is damaged or not a PDF (Failed to load document"),
+        ("random.pdf", random.Random(3).randbytes(4096), "the PDF is damaged or not a PDF"),
+        ("slides.pptx", b"PK\x05\x06" + bytes(18), "this file is a ZIP archive"),
+        ("cut.docx", docx_bytes(w_p("公务接待费"))[:300], "the file is a damaged or truncated zip archive"),
+        ("cut.xlsx", xlsx_bytes([Sheet("表", [["a", 1]])])[:-40], "the file is a damaged or truncated zip archive"),
+        ("random.xls", OLE2_MAGIC + random.Random(5).randbytes(3000), "the workbook is damaged or not a workbook"),
+        ("broken.docx", zip_bytes({"word/document.xml": "<w:document><w:body>"}), "the main document part is not"),
+        ("other.docx", zip_bytes({"word/document.xml": "<root/>"}), "the main document part is not WordprocessingML"),
+        ("rtf.doc", b"{\\rtf1\\ansi hello}", "this file is an RTF document; no reader for 'rtf' yet"),
+        ("secret.docx", OLE2_MAGIC + bytes(504) + "EncryptedPackage\x00".encode("utf-16-le"), "the document is password-protected"),
         (
             "data.bin",
             b"\x01\x02",

@@ -1,0 +1,117 @@
+"""Reader for legacy Word 97-2003 .doc files (format 'doc'), through an external converter.
+
+Two converters are used, whichever is installed, in this order (ANALYTICS_DOC_CONVERTER=antiword or
+=soffice puts one first):
+
+- antiword (Debian package `antiword`): a few milliseconds per file. Its text output is read by
+  `analytics.read.antiword_text`: paragraphs, and tables from its `|cell|` rows, with wrapped cell
+  text rejoined and merged cells recovered from the column boundaries. It does not see indentation
+  set as paragraph formatting, and a row whose cells only continue filled cells above may be taken
+  for wrapped text.
+- LibreOffice (`soffice --headless --convert-to docx`, Debian `libreoffice-writer-nogui`): about a
+  second per file, and the exact structure: the .docx it writes is read by the .docx reader (spans,
+  cell paragraphs, indentation). It also reads what antiword refuses (Word 6/95 files), so it is
+  tried when antiword fails.
+
+Without either, reading a .doc raises a ReadError saying what to install.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from analytics.errors import ReadError
+from analytics.model import Block, Document
+from analytics.read.antiword_text import antiword_blocks
+from analytics.read.docx import read_docx
+from analytics.read.limits import ReadTimeout
+from analytics.read.subprocesses import run_converter
+
+INSTALL_HINT = (
+    "reading legacy Word .doc files needs a converter: install antiword (apt-get install antiword) "
+    "or LibreOffice (apt-get install libreoffice-writer-nogui)"
+)
+CONVERTERS = ("antiword", "soffice")
+
+
+def read_doc(data: bytes, source_path: str) -> Document:
+    """Read a Word 97-2003 .doc file into a Document (format 'doc') with antiword or LibreOffice.
+
+    Raises ReadError naming the package to install when neither converter is present, and with the
+    converter's own message when the file cannot be converted.
+    """
+    available = available_converters()
+    if not available:
+        raise ReadError(f"no .doc converter found: {INSTALL_HINT}")
+    failures: list[str] = []
+    for name, executable in available:
+        try:
+            blocks, notes = _antiword(executable, data) if name == "antiword" else _soffice(executable, data)
+        except ReadError as exc:
+            if isinstance(exc, ReadTimeout):  # out of time: the next converter would be too
+                raise
+            failures.append(f"{name}: {exc.message}")
+            continue
+        return Document(
+            source_path=source_path,
+            format="doc",
+            sha256=hashlib.sha256(data).hexdigest(),
+            blocks=blocks,
+            notes=[f"converted with {name}", *notes],
+        )
+    raise ReadError("could not convert the .doc file (" + "; ".join(failures) + ")")
+
+
+def available_converters() -> list[tuple[str, str]]:
+    """(name, executable path) of the installed converters, in the order they are tried."""
+    preferred = os.environ.get("ANALYTICS_DOC_CONVERTER", "").strip().lower()
+    order = sorted(CONVERTERS, key=lambda name: name != preferred)
+    found = []
+    for name in order:
+        executable = shutil.which(name) or (shutil.which("libreoffice") if name == "soffice" else None)
+        if executable is not None:
+            found.append((name, executable))
+    return found
+
+
+def _antiword(executable: str, data: bytes) -> tuple[list[Block], list[str]]:
+    with tempfile.TemporaryDirectory(prefix="analytics-doc-") as folder:
+        path = Path(folder, "document.doc")
+        path.write_bytes(data)
+        # -w 0: one line per paragraph; -m UTF-8.txt: Chinese comes out as UTF-8, not as '?'
+        result = run_converter([executable, "-w", "0", "-m", "UTF-8.txt", str(path)])
+    message = result.stderr.replace(str(path), "the file")
+    if result.returncode != 0:
+        raise ReadError(message or f"antiword failed with exit code {result.returncode}")
+    return antiword_blocks(result.stdout.decode("utf-8", "replace")), []
+
+
+def _soffice(executable: str, data: bytes) -> tuple[list[Block], list[str]]:
+    with tempfile.TemporaryDirectory(prefix="analytics-doc-") as folder:
+        source = Path(folder, "document.doc")
+        source.write_bytes(data)
+        profile = Path(tempfile.gettempdir(), f"analytics-soffice-profile-{os.getuid()}-{os.getpid()}")
+        result = run_converter(
+            [
+                executable,
+                f"-env:UserInstallation={profile.as_uri()}",  # its own profile: runs beside other instances
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "docx:MS Word 2007 XML",
+                "--outdir",
+                folder,
+                str(source),
+            ],
+            cwd=folder,
+        )
+        converted = Path(folder, "document.docx")
+        if not converted.exists():
+            detail = result.stderr or f"exit code {result.returncode}, no output"
+            raise ReadError(f"LibreOffice could not convert it ({detail})")
+        document = read_docx(converted.read_bytes(), str(converted))
+    return document.blocks, document.notes

@@ -1,0 +1,137 @@
+"""Reader for spreadsheets (formats 'xlsx', 'xls', 'ods') through python-calamine.
+
+Every visible worksheet gives blocks, in workbook order:
+
+- a sheet whose rows each have at most one non-empty cell is narrative: one Paragraph per such row;
+- any other sheet is one Table of its rows, empty rows and empty outer columns dropped. Its caption is
+  the sheet's title row when the first row is a lone cell (a merged title such as
+  '一般公共预算“三公”经费支出表', as in the other readers), else the sheet name.
+
+Cells are read as stored, not as displayed: a number is written in its shortest exact form within
+Excel's 15 significant digits (474.91 -> '474.91', 22.0 -> '22', 0.1+0.2 -> '0.3'), so a percentage
+cell shows 0.0175, not 1.75%. Dates are ISO dates. Merged cells are read once: the value in the
+top-left cell, '' in the rest of the range (even where the file repeats it).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import math
+from collections.abc import Sequence
+from decimal import Decimal
+
+import python_calamine as calamine
+
+from analytics.errors import ReadError
+from analytics.model import Block, Document, Paragraph
+from analytics.read.blocks import cell_text, paragraph_text, table_block
+from analytics.read.limits import check_time, check_zip
+from analytics.read.sniff import ZIP_MAGICS, sniff_format
+
+Value = int | float | str | bool | datetime.time | datetime.date | datetime.datetime | datetime.timedelta
+
+
+def read_spreadsheet(data: bytes, source_path: str) -> Document:
+    """Read an .xlsx, .xls or .ods workbook into a Document (format as sniffed from the bytes).
+
+    Zip-based workbooks are checked against the zip limits (declared and actual sizes) first.
+    Raises ReadError for a damaged or password-protected workbook.
+    """
+    if data.startswith(ZIP_MAGICS):
+        check_zip(data, verify_streams=True)  # calamine inflates with its own code
+    name = sniff_format(data, ".xls")
+    try:
+        workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except calamine.PasswordError as exc:
+        raise ReadError("the workbook is password-protected; save it without a password first") from exc
+    except (calamine.CalamineError, calamine.ZipError, calamine.XmlError, ValueError, OSError) as exc:
+        raise ReadError(f"the workbook is damaged or not a workbook ({exc})") from exc
+    blocks: list[Block] = []
+    hidden: list[str] = []
+    for metadata in workbook.sheets_metadata:
+        check_time()
+        if metadata.typ != calamine.SheetTypeEnum.WorkSheet:
+            continue
+        if metadata.visible != calamine.SheetVisibleEnum.Visible:
+            hidden.append(metadata.name)
+            continue
+        try:
+            sheet = workbook.get_sheet_by_name(metadata.name)
+            values = sheet.to_python(skip_empty_area=False)
+            merged = sheet.merged_cell_ranges or []
+        except (calamine.CalamineError, calamine.ZipError, calamine.XmlError, ValueError) as exc:
+            raise ReadError(f"sheet {metadata.name!r} is damaged ({exc})") from exc
+        blocks.extend(sheet_blocks(metadata.name, _read_once(values, merged)))
+    notes = [f"skipped {len(hidden)} hidden sheet(s): {', '.join(hidden)}"] if hidden else []
+    return Document(
+        source_path=source_path,
+        format=name if name in ("xlsx", "xls", "ods") else "xlsx",
+        sha256=hashlib.sha256(data).hexdigest(),
+        blocks=blocks,
+        notes=notes,
+    )
+
+
+def sheet_blocks(sheet_name: str, rows: Sequence[Sequence[str]]) -> list[Block]:
+    """The blocks of one sheet from its cell texts (see the module docstring for the rules).
+
+    >>> sheet_blocks("表7", [["“三公”经费支出表", ""], ["项目", "金额"], ["合计", "22"]])
+    [Table(rows=(('项目', '金额'), ('合计', '22')), caption='“三公”经费支出表')]
+    >>> sheet_blocks("说明", [["一、部门职责"], [""], ["开展学术交流。"]])
+    [Paragraph(text='一、部门职责'), Paragraph(text='开展学术交流。')]
+    """
+    kept = [list(row) for row in rows if any(cell.strip() for cell in row)]
+    if not kept:
+        return []
+    used = [j for j in range(max(len(row) for row in kept)) if any(j < len(r) and r[j].strip() for r in kept)]
+    kept = [[row[j] if j < len(row) else "" for j in range(used[0], used[-1] + 1)] for row in kept]
+    if all(sum(1 for cell in row if cell.strip()) <= 1 for row in kept):
+        return [Paragraph(text) for row in kept if (text := paragraph_text("".join(row)))]
+    first = [cell for cell in kept[0] if cell.strip()]
+    if len(first) == 1:
+        block = table_block(kept[1:], first_row_is_one_cell=False, caption=first[0].strip())
+        return (
+            [Paragraph(first[0].strip()), block] if isinstance(block, Paragraph) else [block] if block else []
+        )
+    block = table_block(kept, first_row_is_one_cell=False, caption=sheet_name.strip() or None)
+    return [block] if block is not None else []
+
+
+def format_value(value: Value) -> str:
+    """A cell value as text, numbers as stored (shortest form within 15 significant digits).
+
+    >>> [format_value(v) for v in (474.91, 22.0, 0.1 + 0.2, -0.0, 1e20, 1.5e-7, True)]
+    ['474.91', '22', '0.3', '0', '100000000000000000000', '0.00000015', 'TRUE']
+    """
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return str(value)
+        number = Decimal(format(value, ".15g"))
+        if number == number.to_integral_value():
+            return str(int(number))
+        return format(number.normalize(), "f")
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return str(value)
+
+
+def _read_once(
+    values: list[list[Value]], merged: list[tuple[tuple[int, int], tuple[int, int]]]
+) -> list[list[str]]:
+    """Cell texts with every merged range read once (its top-left value, '' elsewhere)."""
+    rows = [[cell_text(format_value(value)) for value in row] for row in values]
+    for (top, left), (bottom, right) in merged:
+        for r in range(top, min(bottom, len(rows) - 1) + 1):
+            row = rows[r]
+            for c in range(left, min(right, len(row) - 1) + 1):
+                if (r, c) != (top, left):
+                    row[c] = ""
+    return rows
