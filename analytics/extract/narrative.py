@@ -274,6 +274,7 @@ def _read_clauses(
     last_change: int | None = None  # first index in facts of the last clause's changes, for their reason
     flat_done: set[str] = set()
     previous: tuple[LabelMatch, str] | None = None  # the last clause's one label and amount
+    previous_text = ""
     for clause in _clauses(text_all):
         text = clause.text
         stripped = text.strip()
@@ -312,7 +313,9 @@ def _read_clauses(
                 subjects = pair
         recent.extend(label for label in labels if not label.is_blocker)
         amounts = list(AMOUNT_RE.finditer(text))
-        if not labels and stripped.startswith("其中"):
+        part_of = stripped.startswith("其中") or previous_text in ("其中", "其中包括")
+        previous_text = stripped
+        if not _specific(labels, text) and part_of:
             amounts = []  # '其中:…' without a label names a part we cannot tell, not the subject
         clause_first = len(facts)
         changed_here = False
@@ -372,11 +375,18 @@ def _read_clauses(
             group = _owners(specific, len(text), text)
             subjects = group if len(group) > 1 else [specific[-1]]
             stated = [a for a in amounts if a["unit"] and a["unit"] != "%"]
-            value = stated[-1]["number"] if len(stated) == 1 and len(specific) == 1 else None
+            stated_number: str | None = (
+                stated[-1]["number"] if len(stated) == 1 and len(specific) == 1 else None
+            )
             # '收入预算总计986.40万元,支出预算总计986.40万元,较2017年增加36.40万元': both change
-            if value and previous and previous[1] == value and _is_pair(previous[0], specific[0]):
+            if (
+                stated_number
+                and previous
+                and previous[1] == stated_number
+                and _is_pair(previous[0], specific[0])
+            ):
                 subjects = [previous[0], specific[0]]
-            previous = (specific[0], value) if value else None
+            previous = (specific[0], stated_number) if stated_number else None
         else:
             previous = None
     return facts
