@@ -44,6 +44,10 @@ INCREASE = ("增加", "增长", "上升", "提高", "增")
 DECREASE = ("减少", "下降", "降低", "压减", "缩减", "节约", "减")
 CHANGE_RE = re.compile(r"(增加|增长|上升|提高|减少|下降|降低|压减|缩减|节约)")
 FLAT_RE = re.compile(r"持平|无增减|没有增减|无变化|没有变化|保持不变|未发生变化")
+# 'Roughly flat' states no number: no fact, like '略有增加'.
+ROUGHLY_RE = re.compile(r"基本持平|大致持平|大体持平|基本不变|基本稳定|略有")
+# 'Compared with <year>': a change against any year but the prior one is not a year-on-year change.
+COMPARED_YEAR_RE = re.compile(r"(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年")
 ZERO_BEFORE_LABEL = re.compile(r"(?:无|未|没有)(?:安排|发生|开支|列支)?(?:任何)?[“\"‘']?\s*$")
 # '无因公出国(境)人数', '无公务接待批次': not a zero amount.
 NOT_MONEY_AFTER = re.compile(r"^[”\"’']?(?:人数|团组|批次|人次|次数|出访|情况|车辆)")
@@ -166,6 +170,11 @@ def _zero_amount_ok(clause: str, end: int) -> bool:
     """A bare '0' with no unit ('购置费为0,') is a zero in any unit; other bare numbers are not money."""
     rest = clause[end:]
     return not rest or rest[0] in " ,;。)"
+
+
+def _compares_with_other_year(text: str, year: int) -> bool:
+    """'较2015年' in a figure about 2017: the comparison is not with the prior year."""
+    return any(int(y) != year - 1 for y in COMPARED_YEAR_RE.findall(text))
 
 
 def _compares_with_budget(between: str) -> bool:
@@ -340,6 +349,8 @@ def _read_clauses(
                 fact_year = int(prior.group(1)) if prior.group(1) else fact_year - 1
             elif NOT_THE_FIGURE.search(between) or (sign and _compares_with_budget(between)):
                 continue
+            elif sign and _compares_with_other_year(between, fact_year):
+                continue  # '2017年…较2015年下降2.3%': a two-year change, not year-on-year
             elif unit == "%":
                 if sign == 0:
                     continue  # a share or a rate, not one of our figures
@@ -356,7 +367,13 @@ def _read_clauses(
         if changed_here:
             last_change = clause_first
         has_amount = any(a["unit"] for a in amounts)
-        if FLAT_RE.search(text) and not has_amount and "*others*" not in flat_done:
+        if (
+            FLAT_RE.search(text)
+            and not ROUGHLY_RE.search(text)
+            and not _compares_with_other_year(text, ctx.year)
+            and not has_amount
+            and "*others*" not in flat_done
+        ):
             flat_owners = [labels[-1]] if labels else []
             if not flat_owners and not OTHERS_RE.match(stripped):
                 flat_owners = subjects

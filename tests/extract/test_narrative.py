@@ -45,6 +45,12 @@ CASES: list[tuple[str, list[tuple[str, str, str, int, str | None, str | None]]]]
     ),
     ("本部门2019年无“三公”经费支出。", [("three_public_total", "amount", "0", 2019, None, None)]),
     ("公务用车运行维护费略有增加。", []),  # no number, no fact
+    # 'roughly flat' is no figure; a change against a year other than the prior one is not year-on-year
+    (
+        "“三公”经费支出预算为90万元,与2018年预算基本持平。",
+        [("three_public_total", "amount", "90", 2019, "万元", None)],
+    ),
+    ("“三公”经费6000万元,较2017年下降2.3%。", [("three_public_total", "amount", "6000", 2019, "万元", None)]),
     # Years, phone numbers, legal references and counts of people are not figures; vehicles are.
     (
         "根据财预〔2016〕143号文件,联系电话0316-2345678,共有车辆3辆,编制人数12人。",
