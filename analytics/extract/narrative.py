@@ -44,6 +44,7 @@ INCREASE = ("增加", "增长", "上升", "提高", "增")
 DECREASE = ("减少", "下降", "降低", "压减", "缩减", "节约", "减")
 CHANGE_RE = re.compile(r"(增加|增长|上升|提高|减少|下降|降低|压减|缩减|节约)")
 FLAT_RE = re.compile(r"持平|无增减|没有增减|无变化|没有变化|保持不变|未发生变化")
+COMPARISON_OPENING = re.compile(r"^\s*(?:与|比|较|同比|相比)")
 # 'Roughly flat' states no number: no fact, like '略有增加'.
 ROUGHLY_RE = re.compile(r"基本持平|大致持平|大体持平|基本不变|基本稳定|略有")
 # 'Compared with <year>': a change against any year but the prior one is not a year-on-year change.
@@ -239,7 +240,12 @@ def _blank_asides(sentence: str) -> tuple[str, list[tuple[int, str]]]:
 
 def _facts_from_sentence(sentence: str, ctx: _Context, recent: list[LabelMatch]) -> list[Fact]:
     main, asides = _blank_asides(sentence)
-    facts = _read_clauses(main, sentence, ctx, None, recent)
+    # '…出国(境)费支出0万元。与2019年预算相比,减少0万元。': a sentence that opens with a comparison and
+    # names nothing continues the previous sentence's subject.
+    carried = None
+    if recent and COMPARISON_OPENING.match(main) and not find_labels(main):
+        carried = recent[-1]
+    facts = _read_clauses(main, sentence, ctx, carried, recent)
     for start, inner in asides:
         before = [label for label in find_labels(main[:start]) if not label.is_blocker]
         subject = before[-1] if before else None
@@ -441,7 +447,7 @@ def _fact(
     return Fact(
         metric=metric,
         measure=measure,
-        value=value,
+        value=value.copy_abs() if value == 0 else value,  # '减少0万元' is 0, not -0
         year=year,
         kind=kind,
         unit_found=unit,

@@ -51,6 +51,15 @@ CASES: list[tuple[str, list[tuple[str, str, str, int, str | None, str | None]]]]
         [("three_public_total", "amount", "90", 2019, "万元", None)],
     ),
     ("“三公”经费6000万元,较2017年下降2.3%。", [("three_public_total", "amount", "6000", 2019, "万元", None)]),
+    # a sentence that opens with a comparison continues the previous one's subject; 减少0 is 0
+    (
+        "(一)因公出国(境)费支出0万元。与2018年预算相比,减少0万元,下降0%。",
+        [
+            ("overseas_travel", "amount", "0", 2019, "万元", None),
+            ("overseas_travel", "yoy_change", "0", 2019, "万元", None),
+            ("overseas_travel", "yoy_pct", "0", 2019, "%", None),
+        ],
+    ),
     # Years, phone numbers, legal references and counts of people are not figures; vehicles are.
     (
         "根据财预〔2016〕143号文件,联系电话0316-2345678,共有车辆3辆,编制人数12人。",
@@ -72,7 +81,7 @@ def test_sentence(sentence: str, expected: list[tuple[str, str, str, int, str | 
     facts = facts_from_paragraph(sentence, year=2019, kind="budget", section=None)
     got = [(f.metric, f.measure, f.value, f.year, f.unit_found, f.reason) for f in facts]
     assert got == [(m, ms, Decimal(v), y, u, r) for m, ms, v, y, u, r in expected]
-    assert all(f.quote == sentence for f in facts)
+    assert all(f.quote and f.quote in sentence for f in facts)
 
 
 def test_final_words_make_a_final_figure() -> None:
