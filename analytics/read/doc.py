@@ -18,10 +18,12 @@ Without either, reading a .doc raises a ReadError saying what to install.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import shutil
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from analytics.errors import ReadError
@@ -90,11 +92,20 @@ def _antiword(executable: str, data: bytes) -> tuple[list[Block], list[str]]:
     return antiword_blocks(result.stdout.decode("utf-8", "replace")), []
 
 
+@cache
+def _soffice_profile() -> Path:
+    """A LibreOffice user profile for this process (made on first use, ~1 s; removed at exit), so
+    that conversions run beside other LibreOffice instances and do not pay that second each time."""
+    profile = Path(tempfile.mkdtemp(prefix="analytics-soffice-profile-"))
+    atexit.register(shutil.rmtree, profile, ignore_errors=True)
+    return profile
+
+
 def _soffice(executable: str, data: bytes) -> tuple[list[Block], list[str]]:
     with tempfile.TemporaryDirectory(prefix="analytics-doc-") as folder:
         source = Path(folder, "document.doc")
         source.write_bytes(data)
-        profile = Path(tempfile.gettempdir(), f"analytics-soffice-profile-{os.getuid()}-{os.getpid()}")
+        profile = _soffice_profile()
         result = run_converter(
             [
                 executable,

@@ -7,11 +7,13 @@
 2. The article body: scripts, styles, forms' controls, navigation, headers, footers, asides and
    hidden elements go. The content root is the element with the most text among <article>, <main>
    and divs/sections/cells with a typical content class or id (content, article, TRS_Editor, zoom,
-   detail, ...), descending into a nested candidate that holds most (70%) of its text; the page's
-   <body> when there is none. A heading (<h1>, or a short element classed 'title') standing before
+   detail, ...), descending into a nested candidate that holds most (60%) of its text; the page's
+   <body> when there is none. Inside the root, small elements named like navigation, breadcrumbs or
+   share bars go too. A heading (<h1>, or a short element classed 'title') standing before
    the root, outside it, is kept as the first paragraph: sites put the title above the body.
 3. Blocks: block elements (<p>, <div>, <h1>..., <li>, <br>, ...) break paragraphs; runs of
-   whitespace collapse to one space. A <table> is a Table read on its grid with colspan/rowspan
+   whitespace collapse to one space, and to nothing where a line break of the markup stands next to
+   a Chinese character. A <table> is a Table read on its grid with colspan/rowspan
    read once ('' in the spanned positions); its <caption>, or a first row that is one cell, is
    the caption. A table that holds another table, or only one cell, is page layout: its cells are
    read as running text (and the inner tables as tables).
@@ -61,7 +63,10 @@ _NOT_CONTENT_NAME = re.compile(
 _TITLE_NAME = re.compile(r"title|biaoti|bt\b", re.IGNORECASE)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")
-_DESCEND_SHARE = 0.7
+_WIDE = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u201c\u201d"
+_BROKEN_LINE = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\n\r\f]*|[ \t\r\f]*\n[ \t\n\r\f]*(?=[{_WIDE}])")
+_DESCEND_SHARE = 0.6
+_CHROME_SHARE = 0.2  # an element named like navigation holding more of the root's text is kept
 _MAX_SPAN = 1000  # colspan/rowspan beyond this are typos or traps, not tables
 
 
@@ -126,6 +131,7 @@ def html_blocks(text: str) -> list[Block]:
         raise ReadError(f"the page could not be parsed as HTML ({exc})") from exc
     _strip(page)
     root = _content_root(page)
+    _strip_chrome(root)
     walker = _Walker()
     title = _title_before(page, root)
     if title:
@@ -148,6 +154,22 @@ def _strip(page: lxml.html.HtmlElement) -> None:
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()  # keeps the element's tail text
+
+
+def _strip_chrome(root: lxml.html.HtmlElement) -> None:
+    """Inside the content root, drop small elements named like navigation, breadcrumbs, share bars."""
+    total = max(_text_size(root), 1)
+    doomed = [
+        element
+        for element in root.iterdescendants()
+        if isinstance(element.tag, str)
+        and _NOT_CONTENT_NAME.search(_names(element))
+        and element.find(".//table") is None
+        and _text_size(element) < _CHROME_SHARE * total
+    ]
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
 
 
 def _names(element: lxml.html.HtmlElement) -> str:
@@ -223,7 +245,7 @@ class _Walker:
 
     def flush(self) -> None:
         if self.line:
-            text = paragraph_text(_ASCII_SPACE.sub(" ", "".join(self.line)))
+            text = paragraph_text(_collapse("".join(self.line)))
             if text:
                 self.blocks.append(Paragraph(text))
             self.line = []
@@ -313,8 +335,14 @@ def _cell_text(cell: lxml.html.HtmlElement) -> str:
 
     visit(cell, True)
     lines.append("".join(current))
-    kept = [text for line in lines if (text := _ASCII_SPACE.sub(" ", line).lstrip(" ").rstrip()).strip()]
+    kept = [text for line in lines if (text := _collapse(line).lstrip(" ").rstrip()).strip()]
     return cell_text("\n".join(kept))
+
+
+def _collapse(text: str) -> str:
+    """Whitespace as a browser shows it: a run is one space, and a line break in the markup next to
+    a Chinese character is nothing (Chinese is not spaced between words)."""
+    return _ASCII_SPACE.sub(" ", _BROKEN_LINE.sub("", text))
 
 
 def _own_rows(table: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:

@@ -9,6 +9,7 @@ empty quote pairs ('三公 经费 “ ”' -> '三公经费'), and rejoins numbe
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from statistics import median
@@ -35,7 +36,7 @@ def chars_text(chars: Sequence[Char]) -> str:
     or justified lines spread all their characters; a space is a wider gap than that)."""
     if not chars:
         return ""
-    gaps = [b.x0 - a.x1 for a, b in zip(chars, chars[1:], strict=False)]
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(chars)]
     usual = max(0.0, median(gaps)) if gaps else 0.0
     pieces = [chars[0].text]
     for previous, char, gap in zip(chars, chars[1:], gaps, strict=False):
@@ -78,4 +79,4 @@ def tidy(text: str) -> str:
     text = _SPACE_AFTER_CJK.sub("", text)
     text = _SPACE_BEFORE_CJK.sub("", text)
     text = _SPACE_AFTER_CJK.sub("", text)  # again: the first pass may have left pairs to close
-    return _MULTIPLE_SPACES.sub(" ", text)
+    return _MULTIPLE_SPACES.sub(" ", text).rstrip()

@@ -77,8 +77,8 @@ def read_bytes(data: bytes, source_path: str) -> Document:
         with time_limit():
             return reader(data, source_path)
     except ReadError as exc:
-        if exc.path is None:
-            raise ReadError(exc.message, path=source_path) from exc
+        if exc.path is None:  # the same kind of error (ReadTimeout stays one), now naming the file
+            raise type(exc)(exc.message, path=source_path) from exc
         raise
     except Exception as exc:  # a reader bug or data it did not foresee: still a read failure of this file
         raise ReadError(f"the {name!r} reader failed: {exc!r}", path=source_path) from exc

@@ -218,7 +218,9 @@ def xlsx_bytes(sheets: list[Sheet]) -> bytes:
                 ref = f"{_column_name(c)}{r + 1}"
                 if value is None:
                     continue
-                if isinstance(value, str):
+                if isinstance(value, bool):
+                    cells.append(f'<c r="{ref}" t="b"><v>{int(value)}</v></c>')
+                elif isinstance(value, str):
                     cells.append(
                         f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>'
                     )
@@ -286,13 +288,15 @@ def disclosure_docx() -> bytes:
             caption, rows = block
             width = sum(_cell(c).colspan for c in rows[0])
             body.append(w_tbl([[Cell(caption, colspan=width)], *rows]))
-    section = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800" w:bottom="1440" w:left="1800"/></w:sectPr>'  # noqa: E501
+    section = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800" w:bottom="1440" w:left="1800"/></w:sectPr>'
     return docx_bytes("".join(body) + section)
 
 
 def _html_table(caption: str, rows: list[list[CellSpec]]) -> str:
     width = sum(_cell(c).colspan for c in rows[0])
-    html = [f'<table border="1" cellspacing="0">\n<tr><td colspan="{width}"><b>{escape(caption)}</b></td></tr>']
+    html = [
+        f'<table border="1" cellspacing="0">\n<tr><td colspan="{width}"><b>{escape(caption)}</b></td></tr>'
+    ]
     for row in rows:
         cells = []
         for spec in row:

@@ -12,7 +12,6 @@ import pytest
 from analytics.errors import ReadError
 from analytics.model import Document, Paragraph
 from analytics.read import READERS, read_bytes, read_document
-
 from analytics.read.sniff import OLE2_MAGIC
 
 from .builders import Sheet, docx_bytes, w_p, xlsx_bytes, zip_bytes
@@ -77,12 +76,32 @@ def not_docx() -> bytes:
         ("random.pdf", random.Random(3).randbytes(4096), "the PDF is damaged or not a PDF"),
         ("slides.pptx", b"PK\x05\x06" + bytes(18), "this file is a ZIP archive"),
         ("cut.docx", docx_bytes(w_p("公务接待费"))[:300], "the file is a damaged or truncated zip archive"),
-        ("cut.xlsx", xlsx_bytes([Sheet("表", [["a", 1]])])[:-40], "the file is a damaged or truncated zip archive"),
-        ("random.xls", OLE2_MAGIC + random.Random(5).randbytes(3000), "the workbook is damaged or not a workbook"),
-        ("broken.docx", zip_bytes({"word/document.xml": "<w:document><w:body>"}), "the main document part is not"),
-        ("other.docx", zip_bytes({"word/document.xml": "<root/>"}), "the main document part is not WordprocessingML"),
+        (
+            "cut.xlsx",
+            xlsx_bytes([Sheet("表", [["a", 1]])])[:-40],
+            "the file is a damaged or truncated zip archive",
+        ),
+        (
+            "random.xls",
+            OLE2_MAGIC + random.Random(5).randbytes(3000),
+            "the workbook is damaged or not a workbook",
+        ),
+        (
+            "broken.docx",
+            zip_bytes({"word/document.xml": "<w:document><w:body>"}),
+            "the main document part is not",
+        ),
+        (
+            "other.docx",
+            zip_bytes({"word/document.xml": "<root/>"}),
+            "the main document part is not WordprocessingML",
+        ),
         ("rtf.doc", b"{\\rtf1\\ansi hello}", "this file is an RTF document; no reader for 'rtf' yet"),
-        ("secret.docx", OLE2_MAGIC + bytes(504) + "EncryptedPackage\x00".encode("utf-16-le"), "the document is password-protected"),
+        (
+            "secret.docx",
+            OLE2_MAGIC + bytes(504) + "EncryptedPackage\x00".encode("utf-16-le"),
+            "the document is password-protected",
+        ),
         (
             "data.bin",
             b"\x01\x02",
