@@ -243,3 +243,39 @@ def check_command(db: Path) -> None:
     console.print(f"{len(records)} failed checks: {errors} errors, {len(records) - errors} warnings.")
     if errors:
         sys.exit(1)
+
+
+# -- report ------------------------------------------------------------------------------------
+
+
+@main.command(name="report")
+@_db_option
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("reports"),
+    show_default=True,
+    help="Folder of the reports: each run writes OUT/<date>/ and points OUT/latest at it.",
+)
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="TOML (or YAML) file selecting regions, departments, types, years and metrics "
+    "(see data/reference/report.example.toml). Default: the whole database.",
+)
+def report_command(db: Path, out_dir: Path, config: Path | None) -> None:
+    """Write the trend report: one self-contained index.html (works offline), PNG/SVG charts, CSV tables.
+
+    A second run on the same day replaces that day's folder. Exits 1 with a message when the
+    database is missing, empty or being written by another process.
+    """
+    from analytics.report import build_report  # charts and templates load only for this command
+
+    result = build_report(db, out_dir, config)
+    click.echo(f"Report written to {result.index}")
+    click.echo(
+        f"  {result.documents} documents, {len(result.charts) // 2} charts, {len(result.tables)} tables"
+    )
+    click.echo(f"  latest: {result.latest or result.latest_txt}")
