@@ -1,0 +1,78 @@
+"""The analysis API: polars frames in and out, over the analytics database.
+
+Open a database, read tidy frames, then build series and the analyses on them:
+
+>>> from analytics.analysis import open_database, metric_series, panel_trend, reform_effects
+>>> with open_database("data/analytics.duckdb") as db:  # doctest: +SKIP
+...     series = metric_series(db, "vehicle_operation", kind="final")
+...     trend = panel_trend(series, years=range(2014, 2024))   # fixed panel of departments
+...     trend.frame, trend.excluded                            # totals, and how many were left out
+...     reform = reform_effects(db)                             # before/after the vehicle reform
+
+Numbers: the table readers (`documents`, `facts`, `budget_lines`, …) keep money exact as polars
+`Decimal(18, 4)`; everything computed (series, changes, shares, rates, intervals) is `Float64`.
+Results that add departments up are computed on a fixed panel and carry `.frame` and `.excluded`.
+See docs/analysis.md.
+"""
+
+from analytics.analysis.execution import execution_rates
+from analytics.analysis.frames import (
+    budget_lines,
+    checks,
+    documents,
+    facts,
+    open_database,
+    performance_goals,
+    query,
+    three_public,
+    to_float,
+    vehicle_costs,
+)
+from analytics.analysis.panel import PanelResult, fixed_panel, panel_trend
+from analytics.analysis.rankings import flag_outliers, rank_departments
+from analytics.analysis.reform import (
+    ReformResult,
+    government_level,
+    reform_effects,
+    reform_reference,
+    reform_years,
+    stated_reform_years,
+)
+from analytics.analysis.science import science_activities, science_funding, science_lines, science_shift
+from analytics.analysis.series import cagr, index_to, metric_series, share_of_parent, year_on_year
+from analytics.analysis.stats import robust_z
+
+__all__ = [
+    "PanelResult",
+    "ReformResult",
+    "budget_lines",
+    "cagr",
+    "checks",
+    "documents",
+    "execution_rates",
+    "facts",
+    "fixed_panel",
+    "flag_outliers",
+    "government_level",
+    "index_to",
+    "metric_series",
+    "open_database",
+    "panel_trend",
+    "performance_goals",
+    "query",
+    "rank_departments",
+    "reform_effects",
+    "reform_reference",
+    "reform_years",
+    "robust_z",
+    "science_activities",
+    "science_funding",
+    "science_lines",
+    "science_shift",
+    "share_of_parent",
+    "stated_reform_years",
+    "three_public",
+    "to_float",
+    "vehicle_costs",
+    "year_on_year",
+]

@@ -1,0 +1,133 @@
+"""Fixed panels: compare years only over the departments present in every one of them.
+
+More and smaller units disclose each year, so a total over "all documents per year" shows cuts and
+jumps that are only changes in who disclosed (composition bias, the most common false finding in this
+field). Every function here that adds departments up first keeps the departments that have a figure
+in every year compared, and says how many it left out: the result is a `PanelResult` whose `.frame`
+is the table and `.excluded` the number of departments left out.
+
+>>> s = metric_series(db, "vehicle_operation", kind="final")  # doctest: +SKIP
+>>> trend = panel_trend(s, years=range(2014, 2024))  # doctest: +SKIP
+>>> trend.frame, trend.excluded, trend.describe()  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import polars as pl
+
+
+@dataclass(frozen=True)
+class PanelResult:
+    """A table computed on a fixed panel of departments.
+
+    `frame`: the result. `departments`: the departments kept (present in every year in `years`).
+    `excluded_departments`: those of the input that were left out; `excluded` is their number.
+    """
+
+    frame: pl.DataFrame
+    departments: tuple[str, ...]
+    excluded_departments: tuple[str, ...]
+    years: tuple[int, ...]
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def excluded(self) -> int:
+        """How many departments were left out because they lack a figure in some year compared."""
+        return len(self.excluded_departments)
+
+    @property
+    def included(self) -> int:
+        """How many departments the panel keeps."""
+        return len(self.departments)
+
+    def describe(self) -> str:
+        """One sentence to print under a table or chart.
+
+        >>> PanelResult(pl.DataFrame(), ("a", "b"), ("c",), (2015, 2016)).describe()
+        'fixed panel: 2 departments present in every year 2015–2016; 1 left out'
+        """
+        if not self.years:
+            span = "no years"
+        elif len(self.years) == 1:
+            span = f"the year {self.years[0]}"
+        elif list(self.years) == list(range(self.years[0], self.years[-1] + 1)):
+            span = f"every year {self.years[0]}–{self.years[-1]}"
+        else:
+            span = "every year of " + ", ".join(str(y) for y in self.years)
+        text = f"fixed panel: {self.included} departments present in {span}; {self.excluded} left out"
+        return "; ".join([text, *self.notes])
+
+
+def fixed_panel(series: pl.DataFrame, years: Iterable[int] | None = None) -> PanelResult:
+    """Keep the departments that have a non-null `value` in every year of `years` (default: every year
+    in the frame) for every metric and kind the frame holds; rows of other years are dropped.
+
+    >>> panel = fixed_panel(metric_series(db, "vehicle_operation"), years=[2015, 2016])  # doctest: +SKIP
+    >>> panel.frame, panel.excluded  # doctest: +SKIP
+    """
+    chosen = _years(series, years)
+    groups = [c for c in ("metric", "kind") if c in series.columns]
+    in_years = series.filter(pl.col("year").is_in(chosen) & pl.col("value").is_not_null())
+    combos = max(in_years.select(groups).unique().height, 1) if groups else 1
+    needed = len(chosen) * combos
+    counts = in_years.unique(["department", *groups, "year"]).group_by("department").len()
+    kept = sorted(counts.filter(pl.col("len") == needed)["department"].to_list())
+    everyone = sorted(series["department"].drop_nulls().unique().to_list())
+    left_out = tuple(d for d in everyone if d not in set(kept))
+    frame = in_years.filter(pl.col("department").is_in(kept)).sort("department", *groups, "year")
+    return PanelResult(frame, tuple(kept), left_out, tuple(chosen))
+
+
+def panel_trend(
+    series: pl.DataFrame,
+    years: Iterable[int] | None = None,
+    *,
+    by: Sequence[str] = (),
+    base_year: int | None = None,
+) -> PanelResult:
+    """Totals per year over a fixed panel, with the year-on-year change and an index.
+
+    `by` groups the totals (e.g. `["department_type"]`); the panel is chosen over all groups at once.
+    `base_year` (default: the first year) is where `index` is 100. Frame columns: `by` columns, year,
+    departments (how many were summed), value, change, change_pct, index.
+
+    >>> panel_trend(metric_series(db, "three_public_total"), years=range(2014, 2024)).frame  # doctest: +SKIP
+    """
+    panel = fixed_panel(series, years)
+    keys = [*by, *(c for c in ("metric", "kind") if c in series.columns)]
+    grouping = keys or ["_all"]
+    totals = (
+        panel.frame.with_columns(pl.lit(True).alias("_all"))
+        .group_by(*grouping, "year")
+        .agg(pl.col("department").n_unique().alias("departments"), pl.col("value").sum())
+        .with_columns(pl.col("year").cast(pl.Int32))
+    )
+    base = base_year if base_year is not None else (panel.years[0] if panel.years else None)
+    prior = totals.select(*grouping, (pl.col("year") + 1).cast(pl.Int32), pl.col("value").alias("_prior"))
+    base_values = totals.filter(pl.col("year") == base).select(*grouping, pl.col("value").alias("_base"))
+    frame = (
+        totals.join(prior, on=[*grouping, "year"], how="left")
+        .join(base_values, on=grouping, how="left")
+        .with_columns(
+            (pl.col("value") - pl.col("_prior")).alias("change"),
+            pl.when(pl.col("_prior") != 0)
+            .then((pl.col("value") / pl.col("_prior") - 1) * 100)
+            .alias("change_pct"),
+            pl.when(pl.col("_base") != 0).then(pl.col("value") / pl.col("_base") * 100).alias("index"),
+        )
+        .drop("_prior", "_base", *([] if keys else ["_all"]))
+        .sort(*keys, "year")
+    )
+    return PanelResult(frame, panel.departments, panel.excluded_departments, panel.years)
+
+
+def _years(frame: pl.DataFrame, years: Iterable[int] | None) -> list[int]:
+    if years is not None:
+        return sorted(set(years))
+    return sorted(frame["year"].drop_nulls().unique().to_list())
+
+
+__all__ = ["PanelResult", "fixed_panel", "panel_trend"]
