@@ -314,6 +314,8 @@ class _Walker:
 def _cell_text(cell: lxml.html.HtmlElement) -> str:
     """A cell's text: its paragraphs and line breaks joined with '\n'. Whitespace runs collapse; at
     the start only the ASCII whitespace of the markup goes, so &nbsp; and full-width indentation stay."""
+    if len(cell) == 0:  # the common case: text and nothing else
+        return cell_text(_collapse(cell.text or "").lstrip(" "))
     lines: list[str] = []
     current: list[str] = []
 
@@ -361,6 +363,11 @@ def _own_cells(row: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
 
 def _span(raw: str | None, most: int) -> int:
     """A colspan/rowspan value: 1 when absent or invalid, 0 ('to the end') and big values capped."""
-    digits = re.match(r"\s*(\d+)", raw or "")
+    if raw is None:
+        return 1
+    if raw.isdigit():
+        value = int(raw)
+        return max(1, min(value if value > 0 else most, most))
+    digits = re.match(r"\s*(\d+)", raw)
     value = int(digits.group(1)) if digits else 1
     return max(1, min(value if value > 0 else most, most))

@@ -118,12 +118,15 @@ def _page_items(page: pdfium.PdfPage, index: int) -> list[_Item]:
         return []
     grids = find_grids(content.rules)
     loose = []
+    boxes = [(grid.xs[0], grid.xs[-1], grid.ys[-1], grid.ys[0], grid.chars) for grid in grids]
     for char in content.chars:
-        grid = next((grid for grid in grids if grid.contains(char)), None)
-        if grid is None:
-            loose.append(char)
+        cx, cy = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
+        for left, right, bottom, top, inside in boxes:
+            if left <= cx <= right and bottom <= cy <= top:
+                inside.append(char)
+                break
         else:
-            grid.chars.append(char)
+            loose.append(char)
     height = content.height
     items = [
         _Item(index, grid.top, grid.ys[-1], height, block=grid_block(grid)) for grid in grids if grid.chars

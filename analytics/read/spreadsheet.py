@@ -3,9 +3,10 @@
 Every visible worksheet gives blocks, in workbook order:
 
 - a sheet whose rows each have at most one non-empty cell is narrative: one Paragraph per such row;
-- any other sheet is one Table of its rows, empty rows and empty outer columns dropped. Its caption is
-  the sheet's title row when the first row is a lone cell (a merged title such as
-  '一般公共预算“三公”经费支出表', as in the other readers), else the sheet name.
+- any other sheet is one Table of its rows, empty rows and empty outer columns dropped. Rows of one
+  cell above the table are its caption (the first: the title, such as '一般公共预算“三公”经费支出表',
+  as a merged first row is in the other readers; else the sheet name) and paragraphs before it (the
+  rest: '编制单位:… 单位:万元'); rows of one cell below it are paragraphs after it ('注:…').
 
 Cells are read as stored, not as displayed: a number is written in its shortest exact form within
 Excel's 15 significant digits (474.91 -> '474.91', 22.0 -> '22', 0.1+0.2 -> '0.3'), so a percentage
@@ -77,26 +78,27 @@ def read_spreadsheet(data: bytes, source_path: str) -> Document:
 def sheet_blocks(sheet_name: str, rows: Sequence[Sequence[str]]) -> list[Block]:
     """The blocks of one sheet from its cell texts (see the module docstring for the rules).
 
-    >>> sheet_blocks("表7", [["“三公”经费支出表", ""], ["项目", "金额"], ["合计", "22"]])
-    [Table(rows=(('项目', '金额'), ('合计', '22')), caption='“三公”经费支出表')]
+    >>> sheet_blocks("表7", [["“三公”经费支出表", ""], ["单位：万元", ""], ["项目", "金额"], ["合计", "22"]])
+    [Paragraph(text='单位:万元'), Table(rows=(('项目', '金额'), ('合计', '22')), caption='“三公”经费支出表')]
     >>> sheet_blocks("说明", [["一、部门职责"], [""], ["开展学术交流。"]])
     [Paragraph(text='一、部门职责'), Paragraph(text='开展学术交流。')]
     """
     kept = [list(row) for row in rows if any(cell.strip() for cell in row)]
     if not kept:
         return []
-    used = [j for j in range(max(len(row) for row in kept)) if any(j < len(r) and r[j].strip() for r in kept)]
-    kept = [[row[j] if j < len(row) else "" for j in range(used[0], used[-1] + 1)] for row in kept]
-    if all(sum(1 for cell in row if cell.strip()) <= 1 for row in kept):
+    lone = [sum(1 for cell in row if cell.strip()) <= 1 for row in kept]
+    if all(lone):
         return [Paragraph(text) for row in kept if (text := paragraph_text("".join(row)))]
-    first = [cell for cell in kept[0] if cell.strip()]
-    if len(first) == 1:
-        block = table_block(kept[1:], first_row_is_one_cell=False, caption=first[0].strip())
-        return (
-            [Paragraph(first[0].strip()), block] if isinstance(block, Paragraph) else [block] if block else []
-        )
-    block = table_block(kept, first_row_is_one_cell=False, caption=sheet_name.strip() or None)
-    return [block] if block is not None else []
+    first = lone.index(False)
+    last = len(lone) - lone[::-1].index(False)
+    before = [text for row in kept[:first] if (text := paragraph_text("".join(row)))]
+    after = [Paragraph(text) for row in kept[last:] if (text := paragraph_text("".join(row)))]
+    grid = kept[first:last]
+    used = [j for j in range(max(len(row) for row in grid)) if any(j < len(r) and r[j].strip() for r in grid)]
+    grid = [[row[j] if j < len(row) else "" for j in range(used[0], used[-1] + 1)] for row in grid]
+    caption = before.pop(0) if before else sheet_name.strip() or None
+    block = table_block(grid, first_row_is_one_cell=False, caption=caption)
+    return [*(Paragraph(text) for text in before), *([block] if block else []), *after]
 
 
 def format_value(value: Value) -> str:

@@ -41,6 +41,26 @@ def test_every_sheet_is_a_table_captioned_by_its_title_row_or_its_name() -> None
     ]
 
 
+def test_lone_cells_around_the_table_are_paragraphs_before_and_after_it() -> None:
+    sheet = Sheet(
+        "表3",
+        [
+            ["部门固定资产占用情况表", None, None],
+            [None, None, "编制部门：示例市科协  截止时间：2018年12月31日"],
+            ["项目", "数量", "价值"],
+            ["车辆（台、辆）", 3, 66.66],
+            ["注：本表金额单位为万元。", None, None],
+        ],
+    )
+    assert read_bytes(xlsx_bytes([sheet]), "x.xlsx").blocks == [
+        Paragraph("编制部门:示例市科协  截止时间:2018年12月31日"),
+        Table(
+            rows=(("项目", "数量", "价值"), ("车辆(台、辆)", "3", "66.66")), caption="部门固定资产占用情况表"
+        ),
+        Paragraph("注:本表金额单位为万元。"),
+    ]
+
+
 def test_merged_cells_are_read_once_even_where_the_file_repeats_them() -> None:
     sheet = Sheet(
         "三公",
