@@ -83,7 +83,7 @@ class Figures:
     expenditure_personnel: Decimal
     expenditure_public_operating: Decimal
     expenditure_project: Decimal
-    carryforward: Decimal  # 年末结转和结余 (no metric key: printed, never a truth fact)
+    carryforward: Decimal  # 年末结转和结余 (expenditure_carryforward)
     operating_expenses: Decimal
     three_public: ThreePublic
     meeting_expenses: Decimal
@@ -112,6 +112,10 @@ class Figures:
     @property
     def expenditure_total(self) -> Decimal:
         return self.expenditure_basic + self.expenditure_project
+
+    @property
+    def expenditure_carryforward(self) -> Decimal:
+        return self.carryforward
 
     @property
     def expenditure_grand_total(self) -> Decimal:

@@ -54,6 +54,7 @@ def generate(
     formats: Iterable[str] = FORMATS,
     seed: int = DEFAULT_SEED,
     same_disclosure: bool = True,
+    write: Iterable[str] | None = None,
     write_truth_files: bool = True,
     clean: bool = True,
 ) -> GenerationResult:
@@ -63,6 +64,9 @@ def generate(
     `departments`: None for the six 廊坊市 departments, a number for that many departments (the
     six first, then the same kinds across 河北省: up to 1,776, two documents a year each), or a list.
     `formats`: any of docx, doc, pdf, xlsx, xls, html, txt; doc, pdf and xls need LibreOffice.
+    `write`: the formats actually written (default: all of `formats`). The plan is made from
+    `formats` alone, so `write=("txt", "html", "docx")` writes exactly those files of the full
+    plan, byte for byte, without LibreOffice; the truth then covers the written files only.
     The same arguments always give the same documents (LibreOffice's outputs differ only in their
     embedded time stamps)."""
     out = Path(out_dir)
@@ -72,9 +76,11 @@ def generate(
     unknown = set(formats) - set(FORMATS)
     if unknown or not format_tuple:
         raise ValueError(f"unknown or no formats: {sorted(unknown)}; choose from {FORMATS}")
-    if NEEDS_OFFICE & set(format_tuple):
+    written_formats = set(format_tuple if write is None else write)
+    if NEEDS_OFFICE & written_formats:
         soffice()  # fail early, before writing anything
     specs = plan(chosen, year_list, format_tuple, seed, same_disclosure=same_disclosure)
+    specs = [s for s in specs if s.format in written_formats]
     if clean:
         _clean(out / "synthetic")
     series: dict[str, dict[int, DepartmentYear]] = {}

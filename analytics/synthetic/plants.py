@@ -18,7 +18,8 @@ class Plant:
     """One planted effect in the document of (department key, year, kind).
 
     `place` says where it shows: 'narrative:<metric>' (a figure in running text),
-    'table:<metric>' (a figure in a table), 'activity:<name>' (an activity budget) or
+    'table:<metric>' (a figure in a table), 'all:<metric>' (both, so text and table agree with each
+    other but not with the parts), 'activity:<name>' (an activity budget) or
     'execution:<metric>' (final accounts far above the budget, a real figure).
     `delta` is added to the true value at that place (for 'execution', the factor on the budget)."""
 
@@ -36,14 +37,14 @@ class Plant:
 PLANTS: tuple[Plant, ...] = (
     Plant(
         "廊坊市:caizheng",
-        2021,
+        2023,
         "final",
-        "table:three_public_total",
+        "all:three_public_total",
         Decimal("1.00"),
         "sum:three_public_total",
         "three_public_total",
         "error",
-        '"三公"经费支出决算表的合计比因公出国(境)费、公务用车购置及运行费、公务接待费之和多1.00万元',
+        "the 三公经费 total (the same in text and table) is 1.00 more than 出国 + 用车 + 接待",
     ),
     Plant(
         "廊坊市:shenji",
@@ -54,7 +55,7 @@ PLANTS: tuple[Plant, ...] = (
         "prose_vs_table:reception",
         "reception",
         "error",
-        "正文所述公务接待费比“三公”经费表中的数字少0.90万元(数字颠倒)",
+        "公务接待费 in the text is 0.90 less than in the 三公经费 table (digits transposed)",
     ),
     Plant(
         "廊坊市:kexie",
@@ -65,7 +66,7 @@ PLANTS: tuple[Plant, ...] = (
         "sum:activity_budget",
         "activity:科学技术普及",
         "error",
-        "绩效目标表中“科学技术普及”的年度预算数不等于其下三项工作活动之和(少算4.00万元)",
+        "goals table: 科学技术普及 is 4.00 more than its three sub-activities (开展科普活动 printed 4.00 short)",
     ),
     Plant(
         "廊坊市:minzheng",
@@ -76,7 +77,7 @@ PLANTS: tuple[Plant, ...] = (
         "execution_rate:expenditure_project",
         "expenditure_project",
         "info",
-        "项目支出决算为年初预算的2.85倍左右(年中追加临时救助资金): 真实的离群值，不是错误",
+        "项目支出 final is 2.85 times its budget (mid-year relief funds): a real outlier, not an error",
     ),
 )
 

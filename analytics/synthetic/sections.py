@@ -349,7 +349,11 @@ def three_public(w: Writer, dy: DepartmentYear, heading: str) -> None:
         w.para(w.sentence().say(f"本部门{f.year}年无“三公”经费{word}").zero("three_public_total"))
         return
     changes = _Changes(w)
-    reform = dy.reform
+    # The reform year says so; so does the next year where the cut shows only then (科协: 2018).
+    late_cut = (
+        dy.year == dy.department.reform_year + 1 and tp.vehicle_operation * 4 < pp.vehicle_operation * 3
+    )
+    reform = dy.reform or late_cut
     if w.style.seedlike and kind == "budget":
         s = (
             w.sentence()
@@ -374,7 +378,7 @@ def three_public(w: Writer, dy: DepartmentYear, heading: str) -> None:
             delta = shown(metric) - pp.metric(metric)
             t.say("；" if i else "").say(label)
             t.stated_change(
-                metric, delta, lead=f"较{f.year - 1}年度", reason=_component_reason(metric, delta, dy.reform)
+                metric, delta, lead=f"较{f.year - 1}年度", reason=_component_reason(metric, delta, reform)
             )
         if not changed:
             t.say(f"“三公”经费总额及各项支出均与{f.year - 1}年持平").implied_flat("three_public_total")

@@ -3,8 +3,8 @@
 A table row's quote is its cells joined by ' | ' (blank cells kept), the way the extractor quotes
 rows. Which cells are truth facts:
 
-- 部门收支总表 / 收入支出决算总表: every cell whose row label is a metric (上年结转, 收入总计, …);
-  年末结转和结余 has no metric key and is printed but not a fact;
+- 部门收支总表 / 收入支出决算总表: every cell whose row label is a metric (上年结转, 收入总计,
+  年末结转和结余 / 结转下年, …);
 - "三公"经费表: every figure; in the 合计/一般公共预算/政府性基金 shape only the 合计 column
   (the other columns split it by source);
 - 基本支出表 (economic): the 合计 row gives expenditure_basic/personnel/public_operating;
@@ -149,7 +149,7 @@ def summary_table(
     while len(left) < len(right):
         left.append(("", None))
     carry_label = "年初结转和结余" if final else "上年结转"
-    forward_label = "年末结转和结余" if final else "年末结转"
+    forward_label = "年末结转和结余" if final else "结转下年"
     left += [
         ("本年收入合计", "income_total"),
         (carry_label, "income_carryover"),
@@ -157,27 +157,21 @@ def summary_table(
     ]
     right += [
         ("本年支出合计", "expenditure_total"),
-        (forward_label, None),
+        (forward_label, "expenditure_carryforward"),
         ("支出总计", "expenditure_grand_total"),
     ]
     for (l_label, l_metric), (r_label, r_metric) in zip(left, right, strict=True):
         cells: list[Cell] = [l_label]
         cells += _pair_cells(f, budget, l_metric, l_label)
         cells.append(r_label)
-        cells += _pair_cells(f, budget, r_metric, r_label, forward=r_label == forward_label)
+        cells += _pair_cells(f, budget, r_metric, r_label)
         t.row(*cells)
     return t
 
 
-def _pair_cells(
-    f: Figures, budget: Figures | None, metric: str | None, label: str, *, forward: bool = False
-) -> list[Cell]:
-    if not label:
+def _pair_cells(f: Figures, budget: Figures | None, metric: str | None, label: str) -> list[Cell]:
+    if not label or metric is None:
         return [None, None] if budget is not None else [None]
-    if forward:
-        value_f: Cell = Num(f.carryforward)
-        return [Num(budget.carryforward), value_f] if budget is not None else [value_f]
-    assert metric is not None
     cell = Num(f.metric(metric), metric)
     if budget is None:
         return [cell]

@@ -11,6 +11,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -78,10 +79,11 @@ def _table(word: object, block: TableBlock) -> None:
     table = word.add_table(rows=len(rows), cols=block.width)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
+    # Fill through the XML rows directly: table.cell() re-walks the whole grid on every call.
+    for r, (tr, cells) in enumerate(zip(table._tbl.tr_lst, rows, strict=True)):
+        for tc, text in zip(tr.tc_lst, cells, strict=False):
             if text:
-                p = table.cell(r, c).paragraphs[0]
+                p = _Cell(tc, table).paragraphs[0]
                 _font(p.add_run(text), "宋体", 10.5, r < len(block.header))
     for row, col, nrows, ncols in block.spans:
         table.cell(row, col).merge(table.cell(row + nrows - 1, col + ncols - 1))
