@@ -20,7 +20,6 @@ from markupsafe import Markup
 from analytics.report.config import ReportError
 
 _EXPORTS = "window.vegaEmbed = vegaEmbed; window.vega = vega; window.vegaLite = vegaLite;"
-_AUTO_NAME = re.compile(r"\b((?:param|view)_)(\d+)\b")
 
 
 def vegalite_version() -> str | None:
@@ -49,21 +48,14 @@ def javascript_bundle() -> Markup:
     return Markup(f"(function () {{\n{source}\n}})();")
 
 
-def stable_spec(chart: Any) -> dict[str, Any]:
-    """The chart's Vega-Lite spec with Altair's counter-based names (param_7, view_12) renumbered
-    in order of appearance, so that the same chart gives the same JSON in every run and process."""
+def chart_spec(chart: Any) -> dict[str, Any]:
+    """The chart's Vega-Lite spec (a dict is taken as one already).
+
+    Altair 6 names selections and views by a hash of their content (`param_2f7e…`), not a counter,
+    so the same chart gives the same spec in every run: the report's determinism relies on it.
+    """
     spec = chart if isinstance(chart, dict) else chart.to_dict()
-    text = json.dumps(spec, ensure_ascii=False, sort_keys=True)
-    numbers: dict[tuple[str, str], int] = {}
-
-    def renumber(match: re.Match[str]) -> str:
-        key = (match.group(1), match.group(2))
-        if key not in numbers:
-            numbers[key] = 1 + sum(1 for prefix, _ in numbers if prefix == key[0])
-        return f"{match.group(1)}{numbers[key]}"
-
-    result: dict[str, Any] = json.loads(_AUTO_NAME.sub(renumber, text))
-    return result
+    return dict(spec)
 
 
 def script_json(value: Any) -> Markup:
@@ -83,4 +75,4 @@ def svg_data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-__all__ = ["javascript_bundle", "script_json", "stable_spec", "svg_data_uri", "vegalite_version"]
+__all__ = ["chart_spec", "javascript_bundle", "script_json", "svg_data_uri", "vegalite_version"]

@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from analytics.load import open_store
-from analytics.report.assets import javascript_bundle, script_json, stable_spec, svg_data_uri
+from analytics.report.assets import chart_spec, javascript_bundle, script_json, svg_data_uri
 from analytics.report.config import ReportConfig, ReportError, Selection, load_config
 from analytics.report.export import chart_png, chart_svg
 from analytics.report.model import ReportResult, Section
@@ -125,7 +125,7 @@ def _write_parts(
         figure_views: list[FigureView] = []
         for figure in section.figures:
             _unique(figure.name, names)
-            spec = stable_spec(figure.chart)
+            spec = chart_spec(figure.chart)
             svg = chart_svg(spec)
             png_path, svg_path = Path(CHARTS, f"{figure.name}.png"), Path(CHARTS, f"{figure.name}.svg")
             (folder / svg_path).write_text(svg, encoding="utf-8")

@@ -1,0 +1,43 @@
+"""What the page inlines: the JavaScript bundle, chart specs as JSON blocks, static images."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+import altair as alt
+import polars as pl
+
+from analytics.report.assets import chart_spec, javascript_bundle, script_json, svg_data_uri
+
+
+def test_the_bundle_defines_vega_embed_and_is_safe_to_inline() -> None:
+    bundle = str(javascript_bundle())
+    assert "window.vegaEmbed" in bundle and "window.vegaLite" in bundle
+    assert "</script" not in bundle.lower() and "<!--" not in bundle
+    assert bundle.startswith("(function () {") and bundle.endswith("})();")
+
+
+def test_script_json_cannot_close_its_script_block_and_parses_back() -> None:
+    value = {"title": "</script><script>alert(1)</script><!-- & \u2028", "n": 1}
+    text = str(script_json(value))
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == value
+
+
+def test_altair_names_selections_by_content_so_specs_repeat() -> None:
+    data = pl.DataFrame({"x": [1, 2], "y": [2, 3]})
+
+    def spec() -> dict[str, Any]:
+        points = alt.Chart(data).mark_point().encode(x="x:Q", y="y:Q")
+        return chart_spec(alt.layer(points.add_params(alt.selection_point(fields=["x"])), points.mark_line()))
+
+    assert spec() == spec()
+
+
+def test_svg_data_uri_round_trips() -> None:
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>三公经费</text></svg>'
+    uri = svg_data_uri(svg)
+    assert uri.startswith("data:image/svg+xml;base64,")
+    assert base64.b64decode(uri.split(",", 1)[1]).decode("utf-8") == svg

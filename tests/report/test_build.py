@@ -1,0 +1,216 @@
+"""`build_report` end to end: the files it writes, determinism, selection, escaping, and failures."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import re
+import subprocess
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from analytics import DatabaseError
+from analytics.load import open_store
+from analytics.report import ReportConfig, ReportError, ReportResult, Selection, build_report
+from tests.report.conftest import DAY, EXAMPLE_CONFIG, PLANTED
+
+DATE_LINE = re.compile(r'<p class="date-line" id="report-date">生成日期：\d{4}-\d{2}-\d{2}</p>')
+
+
+@pytest.fixture(scope="module")
+def samples_report(samples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> ReportResult:
+    return build_report(samples_db, tmp_path_factory.mktemp("reports"), today=DAY)
+
+
+class Scripts(HTMLParser):
+    """Collects every <script> element: its type attribute and its text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[tuple[str | None, str]] = []
+        self._type: str | None = None
+        self._in_script = False
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self._in_script, self._type, self._text = True, dict(attrs).get("type"), []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._in_script:
+            self.scripts.append((self._type, "".join(self._text)))
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self._text.append(data)
+
+
+def scripts_of(html: str) -> list[tuple[str | None, str]]:
+    parser = Scripts()
+    parser.feed(html)
+    return parser.scripts
+
+
+def test_the_dated_folder_holds_the_page_charts_and_tables(samples_report: ReportResult) -> None:
+    folder = samples_report.folder
+    assert folder.name == "2026-11-25"
+    assert samples_report.index == folder / "index.html"
+    assert os.readlink(folder.parent / "latest") == "2026-11-25"
+    assert (folder.parent / "latest.txt").read_text(encoding="utf-8") == "2026-11-25\n"
+    assert samples_report.sections == (
+        "coverage", "three_public", "vehicle_reform", "science", "execution", "changes", "quality",
+    )  # fmt: skip
+    for path in samples_report.files:
+        assert path.is_file() and path.stat().st_size > 0, path
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == sorted(
+        p.relative_to(folder).as_posix() for p in samples_report.files
+    )
+    for chart in samples_report.charts:
+        if chart.suffix == ".png":
+            assert chart.read_bytes().startswith(b"\x89PNG")
+        else:
+            assert chart.read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_every_chart_has_a_png_an_svg_a_spec_block_and_a_static_image(samples_report: ReportResult) -> None:
+    html = samples_report.index.read_text(encoding="utf-8")
+    stems = sorted({p.stem for p in samples_report.charts})
+    assert [p.suffix for p in samples_report.charts] == [".png", ".svg"] * len(stems)
+    specs = [text for kind, text in scripts_of(html) if kind == "application/json"]
+    assert len(specs) == len(stems)
+    assert f'data-charts-expected="{len(stems)}"' in html
+    for stem in stems:
+        assert f'id="chart-{stem}"><img class="static"' in html
+        assert f'href="charts/{stem}.png"' in html and f'href="charts/{stem}.svg"' in html
+
+
+def test_the_page_needs_no_network(samples_report: ReportResult) -> None:
+    html = samples_report.index.read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]+src=", html)
+    assert not re.search(r"<link[^>]+href=", html)
+    assert "cdn.jsdelivr" not in html and "unpkg.com" not in html
+    assert (
+        '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
+        in html
+    )
+
+
+def test_tables_are_written_in_full_as_csv_with_a_bom(samples_report: ReportResult) -> None:
+    by_name = {p.stem: p for p in samples_report.tables}
+    assert {
+        "coverage_by_year",
+        "coverage_by_department",
+        "documents",
+        "failed_checks",
+        "failed_documents",
+    } <= set(by_name)
+    raw = by_name["documents"].read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert {"department", "year", "kind", "title", "source_path"} <= set(rows[0])
+    assert any(r["title"] == "廊坊市科学技术协会2017年部门预算公开情况说明" for r in rows)
+
+
+def test_coverage_counts_documents_per_year_and_kind(seed_db: Path, tmp_path: Path) -> None:
+    result = build_report(seed_db, tmp_path, today=DAY)
+    by_year = (result.folder / "tables" / "coverage_by_year.csv").read_text(encoding="utf-8-sig")
+    assert by_year == "year,budget,final,total\n2017,1,0,1\n"
+    html = result.index.read_text(encoding="utf-8")
+    assert "本报告涵盖 1 份可读文档（预算 1 份、决算 0 份），来自 1 个部门。" in html
+
+
+def test_two_runs_give_the_same_page_apart_from_the_date_line(
+    samples_db: Path, samples_report: ReportResult, tmp_path: Path
+) -> None:
+    again = build_report(samples_db, tmp_path, today=dt.date(2026, 12, 2))
+    first = samples_report.index.read_text(encoding="utf-8")
+    second = again.index.read_text(encoding="utf-8")
+    assert len(DATE_LINE.findall(first)) == 1
+    assert first != second
+    assert DATE_LINE.sub("DATE", first) == DATE_LINE.sub("DATE", second)
+    for path in samples_report.files[1:]:
+        assert (again.folder / path.relative_to(samples_report.folder)).read_bytes() == path.read_bytes(), (
+            path
+        )
+
+
+def test_a_second_run_the_same_day_replaces_that_days_folder(seed_db: Path, tmp_path: Path) -> None:
+    first = build_report(seed_db, tmp_path, today=DAY)
+    (first.folder / "left-over.txt").write_text("x", encoding="utf-8")
+    second = build_report(seed_db, tmp_path, today=DAY)
+    assert (first.replaced, second.replaced) == (False, True)
+    assert not (second.folder / "left-over.txt").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-11-25", "latest", "latest.txt"]
+
+
+def test_text_from_documents_is_escaped(planted_db: Path, tmp_path: Path) -> None:
+    result = build_report(planted_db, tmp_path, today=DAY)
+    html = result.index.read_text(encoding="utf-8")
+    assert PLANTED not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "廊坊市科学技术协会2018年部门预算&lt;script&gt;alert(1)&lt;/script&gt;" in html  # the title
+    for kind, text in scripts_of(html):
+        assert "alert(1)" not in text or kind == "application/json", (
+            "an executable script holds the planted text"
+        )
+        assert PLANTED not in text
+    csv_text = (result.folder / "tables" / "documents.csv").read_text(encoding="utf-8-sig")
+    assert PLANTED in csv_text  # data files keep the text as it is
+
+
+def test_a_config_selects_what_the_report_covers(samples_db: Path, tmp_path: Path) -> None:
+    config = ReportConfig(
+        title="科协", selection=Selection(department_types=("科协",), years=(2016, 2017, 2018))
+    )
+    result = build_report(samples_db, tmp_path, config, today=DAY)
+    rows = list(
+        csv.DictReader(
+            (result.folder / "tables" / "documents.csv").read_text(encoding="utf-8-sig").splitlines()
+        )
+    )
+    assert rows and {r["department"] for r in rows} == {"廊坊市科学技术协会"}
+    assert {r["year"] for r in rows} <= {"2016", "2017", "2018"}
+    html = result.index.read_text(encoding="utf-8")
+    assert "<title>科协</title>" in html
+    assert "<dt>部门类型</dt><dd>科协</dd>" in html and "<dt>年份</dt><dd>2016–2018</dd>" in html
+
+
+def test_the_example_config_file_can_be_passed_by_path(samples_db: Path, tmp_path: Path) -> None:
+    result = build_report(samples_db, tmp_path, EXAMPLE_CONFIG, today=DAY)
+    assert "<title>廊坊市市直部门预算与决算趋势</title>" in result.index.read_text(encoding="utf-8")
+
+
+def test_a_selection_matching_nothing_is_an_error(seed_db: Path, tmp_path: Path) -> None:
+    config = ReportConfig(selection=Selection(regions=("北京市",)))
+    with pytest.raises(ReportError, match="the config's selection matches no document"):
+        build_report(seed_db, tmp_path / "out", config, today=DAY)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_database_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="no database here"):
+        build_report(tmp_path / "missing.duckdb", tmp_path / "out", today=DAY)
+
+
+def test_an_empty_database_is_an_error(tmp_path: Path) -> None:
+    open_store(tmp_path / "empty.duckdb").close()
+    with pytest.raises(ReportError, match="the database holds no documents; ingest some first"):
+        build_report(tmp_path / "empty.duckdb", tmp_path / "out", today=DAY)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_database_being_written_is_an_error_that_says_so(
+    seed_db: Path, tmp_path: Path, hold_database: Callable[..., subprocess.Popen[str]]
+) -> None:
+    copy = tmp_path / "busy.duckdb"
+    copy.write_bytes(seed_db.read_bytes())
+    holder = hold_database(copy)
+    with pytest.raises(DatabaseError) as caught:
+        build_report(copy, tmp_path / "out", today=DAY)
+    assert f"the database is in use by another process (pid {holder.pid})" in str(caught.value)
+    assert not (tmp_path / "out").exists()
