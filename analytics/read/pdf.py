@@ -43,6 +43,7 @@ _REPEATED_SHARE = 0.5  # of the pages: a top or bottom line repeated this often 
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running headers
 _BAND = 0.12  # of the page height: where running headers, footers and page numbers stand
 _MARGIN = 1.5  # character heights: a line ending this close to the right margin is full
+_FULL_LINES = 3  # lines ending at the same right edge show where the right margin is
 _INDENT = 0.8  # character heights: a line starting further right than the margin is indented
 _SIZE_CHANGE = 0.2  # share of the height: a bigger change of size starts a new paragraph
 _LINE_GAP = 1.0  # character heights between lines: more is a paragraph break
@@ -61,6 +62,7 @@ class _Item:
     top: float
     bottom: float
     page_height: float
+    page_width: float
     line: Line | None = None
     block: Block | None = None
     text: str = ""
@@ -127,18 +129,24 @@ def _page_items(page: pdfium.PdfPage, index: int) -> list[_Item]:
                 break
         else:
             loose.append(char)
-    height = content.height
+    height, width = content.height, content.width
     items = [
-        _Item(index, grid.top, grid.ys[-1], height, block=grid_block(grid)) for grid in grids if grid.chars
+        _Item(index, grid.top, grid.ys[-1], height, width, block=grid_block(grid))
+        for grid in grids
+        if grid.chars
     ]
     lines = group_lines(loose)
     taken: set[int] = set()
     for found in find_borderless_tables(lines):
-        items.append(_Item(index, lines[found.start].y1, lines[found.end - 1].y0, height, block=found.table))
+        items.append(
+            _Item(index, lines[found.start].y1, lines[found.end - 1].y0, height, width, block=found.table)
+        )
         taken.update(range(found.start, found.end))
     for number, line in enumerate(lines):
         if number not in taken:
-            items.append(_Item(index, line.y1, line.y0, height, line=line, text=tidy(line.text()).strip()))
+            items.append(
+                _Item(index, line.y1, line.y0, height, width, line=line, text=tidy(line.text()).strip())
+            )
     items = [item for item in items if item.block is not None or item.text]
     return sorted(items, key=lambda item: -item.top)
 
@@ -182,7 +190,7 @@ def _drop_running_lines(pages: list[list[_Item]]) -> int:
 def _blocks(items: list[_Item]) -> list[Block]:
     """Tables as they are, lines joined into paragraphs (see the module docstring)."""
     lines = [item.line for item in items if item.line is not None]
-    left, right = _margins(lines)
+    left, right = _margins(lines, max((item.page_width for item in items), default=0.0))
     blocks: list[Block] = []
     paragraph: list[_Item] = []
 
@@ -205,14 +213,18 @@ def _blocks(items: list[_Item]) -> list[Block]:
     return [block for block in blocks if not isinstance(block, Table) or block.rows]
 
 
-def _margins(lines: list[Line]) -> tuple[float, float]:
-    """The body's left margin (where most lines start) and right margin (where the longest lines end:
-    running headers and footers are gone by now)."""
+def _margins(lines: list[Line], page_width: float) -> tuple[float, float]:
+    """The body's left margin (where most lines start) and right margin: where the longest lines end
+    when several lines end there (justified full lines; running headers and footers are gone by
+    now), else the left margin mirrored (a document too short to show one)."""
     if not lines:
         return 0.0, 0.0
     starts = Counter(round(line.x0) for line in lines)
     left = float(min(x for x, n in starts.items() if n == max(starts.values())))
-    right = max((line.x1 for line in lines if len(line.chars) >= 5), default=max(line.x1 for line in lines))
+    right = max(line.x1 for line in lines)
+    em = sorted(line.height for line in lines)[len(lines) // 2]
+    if sum(1 for line in lines if line.x1 >= right - _MARGIN * em) < _FULL_LINES:
+        right = max(right, page_width - left)
     return left, right
 
 

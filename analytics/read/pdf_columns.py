@@ -1,7 +1,9 @@
 """Tables laid out without borders: lines of several segments with figures -> rows of cells.
 
 A line is a table row when it has at least two segments (see `Line.segments`) and one of them is a
-number. Two or more such lines in a row, close together, are a table. Its columns are the runs of x
+number. Two or more such lines in a row, close together, are a table; a line between or after them
+that only carries on cells filled to their column's width above it (wrapped labels) joins those
+cells. Its columns are the runs of x
 covered by the segments of those rows; up to three lines of several segments straight above are
 its header rows, each header segment in the first column it covers (read once, as merged cells are).
 """
@@ -40,11 +42,15 @@ def find_borderless_tables(lines: list[Line]) -> list[FoundTable]:
         if not is_row[i]:
             i += 1
             continue
+        members = [i]
         end = i + 1
-        while end < len(lines) and is_row[end] and _close(lines[end - 1], lines[end]):
+        while end < len(lines) and _close(lines[end - 1], lines[end]):
+            if not is_row[end] and not _wraps(segments, members, end):
+                break
+            members.append(end)
             end += 1
-        if end - i >= 2:
-            columns = _columns([part for parts in segments[i:end] for part in parts])
+        if sum(is_row[k] for k in members) >= 2:
+            columns = _columns([part for k in members if is_row[k] for part in segments[k]])
             if len(columns) >= 2:
                 start = i
                 floor = found[-1].end if found else 0
@@ -55,10 +61,36 @@ def find_borderless_tables(lines: list[Line]) -> list[FoundTable]:
                     and _close(lines[start - 1], lines[start])
                 ):
                     start -= 1
-                rows = tuple(_row(segments[k], columns) for k in range(start, end))
-                found.append(FoundTable(start, end, Table(rows=rows)))
+                rows: list[list[str]] = [_row(segments[k], columns) for k in range(start, i)]
+                for k in members:
+                    cells = _row(segments[k], columns)
+                    if is_row[k]:
+                        rows.append(cells)
+                    else:  # wrapped cell text: it goes on in the row above
+                        rows[-1] = [above + below for above, below in zip(rows[-1], cells, strict=True)]
+                table = Table(rows=tuple(tuple(cell_text(cell) for cell in row) for row in rows))
+                found.append(FoundTable(start, end, table))
         i = end
     return found
+
+
+def _wraps(segments: list[list[Line]], members: list[int], index: int) -> bool:
+    """Whether line `index` holds only the wrapped ends of cells of the line above: each of its
+    segments starts where a segment above starts, and that one filled its column."""
+    above = segments[members[-1]]
+    for part in segments[index]:
+        if _is_number(part):
+            return False
+        over = next((p for p in above if abs(p.x0 - part.x0) <= p.height), None)
+        if over is None:
+            return False
+        widest = max(
+            (p.x1 for k in members for p in segments[k] if abs(p.x0 - over.x0) <= over.height),
+            default=over.x1,
+        )
+        if over.x1 < widest - over.height:
+            return False
+    return True
 
 
 def _is_number(segment: Line) -> bool:
@@ -81,7 +113,7 @@ def _columns(parts: list[Line]) -> list[tuple[float, float]]:
     return columns
 
 
-def _row(parts: list[Line], columns: list[tuple[float, float]]) -> tuple[str, ...]:
+def _row(parts: list[Line], columns: list[tuple[float, float]]) -> list[str]:
     cells = [""] * len(columns)
     for part in parts:
         overlaps = [min(high, part.x1) - max(low, part.x0) for low, high in columns]
@@ -90,4 +122,4 @@ def _row(parts: list[Line], columns: list[tuple[float, float]]) -> tuple[str, ..
         )
         text = tidy(part.text())
         cells[best] = text if not cells[best] else cells[best] + " " + text
-    return tuple(cell_text(cell) for cell in cells)
+    return cells

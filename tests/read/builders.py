@@ -31,8 +31,10 @@ DOCX_RELS = (
 def zip_bytes(members: dict[str, str | bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
+        for name, content in members.items():  # a fixed date: the same input gives the same bytes
+            archive.writestr(
+                zipfile.ZipInfo(name, date_time=(2019, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED
+            )
     return buffer.getvalue()
 
 

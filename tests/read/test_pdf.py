@@ -63,6 +63,24 @@ def test_a_bordered_table_is_read_on_its_grid() -> None:
     )
 
 
+def test_a_borderless_table_with_wrapped_labels() -> None:
+    """tests/cases/read/borderless.pdf: LibreOffice's rendering of a Word table without borders whose
+    narrow first column wraps '一般公共预算财政拨款收入' over three lines."""
+    assert read_document(CASES / "borderless.pdf").blocks == [
+        Paragraph("表1收入支出决算总表"),
+        Paragraph("单位:万元"),
+        Table(
+            rows=(
+                ("项目", "预算数", "决算数"),
+                ("一般公共预算财政拨款收入", "470.00", "474.91"),
+                ("其他收入", "0", "0"),
+                ("本年收入合计", "470.00", "474.91"),
+            )
+        ),
+        Paragraph("说明文字。"),
+    ]
+
+
 def chars(text: str, x: float, y: float, size: float = 10) -> list[Char]:
     return [Char(c, x + i * size, y, x + (i + 1) * size, y + size) for i, c in enumerate(text)]
 

@@ -29,6 +29,9 @@ from read.builders import (  # noqa: E402
     disclosure_html,
     disclosure_sheets,
     disclosure_text,
+    docx_bytes,
+    w_p,
+    w_tbl,
     xlsx_bytes,
 )
 
@@ -47,9 +50,34 @@ def main() -> None:
     _libreoffice("disclosure.docx", "pdf:writer_pdf_Export", "disclosure.pdf")
     _libreoffice("disclosure.docx", "doc:MS Word 97", "disclosure.doc")
     _libreoffice("disclosure.xlsx", "xls:MS Excel 97", "disclosure.xls")
+    _borderless()
     _pdf_trouble(HERE / "pdf_trouble.pdf")
     _scanned(HERE / "scanned.pdf")
     _encrypted(HERE / "encrypted.pdf")
+
+
+def _borderless() -> None:
+    """A table without borders whose labels wrap in their narrow column, as LibreOffice sets it."""
+    rows = [
+        ["项目", "预算数", "决算数"],
+        ["一般公共预算财政拨款收入", "470.00", "474.91"],
+        ["其他收入", "0", "0"],
+        ["本年收入合计", "470.00", "474.91"],
+    ]
+    body = w_p("表1 收入支出决算总表") + w_p("单位：万元") + w_tbl(rows, borders=False) + w_p("说明文字。")
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder, "borderless.docx")
+        source.write_bytes(docx_bytes(body))
+        soffice = shutil.which("soffice")
+        if soffice is None:
+            print("soffice not found: borderless.pdf not written", file=sys.stderr)
+            return
+        subprocess.run(
+            [soffice, "--headless", "--convert-to", "pdf", "--outdir", folder, str(source)],
+            check=True,
+            capture_output=True,
+        )
+        shutil.copyfile(Path(folder, "borderless.pdf"), HERE / "borderless.pdf")
 
 
 def _mht(html: str) -> bytes:
