@@ -15,6 +15,7 @@ Results that add departments up are computed on a fixed panel and carry `.frame`
 See docs/analysis.md.
 """
 
+from analytics.analysis.composition import three_public_composition
 from analytics.analysis.execution import execution_rates
 from analytics.analysis.frames import (
     budget_lines,
@@ -72,6 +73,7 @@ __all__ = [
     "share_of_parent",
     "stated_reform_years",
     "three_public",
+    "three_public_composition",
     "to_float",
     "vehicle_costs",
     "year_on_year",

@@ -60,6 +60,20 @@ class PanelResult:
         text = f"fixed panel: {self.included} departments present in {span}; {self.excluded} left out"
         return "; ".join([text, *self.notes])
 
+    def describe_zh(self) -> str:
+        """The same in Chinese, for chart subtitles.
+
+        >>> PanelResult(pl.DataFrame(), ("a", "b"), ("c",), (2015, 2016)).describe_zh()
+        '固定样本：2015–2016年每年均有数据的2个部门（另有1个部门未纳入）'
+        """
+        if not self.years:
+            span = ""
+        elif list(self.years) == list(range(self.years[0], self.years[-1] + 1)) and len(self.years) > 1:
+            span = f"{self.years[0]}–{self.years[-1]}年每年均有数据的"
+        else:
+            span = "、".join(str(y) for y in self.years) + "年均有数据的"
+        return f"固定样本：{span}{self.included}个部门（另有{self.excluded}个部门未纳入）"
+
 
 def fixed_panel(series: pl.DataFrame, years: Iterable[int] | None = None) -> PanelResult:
     """Keep the departments that have a non-null `value` in every year of `years` (default: every year

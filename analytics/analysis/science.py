@@ -123,7 +123,7 @@ def science_funding(store: Store, *, kind: str = "budget") -> pl.DataFrame:
     expenditure_project (the department's project expenditure of that kind), share_of_project_pct
     (science_project, or science_total where the project column is blank, over expenditure_project;
     `share_basis` says which), activities_budget (counted 科普 activities; budget documents only),
-    activities (their number).
+    activities (their number), activities_share_pct (activities_budget over expenditure_project).
 
     >>> science_funding(db).select("department", "year", "science_total", "share_of_project_pct")  # doctest: +SKIP
     """
@@ -196,6 +196,9 @@ def science_funding(store: Store, *, kind: str = "budget") -> pl.DataFrame:
             .then(pl.lit("total"))
             .alias("share_basis"),
             pl.col("activities").fill_null(0),
+            pl.when(pl.col("expenditure_project") > 0)
+            .then(pl.col("activities_budget") / pl.col("expenditure_project") * 100)
+            .alias("activities_share_pct"),
         )
     )
     return out.select(
@@ -211,6 +214,7 @@ def science_funding(store: Store, *, kind: str = "budget") -> pl.DataFrame:
         "share_basis",
         "activities_budget",
         "activities",
+        "activities_share_pct",
     ).sort("department", "year")
 
 

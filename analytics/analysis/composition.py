@@ -1,0 +1,72 @@
+""" "三公"经费 composition over the years: overseas travel, vehicle purchase, vehicle running costs and
+official reception, summed over a fixed panel of departments.
+
+>>> composition = three_public_composition(db, kind="final", years=range(2014, 2024))  # doctest: +SKIP
+>>> composition.frame, composition.excluded  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import polars as pl
+
+from analytics.analysis.frames import three_public, to_float
+from analytics.analysis.panel import PanelResult, fixed_panel
+from analytics.load import Store
+from analytics.reference import metrics
+
+COMPONENTS = ("overseas_travel", "vehicle_purchase", "vehicle_operation", "reception")
+"""The parts of the "三公" total, finest level (vehicle_total split into purchase and running costs)."""
+
+
+def three_public_composition(
+    store: Store,
+    *,
+    kind: str = "final",
+    years: Iterable[int] | None = None,
+    departments: Iterable[str] | None = None,
+) -> PanelResult:
+    """The "三公" components per year, summed over the departments that state every component in
+    every year compared (a fixed panel; `.excluded` says how many were left out).
+
+    Frame columns: year, component (metric key), name_zh, value (万元, Float64), share_pct (of the
+    year's sum of components), departments.
+
+    >>> three_public_composition(db, years=range(2015, 2020)).frame  # doctest: +SKIP
+    """
+    wide = to_float(three_public(store, kinds=[kind]))
+    if departments is not None:
+        wide = wide.filter(pl.col("department").is_in(list(departments)))
+    # one row per department-year where every component is known: its "value" marks presence
+    complete = wide.with_columns(
+        pl.when(pl.all_horizontal(pl.col(c).is_not_null() for c in COMPONENTS)).then(1.0).alias("value")
+    ).select("department", "year", "kind", "value")
+    panel = fixed_panel(complete, years)
+    kept = wide.filter(
+        pl.col("department").is_in(list(panel.departments)) & pl.col("year").is_in(list(panel.years))
+    )
+    names = {key: metrics()[key].name_zh for key in COMPONENTS}
+    long = kept.unpivot(index=["department", "year"], on=list(COMPONENTS), variable_name="component")
+    frame = (
+        long.group_by("year", "component")
+        .agg(pl.col("value").sum(), pl.col("department").n_unique().cast(pl.Int32).alias("departments"))
+        .with_columns(
+            pl.col("year").cast(pl.Int32),
+            pl.col("component").replace_strict(names, return_dtype=pl.String).alias("name_zh"),
+        )
+        .with_columns(
+            pl.when(pl.col("value").sum().over("year") != 0)
+            .then(pl.col("value") / pl.col("value").sum().over("year") * 100)
+            .alias("share_pct")
+        )
+        .with_columns(
+            pl.col("component").replace_strict({c: i for i, c in enumerate(COMPONENTS)}).alias("_order")
+        )
+        .sort("year", "_order")
+        .select("year", "component", "name_zh", "value", "share_pct", "departments")
+    )
+    return PanelResult(frame, panel.departments, panel.excluded_departments, panel.years)
+
+
+__all__ = ["COMPONENTS", "three_public_composition"]

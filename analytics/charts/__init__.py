@@ -1,0 +1,39 @@
+"""Altair charts with Chinese labels, and their export to PNG, SVG and offline HTML.
+
+Builders are plain functions returning Altair charts (no top-level config, so they compose);
+`save()`/`to_png()`/`to_svg()`/`to_html()` apply the theme (a Chinese font stack) when they render.
+
+>>> from analytics.charts import trend_chart, save
+>>> save(trend_chart(metric_series(db, "vehicle_operation")), "out/trend.png")  # doctest: +SKIP
+"""
+
+from analytics.charts.composition import three_public_chart
+from analytics.charts.execution import execution_heatmap
+from analytics.charts.export import save, spec, to_html, to_png, to_svg
+from analytics.charts.fonts import FontNotFoundError, cjk_font_directories, register_cjk_fonts
+from analytics.charts.reform import reform_slope_chart
+from analytics.charts.science import science_share_chart, science_subcode_chart
+from analytics.charts.theme import FONT_STACK, enable_theme, metric_label, metric_name, theme_config
+from analytics.charts.trends import trend_chart
+
+__all__ = [
+    "FONT_STACK",
+    "FontNotFoundError",
+    "cjk_font_directories",
+    "enable_theme",
+    "execution_heatmap",
+    "metric_label",
+    "metric_name",
+    "reform_slope_chart",
+    "register_cjk_fonts",
+    "save",
+    "science_share_chart",
+    "science_subcode_chart",
+    "spec",
+    "theme_config",
+    "three_public_chart",
+    "to_html",
+    "to_png",
+    "to_svg",
+    "trend_chart",
+]

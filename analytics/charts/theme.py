@@ -1,0 +1,106 @@
+"""One look for every chart: a Chinese font stack, Chinese labels from the metric vocabulary.
+
+Chart builders return plain charts without a top-level `config`, so they can still be layered and
+concatenated; the export helpers apply `theme_config()` when they render, and `enable_theme()` makes
+Altair apply it to charts shown in a notebook.
+
+>>> metric_label("vehicle_operation")
+'公务用车运行维护费（万元）'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+
+from analytics.reference import metrics
+
+THEME_NAME = "analytics"
+
+FONT_STACK = (
+    '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "PingFang SC", '
+    '"Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Droid Sans Fallback", sans-serif'
+)
+"""Simplified-Chinese fonts first (Debian's fonts-noto-cjk, then macOS and Windows ones)."""
+
+PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#eeca3b", "#9d755d", "#bab0ac"]
+
+UNIT_LABELS = {"money": "万元", "percent": "%"}
+
+BASIS_LABELS = {"stated": "公开数", "derived": "推算数", "filled": "补齐数"}
+"""How a figure was obtained (the `basis` column of a series), in Chinese."""
+
+YEAR = "年度"
+DEPARTMENT = "部门"
+
+
+def metric_name(key: str) -> str:
+    """The Chinese name of a metric (the key itself when unknown).
+
+    >>> metric_name("three_public_total")
+    '“三公”经费'
+    """
+    metric = metrics().get(key)
+    return metric.name_zh if metric else key
+
+
+def metric_label(key: str) -> str:
+    """An axis title: the Chinese name with its unit, e.g. 车辆数 for a count, 项目支出（万元）."""
+    metric = metrics().get(key)
+    if metric is None:
+        return key
+    unit = UNIT_LABELS.get(metric.unit)
+    return f"{metric.name_zh}（{unit}）" if unit else metric.name_zh
+
+
+def theme_config() -> dict[str, Any]:
+    """The Vega-Lite `config` of the theme (fonts, sizes, palette)."""
+    return {
+        "font": FONT_STACK,
+        "title": {
+            "font": FONT_STACK,
+            "fontSize": 15,
+            "fontWeight": "bold",
+            "anchor": "start",
+            "subtitleFont": FONT_STACK,
+        },
+        "axis": {"labelFont": FONT_STACK, "titleFont": FONT_STACK, "labelFontSize": 11, "titleFontSize": 12},
+        "legend": {
+            "labelFont": FONT_STACK,
+            "titleFont": FONT_STACK,
+            "labelFontSize": 11,
+            "titleFontSize": 12,
+        },
+        "header": {"labelFont": FONT_STACK, "titleFont": FONT_STACK},
+        "text": {"font": FONT_STACK},
+        "mark": {"font": FONT_STACK},
+        "range": {"category": PALETTE},
+        "view": {"continuousWidth": 480, "continuousHeight": 300},
+    }
+
+
+def _theme() -> alt.theme.ThemeConfig:
+    return {"config": theme_config()}  # type: ignore[typeddict-item]
+
+
+def enable_theme() -> None:
+    """Make Altair use the theme for every chart from now on (e.g. in a notebook).
+
+    >>> enable_theme()  # doctest: +SKIP
+    """
+    if THEME_NAME not in alt.theme.names():
+        alt.theme.register(THEME_NAME, enable=False)(_theme)
+    alt.theme.enable(THEME_NAME)
+
+
+__all__ = [
+    "BASIS_LABELS",
+    "FONT_STACK",
+    "PALETTE",
+    "THEME_NAME",
+    "enable_theme",
+    "metric_label",
+    "metric_name",
+    "theme_config",
+]
