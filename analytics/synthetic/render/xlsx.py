@@ -20,6 +20,7 @@ from analytics.synthetic.render.zipfix import reproducible_zip
 _NUMBER = re.compile(r"^-?\d{1,3}(?:,\d{3})*\.\d{2}$|^-?\d+\.\d{2}$")
 _COUNT = re.compile(r"^\d+$")
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def render_xlsx(doc: Disclosure) -> bytes:
@@ -51,7 +52,13 @@ def render_xlsx(doc: Disclosure) -> bytes:
             _table_sheet(book, block, used)
     buffer = io.BytesIO()
     book.save(buffer)
-    return reproducible_zip(buffer.getvalue())
+    # openpyxl stamps dcterms:modified with the time of saving; put the publication time back.
+    fixed = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+
+    def core(xml: bytes) -> bytes:
+        return _MODIFIED.sub(rb"\g<1>" + fixed + rb"\g<2>", xml)
+
+    return reproducible_zip(buffer.getvalue(), {"docProps/core.xml": core})
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
