@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analytics.extract.assets import asset_facts, is_asset_table
-from analytics.extract.budget_lines import budget_lines, is_budget_lines_table
+from analytics.extract.budget_lines import basic_expenditure_facts, budget_lines, is_budget_lines_table
 from analytics.extract.derived import prior_year_amounts
 from analytics.extract.goals import goals_from_table, is_goals_table
 from analytics.extract.metadata import extract_metadata
@@ -39,12 +39,16 @@ def extract(document: Document) -> Extraction:
         return result
     year, kind = metadata.year, metadata.kind or "budget"
     for section in split_sections(document):
-        if not section.states_figures:
-            continue
+        # A glossary's sentences are no figures, but a table after it is: a workbook's sheets all come
+        # after its narrative sheet, and an appendix of tables often follows the 名词解释.
+        prose = section.states_figures
         # the lines just before a table: its title and unit caption (the heading counts too)
         recent: list[str] = [section.heading] if section.heading else []
         for block in section.blocks:
             if isinstance(block, Paragraph):
+                if not prose:
+                    recent = [*recent[-1:], block.text]
+                    continue
                 result.facts.extend(
                     facts_from_paragraph(block.text, year=year, kind=kind, section=section.heading)
                 )
@@ -61,6 +65,11 @@ def extract(document: Document) -> Extraction:
                 )
             elif is_budget_lines_table(block):
                 result.budget_lines.extend(budget_lines(block, context=context, year=year, kind=kind))
+                result.facts.extend(
+                    basic_expenditure_facts(
+                        block, context=context, year=year, kind=kind, section=section.heading
+                    )
+                )
             else:
                 result.facts.extend(
                     table_facts(block, context=context, year=year, kind=kind, section=section.heading)

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Literal
 
 from analytics.extract.numbers import parse_number, to_wan, unit_in
-from analytics.model import BudgetLine, Kind, Table
+from analytics.model import BudgetLine, Fact, Kind, Table
 
 CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 CODE_PART_RE = re.compile(r"^\d{2,3}$")
@@ -44,6 +44,10 @@ def _find_columns(table: Table) -> tuple[int, dict[str, int]] | None:
                 cols.setdefault("total", j)
             elif "基本支出" in c:
                 cols.setdefault("basic", j)
+            elif c == "人员经费":
+                cols.setdefault("personnel", j)
+            elif c in ("公用经费", "日常公用经费"):
+                cols.setdefault("public_operating", j)
             elif "项目支出" in c:
                 cols.setdefault("project", j)
         if (
@@ -109,6 +113,9 @@ def budget_lines(table: Table, *, context: str, year: int, kind: Kind) -> list[B
             value = parse_number(cell(row, key))
             return to_wan(value, unit) if value is not None else None
 
+        basic = money("basic")
+        if basic is None and _is_basic_table(cols):
+            basic = money("total")  # every line of a 基本支出表 is basic spending
         lines.append(
             BudgetLine(
                 year=year,
@@ -117,8 +124,57 @@ def budget_lines(table: Table, *, context: str, year: int, kind: Kind) -> list[B
                 code=code,
                 name=_clean(name),
                 total=money("total"),
-                basic=money("basic"),
+                basic=basic,
                 project=money("project"),
             )
         )
     return lines
+
+
+def _is_basic_table(cols: dict[str, int]) -> bool:
+    """A 一般公共预算基本支出表: its columns split the total into 人员经费 and 公用经费."""
+    return "personnel" in cols and "public_operating" in cols
+
+
+def basic_expenditure_facts(
+    table: Table, *, context: str, year: int, kind: Kind, section: str | None
+) -> list[Fact]:
+    """The 合计 row of a 基本支出表 (economic classification, 合计 | 人员经费 | 公用经费) states
+    基本支出 and its two parts."""
+    found = _find_columns(table)
+    if found is None or not _is_basic_table(found[1]):
+        return []
+    header, cols = found
+    head_text = " ".join(" ".join(r) for r in table.rows[: header + 1])
+    unit = unit_in(context + " " + (table.caption or "") + " " + head_text)
+    fact_kind: Kind = "final" if "决算" in head_text or "决算" in context[-60:] else kind
+    facts: list[Fact] = []
+    for row in table.rows[header + 1 :]:
+        cells = [c.strip() for c in row]
+        if not any(_clean(c) in ("合计", "总计") for c in cells[: cols["total"]]):
+            continue
+        quote = " | ".join(cells)
+        for key, metric in (
+            ("total", "expenditure_basic"),
+            ("personnel", "expenditure_personnel"),
+            ("public_operating", "expenditure_public_operating"),
+        ):
+            j = cols[key]
+            value = parse_number(cells[j]) if j < len(cells) else None
+            if value is not None:
+                facts.append(
+                    Fact(
+                        metric=metric,
+                        measure="amount",
+                        value=to_wan(value, unit),
+                        year=year,
+                        kind=fact_kind,
+                        unit_found=unit or "万元",
+                        basis="stated",
+                        section=section,
+                        method="table",
+                        quote=quote,
+                    )
+                )
+        break
+    return facts

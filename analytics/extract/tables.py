@@ -81,14 +81,20 @@ def _metrics_of(label: str, total: str | None) -> tuple[str, ...]:
     return found
 
 
+def _source_free(header: str) -> str:
+    """A column header without its source-of-funds words and without what follows '其中'."""
+    return BREAKDOWN_WORDS.sub("", header.split("其中")[0])
+
+
 def _column_kind(header: str, kind: Kind, year: int) -> _Column | None:
     """What a value column holds, from its header text; None for columns that are not figures."""
     if SKIP_WORDS.search(header):
         return None
     col_kind: Kind = kind
-    if "决算" in header:
+    said = _source_free(header)  # the 预算 of '一般公共预算' names a source of funds, not a kind
+    if "决算" in said:
         col_kind = "final"
-    elif "预算" in header:
+    elif "预算" in said:
         col_kind = "budget"
     stated = re.search(r"((?:19|20)\d{2})年", header)  # '2015年预算数', a '2015年' row
     if stated and abs(int(stated.group(1)) - year) <= 3:
@@ -184,8 +190,8 @@ def _value_columns(headers: list[str], group: list[int], year: int, kind: Kind) 
     has_total = any(VALUE_WORDS.search(headers[j]) and not BREAKDOWN_WORDS.search(headers[j]) for j in group)
     for j in group:
         header = headers[j]
-        if has_total and BREAKDOWN_WORDS.search(header) and not VALUE_WORDS.search(header.split("其中")[0]):
-            continue
+        if has_total and BREAKDOWN_WORDS.search(header) and not VALUE_WORDS.search(_source_free(header)):
+            continue  # '一般公共预算' beside '合计' splits the total by source
         col = _column_kind(header, kind, year)
         if col is None or any((c.kind, c.year) == (col.kind, col.year) for c in chosen):
             continue
