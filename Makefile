@@ -6,8 +6,8 @@ PY      := $(VENV)/bin/python
 DB      ?= data/analytics.duckdb
 REPORTS ?= reports
 
-SYSTEM_PACKAGES      := antiword
-TEST_SYSTEM_PACKAGES := antiword
+SYSTEM_PACKAGES      := libreoffice-writer-nogui antiword
+TEST_SYSTEM_PACKAGES := libreoffice-writer-nogui antiword
 
 .PHONY: demo test install install-dev lint
 

@@ -55,7 +55,8 @@ def test_antiword_one_cell_first_row_is_the_caption() -> None:
 
 
 @needs_antiword
-def test_a_doc_read_with_antiword() -> None:
+def test_a_doc_read_with_antiword(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ANALYTICS_DOC_CONVERTER", "antiword")
     document = read_document(CASES / "disclosure.doc")
     assert (document.format, document.notes) == ("doc", ["converted with antiword"])
     assert document.paragraphs[0] == "示例市科学技术协会2019年部门预算公开情况说明"
@@ -82,8 +83,8 @@ def test_without_a_converter_the_error_says_what_to_install(monkeypatch: pytest.
     with pytest.raises(ReadError) as caught:
         read_bytes((CASES / "disclosure.doc").read_bytes(), "old.doc")
     assert caught.value.message == (
-        "no .doc converter found: reading legacy Word .doc files needs a converter: install antiword "
-        "(apt-get install antiword) or LibreOffice (apt-get install libreoffice-writer-nogui)"
+        "no .doc converter found: reading legacy Word .doc files needs a converter: install LibreOffice "
+        "(apt-get install libreoffice-writer-nogui) or antiword (apt-get install antiword)"
     )
 
 
