@@ -23,13 +23,18 @@ def science_share_chart(
 
     >>> science_share_chart(science_funding(db))  # doctest: +SKIP
     """
-    data = funding.filter(pl.col("share_of_project_pct").is_not_null()).select(
+    if source not in ("lines", "activities"):
+        raise ValueError("source is 'lines' or 'activities'")
+    share = "share_of_project_pct" if source == "lines" else "activities_share_pct"
+    amount = "science_total" if source == "lines" else "activities_budget"
+    data = funding.filter(pl.col(share).is_not_null()).select(
         "department",
         pl.col("year").cast(pl.Int32),
-        "science_total",
+        pl.col(amount).alias("science_total"),
         "expenditure_project",
-        "share_of_project_pct",
+        pl.col(share).alias("share_of_project_pct"),
     )
+    label = "科普经费" if source == "lines" else "科普工作活动预算"
     amount_title = "科学技术普及（万元）" if source == "lines" else "科普工作活动预算（万元）"
     chart: alt.Chart = (
         alt.Chart(data)
@@ -41,7 +46,7 @@ def science_share_chart(
                 axis=alt.Axis(format="d", tickMinStep=1),
                 scale=alt.Scale(zero=False, nice=False),
             ),
-            y=alt.Y("share_of_project_pct:Q", title="科普经费占项目支出比重（%）"),
+            y=alt.Y("share_of_project_pct:Q", title=f"{label}占项目支出比重（%）"),
             color=alt.Color("department:N", title=DEPARTMENT),
             tooltip=[
                 alt.Tooltip("department:N", title=DEPARTMENT),

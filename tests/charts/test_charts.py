@@ -1,0 +1,177 @@
+"""Chart builders: plain functions returning Altair charts. Each is checked through `to_dict()` (marks,
+encodings, Chinese titles), the JSON round trip, and a PNG render."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import altair as alt
+import polars as pl
+import pytest
+
+from analytics.analysis import (
+    execution_rates,
+    fixed_panel,
+    metric_series,
+    reform_effects,
+    reform_years,
+    science_funding,
+    science_lines,
+    three_public_composition,
+)
+from analytics.charts import (
+    FONT_STACK,
+    enable_theme,
+    execution_heatmap,
+    metric_label,
+    reform_slope_chart,
+    science_share_chart,
+    science_subcode_chart,
+    theme_config,
+    three_public_chart,
+    to_png,
+    trend_chart,
+)
+from analytics.load import Store
+from tests.analysis.builders import Doc, fact, line
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def round_trip(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The spec survives JSON and Altair's own parser unchanged."""
+    spec = chart.to_dict()
+    again = type(chart).from_dict(json.loads(json.dumps(spec, ensure_ascii=False)))
+    assert again.to_dict() == spec
+    return spec
+
+
+def marks(spec: dict[str, Any]) -> list[str]:
+    layers = spec.get("layer", [spec])
+    return [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in layers]
+
+
+def title_text(spec: dict[str, Any]) -> str:
+    title = spec["title"]
+    return title["text"] if isinstance(title, dict) else title
+
+
+def test_metric_labels_come_from_the_vocabulary() -> None:
+    assert metric_label("expenditure_project") == "项目支出（万元）"
+    assert metric_label("vehicles_count") == "车辆数"
+    assert metric_label("not_a_metric") == "not_a_metric"
+
+
+def test_trend_chart_with_reform_years(reform_db: Store) -> None:
+    panel = fixed_panel(metric_series(reform_db, "vehicle_operation"), years=range(2014, 2018))
+    chart = trend_chart(panel.frame, reform_years=reform_years(reform_db), subtitle=panel.describe_zh())
+    spec = round_trip(chart)
+    assert marks(spec) == ["line", "point", "rule", "text"]
+    assert title_text(spec) == "公务用车运行维护费（按部门）"
+    assert spec["title"]["subtitle"].startswith("固定样本")
+    assert spec["layer"][0]["encoding"]["y"]["title"] == "公务用车运行维护费（万元）"
+    assert spec["layer"][0]["encoding"]["x"]["title"] == "年度"
+    rules = spec["datasets"][spec["layer"][2]["data"]["name"]]
+    assert {r["department"]: r["reform_year"] for r in rules} == {
+        "三河市审计局": 2017, "廊坊市教育局": 2016, "廊坊市科学技术协会": 2017, "廊坊市财政局": 2016,
+    }  # fmt: skip
+    assert to_png(chart).startswith(PNG)
+
+
+def test_trend_chart_with_one_reform_year(reform_db: Store) -> None:
+    spec = round_trip(trend_chart(metric_series(reform_db, "vehicles_count"), reform_years=2016))
+    assert marks(spec) == ["line", "point", "rule", "text"]
+    assert spec["layer"][0]["encoding"]["y"]["title"] == "车辆数"
+    assert marks(trend_chart(metric_series(reform_db, "vehicles_count")).to_dict()) == ["line", "point"]
+
+
+def test_reform_slope_chart(reform_db: Store) -> None:
+    result = reform_effects(reform_db, n_boot=100)
+    chart = reform_slope_chart(result, "vehicle_operation")
+    spec = round_trip(chart)
+    assert marks(spec) == ["line", "point"]
+    assert title_text(spec) == "公车改革前后：公务用车运行维护费"
+    assert "4个部门平均变化 -50.6%" in spec["title"]["subtitle"]
+    assert spec["layer"][0]["encoding"]["x"]["sort"] == ["改革前", "改革后"]
+    assert to_png(chart).startswith(PNG)
+
+
+def test_three_public_chart(make_db: Any) -> None:
+    docs = [
+        Doc("廊坊市财政局", year, "final", [fact("overseas_travel", "1"), fact("vehicle_purchase", "0"),
+                                          fact("vehicle_operation", str(20 - year + 2014)), fact("reception", "2")])
+        for year in (2014, 2015, 2016)
+    ]  # fmt: skip
+    db = make_db(docs)
+    composition = three_public_composition(db, years=[2014, 2015, 2016])
+    assert composition.frame.filter(pl.col("year") == 2014).select("name_zh", "value").rows() == [
+        ("因公出国(境)费", 1.0),
+        ("公务用车购置费", 0.0),
+        ("公务用车运行维护费", 20.0),
+        ("公务接待费", 2.0),
+    ]
+    chart = three_public_chart(composition)
+    spec = round_trip(chart)
+    assert spec["mark"]["type"] == "bar"
+    assert spec["encoding"]["color"]["title"] == "“三公”经费构成"
+    assert spec["encoding"]["color"]["sort"] == [
+        "因公出国(境)费",
+        "公务用车购置费",
+        "公务用车运行维护费",
+        "公务接待费",
+    ]
+    assert three_public_chart(composition, normalize=True).to_dict()["encoding"]["y"]["stack"] == "normalize"
+    assert to_png(chart).startswith(PNG)
+
+
+def test_execution_heatmap(make_db: Any) -> None:
+    db = make_db(
+        [
+            Doc("廊坊市民政局", 2020, "budget", [fact("expenditure_project", "1000")]),
+            Doc("廊坊市民政局", 2020, "final", [fact("expenditure_project", "2850")]),
+        ]
+    )
+    chart = execution_heatmap(execution_rates(db), "expenditure_project")
+    spec = round_trip(chart)
+    assert marks(spec) == ["rect", "text"]
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domainMid"] == 100
+    assert title_text(spec) == "预算执行率：项目支出（决算数 / 预算数）"
+    assert to_png(chart).startswith(PNG)
+
+
+def test_science_charts(make_db: Any) -> None:
+    db = make_db(
+        [
+            Doc("廊坊市科学技术协会", year, "budget", [fact("expenditure_project", "200")],
+                lines=[line("2060702", "科普活动", share, year), line("2060799", "其他", str(100 - int(share)), year)])
+            for year, share in ((2016, "25"), (2023, "85"))
+        ]
+    )  # fmt: skip
+    share = science_share_chart(science_funding(db))
+    spec = round_trip(share)
+    assert spec["encoding"]["y"]["title"] == "科普经费占项目支出比重（%）"
+    assert [row["share_of_project_pct"] for row in spec["datasets"][spec["data"]["name"]]] == [50.0, 50.0]
+    mix = science_subcode_chart(science_lines(db), department="廊坊市科学技术协会")
+    mix_spec = round_trip(mix)
+    assert mix_spec["encoding"]["y"]["stack"] == "normalize"
+    assert {row["科目"] for row in mix_spec["datasets"][mix_spec["data"]["name"]]} == {
+        "2060702 科普活动", "2060799 其他科学技术普及支出",
+    }  # fmt: skip
+    with pytest.raises(ValueError):
+        science_share_chart(science_funding(db), source="budget")
+    assert to_png(share).startswith(PNG)
+
+
+def test_theme_sets_a_chinese_font_stack() -> None:
+    config = theme_config()
+    assert config["font"] == FONT_STACK
+    assert FONT_STACK.startswith('"Noto Sans CJK SC"')
+    assert config["axis"]["labelFont"] == FONT_STACK
+    with alt.theme.enable("default"):
+        enable_theme()
+        assert alt.theme.active == "analytics"
+        assert (
+            alt.Chart(pl.DataFrame({"x": [1]})).mark_point().encode(x="x:Q").to_dict()["config"]["font"]
+            == FONT_STACK
+        )
