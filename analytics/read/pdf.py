@@ -201,16 +201,39 @@ def _blocks(items: list[_Item]) -> list[Block]:
                 blocks.append(Paragraph(text))
             paragraph.clear()
 
+    previous: _Item | None = None
     for item in items:
         if item.block is not None:
             flush()
-            blocks.append(item.block)
+            if previous is not None and _continues(previous, item) and isinstance(blocks[-1], Table):
+                blocks[-1] = _joined(blocks[-1], item.block)
+            else:
+                blocks.append(item.block)
+            previous = item
             continue
+        previous = None
         if paragraph and not _goes_on(paragraph[-1], item, left, right):
             flush()
         paragraph.append(item)
     flush()
     return [block for block in blocks if not isinstance(block, Table) or block.rows]
+
+
+def _continues(previous: _Item, item: _Item) -> bool:
+    """A table that opens a page right after a table that closed the previous one, with as many
+    columns, is the same table broken by the page (unless it starts again with the same header)."""
+    if not (isinstance(previous.block, Table) and isinstance(item.block, Table)):
+        return False
+    before, after = previous.block, item.block
+    if item.page != previous.page + 1 or not before.rows or not after.rows or after.caption:
+        return False
+    width = {len(row) for row in before.rows[-3:]}
+    return len(after.rows[0]) in width and after.rows[0] != before.rows[0]
+
+
+def _joined(before: Table, after: Block) -> Table:
+    assert isinstance(after, Table)
+    return Table(rows=before.rows + after.rows, caption=before.caption)
 
 
 def _margins(lines: list[Line], page_width: float) -> tuple[float, float]:
