@@ -13,6 +13,7 @@ is one more indicator of the activity above. Thresholds are kept as printed.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from analytics.extract.numbers import parse_number, to_wan, unit_in
@@ -154,4 +155,48 @@ def goals_from_table(table: Table) -> tuple[list[PerformanceGoal], list[Check]]:
                     quote=" | ".join(c.strip() for c in row),
                 )
             )
-    return goals, notes
+    return _repaired(goals), notes
+
+
+def _repaired(goals: list[PerformanceGoal]) -> list[PerformanceGoal]:
+    """Mend a hierarchy that indentation got wrong (PDFs lose it) when the budgets say otherwise:
+    a top-level activity whose own sub-activities do not add up to its budget takes the activities
+    that follow it, in order, when their budgets add up to it exactly."""
+    order = list(dict.fromkeys(g.activity for g in goals))
+    budget = {g.activity: g.budget for g in goals}
+    parent = {g.activity: g.parent_activity for g in goals}
+
+    def children(a: str) -> list[str]:
+        return [c for c in order if parent[c] == a]
+
+    def adds_up(a: str) -> bool:
+        subs = [b for c in children(a) if (b := budget[c]) is not None]
+        return not subs or budget[a] is None or sum(subs, Decimal(0)) == budget[a]
+
+    if all(adds_up(a) for a in order if parent[a] is None):
+        return goals
+    new_parent = dict(parent)
+    for i, top in enumerate(order):
+        if parent[top] is not None or budget[top] is None or (children(top) and adds_up(top)):
+            continue
+        total, taken = Decimal(0), list[str]()
+        for follower in order[i + 1 :]:
+            if budget[follower] is None or parent[follower] not in (None, *taken):
+                break
+            total += budget[follower]  # type: ignore[operator]
+            taken.append(follower)
+            if total >= budget[top]:  # type: ignore[operator]
+                break
+        if taken and total == budget[top] and len(taken) > 1:
+            for follower in taken:
+                new_parent[follower] = top
+    if new_parent == parent:
+        return goals
+    trial = [
+        g
+        if g.parent_activity == new_parent[g.activity]
+        else replace(g, parent_activity=new_parent[g.activity])
+        for g in goals
+    ]
+    parent = new_parent
+    return trial if all(adds_up(a) for a in order if parent[a] is None) else goals

@@ -53,8 +53,8 @@ def sum_checks(facts: list[Fact]) -> list[Check]:
             found = {c: v for c in parts_of if (v := _part_value(c, values)) is not None}
             if len(found) < min(2, len(parts_of)):
                 continue
-            if measure == "yoy_change" and len(found) < len(parts_of):
-                continue  # an unstated part's change can be anything, of either sign
+            if (measure == "yoy_change" or total.basis == "derived") and len(found) < len(parts_of):
+                continue  # an unstated part's change can be anything; a derived total has few parts
             implied = sum((v for v, _ in found.values()), Decimal(0))
             used = [m for _, ms in found.values() for m in ms]
             terms = " + ".join(f"{m} {values[m].value}" for m in used)

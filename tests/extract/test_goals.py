@@ -99,3 +99,23 @@ def test_flat_table_without_indentation_and_grades_header() -> None:
         ("宣传经费", None, None, "报道篇数"),
     ]
     assert notes == []
+
+
+def test_hierarchy_lost_by_a_pdf_is_mended_from_the_budgets() -> None:
+    # '临时救助' lost its indentation; 424 + 284 = 708 says both belong to '社会救助'.
+    table = Table(
+        rows=(
+            ("职责活动", "年度预算数", "绩效目标", "绩效指标", "指标值"),
+            ("社会救助", "708.00", "应保尽保", "", ""),
+            ("临时救助", "424.00", "救助及时", "救助时限", "≤7天"),
+            ("  困难群众保障", "284.00", "按时调整", "调整及时率", "100%"),
+            ("养老服务体系建设", "551.00", "供给增加", "床位数", "≥500"),
+        )
+    )
+    goals, _ = goals_from_table(table)
+    assert list(dict.fromkeys((g.activity, g.parent_activity) for g in goals)) == [
+        ("社会救助", None),
+        ("临时救助", "社会救助"),
+        ("困难群众保障", "社会救助"),
+        ("养老服务体系建设", None),
+    ]
