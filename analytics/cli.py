@@ -21,9 +21,11 @@ from rich.table import Table
 from rich.text import Text
 
 from analytics.errors import AnalyticsError
+from analytics.executors import default_jobs
+from analytics.export import export_parquet
 from analytics.load import DEFAULT_DB, QueryResult, open_store
 from analytics.load.query import text
-from analytics.pipeline import IngestProgress, IngestReport, ingest
+from analytics.pipeline import DEFAULT_BATCH_SIZE, IngestProgress, IngestReport, ingest
 
 DB_ENVVAR = "ANALYTICS_DB"
 _WIDE = 10_000  # when output is not a terminal, never wrap: one table row per line
@@ -87,12 +89,41 @@ def main() -> None:
 @click.option(
     "--progress/--no-progress", default=True, show_default=True, help="Show a progress bar on stderr."
 )
-def ingest_command(paths: tuple[Path, ...], db: Path, progress: bool) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help=f"Worker processes that read and extract; this process alone writes. "
+    f"Default: the number of cores ({default_jobs()} here). 1 parses in this process.",
+)
+@click.option(
+    "--executor",
+    default="local",
+    show_default=True,
+    metavar="local|dask://HOST:PORT",
+    help="Where files are parsed: local processes, or the workers of a Dask scheduler "
+    "(pip install 'analytics[dask]'; the workers must see the files at the same paths).",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_BATCH_SIZE,
+    show_default=True,
+    help="Documents written per transaction (a batch is also written at least once a second). "
+    "A killed run loses at most the batch being written.",
+)
+def ingest_command(
+    paths: tuple[Path, ...], db: Path, progress: bool, jobs: int | None, executor: str, batch_size: int
+) -> None:
     """Read, extract, check and load files and folders (recursively) into the database.
 
     Unchanged files are skipped, changed files replace their earlier rows, and a file that cannot be
     read is reported and recorded (status 'error') while the rest goes on. Exits 1 if any file failed.
+    Files are parsed by --jobs worker processes (or on a Dask cluster); the database is written in
+    batches by this process alone.
     """
+    options: dict[str, Any] = {"jobs": jobs, "executor": executor, "batch_size": batch_size}
     if progress:
         with Progress(
             TextColumn("[progress.description]{task.description}"),
@@ -111,10 +142,10 @@ def ingest_command(paths: tuple[Path, ...], db: Path, progress: bool) -> None:
                     description=escape(Path(event.path).name[:40]),
                 )
 
-            report = ingest(paths, db=db, progress=advance)
+            report = ingest(paths, db=db, progress=advance, **options)
             bar.update(task, description="done")
     else:
-        report = ingest(paths, db=db)
+        report = ingest(paths, db=db, **options)
     _print_report(_console(), report)
     if not report.ok:
         sys.exit(1)
@@ -279,3 +310,39 @@ def report_command(db: Path, out_dir: Path, config: Path | None) -> None:
         f"  {result.documents} documents, {len(result.charts) // 2} charts, {len(result.tables)} tables"
     )
     click.echo(f"  latest: {result.latest or result.latest_txt}")
+
+
+# -- export ------------------------------------------------------------------------------------
+
+
+@main.command(name="export")
+@_db_option
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write: one sub-folder per table (facts/, documents/, …), replaced if present.",
+)
+def export_command(db: Path, out_dir: Path) -> None:
+    """Export every table to Hive-partitioned Parquet that DuckDB, Spark and Trino read as is.
+
+    facts and documents are partitioned by year and province, budget_lines by year; NULL partition
+    values are __HIVE_DEFAULT_PARTITION__. Opens the database read-only.
+    """
+    result = export_parquet(db, out_dir)
+    console = _console()
+    console.print(f"Exported {db} to {result.out_dir}", markup=False)
+    table = Table()
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    table.add_column("files", justify="right")
+    table.add_column("partitioned by")
+    for exported in result.tables:
+        table.add_row(
+            Text(exported.table),
+            str(exported.rows),
+            str(exported.files),
+            Text(", ".join(exported.partition_by) or "-"),
+        )
+    console.print(table)

@@ -1,8 +1,23 @@
-"""The ingest pipeline: files -> read -> extract -> validate -> load, one document at a time.
+"""The ingest pipeline: files -> read -> extract -> validate -> load.
 
 Every file ends in exactly one `LoadResult`. A file that fails at any stage is recorded (in the report
-and in the database) and the batch goes on; each document is committed on its own, so whatever was
-loaded before a failure stays loaded. The library never prints: pass `progress` to follow along.
+and in the database) and the batch goes on. The library never prints: pass `progress` to follow along.
+
+How a run goes (see docs/scale.md):
+
+1. The files are listed, then hashed (sha256) a chunk at a time by a few threads of this process.
+   One query up front says which paths are already loaded with the same bytes and parser version:
+   those are 'unchanged' and are never read. One query per chunk finds bytes loaded under another
+   path ('duplicate'). A file whose bytes another file of this run is already parsing waits for it.
+2. The rest is parsed (read, extract, validate, and made into Arrow rows) by `jobs` worker processes
+   (or on a Dask cluster), a few files per task, with a bounded number of tasks in flight: memory
+   stays flat however large the corpus.
+3. This process alone writes the database, in batches: up to `batch_size` documents, or whatever
+   arrived within FLUSH_SECONDS, in one transaction with one bulk INSERT per table. A run that is
+   killed loses at most the batch being written (it is rolled back as a whole; the database stays
+   consistent) and the documents still being parsed; the next run settles what was committed as
+   'unchanged' and does the rest. If a batch cannot be written, its documents are written one by one
+   so that only the one at fault fails.
 
 >>> report = ingest(["data/samples"], db="data/analytics.duckdb")  # doctest: +SKIP
 >>> report.documents_loaded, report.facts_written, report.errors  # doctest: +SKIP
@@ -12,12 +27,19 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from analytics.errors import AnalyticsError
+from analytics.errors import AnalyticsError, LoadError
+from analytics.executors import executor_for
 from analytics.load import DEFAULT_DB, PARSER_VERSION, LoadResult, Store, open_store
+from analytics.load.batch import PreparedDocument, prepare
 from analytics.model import Check, Document, Extraction
 
 DATABASE_SUFFIXES = (".duckdb", ".duckdb.wal", ".duckdb.tmp")
@@ -146,6 +168,25 @@ Reader = Callable[[Path], Document]
 Extractor = Callable[[Document], Extraction]
 Validator = Callable[[Extraction], list[Check]]
 
+DEFAULT_BATCH_SIZE = 200
+"""Documents written per transaction."""
+
+FLUSH_SECONDS = 1.0
+"""A batch is written at the latest this long after the previous one, however few documents it has."""
+
+HASH_CHUNK = 512
+"""Files hashed (and looked up as possible duplicates) together."""
+
+FILES_PER_TASK = 4
+"""Files sent to a worker in one task: enough to make the cost of a task small, few enough to balance."""
+
+TASKS_PER_SLOT = 3
+"""Tasks kept in flight per worker slot: workers never wait for work, memory stays bounded."""
+
+HASH_THREADS = 4
+
+ENV_PREFIX = "ANALYTICS_"  # settings (read limits) that workers must see as this process does
+
 
 def _stages() -> tuple[Reader, Extractor, Validator]:
     """The stage functions, imported on first use so that `import analytics` stays light."""
@@ -156,10 +197,10 @@ def _stages() -> tuple[Reader, Extractor, Validator]:
     return read_document, extract, validate
 
 
-def _sha256(path: Path) -> str | None:
+def _sha256(path: Path | str) -> str | None:
     digest = hashlib.sha256()
     try:
-        with path.open("rb") as file:
+        with open(path, "rb") as file:
             for chunk in iter(lambda: file.read(1 << 20), b""):
                 digest.update(chunk)
     except OSError:
@@ -167,48 +208,130 @@ def _sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def ingest_file(store: Store, path: Path) -> tuple[LoadResult, FileError | None]:
-    """Ingest one file into an open store; failures are recorded, never raised (except
-    KeyboardInterrupt and the like)."""
+# -- what a worker does with one file --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file that could not be parsed (or made into rows): what the report and `documents` get."""
+
+    path: str
+    stage: str
+    message: str
+    error_type: str
+    sha256: str | None
+
+    def error(self) -> FileError:
+        return FileError(self.path, self.stage, self.message, self.error_type)
+
+
+Parsed = PreparedDocument | Failure
+
+
+def parse_file(path: str, sha256: str | None = None) -> Parsed:
+    """Read, extract, validate and prepare one file: a pure function of its bytes (and path).
+
+    Never raises for a bad file (nor for a bug in a stage): the failure is returned, naming the file
+    and the stage. Runs in worker processes; `sha256` is the hash the caller saw, for the record.
+    """
     read_document, extract, validate = _stages()
-    source_path = str(path)
-    sha256 = _sha256(path)
     stage = "read"
     try:
-        if not path.is_file():
-            raise AnalyticsError("no such file" if not path.exists() else "not a regular file")
-        if sha256 is not None:
-            settled = store.skip_if_loaded(source_path, sha256)
-            if settled is not None:
-                return settled, None
-        document = read_document(path)
-        if document.source_path != source_path:  # rows are keyed by the path as we found it
-            document = replace(document, source_path=source_path)
+        document = read_document(Path(path))
+        if document.source_path != path:  # rows are keyed by the path as we found it
+            document = replace(document, source_path=path)
+        sha256 = document.sha256
         stage = "extract"
         extraction = extract(document)
         stage = "validate"
         checks = validate(extraction)
         stage = "load"
-        return store.write_document(document, extraction, checks), None
+        return prepare(document, extraction, checks)
     except AnalyticsError as exc:
         detail, error_type = exc.message, type(exc).__name__
     except Exception as exc:  # a bug in a stage must not stop the batch; keep its type for the report
         detail, error_type = f"unexpected {type(exc).__name__}: {exc}", type(exc).__name__
-    message = f"{stage} failed for {source_path}: {detail}"
-    error = FileError(source_path, stage, message, error_type)
-    if not path.is_file():  # nothing on disk to record
-        return LoadResult(source_path, "failed", error=message), error
+    return Failure(path, stage, f"{stage} failed for {path}: {detail}", error_type, sha256)
+
+
+Task = tuple[tuple[int, str, str | None], ...]  # (index in the run, path, sha256) per file
+
+
+def parse_files(task: Task, environment: dict[str, str] | None = None) -> list[tuple[int, Parsed]]:
+    """`parse_file` for each file of a task: what worker processes and cluster workers run.
+
+    `environment`: this package's settings (ANALYTICS_* variables, e.g. the read limits) as the
+    calling process sees them, applied first so that every worker reads with the same limits.
+    """
+    if environment is not None:
+        _apply_environment(environment)
+    return [(index, parse_file(path, sha256)) for index, path, sha256 in task]
+
+
+def _environment() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k.startswith(ENV_PREFIX)}
+
+
+def _apply_environment(environment: dict[str, str]) -> None:
+    for key in [k for k in os.environ if k.startswith(ENV_PREFIX) and k not in environment]:
+        del os.environ[key]
+    os.environ.update(environment)
+
+
+# -- one file, in this process ---------------------------------------------------------------------
+
+
+def ingest_file(store: Store, path: Path) -> tuple[LoadResult, FileError | None]:
+    """Ingest one file into an open store, in this process; failures are recorded, never raised
+    (except KeyboardInterrupt and the like)."""
+    source_path = str(path)
+    if not path.is_file():
+        return _missing(source_path)
+    sha256 = _sha256(path)
+    if sha256 is not None:
+        settled = store.skip_if_loaded(source_path, sha256)
+        if settled is not None:
+            return settled, None
+    parsed = parse_file(source_path, sha256)
+    if isinstance(parsed, PreparedDocument):
+        try:
+            return store.write_prepared([parsed])[0], None
+        except LoadError as exc:
+            parsed = Failure(
+                source_path, "load", f"load failed for {source_path}: {exc.message}", "LoadError", sha256
+            )
+    return _record(store, parsed)
+
+
+def _missing(source_path: str) -> tuple[LoadResult, FileError]:
+    detail = "not a regular file" if os.path.exists(source_path) else "no such file"
+    message = f"read failed for {source_path}: {detail}"
+    return LoadResult(source_path, "failed", error=message), FileError(
+        source_path, "read", message, "AnalyticsError"
+    )
+
+
+def _record(store: Store, failure: Failure) -> tuple[LoadResult, FileError]:
+    """Record a failed file in the database (the report gets it either way)."""
+    error = failure.error()
     try:
-        return store.record_error(source_path, message, sha256=sha256), error
+        return store.record_error(failure.path, failure.message, sha256=failure.sha256), error
     except AnalyticsError as exc:  # the database itself failed: the report still says what happened
-        message = f"{message} (and recording it failed: {exc.message})"
-        return LoadResult(source_path, "failed", error=message), replace(error, message=message)
+        message = f"{failure.message} (and recording it failed: {exc.message})"
+        return LoadResult(failure.path, "failed", error=message), replace(error, message=message)
+
+
+# -- a whole run -----------------------------------------------------------------------------------
 
 
 def ingest(
     paths: Iterable[str | os.PathLike[str]],
     db: str | os.PathLike[str] | Store = DEFAULT_DB,
     progress: ProgressCallback | None = None,
+    *,
+    jobs: int | None = None,
+    executor: str | Executor | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> IngestReport:
     """Ingest files and folders (recursively) into the database `db` (a path or an open Store).
 
@@ -216,26 +339,273 @@ def ingest(
     bytes under a second path are reported as a duplicate. Raises DatabaseError only if the database
     cannot be opened at all (e.g. another process is writing to it); problems with single files are
     in the returned report.
+
+    `jobs`: worker processes that parse (default: the number of cores; 1 parses in this process).
+    `executor`: `'dask://HOST:PORT'` to parse on a Dask cluster instead (or any
+    `concurrent.futures.Executor`). This process alone writes, `batch_size` documents per transaction.
     """
+    if batch_size < 1:
+        raise AnalyticsError(f"batch_size must be at least 1, not {batch_size}")
     files = find_files(paths)
     if isinstance(db, Store):
-        return _ingest_into(db, files, progress)
+        return _ingest_into(db, files, progress, jobs, executor, batch_size)
     with open_store(db) as store:
-        return _ingest_into(store, files, progress)
+        return _ingest_into(store, files, progress, jobs, executor, batch_size)
 
 
-def _ingest_into(store: Store, files: list[Path], progress: ProgressCallback | None) -> IngestReport:
-    report = IngestReport(db_path=store.path)
+def _ingest_into(
+    store: Store,
+    files: list[Path],
+    progress: ProgressCallback | None,
+    jobs: int | None,
+    executor: str | Executor | None,
+    batch_size: int,
+) -> IngestReport:
     database = os.path.abspath(store.path)
-    files = [f for f in files if str(f) not in (database, database + ".wal")]  # whatever its suffix
-    total = len(files)
-    for done, path in enumerate(files):
-        if progress is not None:
-            progress(IngestProgress(done, total, str(path)))
-        result, error = ingest_file(store, path)
-        report.results.append(result)
+    names = [str(f) for f in files if str(f) not in (database, database + ".wal")]  # whatever its suffix
+    run = _Run(store, names, progress, batch_size)
+    with ExitStack() as stack:
+
+        def start(parse_count: int | None) -> tuple[Executor, int]:
+            return stack.enter_context(executor_for(jobs=jobs, executor=executor, files=parse_count))
+
+        run.go(start)
+    return run.report
+
+
+@dataclass
+class _Entry:
+    """A file whose outcome waits for the next write: in arrival order, so events stay in order."""
+
+    index: int
+    path: str
+    parsed: Parsed | None = None  # to write (PreparedDocument) or record (Failure)
+    settle: str | None = None  # a sha256 the store settles ('unchanged' with a note, 'duplicate')
+    result: LoadResult | None = None  # already known: unchanged, missing
+    error: FileError | None = None
+
+
+class _Run:
+    """One ingest run: hashing, dispatching to the executor, batching the writes, the report."""
+
+    def __init__(
+        self, store: Store, files: list[str], progress: ProgressCallback | None, batch_size: int
+    ) -> None:
+        self.store = store
+        self.files = files
+        self.total = len(files)
+        self.progress = progress
+        self.batch_size = batch_size
+        self.report = IngestReport(db_path=store.path)
+        self.known = store.known_files(files)
+        self.next_chunk = 0  # index of the first file not hashed yet
+        self.queue: deque[tuple[int, str, str | None]] = deque()  # to parse
+        self.claims: dict[int, str] = {}  # index of the file parsing some bytes -> their sha256
+        self.claimed: set[str] = set()
+        self.waiting: dict[str, deque[tuple[int, str]]] = {}  # sha256 -> files with the same bytes
+        self.pending: list[_Entry] = []
+        self.done = 0
+        self.results: list[tuple[int, LoadResult]] = []
+        self.errors: list[tuple[int, FileError]] = []
+        self.last_flush = time.monotonic()
+        self.environment = _environment()
+        self.hasher: ThreadPoolExecutor | None = None
+
+    # -- the loop --------------------------------------------------------------------------------
+
+    def go(self, start: Callable[[int | None], tuple[Executor, int]]) -> None:
+        """Hash, parse and write every file; the report is complete when this returns."""
+        try:
+            self._loop(start)
+        finally:
+            if self.hasher is not None:
+                self.hasher.shutdown()
+        self.results.sort(key=lambda pair: pair[0])
+        self.errors.sort(key=lambda pair: pair[0])
+        self.report.results = [result for _, result in self.results]
+        self.report.errors = [error for _, error in self.errors]
+
+    def _loop(self, start: Callable[[int | None], tuple[Executor, int]]) -> None:
+        executor: Executor | None = None
+        slots = 1
+        inflight: dict[Future[list[tuple[int, Parsed]]], Task] = {}
+        suspects: deque[Task] = deque()  # tasks in flight when a worker died: rerun one file at a time
+        while True:
+            while self.next_chunk < self.total and len(self.queue) < 4 * FILES_PER_TASK * max(slots, 2):
+                self._hash_next_chunk()
+            if executor is None and (self.queue or suspects):
+                hashed_all = self.next_chunk >= self.total and not self.waiting and not suspects
+                executor, slots = start(len(self.queue) if hashed_all else None)
+            if executor is not None:
+                limit = 1 if suspects else slots * TASKS_PER_SLOT
+                while len(inflight) < limit and (suspects or self.queue):
+                    task = suspects.popleft() if suspects else self._next_task(slots)
+                    inflight[executor.submit(parse_files, task, self.environment)] = task
+            if not inflight and not self.queue and not suspects and self.next_chunk >= self.total:
+                self._flush()
+                if not self.queue and not self.waiting and not self.pending:
+                    break
+                continue
+            if inflight:
+                finished, _ = wait(inflight, timeout=FLUSH_SECONDS, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    task = inflight.pop(future)
+                    try:
+                        outcomes = future.result()
+                    except BrokenProcessPool:
+                        # A worker died (a reader crashed or was killed by the OS): every task in
+                        # flight is lost. Rerun them one file at a time until the culprit is found.
+                        executor = None
+                        for lost in [task, *inflight.values()]:
+                            self._split_or_fail(lost, suspects, "its worker process died")
+                        inflight.clear()
+                        break
+                    except Exception as exc:  # a cluster lost the task (KilledWorker, …)
+                        self._split_or_fail(task, suspects, f"the task failed on the cluster: {exc!r}")
+                        continue
+                    for index, parsed in outcomes:
+                        path = parsed.path if isinstance(parsed, Failure) else parsed.source_path
+                        self.pending.append(_Entry(index, path, parsed=parsed))
+            if len(self.pending) >= self.batch_size or time.monotonic() - self.last_flush >= FLUSH_SECONDS:
+                self._flush()
+
+    def _next_task(self, slots: int) -> Task:
+        size = FILES_PER_TASK if slots > 1 else 1
+        return tuple(self.queue.popleft() for _ in range(min(size, len(self.queue))))
+
+    def _split_or_fail(self, task: Task, suspects: deque[Task], why: str) -> None:
+        if len(task) > 1:
+            suspects.extend((item,) for item in task)
+            return
+        ((index, path, sha256),) = task
+        message = f"read failed for {path}: {why} while parsing this file"
+        self.pending.append(_Entry(index, path, parsed=Failure(path, "read", message, "WorkerError", sha256)))
+
+    # -- hashing and settling before anything is parsed ------------------------------------------------
+
+    def _hash_next_chunk(self) -> None:
+        first = self.next_chunk
+        chunk = self.files[first : first + HASH_CHUNK]
+        self.next_chunk = first + len(chunk)
+        if len(chunk) > 1:
+            if self.hasher is None:  # hashlib and file reads release the GIL: threads hash in parallel
+                self.hasher = ThreadPoolExecutor(HASH_THREADS, thread_name_prefix="hash")
+            hashes = list(self.hasher.map(_sha256, chunk))
+        else:
+            hashes = [_sha256(p) for p in chunk]
+        candidates: list[tuple[int, str, str]] = []
+        for offset, (path, sha256) in enumerate(zip(chunk, hashes, strict=True)):
+            index = first + offset
+            if sha256 is None:
+                if not os.path.isfile(path):
+                    result, error = _missing(path)
+                    self.pending.append(_Entry(index, path, result=result, error=error))
+                else:  # unreadable: the reader says why
+                    self.queue.append((index, path, None))
+                continue
+            known = self.known.get(path)
+            if known is not None and known[0] == sha256:
+                if known[1]:  # an error of a later version is noted on the row: clear it
+                    self.pending.append(_Entry(index, path, settle=sha256))
+                else:
+                    self.pending.append(
+                        _Entry(index, path, result=LoadResult(path, "unchanged", doc_id=sha256[:16]))
+                    )
+                continue
+            candidates.append((index, path, sha256))
+        holders = self.store.holders(sha for _, _, sha in candidates) if candidates else {}
+        for index, path, sha256 in candidates:
+            if any(holder != path for holder in holders.get(sha256, ())):
+                self.pending.append(_Entry(index, path, settle=sha256))
+            elif sha256 in self.claimed:
+                self.waiting.setdefault(sha256, deque()).append((index, path))
+            else:
+                self._claim(index, path, sha256)
+
+    def _claim(self, index: int, path: str, sha256: str) -> None:
+        self.claims[index] = sha256
+        self.claimed.add(sha256)
+        self.queue.append((index, path, sha256))
+
+    # -- writing -------------------------------------------------------------------------------------
+
+    def _flush(self) -> None:
+        """Write what is pending: the parsed documents in one transaction, then the rest, in order."""
+        self.last_flush = time.monotonic()
+        if not self.pending:
+            return
+        entries, self.pending = self.pending, []
+        documents = [e.parsed for e in entries if isinstance(e.parsed, PreparedDocument)]
+        written = dict(zip((d.source_path for d in documents), self._write(documents), strict=True))
+        for entry in entries:
+            result, error = self._settle(entry, written)
+            self._finish(entry, result, error)
+
+    def _write(self, documents: Sequence[PreparedDocument]) -> list[LoadResult | Failure]:
+        """Write documents in one transaction; if that fails, one by one (only the culprit fails)."""
+        if not documents:
+            return []
+        try:
+            return list(self.store.write_prepared(documents))
+        except LoadError as exc:
+            if len(documents) > 1:
+                return [outcome for d in documents for outcome in self._write([d])]
+            path = documents[0].source_path
+            message = f"load failed for {path}: {exc.message}"
+            return [Failure(path, "load", message, type(exc).__name__, documents[0].sha256)]
+
+    def _settle(
+        self, entry: _Entry, written: dict[str, LoadResult | Failure]
+    ) -> tuple[LoadResult, FileError | None]:
+        if entry.result is not None:
+            return entry.result, entry.error
+        if entry.settle is not None:
+            settled = self.store.skip_if_loaded(entry.path, entry.settle)
+            if settled is not None:
+                return settled, None
+            # The bytes are no longer loaded anywhere (their holder changed meanwhile): parse after all.
+            return self._reparse(entry)
+        parsed = entry.parsed
+        outcome = written[parsed.source_path] if isinstance(parsed, PreparedDocument) else parsed
+        if isinstance(outcome, Failure):
+            return _record(self.store, outcome)
+        assert outcome is not None
+        return outcome, None
+
+    def _reparse(self, entry: _Entry) -> tuple[LoadResult, FileError | None]:
+        parsed = parse_file(entry.path, entry.settle)
+        if isinstance(parsed, Failure):
+            return _record(self.store, parsed)
+        outcome = self._write([parsed])[0]
+        return _record(self.store, outcome) if isinstance(outcome, Failure) else (outcome, None)
+
+    def _finish(self, entry: _Entry, result: LoadResult, error: FileError | None) -> None:
+        if self.progress is not None:
+            self.progress(IngestProgress(self.done, self.total, entry.path))
+        self.done += 1
+        self.results.append((entry.index, result))
         if error is not None:
-            report.errors.append(error)
-        if progress is not None:
-            progress(IngestProgress(done + 1, total, str(path), result))
-    return report
+            self.errors.append((entry.index, error))
+        if self.progress is not None:
+            self.progress(IngestProgress(self.done, self.total, entry.path, result))
+        self._release(entry.index, result)
+
+    def _release(self, index: int, result: LoadResult) -> None:
+        """The file parsing some bytes is done: the files with the same bytes can be settled."""
+        sha256 = self.claims.pop(index, None)
+        if sha256 is None:
+            return
+        self.claimed.discard(sha256)
+        waiting = self.waiting.get(sha256)
+        if not waiting:
+            self.waiting.pop(sha256, None)
+            return
+        if result.status == "failed":  # the next one tries (and fails with its own message)
+            next_index, next_path = waiting.popleft()
+            self._claim(next_index, next_path, sha256)
+            if not waiting:
+                self.waiting.pop(sha256)
+            return
+        del self.waiting[sha256]
+        for waiting_index, waiting_path in waiting:
+            self.pending.append(_Entry(waiting_index, waiting_path, settle=sha256))

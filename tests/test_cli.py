@@ -52,13 +52,16 @@ def store_with_checks(
 # -- ingest -------------------------------------------------------------------------------------
 
 
-def test_ingest_prints_a_summary(sample_path: Path, db_path: Path) -> None:
-    result = run("ingest", sample_path.parent, "--db", db_path)
+def test_ingest_prints_a_summary(sample_path: Path, tmp_path: Path, db_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(sample_path, folder)
+    result = run("ingest", folder, "--db", db_path)
     assert result.exit_code == 0, result.output
     assert f"Ingested into {db_path}" in result.stdout
     assert re.search(r"documents seen\s+│\s+1 │", result.stdout)
     assert re.search(r"facts written\s+│\s+\d+ │", result.stdout)
-    again = run("ingest", sample_path.parent, "--db", db_path, "--no-progress")
+    again = run("ingest", folder, "--db", db_path, "--no-progress")
     assert re.search(r"unchanged\s+│\s+1 │", again.stdout)
 
 

@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Literal
 
 import duckdb
+import pyarrow as pa  # type: ignore[import-untyped]
 
 from analytics.errors import DatabaseError, LoadError
+from analytics.load.batch import CHILD_TABLES, PreparedDocument, document_table
 from analytics.load.connect import DEFAULT_DB, connect
 from analytics.load.query import QueryResult, run_query
 from analytics.load.rows import Rows, budget_line_rows, check_rows, fact_rows, goal_rows
@@ -192,13 +194,132 @@ class Store:
                 )
         return LoadResult(source_path=source_path, status="failed", doc_id=doc_id, error=message)
 
+    def known_files(self, paths: Iterable[str]) -> dict[str, tuple[str, bool]]:
+        """Of `paths`, those loaded by this PARSER_VERSION with status 'ok': path -> (sha256, whether
+        an `error` is noted on the row). One query for the whole list, whatever its length: it lets
+        the pipeline settle unchanged files without a query (or a read) per file."""
+        wanted = pa.table({"source_path": pa.array(list(paths), type=pa.string())})
+        self.connection.register("_wanted_paths", wanted)
+        try:
+            rows = self.connection.execute(
+                """
+                SELECT d.source_path, d.sha256, d.error IS NOT NULL
+                FROM documents AS d SEMI JOIN _wanted_paths AS w ON w.source_path = d.source_path
+                WHERE d.status = 'ok' AND d.parser_version = $1
+                """,
+                [PARSER_VERSION],
+            ).fetchall()
+        finally:
+            self.connection.unregister("_wanted_paths")
+        return {str(path): (str(sha), bool(noted)) for path, sha, noted in rows}
+
+    def holders(self, sha256s: Iterable[str]) -> dict[str, list[str]]:
+        """For each of `sha256s` already loaded (status 'ok'), the paths holding it, sorted."""
+        wanted = sorted(set(sha256s))
+        if not wanted:
+            return {}
+        rows = self.connection.execute(
+            """
+            SELECT sha256, list(source_path ORDER BY source_path) FROM documents
+            WHERE status = 'ok' AND sha256 IN (SELECT unnest($1::VARCHAR[]))
+            GROUP BY sha256
+            """,
+            [wanted],
+        ).fetchall()
+        return {str(sha): [str(p) for p in paths] for sha, paths in rows}
+
+    def write_prepared(self, batch: Sequence[PreparedDocument]) -> list[LoadResult]:
+        """Write a batch of prepared documents in one transaction, with one bulk INSERT per table.
+
+        Each document is settled as `write_document` settles it: 'unchanged', 'duplicate' (of a file
+        loaded earlier, or of an earlier document of the batch), 'loaded' or 'replaced'. All or
+        nothing: on a failure the whole batch is rolled back and LoadError raised (the pipeline then
+        writes the batch's documents one by one, so that only the one at fault fails).
+        """
+        self._require_writable()
+        if not batch:
+            return []
+        label = batch[0].source_path if len(batch) == 1 else None
+        con = self.connection
+        with self._transaction(label):
+            paths = [p.source_path for p in batch]
+            existing = {
+                str(row[0]): row[1:]
+                for row in con.execute(
+                    """
+                    SELECT source_path, status, sha256, parser_version, error FROM documents
+                    WHERE source_path IN (SELECT unnest($1::VARCHAR[]))
+                    """,
+                    [paths],
+                ).fetchall()
+            }
+            holders = self.holders(p.sha256 for p in batch)
+            changing = {  # paths of the batch whose stored bytes are about to change
+                p.source_path
+                for p in batch
+                if p.source_path in existing and existing[p.source_path][1] != p.sha256
+            }
+            results: list[LoadResult] = []
+            to_write: list[PreparedDocument] = []
+            to_delete: list[str] = []
+            to_clear: list[str] = []
+            written: dict[str, PreparedDocument] = {}
+            for p in batch:
+                path = p.source_path
+                status, sha, parser_version, error = existing.get(path, (None, None, None, None))
+                if status == "ok" and sha == p.sha256 and parser_version == PARSER_VERSION:
+                    if error is not None:
+                        to_clear.append(path)
+                    results.append(LoadResult(path, "unchanged", doc_id=p.doc_id))
+                    continue
+                first = written.get(p.sha256)
+                other = (
+                    first.source_path
+                    if first is not None
+                    else next((h for h in holders.get(p.sha256, []) if h != path and h not in changing), None)
+                )
+                if status is not None:
+                    to_delete.append(path)
+                if other is not None:
+                    results.append(LoadResult(path, "duplicate", doc_id=p.doc_id, duplicate_of=other))
+                    continue
+                written[p.sha256] = p
+                to_write.append(p)
+                results.append(
+                    LoadResult(
+                        path,
+                        "replaced" if status == "ok" else "loaded",
+                        doc_id=p.doc_id,
+                        facts=p.count("facts"),
+                        goals=p.count("performance_goals"),
+                        budget_lines=p.count("budget_lines"),
+                        checks=p.count("checks"),
+                        failed_errors=p.failed_errors,
+                        failed_warnings=p.failed_warnings,
+                    )
+                )
+            if to_delete:
+                self._delete_paths(to_delete)
+            if to_clear:
+                con.execute(
+                    "UPDATE documents SET error = NULL WHERE source_path IN (SELECT unnest($1::VARCHAR[]))",
+                    [to_clear],
+                )
+            if to_write:
+                self._insert_arrow("documents", document_table(to_write, PARSER_VERSION, _now()))
+                for table in CHILD_TABLES:
+                    parts = [p.tables[table] for p in to_write if p.tables[table].num_rows]
+                    if parts:  # one contiguous table: DuckDB scans a chunk per document far slower
+                        self._insert_arrow(table, pa.concat_tables(parts).combine_chunks())
+        return results
+
     # -- internals -----------------------------------------------------------------------------
 
     def _require_writable(self) -> None:
         if self.read_only:
             raise DatabaseError("the database is open read-only; open it writable to ingest", path=self.path)
 
-    def _transaction(self, source_path: str) -> _Transaction:
+    def _transaction(self, source_path: str | None) -> _Transaction:
         return _Transaction(self.connection, source_path)
 
     def _status(self, source_path: str) -> str | None:
@@ -245,6 +366,28 @@ class Store:
             con.execute(f"DELETE FROM {table} WHERE doc_id IN ({owned})", [source_path])
         con.execute("DELETE FROM documents WHERE source_path = $1", [source_path])
 
+    def _delete_paths(self, source_paths: Sequence[str]) -> None:
+        """`_delete_path` for many paths at once: one statement per table."""
+        con = self.connection
+        paths = list(source_paths)
+        owned = (
+            "SELECT doc_id FROM documents WHERE status = 'ok' "
+            "AND source_path IN (SELECT unnest($1::VARCHAR[]))"
+        )
+        for table in CHILD_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE doc_id IN ({owned})", [paths])
+        con.execute("DELETE FROM documents WHERE source_path IN (SELECT unnest($1::VARCHAR[]))", [paths])
+
+    def _insert_arrow(self, table: str, rows: pa.Table) -> None:
+        """INSERT an Arrow table whose column names are the target's."""
+        view = f"_batch_{table}"
+        names = ", ".join(f'"{name}"' for name in rows.column_names)
+        self.connection.register(view, rows)
+        try:
+            self.connection.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {view}")
+        finally:
+            self.connection.unregister(view)
+
     def _insert_document(self, document: Document, extraction: Extraction) -> None:
         meta = extraction.metadata
         self.connection.execute(
@@ -283,7 +426,7 @@ class Store:
 class _Transaction:
     """BEGIN … COMMIT, rolled back on any exception; DuckDB errors become LoadError (nothing written)."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, source_path: str) -> None:
+    def __init__(self, connection: duckdb.DuckDBPyConnection, source_path: str | None) -> None:
         self.connection = connection
         self.source_path = source_path
 

@@ -1,0 +1,84 @@
+"""Executors on this machine: inline (in the calling process) and a pool of worker processes.
+
+The pool's workers are started by a fork server that has imported the parsing code once, so a new
+worker costs milliseconds, not a fresh interpreter; each worker is replaced after MAX_TASKS_PER_CHILD
+tasks, so a reader that leaks memory cannot grow a worker without bound. Workers ignore Ctrl-C (the
+parent stops them) and exit by themselves when the parent dies, even of SIGKILL.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from multiprocessing.context import BaseContext
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+MAX_TASKS_PER_CHILD = 250
+"""Tasks a worker process runs before it is replaced by a fresh one."""
+
+PARENT_POLL_S = 1.0
+
+PRELOAD = ["analytics.pipeline", "analytics.read", "analytics.extract", "analytics.validate"]
+"""Imported once by the fork server, so that every worker starts with them loaded."""
+
+
+class InlineExecutor(Executor):
+    """Runs each call at once in the calling process: `jobs=1`, and runs too small for a pool."""
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        future: Future[T] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # handed to whoever asks for the result, as a pool would
+            if isinstance(exc, KeyboardInterrupt | SystemExit):
+                raise
+            future.set_exception(exc)
+        return future
+
+
+def process_pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool of `jobs` worker processes (fork server where the platform has one, else spawn)."""
+    context: BaseContext
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+    else:  # Windows
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(os.getpid(),),
+        max_tasks_per_child=MAX_TASKS_PER_CHILD,
+    )
+
+
+def _init_worker(parent_pid: int) -> None:
+    """Ignore Ctrl-C (the parent shuts the pool down) and watch the parent: if it dies (kill -9),
+    nobody would ever send this worker another task or take its results, so it leaves."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent_pid,), name="watch-parent", daemon=True).start()
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while True:
+        time.sleep(PARENT_POLL_S)
+        if not _alive(parent_pid):
+            os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else: the pid was reused, our parent is gone
+        return False
+    return True
