@@ -7,6 +7,7 @@
 """
 
 from analytics.errors import AnalyticsError, DatabaseError, ExtractError, LoadError, ReadError
+from analytics.export import export_parquet
 from analytics.load import (
     DEFAULT_DB,
     PARSER_VERSION,
@@ -55,6 +56,7 @@ __all__ = [
     "ReadError",
     "Store",
     "Table",
+    "export_parquet",
     "ingest",
     "open_store",
 ]
