@@ -55,6 +55,12 @@ def _find_columns(table: Table) -> tuple[int, dict[str, int]] | None:
             and "total" in cols
             and ({"code", "类"} & cols.keys() or _codes_in_names(table, i, cols))
         ):
+            # A two-row header splits 科目编码 into 类 | 款 | 项 on the row below.
+            below = [_clean(c) for c in table.rows[i + 1]] if i + 1 < len(table.rows) else []
+            if all(part in below for part in ("类", "款", "项")):
+                cols.update({part: below.index(part) for part in ("类", "款", "项")})
+                cols.pop("code", None)
+                return i + 1, cols
             return i, cols
     return None
 
@@ -90,6 +96,8 @@ def budget_lines(table: Table, *, context: str, year: int, kind: Kind) -> list[B
         code = _clean(cell(row, "code"))
         if "类" in cols:
             parts = [_clean(cell(row, k)) for k in ("类", "款", "项")]
+            # A spreadsheet stores 款/项 '07' as the number 7: codes are two digits below 类.
+            parts[1:] = [p.zfill(2) if p.isdigit() and len(p) == 1 else p for p in parts[1:]]
             if parts[0] and CODE_PART_RE.match(parts[0]):
                 last = {"类": parts[0]}
             code = ""
@@ -113,9 +121,13 @@ def budget_lines(table: Table, *, context: str, year: int, kind: Kind) -> list[B
             value = parse_number(cell(row, key))
             return to_wan(value, unit) if value is not None else None
 
-        basic = money("basic")
+        total, basic, project = money("total"), money("basic"), money("project")
         if basic is None and _is_basic_table(cols):
-            basic = money("total")  # every line of a 基本支出表 is basic spending
+            basic = total  # every line of a 基本支出表 is basic spending
+        elif total is not None and (basic is not None or project is not None):
+            # Beside a stated 合计, a blank 基本支出 or 项目支出 cell is a zero.
+            basic = Decimal(0) if basic is None and "basic" in cols else basic
+            project = Decimal(0) if project is None and "project" in cols else project
         lines.append(
             BudgetLine(
                 year=year,
@@ -123,9 +135,9 @@ def budget_lines(table: Table, *, context: str, year: int, kind: Kind) -> list[B
                 classification=classification,
                 code=code,
                 name=_clean(name),
-                total=money("total"),
+                total=total,
                 basic=basic,
-                project=money("project"),
+                project=project,
             )
         )
     return lines

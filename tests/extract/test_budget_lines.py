@@ -27,8 +27,8 @@ def test_code_column() -> None:
     assert lines(rows) == [
         ("functional", "206", "科学技术支出", "85.00", "25.00", "60.00"),
         ("functional", "20607", "科学技术普及", "85.00", "25.00", "60.00"),
-        ("functional", "2060701", "机构运行", "25.00", "25.00", "None"),
-        ("functional", "2060702", "科普活动", "60.00", "None", "60.00"),
+        ("functional", "2060701", "机构运行", "25.00", "25.00", "0"),  # a blank beside 合计 is a zero
+        ("functional", "2060702", "科普活动", "60.00", "0", "60.00"),
     ]
 
 
@@ -44,6 +44,17 @@ def test_split_code_columns_in_yuan() -> None:
         ("functional", "20607", "50.0000"),
         ("functional", "2060702", "50.0000"),
     ]
+
+
+def test_code_split_under_a_two_row_header() -> None:
+    rows = [
+        ("科目编码", "", "", "科目名称", "合计", "基本支出", "项目支出"),
+        ("类", "款", "项", "", "", "", ""),
+        ("", "", "", "合计", "30.00", "10.00", "20.00"),
+        ("206", "07", "01", "机构运行", "10.00", "10.00", ""),
+        ("206", "07", "02", "科普活动", "20.00", "", "20.00"),
+    ]
+    assert [code for _, code, *_ in lines(rows)] == ["2060701", "2060702"]
 
 
 def test_code_inside_the_name_and_economic_codes() -> None:
