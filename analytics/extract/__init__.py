@@ -5,7 +5,7 @@ from __future__ import annotations
 from analytics.extract.assets import asset_facts, is_asset_table
 from analytics.extract.budget_lines import basic_expenditure_facts, budget_lines, is_budget_lines_table
 from analytics.extract.derived import prior_year_amounts
-from analytics.extract.goals import goals_from_table, is_goals_table
+from analytics.extract.goals import goals_from_table, is_goals_table, repaired
 from analytics.extract.metadata import extract_metadata
 from analytics.extract.narrative import facts_from_paragraph
 from analytics.extract.sections import split_sections
@@ -75,5 +75,12 @@ def extract(document: Document) -> Extraction:
                     table_facts(block, context=context, year=year, kind=kind, section=section.heading)
                 )
             recent = []
+    project = next(
+        (f.value for f in result.facts if f.metric == "expenditure_project" and f.measure == "amount"
+         and f.basis == "stated" and f.year == year),
+        None,
+    )  # fmt: skip
+    if result.goals and project is not None:
+        result.goals = repaired(result.goals, project)
     result.facts.extend(prior_year_amounts(result.facts))
     return result

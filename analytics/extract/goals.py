@@ -155,13 +155,15 @@ def goals_from_table(table: Table) -> tuple[list[PerformanceGoal], list[Check]]:
                     quote=" | ".join(c.strip() for c in row),
                 )
             )
-    return _repaired(goals), notes
+    return repaired(goals), notes
 
 
-def _repaired(goals: list[PerformanceGoal]) -> list[PerformanceGoal]:
+def repaired(goals: list[PerformanceGoal], total: Decimal | None = None) -> list[PerformanceGoal]:
     """Mend a hierarchy that indentation got wrong (PDFs lose it) when the budgets say otherwise:
     a top-level activity whose own sub-activities do not add up to its budget takes the activities
-    that follow it, in order, when their budgets add up to it exactly."""
+    that follow it, in order, when their budgets add up to it exactly. `total` is the 项目支出 the
+    activities should add up to, when the document states it: activities that exceed it are
+    regrouped the same way, and a regrouping is kept only if it then adds up."""
     order = list(dict.fromkeys(g.activity for g in goals))
     budget = {g.activity: g.budget for g in goals}
     parent = {g.activity: g.parent_activity for g in goals}
@@ -173,21 +175,25 @@ def _repaired(goals: list[PerformanceGoal]) -> list[PerformanceGoal]:
         subs = [b for c in children(a) if (b := budget[c]) is not None]
         return not subs or budget[a] is None or sum(subs, Decimal(0)) == budget[a]
 
-    if all(adds_up(a) for a in order if parent[a] is None):
+    def tops_add_up() -> bool:
+        tops = [b for a in order if parent[a] is None and (b := budget[a]) is not None]
+        return total is None or not tops or sum(tops, Decimal(0)) == total
+
+    if all(adds_up(a) for a in order if parent[a] is None) and tops_add_up():
         return goals
     new_parent = dict(parent)
     for i, top in enumerate(order):
         if parent[top] is not None or budget[top] is None or (children(top) and adds_up(top)):
             continue
-        total, taken = Decimal(0), list[str]()
+        running, taken = Decimal(0), list[str]()
         for follower in order[i + 1 :]:
             if budget[follower] is None or parent[follower] not in (None, *taken):
                 break
-            total += budget[follower]  # type: ignore[operator]
+            running += budget[follower]  # type: ignore[operator]
             taken.append(follower)
-            if total >= budget[top]:  # type: ignore[operator]
+            if running >= budget[top]:  # type: ignore[operator]
                 break
-        if taken and total == budget[top] and len(taken) > 1:
+        if taken and running == budget[top] and len(taken) > 1:
             for follower in taken:
                 new_parent[follower] = top
     if new_parent == parent:
@@ -199,4 +205,4 @@ def _repaired(goals: list[PerformanceGoal]) -> list[PerformanceGoal]:
         for g in goals
     ]
     parent = new_parent
-    return trial if all(adds_up(a) for a in order if parent[a] is None) else goals
+    return trial if all(adds_up(a) for a in order if parent[a] is None) and tops_add_up() else goals

@@ -119,3 +119,25 @@ def test_hierarchy_lost_by_a_pdf_is_mended_from_the_budgets() -> None:
         ("困难群众保障", "社会救助"),
         ("养老服务体系建设", None),
     ]
+
+
+def test_flat_activities_that_exceed_project_spending_are_regrouped() -> None:
+    # No indentation left at all; 项目支出 (1217.63) says 292 + 195 belong to 预算管理 (487).
+    from analytics.extract.goals import repaired
+
+    table = Table(
+        rows=(
+            ("职责活动", "年度预算数", "绩效目标", "绩效指标", "指标值"),
+            ("预算管理", "487.00", "", "", ""),
+            ("预算编审", "292.00", "按时编审", "编审及时率", "100%"),
+            ("绩效管理", "195.00", "全面覆盖", "覆盖率", "≥90%"),
+            ("财政信息化建设", "365.00", "系统稳定", "可用率", "≥99%"),
+            ("财政委托业务", "365.63", "按期完成", "完成率", "100%"),
+        )
+    )
+    goals, _ = goals_from_table(table)
+    assert {g.parent_activity for g in goals} == {None}  # nothing in the table itself says otherwise
+    parents = {g.activity: g.parent_activity for g in repaired(goals, Decimal("1217.63"))}
+    assert parents == {"预算管理": None, "预算编审": "预算管理", "绩效管理": "预算管理",
+                       "财政信息化建设": None, "财政委托业务": None}  # fmt: skip
+    assert repaired(goals, Decimal("1704.63")) == goals  # already adds up: left alone
