@@ -131,10 +131,23 @@ class IngestReport:
         return not self.errors
 
 
+DISCLOSURE_SUFFIXES = frozenset(
+    {".txt", ".text", ".doc", ".docx", ".pdf", ".xls", ".xlsx", ".ods", ".htm", ".html", ".shtml",
+     ".mht", ".mhtml"}
+)  # fmt: skip
+"""What a folder walk picks up: the formats disclosures come in. A file named on the command line is
+read whatever its suffix (its format is sniffed from its content)."""
+
+
 def is_ignored(path: Path) -> bool:
-    """Files a folder walk skips: hidden ones, Office lock files (~$x.docx) and DuckDB databases."""
+    """Files a folder walk skips: hidden ones, Office lock files (~$x.docx), DuckDB databases, and
+    files that are not disclosures by their suffix (a README, a CSV of truth, an image)."""
     name = path.name
-    return name.startswith((".", "~$")) or name.endswith(DATABASE_SUFFIXES)
+    return (
+        name.startswith((".", "~$"))
+        or name.endswith(DATABASE_SUFFIXES)
+        or path.suffix.lower() not in DISCLOSURE_SUFFIXES
+    )
 
 
 def find_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
