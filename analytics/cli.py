@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from analytics.errors import AnalyticsError
-from analytics.executors import default_jobs
+from analytics.executors.choose import check_executor, default_jobs
 from analytics.export import export_parquet
 from analytics.load import DEFAULT_DB, QueryResult, open_store
 from analytics.load.query import text
@@ -123,6 +123,7 @@ def ingest_command(
     Files are parsed by --jobs worker processes (or on a Dask cluster); the database is written in
     batches by this process alone.
     """
+    check_executor(executor)  # before the progress bar starts
     options: dict[str, Any] = {"jobs": jobs, "executor": executor, "batch_size": batch_size}
     if progress:
         with Progress(

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from analytics.errors import AnalyticsError, LoadError
-from analytics.executors import executor_for
+from analytics.executors.choose import check_executor, executor_for
 from analytics.load import DEFAULT_DB, PARSER_VERSION, LoadResult, Store, open_store
 from analytics.load.batch import PreparedDocument, prepare
 from analytics.model import Check, Document, Extraction
@@ -359,6 +359,7 @@ def ingest(
     """
     if batch_size < 1:
         raise AnalyticsError(f"batch_size must be at least 1, not {batch_size}")
+    check_executor(executor)
     files = find_files(paths)
     if isinstance(db, Store):
         return _ingest_into(db, files, progress, jobs, executor, batch_size)

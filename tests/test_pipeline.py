@@ -7,7 +7,8 @@ import hashlib
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 
 import analytics.pipeline as pipeline
 from analytics import IngestProgress, ingest, open_store
-from analytics.errors import DatabaseError, ExtractError, ReadError
+from analytics.errors import AnalyticsError, DatabaseError, ExtractError, ReadError
 from analytics.executors import executor_for
 from analytics.model import Check, Document, Extraction, Fact, Metadata, Paragraph
 from analytics.pipeline import find_files
@@ -294,3 +295,90 @@ def test_a_corrupt_file_beside_good_ones(sample_path: Path, tmp_path: Path, db_p
     assert str(rows[1][2]).startswith(f"read failed for {folder / 'b_broken.docx'}: ")
     assert str(rows[2][2]).startswith(f"read failed for {folder / 'c_empty.txt'}: ")
     assert "empty" in str(rows[2][2])
+
+
+# -- parallel parsing --------------------------------------------------------------------------------
+
+
+class DyingWorkers(ThreadPoolExecutor):
+    """An executor whose worker 'dies' (BrokenProcessPool, as a real pool says) on any task holding
+    a file named crash*: the run must find the culprit and fail it alone."""
+
+    def submit(self, fn: Callable[..., object], /, *args: object, **kwargs: object) -> Future[object]:
+        task = args[0]
+        assert isinstance(task, tuple)
+        if any(Path(path).name.startswith("crash") for _, path, _ in task):
+            future: Future[object] = Future()
+            future.set_exception(BrokenProcessPool("a child process terminated abruptly"))
+            return future
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_a_worker_that_dies_fails_only_its_file(
+    db_path: Path, tmp_path: Path, stages: Stages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ["a", "b", "c", "crash", "d", "e", "f"]:
+        write(tmp_path / "in" / f"{name}.txt", f"reception {len(name)}.{ord(name[0])}")
+    with DyingWorkers(2) as executor:
+        monkeypatch.setattr(pipeline, "executor_for", lambda **_: executor_for(executor=executor, jobs=2))
+        report = ingest([tmp_path / "in"], db=db_path)
+    assert [(Path(r.source_path).stem, r.status) for r in report.results] == [
+        ("a", "loaded"), ("b", "loaded"), ("c", "loaded"), ("crash", "failed"),
+        ("d", "loaded"), ("e", "loaded"), ("f", "loaded"),
+    ]  # fmt: skip
+    assert [(e.stage, e.error_type, e.message) for e in report.errors] == [
+        ("read", "WorkerError",
+         f"read failed for {tmp_path / 'in' / 'crash.txt'}: its worker process died while parsing this file"),
+    ]  # fmt: skip
+
+
+def test_small_batches_write_everything(db_path: Path, tmp_path: Path, stages: Stages) -> None:
+    for i in range(7):
+        write(tmp_path / "in" / f"{i}.txt", f"reception {i}.5")
+    write(tmp_path / "in" / "copy.txt", "reception 3.5")
+    report = ingest([tmp_path / "in"], db=db_path, batch_size=2)
+    assert (report.documents_loaded, report.documents_duplicate) == (7, 1)
+    with open_store(db_path, read_only=True) as store:
+        assert store.query("select count(*), count(distinct source_path) from facts").rows == [(7, 7)]
+
+
+def test_a_batch_size_below_one_is_refused(db_path: Path, tmp_path: Path) -> None:
+    with pytest.raises(AnalyticsError, match="batch_size"):
+        ingest([tmp_path], db=db_path, batch_size=0)
+
+
+def dump_without_times(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
+    with open_store(db_path, read_only=True) as store:
+        tables = {
+            table: store.query(f"select * from {table} order by all").rows
+            for table in ("facts", "performance_goals", "budget_lines", "checks")
+        }
+        tables["documents"] = store.query("select * exclude (ingested_at) from documents order by all").rows
+    return tables
+
+
+def seed_variants(sample_path: Path, folder: Path, count: int) -> list[Path]:
+    """`count` copies of the seed with different 公务接待费, plus one byte-for-byte copy and one bad file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = sample_path.read_bytes()
+    files = []
+    for i in range(count):
+        changed = text.replace("公务接待费1.36万元".encode(), f"公务接待费1.{36 + i}万元".encode())
+        files.append(write(folder / f"variant_{i:03d}.txt", changed))
+    files.append(write(folder / "zz_copy.txt", files[0].read_bytes()))
+    files.append(write(folder / "zz_empty.txt", b""))
+    return files
+
+
+def test_worker_processes_give_the_same_database_as_one_process(sample_path: Path, tmp_path: Path) -> None:
+    seed_variants(sample_path, tmp_path / "in", 12)
+    serial, parallel = tmp_path / "serial.duckdb", tmp_path / "parallel.duckdb"
+    one = ingest([tmp_path / "in"], db=serial, jobs=1)
+    two = ingest([tmp_path / "in"], db=parallel, jobs=2, batch_size=3)
+    assert [(r.source_path, r.status, r.facts) for r in two.results] == [
+        (r.source_path, r.status, r.facts) for r in one.results
+    ]
+    assert (two.documents_loaded, two.documents_duplicate, two.documents_failed) == (12, 1, 1)
+    assert dump_without_times(parallel) == dump_without_times(serial)
+    again = ingest([tmp_path / "in"], db=parallel, jobs=2)
+    assert (again.documents_unchanged, again.documents_duplicate, again.facts_written) == (12, 1, 0)

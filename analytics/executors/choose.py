@@ -22,6 +22,14 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def check_executor(executor: str | Executor | None) -> None:
+    """Raise AnalyticsError for an executor name that `executor_for` would not understand."""
+    if isinstance(executor, str) and executor not in ("", "local") and not executor.startswith(DASK_SCHEME):
+        raise AnalyticsError(
+            f"unknown executor {executor!r}: use 'local' or 'dask://HOST:PORT' (a Dask scheduler)"
+        )
+
+
 @contextmanager
 def executor_for(
     *, jobs: int | None = None, executor: str | Executor | None = None, files: int | None = None
@@ -35,11 +43,8 @@ def executor_for(
     if isinstance(executor, Executor):
         yield executor, max(1, jobs or default_jobs())
         return
+    check_executor(executor)
     if isinstance(executor, str) and executor not in ("", "local"):
-        if not executor.startswith(DASK_SCHEME):
-            raise AnalyticsError(
-                f"unknown executor {executor!r}: use 'local' or 'dask://HOST:PORT' (a Dask scheduler)"
-            )
         from analytics.executors.cluster import dask_executor
 
         with dask_executor(executor) as (cluster, slots):

@@ -1,0 +1,139 @@
+"""Batched writes (`prepare` in the workers, `Store.write_prepared` in the writer): the same rows and
+the same idempotency as `write_document`, many documents per transaction, all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+
+from analytics.errors import LoadError
+from analytics.load import Store, open_store
+from analytics.load.batch import prepare
+from analytics.model import Check, Document, Extraction
+
+DocumentFactory = Callable[..., Document]
+ExtractionFactory = Callable[..., Extraction]
+
+
+def count(store: Store, table: str) -> int:
+    value = store.query(f"select count(*) from {table}").rows[0][0]
+    assert isinstance(value, int)
+    return value
+
+
+def test_a_batch_gives_the_same_rows_as_writing_one_by_one(
+    fresh_db: Store, make_document: DocumentFactory, make_extraction: ExtractionFactory, checks: list[Check]
+) -> None:
+    one_by_one = open_store(":memory:")
+    documents = [make_document(f"/corpus/{i}.txt", f"v{i}".encode()) for i in range(3)]
+    for document in documents:
+        one_by_one.write_document(document, make_extraction(), checks)
+    results = fresh_db.write_prepared([prepare(d, make_extraction(), checks) for d in documents])
+    assert [(r.status, r.facts, r.goals, r.budget_lines, r.checks) for r in results] == [
+        ("loaded", 3, 1, 1, 3)
+    ] * 3
+    assert [(r.failed_errors, r.failed_warnings) for r in results] == [(1, 1)] * 3
+    for table in ("facts", "performance_goals", "budget_lines", "checks"):
+        sql = f"select * from {table} order by all"
+        assert fresh_db.query(sql).rows == one_by_one.query(sql).rows, table
+    sql = "select * exclude (ingested_at) from documents order by all"
+    assert fresh_db.query(sql).rows == one_by_one.query(sql).rows
+    one_by_one.close()
+
+
+def test_unchanged_replaced_and_duplicates_in_one_batch(
+    fresh_db: Store, make_document: DocumentFactory, make_extraction: ExtractionFactory
+) -> None:
+    fresh_db.write_document(make_document("/corpus/a.txt", b"a"), make_extraction())
+    fresh_db.write_document(make_document("/corpus/b.txt", b"b1"), make_extraction())
+    batch = [
+        prepare(make_document("/corpus/a.txt", b"a"), make_extraction()),  # same bytes, same path
+        prepare(make_document("/corpus/b.txt", b"b2"), make_extraction(vehicle_operation=Decimal("9"))),
+        prepare(make_document("/corpus/c.txt", b"a"), make_extraction()),  # a's bytes elsewhere
+        prepare(make_document("/corpus/d.txt", b"new"), make_extraction()),
+        prepare(make_document("/corpus/e.txt", b"new"), make_extraction()),  # d's, in the same batch
+    ]
+    results = fresh_db.write_prepared(batch)
+    assert [(r.status, r.duplicate_of) for r in results] == [
+        ("unchanged", None),
+        ("replaced", None),
+        ("duplicate", "/corpus/a.txt"),
+        ("loaded", None),
+        ("duplicate", "/corpus/d.txt"),
+    ]
+    assert fresh_db.query("select source_path from documents order by 1").rows == [
+        ("/corpus/a.txt",), ("/corpus/b.txt",), ("/corpus/d.txt",)
+    ]  # fmt: skip
+    assert fresh_db.query(
+        "select value from facts where source_path = '/corpus/b.txt' and year = 2017 and measure = 'amount'"
+    ).rows == [(Decimal("9.0000"),)]
+    assert count(fresh_db, "facts") == 9
+
+
+def test_files_that_swapped_bytes_both_load(
+    fresh_db: Store, make_document: DocumentFactory, make_extraction: ExtractionFactory
+) -> None:
+    """a held X and b held Y; now a holds Y and b holds X: neither is a duplicate of the other's past."""
+    fresh_db.write_document(make_document("/corpus/a.txt", b"X"), make_extraction())
+    fresh_db.write_document(make_document("/corpus/b.txt", b"Y"), make_extraction())
+    results = fresh_db.write_prepared(
+        [
+            prepare(make_document("/corpus/a.txt", b"Y"), make_extraction()),
+            prepare(make_document("/corpus/b.txt", b"X"), make_extraction()),
+        ]
+    )
+    assert [r.status for r in results] == ["replaced", "replaced"]
+    assert fresh_db.query("select source_path, sha256 from documents order by 1").rows == [
+        ("/corpus/a.txt", make_document(content=b"Y").sha256),
+        ("/corpus/b.txt", make_document(content=b"X").sha256),
+    ]
+    assert count(fresh_db, "facts") == 6
+
+
+def test_a_value_too_large_fails_when_prepared(
+    make_document: DocumentFactory, make_extraction: ExtractionFactory
+) -> None:
+    with pytest.raises(LoadError, match="does not fit") as info:
+        prepare(make_document("/corpus/a.txt"), make_extraction(vehicle_operation=Decimal("1E+15")))
+    assert info.value.path == "/corpus/a.txt" and info.value.stage == "load"
+
+
+def test_a_failing_batch_changes_nothing(
+    fresh_db: Store,
+    make_document: DocumentFactory,
+    make_extraction: ExtractionFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fresh_db.write_document(make_document("/corpus/a.txt", b"a1"), make_extraction())
+    batch = [
+        prepare(make_document("/corpus/a.txt", b"a2"), make_extraction()),
+        prepare(make_document("/corpus/b.txt", b"b"), make_extraction()),
+    ]
+    original = Store._insert_arrow
+
+    def fail_on_checks(self: Store, table: str, rows: object) -> None:
+        original(self, table, rows)
+        if table == "checks":
+            fresh_db.connection.execute("select error('disk on fire')")
+
+    monkeypatch.setattr(Store, "_insert_arrow", fail_on_checks)
+    with pytest.raises(LoadError, match=r"nothing was changed: .*disk on fire"):
+        fresh_db.write_prepared(batch)
+    assert fresh_db.query("select source_path, sha256 from documents").rows == [
+        ("/corpus/a.txt", make_document(content=b"a1").sha256)
+    ]
+    assert count(fresh_db, "facts") == 3
+
+
+def test_known_files_and_holders_are_one_query_each(
+    fresh_db: Store, make_document: DocumentFactory, make_extraction: ExtractionFactory
+) -> None:
+    a = make_document("/corpus/a.txt", b"a")
+    fresh_db.write_document(a, make_extraction())
+    fresh_db.record_error("/corpus/bad.txt", "read failed for /corpus/bad.txt: empty", sha256="0" * 64)
+    known = fresh_db.known_files(["/corpus/a.txt", "/corpus/bad.txt", "/corpus/new.txt"])
+    assert known == {"/corpus/a.txt": (a.sha256, False)}  # error rows are never 'unchanged'
+    assert fresh_db.holders([a.sha256, "f" * 64]) == {a.sha256: ["/corpus/a.txt"]}
+    assert fresh_db.holders([]) == {}

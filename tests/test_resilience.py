@@ -1,0 +1,271 @@
+"""Resilience: an ingest killed with SIGKILL, readers and writers meeting an ingest that writes, and a
+corpus of broken and hostile files beside good ones."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import psutil
+import pytest
+from click.testing import CliRunner
+
+from analytics import ingest, open_store
+from analytics.cli import main
+
+READ_CASES = Path(__file__).resolve().parent / "cases" / "read"
+SUFFIXES = (".txt", ".docx", ".doc", ".pdf", ".xlsx", ".xls", ".html")
+READ_AS_TEXT = ("random.doc",)
+"""Known weakness of the read stage (reported): the .doc reader hands bytes that are not a Word file to
+LibreOffice, which imports them as plain text, so random bytes named .doc load as a document of
+garbage (no department, no year, no figures). `test_random_bytes_named_doc_are_refused` tracks it."""
+
+
+def seed_corpus(sample_path: Path, folder: Path, count: int) -> list[Path]:
+    """`count` distinct small disclosures: the seed with a different 公务接待费 in each."""
+    folder.mkdir(parents=True)
+    text = sample_path.read_bytes()
+    files = []
+    for i in range(count):
+        changed = text.replace("公务接待费1.36万元".encode(), f"公务接待费{i}.36万元".encode())
+        path = folder / f"d{i:04d}.txt"
+        path.write_bytes(changed)
+        files.append(path)
+    return files
+
+
+def cli(*args: str | Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "analytics", *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+def wait_for_commits(process: subprocess.Popen[str], wal: Path, timeout: float = 60) -> None:
+    """Until the ingest has committed a few batches (its write-ahead log grows past the schema's)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, f"the ingest ended before it could be killed: {process.communicate()}"
+        if wal.exists() and wal.stat().st_size > 256 * 1024:
+            return
+        time.sleep(0.01)
+    raise AssertionError("the ingest committed nothing in time")
+
+
+def test_sigkill_mid_ingest_loses_only_unfinished_documents(sample_path: Path, tmp_path: Path) -> None:
+    files = seed_corpus(sample_path, tmp_path / "in", 300)
+    db = tmp_path / "db.duckdb"
+    with open_store(tmp_path / "reference.duckdb") as reference:  # what one document gives
+        ingest([files[0]], db=reference, jobs=1)
+        facts_per_document = reference.query("select count(*) from facts").rows[0][0]
+        checks_per_document = reference.query("select count(*) from checks").rows[0][0]
+
+    process = cli("ingest", tmp_path / "in", "--db", db, "--jobs", "2", "--batch-size", "10", "--no-progress")
+    wait_for_commits(process, Path(f"{db}.wal"))
+
+    # While it writes: every other command, reader or writer, gets one clean line.
+    runner = CliRunner()
+    for args in (
+        ["sql", "select count(*) from documents", "--db", str(db)],
+        ["check", "--db", str(db)],
+        ["export", "--db", str(db), "--out", str(tmp_path / "export")],
+        ["ingest", str(files[0]), "--db", str(db), "--no-progress", "--jobs", "2"],
+    ):
+        result = runner.invoke(main, args, prog_name="analytics")
+        assert result.exit_code == 1, (args, result.output)
+        assert result.stderr == (
+            f"Error: {db}: the database is in use by another process (pid {process.pid}); "
+            "DuckDB allows one writer or many readers — wait for it to finish\n"
+        ), args
+        assert "Traceback" not in result.output
+
+    workers = psutil.Process(process.pid).children(recursive=True)
+    assert workers, "ingest --jobs 2 runs worker processes"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    _, alive = psutil.wait_procs(workers, timeout=15)
+    assert not alive, f"worker processes outlived the killed ingest: {alive}"
+
+    with open_store(db) as store:  # opens, replays its log, and holds whole documents only
+        loaded = store.query("select count(*) from documents where status = 'ok'").rows[0][0]
+        assert isinstance(loaded, int) and 0 < loaded < len(files)
+        assert store.query("select count(*) from facts").rows == [(loaded * facts_per_document,)]
+        assert store.query("select count(*) from checks").rows == [(loaded * checks_per_document,)]
+        assert store.query(
+            "select count(*) from facts where doc_id not in (select doc_id from documents)"
+        ).rows == [(0,)]
+
+    rerun = cli("ingest", tmp_path / "in", "--db", db, "--jobs", "2", "--no-progress")
+    out, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err
+    with open_store(db, read_only=True) as store:
+        assert store.query(
+            "select count(*), count(distinct source_path), count(distinct doc_id) from documents"
+        ).rows == [(len(files), len(files), len(files))]
+        assert store.query("select count(*) from facts").rows == [(len(files) * facts_per_document,)]
+        assert store.query("select count(*) from checks").rows == [(len(files) * checks_per_document,)]
+    assert re.search(rf"unchanged\s+│\s+{loaded} │", out), out
+
+
+# -- a corpus of bad files beside good ones ----------------------------------------------------------
+
+
+def docx(paragraphs: list[str]) -> bytes:
+    """A minimal Word document holding `paragraphs`."""
+    body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
+    members = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override '
+            'PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            'wordprocessingml.document.main+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+        ),
+        "word/document.xml": (
+            '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+            f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>'
+        ),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def zip_bomb(paragraphs: list[str]) -> bytes:
+    """A .docx whose central directory declares ~3.7 GB for word/document.xml (its data is small):
+    a reader that trusted the header would try to allocate it."""
+    data = bytearray(docx(paragraphs))
+    offset = data.rfind(b"PK\x01\x02")  # central directory entries; document.xml is the last one
+    while offset != -1:
+        name_length = struct.unpack_from("<H", data, offset + 28)[0]
+        name = bytes(data[offset + 46 : offset + 46 + name_length])
+        if name == b"word/document.xml":
+            struct.pack_into("<I", data, offset + 24, 0xEE6B2800)  # uncompressed size: 4,000,000,000
+            return bytes(data)
+        offset = data.rfind(b"PK\x01\x02", 0, offset)
+    raise AssertionError("no word/document.xml in the archive")
+
+
+@pytest.fixture
+def bad_corpus(sample_path: Path, tmp_path: Path) -> tuple[Path, list[Path], dict[str, Path]]:
+    """Two good disclosures and, beside them, every kind of bad file; returns (folder, good, bad)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    seed = sample_path.read_bytes()
+    good = [folder / "good_a.txt", folder / "good_b.txt"]
+    good[0].write_bytes(seed)
+    good[1].write_bytes(seed.replace("公务接待费1.36万元".encode(), "公务接待费1.46万元".encode()))
+    noise = random.Random(6)
+    bad: dict[str, Path] = {}
+
+    def add(name: str, content: bytes) -> None:
+        (folder / name).write_bytes(content)
+        bad[name] = folder / name
+
+    for suffix in SUFFIXES:
+        add(f"empty{suffix}", b"")
+        add(f"random{suffix}", noise.randbytes(8192))
+    add("truncated.docx", (READ_CASES / "disclosure.docx").read_bytes()[:900])
+    add("truncated.pdf", (READ_CASES / "disclosure.pdf").read_bytes()[:20000])
+    add("truncated.xlsx", (READ_CASES / "disclosure.xlsx").read_bytes()[:1500])
+    add("zip_bomb.docx", zip_bomb(seed.decode("utf-8").splitlines()[:40]))
+    add("encrypted.pdf", (READ_CASES / "encrypted.pdf").read_bytes())
+    add("scanned.pdf", (READ_CASES / "scanned.pdf").read_bytes())
+    add("wrong_suffix.xlsx", (READ_CASES / "disclosure.html").read_bytes())
+    add("mixed_encodings.txt", seed[: len(seed) // 2] + "财政拨款收入".encode("gbk") * 40)
+    return folder, good, bad
+
+
+def test_bad_files_are_recorded_and_good_ones_load_in_full(
+    bad_corpus: tuple[Path, list[Path], dict[str, Path]], tmp_path: Path
+) -> None:
+    folder, good, bad = bad_corpus
+    db = tmp_path / "db.duckdb"
+    with open_store(tmp_path / "reference.duckdb") as reference:
+        ingest(good, db=reference, jobs=1)
+        expected_facts = reference.query("select count(*) from facts").rows
+
+    report = ingest([folder], db=db, jobs=2)
+
+    by_name = {Path(r.source_path).name: r for r in report.results}
+    assert len(by_name) == len(good) + len(bad)
+    assert {by_name[g.name].status for g in good} == {"loaded"}
+    with open_store(db, read_only=True) as store:
+        assert (
+            store.query("select count(*) from facts where source_path like '%good_%'").rows == expected_facts
+        )
+        rows = {
+            Path(str(path)).name: (status, error)
+            for path, status, error in store.query("select source_path, status, error from documents").rows
+        }
+    for name, path in bad.items():
+        status, error = rows[name]  # every file has its row
+        if status == "error":
+            assert str(error).startswith(("read failed for ", "extract failed for ", "validate failed for "))
+            assert str(path) in str(error), error
+            assert by_name[name].status == "failed"
+            assert any(e.path == str(path) and e.message == error for e in report.errors)
+        else:  # read after all, within the limits (a wrong suffix is sniffed, a bad byte replaced)
+            assert name in ("wrong_suffix.xlsx", "mixed_encodings.txt", *READ_AS_TEXT), (name, status, error)
+    failed = {name for name, (status, _) in rows.items() if status == "error"}
+    assert failed >= {n for n in bad if n.startswith(("empty", "random", "truncated")) and n not in READ_AS_TEXT} | {
+        "zip_bomb.docx", "encrypted.pdf", "scanned.pdf"
+    }  # fmt: skip
+    assert "zip bomb" in str(rows["zip_bomb.docx"][1]) or "expand" in str(rows["zip_bomb.docx"][1])
+    assert "password" in str(rows["encrypted.pdf"][1]) or "encrypt" in str(rows["encrypted.pdf"][1])
+
+
+def test_a_100_mb_text_file_is_refused_by_the_size_limit_without_reading_it(
+    sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default limit is 200 MB; a deployment sets its own. The workers see the limit the parent
+    has, whenever their pool was started."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(sample_path, folder / "good.txt")
+    big = folder / "huge.txt"
+    block = sample_path.read_bytes()
+    with big.open("wb") as out:
+        for _ in range(100 * 1024 * 1024 // len(block) + 1):
+            out.write(block)
+    assert big.stat().st_size >= 100 * 1024 * 1024
+    monkeypatch.setenv("ANALYTICS_MAX_FILE_MB", "64")
+    started = time.monotonic()
+    report = ingest([folder], db=tmp_path / "db.duckdb", jobs=2)
+    assert time.monotonic() - started < 60
+    assert [(Path(r.source_path).name, r.status) for r in report.results] == [
+        ("good.txt", "loaded"), ("huge.txt", "failed")
+    ]  # fmt: skip
+    (error,) = report.errors
+    assert error.message.startswith(f"read failed for {big}: ")
+    assert "over the limit of 64 MB" in error.message
+
+
+@pytest.mark.xfail(
+    reason="the .doc reader lets LibreOffice import random bytes as text (reported)", strict=False
+)
+def test_random_bytes_named_doc_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "random.doc"
+    path.write_bytes(random.Random(6).randbytes(8192))
+    report = ingest([path], db=tmp_path / "db.duckdb", jobs=1)
+    assert [r.status for r in report.results] == ["failed"]
