@@ -221,7 +221,7 @@ result.frame.filter(pl.col("metric") == "vehicle_operation").select(
     ),
     (
         "md",
-        "Left out, and why (the 2019 reorganisation gives 卫生健康委员会 a new name: until department aliases join them, the new name has no years before the reform):",
+        "Left out, and why (empty when every department can be compared):",
     ),
     (
         "code",
