@@ -6,8 +6,8 @@ PY      := $(VENV)/bin/python
 DB      ?= data/analytics.duckdb
 REPORTS ?= reports
 
-SYSTEM_PACKAGES      := libreoffice-writer-nogui antiword
-TEST_SYSTEM_PACKAGES := libreoffice-writer-nogui antiword
+SYSTEM_PACKAGES      := libreoffice-writer-nogui antiword fonts-noto-cjk
+TEST_SYSTEM_PACKAGES := libreoffice-writer-nogui antiword fonts-noto-cjk chromium
 
 .PHONY: demo test install install-dev lint
 
@@ -25,7 +25,7 @@ install-dev: $(PY)
 
 demo: install
 	-$(VENV)/bin/analytics ingest data/samples --db $(DB)
-	$(VENV)/bin/analytics sql "select department, year, kind, count(*) as facts from facts group by all order by all" --db $(DB)
+	$(VENV)/bin/analytics report --db $(DB) --out $(REPORTS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -4,7 +4,14 @@
 >>> report = analytics.ingest(["data/samples"], db="data/analytics.duckdb")  # doctest: +SKIP
 >>> with analytics.open_store("data/analytics.duckdb", read_only=True) as store:  # doctest: +SKIP
 ...     store.query("select * from three_public").records()
+>>> db = analytics.open_database("data/analytics.duckdb")  # doctest: +SKIP
+>>> analytics.reform_effects(db).describe()  # doctest: +SKIP
+
+The analysis API (polars) and the report are imported on first use, so that `import analytics` (and
+every ingest worker) stays light.
 """
+
+from typing import Any
 
 from analytics.errors import AnalyticsError, DatabaseError, ExtractError, LoadError, ReadError
 from analytics.export import export_parquet
@@ -30,6 +37,30 @@ from analytics.model import (
     Table,
 )
 from analytics.pipeline import FileError, IngestProgress, IngestReport, ingest
+
+# name -> module, imported on first use
+_LAZY = {
+    **{
+        name: "analytics.analysis"
+        for name in (
+            "open_database", "metric_series", "year_on_year", "index_to", "cagr", "share_of_parent",
+            "fixed_panel", "panel_trend", "PanelResult", "reform_years", "reform_effects", "ReformResult",
+            "three_public_composition", "science_funding", "science_shift", "execution_rates",
+            "flag_outliers", "rank_departments",
+        )
+    },
+    "build_report": "analytics.report",
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'analytics' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = [
     "DEFAULT_DB",
@@ -59,4 +90,5 @@ __all__ = [
     "export_parquet",
     "ingest",
     "open_store",
+    *_LAZY,
 ]
