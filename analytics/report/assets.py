@@ -8,9 +8,13 @@ one classic script that sets `window.vegaEmbed`, `window.vega` and `window.vegaL
 from __future__ import annotations
 
 import base64
+import contextlib
+import importlib.metadata
 import json
+import os
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -31,14 +35,44 @@ def vegalite_version() -> str | None:
     return version if version in vl_convert.get_vegalite_versions() else None
 
 
+CACHE_ENV = "ANALYTICS_CACHE_DIR"
+"""Where the JavaScript bundle is cached (default: $XDG_CACHE_HOME/analytics, else ~/.cache/analytics)."""
+
+
+def cache_dir() -> Path:
+    """The folder caching the JavaScript bundle between runs."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "analytics"
+
+
+def _vl_convert_version() -> str:
+    try:
+        return importlib.metadata.version("vl-convert-python")
+    except importlib.metadata.PackageNotFoundError:  # an unusual install: the bundle is still keyed
+        return "unknown"
+
+
 @cache
 def javascript_bundle() -> Markup:
     """The Vega, Vega-Lite and vega-embed libraries as one script body, safe to inline in <script>.
 
     Wrapped in a function so that the bundle's top-level names (`const n`, `function t`, …) do not
     become globals that a page script could collide with; it exports through `window.*` anyway.
+    Building the bundle takes vl-convert about a second, so it is cached on disk per vl-convert and
+    Vega-Lite version (an unwritable cache folder only costs that second).
     """
-    source = vl_convert.javascript_bundle(_EXPORTS, vl_version=vegalite_version())
+    version = vegalite_version()
+    cached = cache_dir() / f"vega-bundle-{_vl_convert_version()}-vl{version or 'latest'}.js"
+    try:
+        source = cached.read_text(encoding="utf-8")
+    except OSError:
+        source = ""
+    if "window.vegaEmbed" not in source:  # missing, or cut short by a crash while writing
+        source = vl_convert.javascript_bundle(_EXPORTS, vl_version=version)
+        _write_cache(cached, source)
     # Inside <script>, the HTML parser only looks for "</script" (and "<!--" opening an escaped
     # state); the bundle has neither today, and a future one with them must not silently break the page.
     if re.search(r"</script|<!--", source, re.IGNORECASE):
@@ -48,14 +82,15 @@ def javascript_bundle() -> Markup:
     return Markup(f"(function () {{\n{source}\n}})();")
 
 
-def chart_spec(chart: Any) -> dict[str, Any]:
-    """The chart's Vega-Lite spec (a dict is taken as one already).
-
-    Altair 6 names selections and views by a hash of their content (`param_2f7e…`), not a counter,
-    so the same chart gives the same spec in every run: the report's determinism relies on it.
-    """
-    spec = chart if isinstance(chart, dict) else chart.to_dict()
-    return dict(spec)
+def _write_cache(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 def script_json(value: Any) -> Markup:
@@ -75,4 +110,4 @@ def svg_data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-__all__ = ["chart_spec", "javascript_bundle", "script_json", "svg_data_uri", "vegalite_version"]
+__all__ = ["javascript_bundle", "script_json", "svg_data_uri", "vegalite_version"]

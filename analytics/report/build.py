@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Sequence
@@ -15,18 +16,26 @@ from pathlib import Path
 import polars as pl
 
 from analytics.load import open_store
-from analytics.report.assets import chart_spec, javascript_bundle, script_json, svg_data_uri
+from analytics.report.assets import javascript_bundle, script_json, svg_data_uri
 from analytics.report.config import ReportConfig, ReportError, Selection, load_config
-from analytics.report.export import chart_png, chart_svg
+from analytics.report.export import export_chart, format_locale
 from analytics.report.model import ReportResult, Section
 from analytics.report.publish import point_latest, staging_folder, swap_into_place
 from analytics.report.render import FigureView, SectionView, render_page, section_view, table_view
-from analytics.report.sections import Inventory, build_sections, inventory
+from analytics.report.sections import Inventory, build_sections, inventory, stable
 from analytics.version import __version__
 
 CHARTS = "charts"
 TABLES = "tables"
 INDEX = "index.html"
+
+EMBED_OPTIONS: dict[str, object] = {
+    "renderer": "svg",
+    # The editor and source views would open vega.github.io: the page stays offline.
+    "actions": {"export": True, "source": False, "compiled": False, "editor": False},
+    "i18n": {"PNG_ACTION": "保存为 PNG", "SVG_ACTION": "保存为 SVG", "CLICK_TO_VIEW_ACTIONS": "点击查看操作"},
+}
+"""vega-embed options of every chart on the page (the number format locale is added per build)."""
 
 
 def build_report(
@@ -70,6 +79,7 @@ def build_report(
             sections=views,
             figure_count=sum(len(view.figures) for view in views),
             bundle=javascript_bundle(),
+            embed_options=script_json(EMBED_OPTIONS | {"formatLocale": format_locale()}),
         )
         (staging / INDEX).write_text(page, encoding="utf-8")
         folder = out / name
@@ -120,32 +130,33 @@ def _write_parts(
     views: list[SectionView] = []
     charts: list[Path] = []
     tables: list[Path] = []
-    names: set[str] = set()
+    figure_names: set[str] = set()
+    table_names: set[str] = set()
     for section in sections:
         figure_views: list[FigureView] = []
         for figure in section.figures:
-            _unique(figure.name, names)
-            spec = chart_spec(figure.chart)
-            svg = chart_svg(spec)
+            _unique(figure.name, figure_names, "charts")
+            exported = export_chart(figure.chart)
             png_path, svg_path = Path(CHARTS, f"{figure.name}.png"), Path(CHARTS, f"{figure.name}.svg")
-            (folder / svg_path).write_text(svg, encoding="utf-8")
-            (folder / png_path).write_bytes(chart_png(spec))
+            (folder / svg_path).write_text(exported.svg, encoding="utf-8")
+            (folder / png_path).write_bytes(exported.png)
             charts += [png_path, svg_path]
             figure_views.append(
                 FigureView(
                     name=figure.name,
                     title=figure.title,
                     caption=figure.caption,
-                    spec=script_json(spec),
-                    fallback=svg_data_uri(svg),
+                    spec=script_json(exported.spec),
+                    fallback=svg_data_uri(exported.svg),
                     png=png_path.as_posix(),
                     svg=svg_path.as_posix(),
                 )
             )
         table_views = []
         for table in section.tables:
-            _unique(table.name, names)
+            _unique(table.name, table_names, "tables")
             csv_path = Path(TABLES, f"{table.name}.csv")
+            table = dataclasses.replace(table, frame=stable(table.frame))
             _write_csv(table.frame, folder / csv_path)
             tables.append(csv_path)
             table_views.append(table_view(table, rows=settings.table_rows, csv=csv_path.as_posix()))
@@ -153,9 +164,9 @@ def _write_parts(
     return views, charts, tables
 
 
-def _unique(name: str, names: set[str]) -> None:
+def _unique(name: str, names: set[str], kind: str) -> None:
     if name in names:  # two parts writing one file would silently lose one of them
-        raise ReportError(f"two parts of the report are both named {name!r}")
+        raise ReportError(f"two {kind} of the report are both named {name!r}")
     names.add(name)
 
 

@@ -67,13 +67,15 @@ class ReportConfig:
     sections: tuple[str, ...] = SECTIONS
     largest_changes: int = 20  # rows of the largest-changes table
     table_rows: int = 30  # rows of each table shown on the page (each CSV has all of them)
+    kind: str = "auto"  # figures the trends use: 'final', 'budget', or 'auto' (final when any)
     reform_year: int | None = None  # vehicle reform year; None = the analysis default
     bootstrap_seed: int = 0  # seed of the bootstrap intervals, so that two runs agree
 
 
 _TOP_KEYS = {"title", "select", "options"}
 _SELECT_KEYS = {"regions", "departments", "department_types", "years", "metrics"}
-_OPTION_KEYS = {"sections", "largest_changes", "table_rows", "reform_year", "bootstrap_seed"}
+_OPTION_KEYS = {"sections", "kind", "largest_changes", "table_rows", "reform_year", "bootstrap_seed"}
+KINDS = ("auto", "final", "budget")
 
 
 def load_config(path: str | os.PathLike[str]) -> ReportConfig:
@@ -135,8 +137,12 @@ def parse_config(data: Mapping[str, Any]) -> ReportConfig:
     unknown = [s for s in sections if s not in SECTIONS]
     if unknown:
         raise ReportError(f"options.sections: unknown section(s) {unknown}; choose from {list(SECTIONS)}")
+    kind = options.get("kind", "auto")
+    if kind not in KINDS:
+        raise ReportError(f"'options.kind' must be one of {list(KINDS)}, not {kind!r}")
     return ReportConfig(
         title=title.strip(),
+        kind=kind,
         selection=selection,
         sections=tuple(s for s in SECTIONS if s in sections),  # page order, whatever the config's order
         largest_changes=_positive(options, "largest_changes", 20),

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from pathlib import PurePath
 from typing import Any
 
 import jinja2
@@ -22,6 +23,7 @@ from markupsafe import Markup
 from analytics.report.model import ReportTable, Section
 
 EMPTY_CELL = "—"
+PATH_COLUMNS = {"source_path"}  # shown as the file name on the page; the CSV has the full path
 
 
 @cache
@@ -37,10 +39,14 @@ def environment() -> jinja2.Environment:
     )
 
 
+SHORT_CELL = 16  # characters: a column whose cells are all this short is never wrapped
+
+
 @dataclass(frozen=True)
 class Header:
     label: str
     numeric: bool
+    short: bool = False  # every cell is short: keep it on one line (廊坊市 not 廊坊 / 市)
 
 
 @dataclass(frozen=True)
@@ -78,10 +84,11 @@ class SectionView:
 
 def cell(value: object) -> str:
     """A value as shown in a page table: decimals without trailing zeros and with thousands
-    separators, floats to 2 decimals (4 significant digits below 1), years and other integers as is.
+    separators (exact, as stored), floats (computed: rates, means, shares) to 2 decimals, years and
+    other integers as they are.
 
-    >>> [cell(v) for v in (Decimal("1234.5000"), Decimal("0.0000"), 2017, 12.3456, 0.012345, None)]
-    ['1,234.5', '0', '2017', '12.35', '0.01235', '—']
+    >>> [cell(v) for v in (Decimal("1234.5000"), Decimal("0.0000"), 2017, 12.3456, -0.8907, None)]
+    ['1,234.5', '0', '2017', '12.35', '-0.89', '—']
     """
     if value is None:
         return EMPTY_CELL
@@ -95,7 +102,7 @@ def cell(value: object) -> str:
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
             return EMPTY_CELL
-        return f"{value:,.2f}" if abs(value) >= 1 or value == 0 else f"{value:.4g}"
+        return f"{value:,.2f}"
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, list | tuple | pl.Series):
@@ -106,12 +113,20 @@ def cell(value: object) -> str:
 def table_view(table: ReportTable, *, rows: int, csv: str) -> TableView:
     """The first `rows` rows of a table, formatted, with Chinese headers."""
     frame = table.frame
-    headers = [
-        Header(table.labels.get(name, name), dtype.is_numeric() and name not in ("year", "code"))
-        for name, dtype in frame.schema.items()
-    ]
     shown = frame.head(rows)
+    paths = [i for i, name in enumerate(frame.columns) if name in PATH_COLUMNS]
     body = [[cell(v) for v in row] for row in shown.iter_rows()]
+    for row in body:
+        for i in paths:
+            row[i] = PurePath(row[i]).name if row[i] != EMPTY_CELL else row[i]
+    headers = [
+        Header(
+            table.labels.get(name, name),
+            numeric=dtype.is_numeric() and name not in ("year", "code"),
+            short=all(len(row[i]) <= SHORT_CELL for row in body),
+        )
+        for i, (name, dtype) in enumerate(frame.schema.items())
+    ]
     return TableView(table.name, table.title, table.note, headers, body, shown.height, frame.height, csv)
 
 

@@ -9,7 +9,8 @@ from typing import Any
 import altair as alt
 import polars as pl
 
-from analytics.report.assets import chart_spec, javascript_bundle, script_json, svg_data_uri
+from analytics.charts.export import spec as chart_spec
+from analytics.report.assets import javascript_bundle, script_json, svg_data_uri
 
 
 def test_the_bundle_defines_vega_embed_and_is_safe_to_inline() -> None:

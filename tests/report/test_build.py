@@ -21,11 +21,6 @@ from tests.report.conftest import DAY, EXAMPLE_CONFIG, PLANTED
 DATE_LINE = re.compile(r'<p class="date-line" id="report-date">生成日期：\d{4}-\d{2}-\d{2}</p>')
 
 
-@pytest.fixture(scope="module")
-def samples_report(samples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> ReportResult:
-    return build_report(samples_db, tmp_path_factory.mktemp("reports"), today=DAY)
-
-
 class Scripts(HTMLParser):
     """Collects every <script> element: its type attribute and its text."""
 
@@ -65,6 +60,7 @@ def test_the_dated_folder_holds_the_page_charts_and_tables(samples_report: Repor
     assert samples_report.sections == (
         "coverage", "three_public", "vehicle_reform", "science", "execution", "changes", "quality",
     )  # fmt: skip
+    assert samples_report.documents > 50
     for path in samples_report.files:
         assert path.is_file() and path.stat().st_size > 0, path
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == sorted(
@@ -81,8 +77,13 @@ def test_every_chart_has_a_png_an_svg_a_spec_block_and_a_static_image(samples_re
     html = samples_report.index.read_text(encoding="utf-8")
     stems = sorted({p.stem for p in samples_report.charts})
     assert [p.suffix for p in samples_report.charts] == [".png", ".svg"] * len(stems)
-    specs = [text for kind, text in scripts_of(html) if kind == "application/json"]
-    assert len(specs) == len(stems)
+    specs = re.findall(
+        r'<script type="application/json" class="vega-spec" data-target="chart-([\w-]+)">', html
+    )
+    assert sorted(specs) == stems
+    assert (
+        len([kind for kind, _ in scripts_of(html) if kind == "application/json"]) == len(stems) + 1
+    )  # + options
     assert f'data-charts-expected="{len(stems)}"' in html
     for stem in stems:
         assert f'id="chart-{stem}"><img class="static"' in html
@@ -128,15 +129,17 @@ def test_two_runs_give_the_same_page_apart_from_the_date_line(
     samples_db: Path, samples_report: ReportResult, tmp_path: Path
 ) -> None:
     again = build_report(samples_db, tmp_path, today=dt.date(2026, 12, 2))
+    differ = [
+        path.name
+        for path in samples_report.files[1:]
+        if (again.folder / path.relative_to(samples_report.folder)).read_bytes() != path.read_bytes()
+    ]
+    assert differ == []
     first = samples_report.index.read_text(encoding="utf-8")
     second = again.index.read_text(encoding="utf-8")
     assert len(DATE_LINE.findall(first)) == 1
     assert first != second
     assert DATE_LINE.sub("DATE", first) == DATE_LINE.sub("DATE", second)
-    for path in samples_report.files[1:]:
-        assert (again.folder / path.relative_to(samples_report.folder)).read_bytes() == path.read_bytes(), (
-            path
-        )
 
 
 def test_a_second_run_the_same_day_replaces_that_days_folder(seed_db: Path, tmp_path: Path) -> None:
@@ -154,6 +157,7 @@ def test_text_from_documents_is_escaped(planted_db: Path, tmp_path: Path) -> Non
     assert PLANTED not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "廊坊市科学技术协会2018年部门预算&lt;script&gt;alert(1)&lt;/script&gt;" in html  # the title
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;车辆减少" in html  # a stated reason, in the largest changes
     for kind, text in scripts_of(html):
         assert "alert(1)" not in text or kind == "application/json", (
             "an executable script holds the planted text"
@@ -165,7 +169,9 @@ def test_text_from_documents_is_escaped(planted_db: Path, tmp_path: Path) -> Non
 
 def test_a_config_selects_what_the_report_covers(samples_db: Path, tmp_path: Path) -> None:
     config = ReportConfig(
-        title="科协", selection=Selection(department_types=("科协",), years=(2016, 2017, 2018))
+        title="科协",
+        selection=Selection(department_types=("科协",), years=(2016, 2017, 2018)),
+        sections=("coverage", "quality"),
     )
     result = build_report(samples_db, tmp_path, config, today=DAY)
     rows = list(
@@ -180,8 +186,8 @@ def test_a_config_selects_what_the_report_covers(samples_db: Path, tmp_path: Pat
     assert "<dt>部门类型</dt><dd>科协</dd>" in html and "<dt>年份</dt><dd>2016–2018</dd>" in html
 
 
-def test_the_example_config_file_can_be_passed_by_path(samples_db: Path, tmp_path: Path) -> None:
-    result = build_report(samples_db, tmp_path, EXAMPLE_CONFIG, today=DAY)
+def test_the_example_config_file_can_be_passed_by_path(seed_db: Path, tmp_path: Path) -> None:
+    result = build_report(seed_db, tmp_path, EXAMPLE_CONFIG, today=DAY)
     assert "<title>廊坊市市直部门预算与决算趋势</title>" in result.index.read_text(encoding="utf-8")
 
 
@@ -214,3 +220,65 @@ def test_a_database_being_written_is_an_error_that_says_so(
         build_report(copy, tmp_path / "out", today=DAY)
     assert f"the database is in use by another process (pid {holder.pid})" in str(caught.value)
     assert not (tmp_path / "out").exists()
+
+
+CHARTS = {
+    "trend_three_public_total",
+    "trend_vehicle_operation",
+    "three_public_composition",
+    "reform_vehicle_operation",
+    "reform_expenditure_personnel",
+    "science_share",
+    "science_subcodes",
+    "execution_expenditure_total",
+}
+
+
+def test_every_section_has_its_charts_and_tables_on_the_samples(samples_report: ReportResult) -> None:
+    assert {p.stem for p in samples_report.charts} == CHARTS
+    assert {p.stem for p in samples_report.tables} == {
+        "coverage_by_year", "coverage_by_department", "panel_left_out", "documents",
+        "three_public_trend", "three_public_composition",
+        "reform_pooled", "reform_did", "reform_years", "reform_left_out",
+        "science_funding", "science_shift",
+        "execution",
+        "largest_changes",
+        "failed_checks", "failed_documents",
+    }  # fmt: skip
+    html = samples_report.index.read_text(encoding="utf-8")
+    assert html.count('class="empty"') == 0
+    for key in samples_report.sections:
+        assert f'<section id="{key}">' in html and f'<li><a href="#{key}">' in html
+
+
+def test_trends_say_which_fixed_panel_they_use(samples_report: ReportResult) -> None:
+    html = samples_report.index.read_text(encoding="utf-8")
+    sentence = re.search(
+        r"(\d+) 个部门在 (\d{4})–(\d{4}) 年每年都有“三公”经费决算数据（固定面板），(\d+) 个部门", html
+    )
+    assert sentence is not None
+    kept, left_out = int(sentence.group(1)), int(sentence.group(4))
+    assert kept >= 2 and kept + left_out <= 7  # of the samples' seven departments, those with figures
+    left = list(csv.DictReader(_csv(samples_report, "panel_left_out")))
+    assert len(left) == left_out and all(r["years_missing"] for r in left)
+
+
+def test_largest_changes_carry_the_stated_reasons(samples_report: ReportResult) -> None:
+    rows = list(csv.DictReader(_csv(samples_report, "largest_changes")))
+    assert len(rows) == 20
+    sizes = [abs(float(r["change"])) for r in rows]
+    assert sizes == sorted(sizes, reverse=True)
+    with_reason = [r for r in rows if r["reason"]]
+    assert with_reason and all(r["reason"] in r["reason_quote"] for r in with_reason)
+
+
+def test_data_quality_lists_the_file_that_could_not_be_read(samples_report: ReportResult) -> None:
+    rows = list(csv.DictReader(_csv(samples_report, "failed_documents")))
+    assert [Path(r["source_path"]).name for r in rows] == ["broken_2019_budget.docx"]
+    assert rows[0]["status"] == "失败" and rows[0]["error"]
+    html = samples_report.index.read_text(encoding="utf-8")
+    assert "<td>broken_2019_budget.docx</td>" in html  # the page shows file names, the CSV full paths
+
+
+def _csv(result: ReportResult, name: str) -> list[str]:
+    return (result.folder / "tables" / f"{name}.csv").read_text(encoding="utf-8-sig").splitlines()

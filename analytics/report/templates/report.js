@@ -11,15 +11,7 @@
     root.setAttribute("data-charts-failed", String(blocks.length));
     return;
   }
-  var options = {
-    renderer: "svg",
-    actions: { export: true, source: false, compiled: false, editor: false },
-    i18n: {
-      PNG_ACTION: "保存为 PNG",
-      SVG_ACTION: "保存为 SVG",
-      CLICK_TO_VIEW_ACTIONS: "点击查看操作"
-    }
-  };
+  var options = JSON.parse(document.getElementById("embed-options").textContent);
   var jobs = blocks.map(function (block) {
     var target = document.getElementById(block.getAttribute("data-target"));
     var fallback = Array.prototype.slice.call(target.childNodes);
