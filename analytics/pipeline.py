@@ -25,6 +25,7 @@ How a run goes (see docs/scale.md):
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
@@ -197,6 +198,8 @@ TASKS_PER_SLOT = 3
 """Tasks kept in flight per worker slot: workers never wait for work, memory stays bounded."""
 
 HASH_THREADS = 4
+
+GC_THRESHOLD = 50_000
 
 ENV_PREFIX = "ANALYTICS_"  # settings (read limits) that workers must see as this process does
 
@@ -429,9 +432,14 @@ class _Run:
 
     def go(self, start: Callable[[int | None], tuple[Executor, int]]) -> None:
         """Hash, parse and write every file; the report is complete when this returns."""
+        thresholds = gc.get_threshold()
+        # The writer allocates many short-lived, acyclic objects (unpickled rows, results): collecting
+        # cycles every 700 allocations cost it ~8% of its time for nothing.
+        gc.set_threshold(max(thresholds[0], GC_THRESHOLD), *thresholds[1:])
         try:
             self._loop(start)
         finally:
+            gc.set_threshold(*thresholds)
             if self.hasher is not None:
                 self.hasher.shutdown()
         self.results.sort(key=lambda pair: pair[0])
