@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import base64
 import json
+from pathlib import Path
 from typing import Any
 
 import altair as alt
 import polars as pl
+import pytest
+import vl_convert
 
 from analytics.charts.export import spec as chart_spec
 from analytics.report.assets import javascript_bundle, script_json, svg_data_uri
@@ -42,3 +45,20 @@ def test_svg_data_uri_round_trips() -> None:
     uri = svg_data_uri(svg)
     assert uri.startswith("data:image/svg+xml;base64,")
     assert base64.b64decode(uri.split(",", 1)[1]).decode("utf-8") == svg
+
+
+def test_the_bundle_is_cached_on_disk_between_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ANALYTICS_CACHE_DIR", str(tmp_path))
+    javascript_bundle.cache_clear()
+    try:
+        first = javascript_bundle()
+        assert [p.name.startswith("vega-bundle-") for p in tmp_path.iterdir()] == [True]
+        javascript_bundle.cache_clear()
+
+        def no_build(*args: object, **kwargs: object) -> str:
+            raise AssertionError("the bundle should come from the cache")
+
+        monkeypatch.setattr(vl_convert, "javascript_bundle", no_build)
+        assert javascript_bundle() == first
+    finally:
+        javascript_bundle.cache_clear()

@@ -282,3 +282,25 @@ def test_data_quality_lists_the_file_that_could_not_be_read(samples_report: Repo
 
 def _csv(result: ReportResult, name: str) -> list[str]:
     return (result.folder / "tables" / f"{name}.csv").read_text(encoding="utf-8-sig").splitlines()
+
+
+def test_a_database_of_unreadable_files_only_is_an_error(tmp_path: Path) -> None:
+    with open_store(tmp_path / "broken.duckdb") as store:
+        store.record_error("/corpus/broken.docx", "read failed for /corpus/broken.docx: not a zip file")
+    with pytest.raises(ReportError, match="no document could be read: every document has status 'error'"):
+        build_report(tmp_path / "broken.duckdb", tmp_path / "out", today=DAY)
+
+
+def test_selected_metrics_narrow_the_metric_sections(samples_db: Path, tmp_path: Path) -> None:
+    config = ReportConfig(
+        selection=Selection(metrics=("expenditure_project",)),
+        sections=("three_public", "execution", "changes"),
+    )
+    result = build_report(samples_db, tmp_path, config, today=DAY)
+    html = result.index.read_text(encoding="utf-8")
+    assert "配置所选的指标中没有“三公”经费指标。" in html
+    assert {p.stem for p in result.charts} == {"execution_expenditure_project"}
+    for name in ("execution", "largest_changes"):
+        rows = list(csv.DictReader(_csv(result, name)))
+        column = "name_zh" if name == "execution" else "metric"
+        assert rows and {r[column] for r in rows} == {"项目支出"}
