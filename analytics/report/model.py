@@ -27,6 +27,7 @@ class ReportTable:
     frame: pl.DataFrame
     labels: Mapping[str, str] = field(default_factory=dict)
     note: str = ""
+    empty: str = "无数据。"  # said instead of the table when it has no rows
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ class TableView:
     name: str
     title: str
     note: str
+    empty: str
     headers: list[Header]
     rows: list[list[str]]
     shown: int
@@ -127,7 +128,9 @@ def table_view(table: ReportTable, *, rows: int, csv: str) -> TableView:
         )
         for i, (name, dtype) in enumerate(frame.schema.items())
     ]
-    return TableView(table.name, table.title, table.note, headers, body, shown.height, frame.height, csv)
+    return TableView(
+        table.name, table.title, table.note, table.empty, headers, body, shown.height, frame.height, csv
+    )
 
 
 def section_view(section: Section, figures: list[FigureView], tables: list[TableView]) -> SectionView:

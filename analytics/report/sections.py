@@ -418,7 +418,8 @@ def three_public_trends(store: Store, where: Scope, found: Inventory) -> Section
         trends.append(trend.frame)
         if not paragraphs:
             paragraphs.append(f"{metric_zh(metric)}：" + panel_sentence(trend, where.kind_zh))
-        if metric in ("three_public_total", "vehicle_operation") or len(figures) == 0:
+        # a trend needs two years at least; one department-year is a table row, not a line
+        if len(panel.years) > 1 and (metric in ("three_public_total", "vehicle_operation") or not figures):
             figures.append(
                 ReportFigure(
                     f"trend_{metric}",
@@ -902,8 +903,9 @@ def quality(store: Store, where: Scope, found: Inventory) -> Section:
             failed,
             _labels(),
             note="“应为”与“实际”不一致说明数字对不上；原文为数字所在的句子或表格行。",
+            empty="所有检查都已通过。",
         ),
-        ReportTable("failed_documents", "处理失败的文件", broken, _labels()),
+        ReportTable("failed_documents", "处理失败的文件", broken, _labels(), empty="没有处理失败的文件。"),
     )
     return Section("quality", "数据质量", paragraphs, tables=tables)
 
