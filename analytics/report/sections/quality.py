@@ -1,0 +1,75 @@
+"""Data quality: failed checks with their quotes and files, and files that could not be read."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from analytics.analysis import checks as check_rows
+from analytics.analysis import documents as document_rows
+from analytics.load import Store
+from analytics.report.model import ReportTable, Section
+from analytics.report.sections.common import (
+    SEVERITY_ZH,
+    STATUS_ZH,
+    Inventory,
+    Scope,
+    labels,
+    metric_names,
+    translate,
+)
+
+
+def quality(store: Store, where: Scope, found: Inventory) -> Section:
+    """Failed checks with their quotes and files; documents that could not be read, with the message."""
+    failed = check_rows(store, failed_only=True)
+    failed = failed.filter(pl.col("source_path").is_in(found.frame["source_path"].to_list()))
+    severity_rank = pl.col("severity").replace_strict(
+        {"error": 0, "warning": 1}, default=2, return_dtype=pl.Int32
+    )
+    failed = metric_names(
+        translate(
+            failed.sort(
+                [severity_rank, "source_path", "check", "metric", "check_year", "message"], nulls_last=True
+            ),
+            "severity",
+            SEVERITY_ZH,
+        )
+    ).select(
+        "severity",
+        "department",
+        "year",
+        "check",
+        "metric",
+        "check_year",
+        "expected",
+        "actual",
+        "message",
+        "quote",
+        "source_path",
+    )
+    every = document_rows(store, status=None)
+    broken = translate(
+        every.filter(pl.col("error").is_not_null())
+        .select("source_path", "status", "department", "year", "error")
+        .sort("source_path"),
+        "status",
+        STATUS_ZH,
+    )
+    errors = failed.filter(pl.col("severity") == SEVERITY_ZH["error"]).height
+    paragraphs = (
+        f"未通过的检查 {failed.height} 项（错误 {errors} 项、警告 {failed.height - errors} 项）；"
+        f"读取或处理失败的文件 {broken.height} 个。",
+        "失败的文件没有部门和年份，因此无论报告范围如何都全部列出。",
+    )
+    tables = (
+        ReportTable(
+            "failed_checks",
+            "未通过的检查",
+            failed,
+            labels(),
+            note="“应为”与“实际”不一致说明数字对不上；原文为数字所在的句子或表格行。",
+            empty="所有检查都已通过。",
+        ),
+        ReportTable("failed_documents", "处理失败的文件", broken, labels(), empty="没有处理失败的文件。"),
+    )
+    return Section("quality", "数据质量", paragraphs, tables=tables)

@@ -1,0 +1,116 @@
+"""Science popularisation: 20607 funding, its share of project spending, and the sub-codes' shift."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from analytics.analysis import science_funding, science_lines, science_shift
+from analytics.charts import science_share_chart, science_subcode_chart
+from analytics.load import Store
+from analytics.report.model import ReportFigure, ReportTable, Section
+from analytics.report.sections.common import (
+    DIRECTION_ZH,
+    Inventory,
+    Scope,
+    labels,
+    stable,
+    stable_result,
+    translate,
+)
+
+
+def science(store: Store, where: Scope, found: Inventory) -> Section:
+    """20607 科学技术普及 funding, its share of project spending, and the sub-codes' shift."""
+    title = "科普经费变化"
+    funding = stable(where.keep(science_funding(store, kind="budget")))
+    if funding.is_empty():
+        return Section("science", title, empty="所选范围内没有 20607 科学技术普及科目或科普绩效目标。")
+    paragraphs = [
+        "科普经费取 20607 科学技术普及科目（无款级合计时为各项之和），占比为其占项目支出的比例；"
+        "绩效目标中名称含“科普”的活动预算单列。数据来自预算文档。"
+    ]
+    tables = [
+        ReportTable(
+            "science_funding",
+            "各部门的科普经费（预算）",
+            funding.select(
+                "department",
+                "year",
+                "science_total",
+                "science_project",
+                "expenditure_project",
+                "share_of_project_pct",
+                "activities_budget",
+                "activities",
+            ),
+            labels(
+                ("science_total", "20607 合计（万元）"),
+                ("science_project", "其中项目支出（万元）"),
+                ("expenditure_project", "项目支出（万元）"),
+                ("share_of_project_pct", "占项目支出（%）"),
+                ("activities_budget", "科普活动预算（万元）"),
+                ("activities", "科普活动数"),
+            ),
+        )
+    ]
+    figures = []
+    if funding["share_of_project_pct"].drop_nulls().len():
+        figures.append(
+            ReportFigure(
+                "science_share",
+                "科普经费占项目支出的比例（预算）",
+                science_share_chart(funding),
+                caption="20607 科学技术普及科目占各部门项目支出的百分比。",
+            )
+        )
+    shift_years = _shift_years(store, where)
+    if shift_years is not None:
+        shift = stable_result(science_shift(store, *shift_years, kind="budget"))
+        panel_lines = where.keep(science_lines(store, kind="budget")).filter(
+            pl.col("department").is_in(list(shift.departments))
+        )
+        figures.append(
+            ReportFigure(
+                "science_subcodes",
+                "科普经费分项构成（预算，固定面板）",
+                science_subcode_chart(panel_lines),
+                caption=f"{shift.included} 个部门在 {shift_years[0]} 年和 {shift_years[1]} 年都有分项数据，各年分项之和为 100%。",
+            )
+        )
+        paragraphs.append(
+            f"{shift_years[0]} 年到 {shift_years[1]} 年各项的占比变化（"
+            f"{shift.included} 个部门两年都有分项数据，{shift.excluded} 个部门未纳入）。"
+        )
+        tables.append(
+            ReportTable(
+                "science_shift",
+                f"科普经费分项占比变化（{shift_years[0]}→{shift_years[1]}）",
+                translate(shift.frame, "direction", DIRECTION_ZH),
+                labels(
+                    ("code", "科目编码"),
+                    ("name", "科目名称"),
+                    ("amount_from", f"{shift_years[0]}（万元）"),
+                    ("amount_to", f"{shift_years[1]}（万元）"),
+                    ("share_from_pct", f"{shift_years[0]} 占比（%）"),
+                    ("share_to_pct", f"{shift_years[1]} 占比（%）"),
+                    ("share_change_pp", "变化（百分点）"),
+                    ("direction", "方向"),
+                ),
+            )
+        )
+    return Section("science", title, tuple(paragraphs), tuple(figures), tuple(tables))
+
+
+def _shift_years(store: Store, where: Scope) -> tuple[int, int] | None:
+    """The latest year with 20607 sub-code lines, and the earliest year that some department has
+    sub-code lines in both; None when no two such years exist."""
+    items = where.keep(science_lines(store, kind="budget")).filter(pl.col("level") == "item")
+    by_department = {
+        str(d): {int(y) for y in years}
+        for d, years in items.group_by("department").agg(pl.col("year").unique()).iter_rows()
+    }
+    latest = max((max(years) for years in by_department.values()), default=None)
+    if latest is None:
+        return None
+    starts = [min(years) for years in by_department.values() if latest in years and min(years) < latest]
+    return (min(starts), latest) if starts else None
