@@ -33,6 +33,7 @@ from analytics.model import Block, Document
 from analytics.read.antiword_text import antiword_blocks
 from analytics.read.docx import read_docx
 from analytics.read.limits import ReadTimeout
+from analytics.read.sniff import OLE2_MAGIC
 from analytics.read.subprocesses import run_converter
 
 INSTALL_HINT = (
@@ -48,6 +49,10 @@ def read_doc(data: bytes, source_path: str) -> Document:
     Raises ReadError naming the package to install when neither converter is present, and with the
     converter's own message when the file cannot be converted.
     """
+    if not data.startswith(OLE2_MAGIC):
+        # A Word 97-2003 file is an OLE2 compound file. LibreOffice would import anything else as
+        # plain text and give a document of garbage, so say what it is instead.
+        raise ReadError("named .doc but not a Word 97-2003 file (no OLE2 header): damaged or not a document")
     available = available_converters()
     if not available:
         raise ReadError(f"no .doc converter found: {INSTALL_HINT}")
