@@ -21,13 +21,9 @@ from analytics.load import open_store
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 
-# Stated figures the readers lose, by file. LibreOffice, re-reading the .doc files it wrote itself,
-# turns their last table (the "三公" table) into run-together text; in two PDFs a sentence broken
-# across a page and a table row broken across a page lose a figure or two.
+# Stated figures the readers lose, by file: in two PDFs a sentence broken across a page and a table
+# row broken across a page lose a figure or two.
 KNOWN_GAPS = {
-    "synthetic/synthetic_廊坊市审计局_2019_预算.doc": 6,
-    "synthetic/synthetic_廊坊市民政局_2014_决算.doc": 8,
-    "synthetic/synthetic_廊坊市民政局_2018_决算.doc": 12,
     "synthetic/synthetic_廊坊市卫生和计划生育委员会_2018_预算.pdf": 2,
     "synthetic/synthetic_廊坊市民政局_2021_决算.pdf": 1,
 }

@@ -127,6 +127,10 @@ def compose(dy: DepartmentYear, kind: Kind, style: Style, seed: int) -> Disclosu
         w.heading(f"附件：{printed}{dy.year}年部门{word}公开表", 1)
         for key in _ORDER:
             _place(w, tables, key)
+    # A disclosure closes with its signature, the department and the date; a Word document always
+    # ends with a paragraph after its last table (LibreOffice loses a table that ends a .doc file).
+    w.para(printed)
+    w.para(f"{doc.published.year}年{doc.published.month}月{doc.published.day}日")
     return doc
 
 
