@@ -2,8 +2,8 @@
 
 The corpus is synthetic and its generator wrote the truth from the same data it rendered, so every
 stated figure, classification line, activity, metadata field and planted inconsistency is known. The
-few figures the readers still lose are pinned in KNOWN_GAPS by file: a new miss, a wrong value or a
-closed gap all fail this test.
+figures a reader might lose are pinned in KNOWN_GAPS by file (none today): a new miss, a wrong value
+or a closed gap all fail this test.
 """
 
 from __future__ import annotations
@@ -21,12 +21,8 @@ from analytics.load import open_store
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 
-# Stated figures the readers lose, by file: in two PDFs a sentence broken across a page and a table
-# row broken across a page lose a figure or two.
-KNOWN_GAPS = {
-    "synthetic/synthetic_廊坊市卫生和计划生育委员会_2018_预算.pdf": 2,
-    "synthetic/synthetic_廊坊市民政局_2021_决算.pdf": 1,
-}
+# Stated figures a reader loses, by file (none today: keep it empty or explain every entry).
+KNOWN_GAPS: dict[str, int] = {}
 
 Key = tuple[str, str, int, str, Decimal, str]
 
@@ -149,3 +145,19 @@ def test_nothing_else_fails_as_an_error(db: Path) -> None:
 
 def _sha_of_abs(path: str) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def test_the_same_disclosure_gives_the_same_facts_in_every_format() -> None:
+    from analytics.extract import extract
+    from analytics.read import read_document
+
+    folder = SAMPLES / "synthetic" / "same_disclosure"
+    facts_by_format = {
+        path.suffix: Counter((f.metric, f.measure, f.year, f.kind, f.value.normalize(), f.method)
+                             for f in extract(read_document(path)).facts)
+        for path in sorted(folder.iterdir())
+    }  # fmt: skip
+    assert set(facts_by_format) == {".doc", ".docx", ".html", ".pdf", ".txt", ".xls", ".xlsx"}
+    first = facts_by_format[".txt"]
+    assert sum(first.values()) > 60
+    assert all(counts == first for counts in facts_by_format.values())

@@ -110,10 +110,29 @@ def table_facts(table: Table, *, context: str, year: int, kind: Kind, section: s
     head = _header_rows(table)
     if head >= len(table.rows):
         return []
+    table = Table(rows=_rejoin_wrapped_labels(table.rows, head, total), caption=table.caption)
     vertical = _vertical(table, head, unit, total, year, kind, section)
     if vertical:
         return vertical
     return _horizontal(table, head, unit, total, year, kind, section)
+
+
+def _rejoin_wrapped_labels(
+    rows: tuple[tuple[str, ...], ...], head: int, total: str | None
+) -> tuple[tuple[str, ...], ...]:
+    """A label wrapped onto a row of its own ('2、公务用车购置及' / '运行费', the second row holding
+    nothing else) is joined back, when only the joined text names a metric."""
+    out = list(rows[:head])
+    for row in rows[head:]:
+        previous = out[-1] if len(out) > head else None
+        lone = bool(row) and bool(row[0].strip()) and not any(c.strip() for c in row[1:])
+        if previous is not None and lone and not _metrics_of(previous[0], total):
+            joined = previous[0].rstrip() + row[0].strip()
+            if _metrics_of(joined, total):
+                out[-1] = (joined, *previous[1:])
+                continue
+        out.append(row)
+    return tuple(out)
 
 
 def _fact(

@@ -251,6 +251,10 @@ def _margins(lines: list[Line], page_width: float) -> tuple[float, float]:
     return left, right
 
 
+_AMOUNT_FIRST = re.compile(r"^\s*\d[\d,.]*\s*(?:万元|亿元|元|%)")
+_SENTENCE_END = ("。", ";", ":", "!", "?", "；", "：")
+
+
 def _goes_on(previous: _Item, item: _Item, left: float, right: float) -> bool:
     """Whether the line `item` continues the paragraph whose last line is `previous`."""
     above, below = previous.line, item.line
@@ -259,6 +263,8 @@ def _goes_on(previous: _Item, item: _Item, left: float, right: float) -> bool:
         return True  # a figure or unit broken across lines: '474.' / '91', '万' / '元'
     if _HEADING.match(item.text):
         return False
+    if _AMOUNT_FIRST.match(item.text) and not previous.text.rstrip().endswith(_SENTENCE_END):
+        return True  # '…2018年收入预算' / '6241.18万元,…': the amount did not fit on the line above
     height = max(above.height, below.height)
     if abs(above.height - below.height) > _SIZE_CHANGE * height:
         return False

@@ -102,3 +102,19 @@ def test_amounts_in_yuan_are_stored_in_wan_yuan() -> None:
 def test_column_numbers_and_text_tables_give_nothing() -> None:
     assert facts([("单位名称", "单位性质"), ("廊坊市某局", "行政")], "") == []
     assert facts([("项目", "栏次", "金额"), ("", "1", "2")], "") == []
+
+
+def test_a_label_wrapped_onto_its_own_row_is_joined_back() -> None:
+    # A borderless PDF table wraps a long label; the second line stands alone in its row.
+    rows = [
+        ("项目", "合计", "一般公共预算"),
+        ("“三公”经费合计", "17.17", "17.17"),
+        ("2、公务用车购置及", "14.93", "14.93"),
+        ("运行费", "", ""),
+        ("3、公务接待费", "2.24", "2.24"),
+    ]
+    assert [(m, v) for m, _, _, v, _ in facts(rows, "单位:万元")] == [
+        ("three_public_total", "17.17"),
+        ("vehicle_total", "14.93"),
+        ("reception", "2.24"),
+    ]
