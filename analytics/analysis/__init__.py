@@ -6,12 +6,14 @@ Open a database, read tidy frames, then build series and the analyses on them:
 >>> with open_database("data/analytics.duckdb") as db:  # doctest: +SKIP
 ...     series = metric_series(db, "vehicle_operation", kind="final")
 ...     trend = panel_trend(series, years=range(2014, 2024))   # fixed panel of departments
+...     best = panel_trend(series, years="best")                # the span panel_years() picks
 ...     trend.frame, trend.excluded                            # totals, and how many were left out
 ...     reform = reform_effects(db)                             # before/after the vehicle reform
 
 Numbers: the table readers (`documents`, `facts`, `budget_lines`, …) keep money exact as polars
 `Decimal(18, 4)`; everything computed (series, changes, shares, rates, intervals) is `Float64`.
-Results that add departments up are computed on a fixed panel and carry `.frame` and `.excluded`.
+Results that add departments up are computed on a fixed panel and carry `.frame` and `.excluded`;
+their sums are exact (`exact_sum`), so two runs give the same bits.
 See docs/analysis.md.
 """
 
@@ -29,7 +31,7 @@ from analytics.analysis.frames import (
     to_float,
     vehicle_costs,
 )
-from analytics.analysis.panel import PanelResult, fixed_panel, panel_trend
+from analytics.analysis.panel import PanelResult, fixed_panel, panel_trend, panel_years
 from analytics.analysis.rankings import flag_outliers, rank_departments
 from analytics.analysis.reform import (
     ReformResult,
@@ -42,6 +44,7 @@ from analytics.analysis.reform import (
 from analytics.analysis.science import science_activities, science_funding, science_lines, science_shift
 from analytics.analysis.series import cagr, index_to, metric_series, share_of_parent, year_on_year
 from analytics.analysis.stats import robust_z
+from analytics.analysis.sums import exact_mean, exact_sum
 
 __all__ = [
     "PanelResult",
@@ -50,6 +53,8 @@ __all__ = [
     "cagr",
     "checks",
     "documents",
+    "exact_mean",
+    "exact_sum",
     "execution_rates",
     "facts",
     "fixed_panel",
@@ -59,6 +64,7 @@ __all__ = [
     "metric_series",
     "open_database",
     "panel_trend",
+    "panel_years",
     "performance_goals",
     "query",
     "rank_departments",

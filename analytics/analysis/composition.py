@@ -12,7 +12,8 @@ from collections.abc import Iterable
 import polars as pl
 
 from analytics.analysis.frames import three_public, to_float
-from analytics.analysis.panel import PanelResult, fixed_panel
+from analytics.analysis.panel import PanelResult, PanelYears, fixed_panel
+from analytics.analysis.sums import exact_sum
 from analytics.load import Store
 from analytics.reference import metrics
 
@@ -24,14 +25,15 @@ def three_public_composition(
     store: Store,
     *,
     kind: str = "final",
-    years: Iterable[int] | None = None,
+    years: PanelYears = None,
     departments: Iterable[str] | None = None,
 ) -> PanelResult:
     """The "三公" components per year, summed over the departments that state every component in
-    every year compared (a fixed panel; `.excluded` says how many were left out).
+    every year compared (a fixed panel; `.excluded` says how many were left out). `years` as for
+    `fixed_panel`: the years, None for every year, or `"best"` (`panel_years`).
 
     Frame columns: year, component (metric key), name_zh, value (万元, Float64), share_pct (of the
-    year's sum of components), departments.
+    year's sum of components), departments. Sums are exact (`exact_sum`): two runs give the same bits.
 
     >>> three_public_composition(db, years=range(2015, 2020)).frame  # doctest: +SKIP
     """
@@ -50,14 +52,14 @@ def three_public_composition(
     long = kept.unpivot(index=["department", "year"], on=list(COMPONENTS), variable_name="component")
     frame = (
         long.group_by("year", "component")
-        .agg(pl.col("value").sum(), pl.col("department").n_unique().cast(pl.Int32).alias("departments"))
+        .agg(exact_sum("value"), pl.col("department").n_unique().cast(pl.Int32).alias("departments"))
         .with_columns(
             pl.col("year").cast(pl.Int32),
             pl.col("component").replace_strict(names, return_dtype=pl.String).alias("name_zh"),
         )
         .with_columns(
-            pl.when(pl.col("value").sum().over("year") != 0)
-            .then(pl.col("value") / pl.col("value").sum().over("year") * 100)
+            pl.when(exact_sum("value").over("year") != 0)
+            .then(pl.col("value") / exact_sum("value").over("year") * 100)
             .alias("share_pct")
         )
         .with_columns(

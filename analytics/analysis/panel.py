@@ -9,14 +9,29 @@ is the table and `.excluded` the number of departments left out.
 >>> s = metric_series(db, "vehicle_operation", kind="final")  # doctest: +SKIP
 >>> trend = panel_trend(s, years=range(2014, 2024))  # doctest: +SKIP
 >>> trend.frame, trend.excluded, trend.describe()  # doctest: +SKIP
+
+Over every year of a real corpus one missing document empties a panel; `years="best"` takes the run of
+consecutive years that keeps the most department-years instead (`panel_years`).
+
+Totals are sums of exact decimals (`exact_sum`), so the same input gives the same bits on every run.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal, TypeAlias
 
 import polars as pl
+
+from analytics.analysis.sums import exact_sum
+
+BEST = "best"
+"""`years=BEST`: the run of consecutive years that keeps the most department-years (`panel_years`)."""
+
+PanelYears: TypeAlias = Iterable[int] | Literal["best"] | None
+"""The years a fixed panel spans: given ones, `"best"` (see `panel_years`), or None for every year."""
 
 
 @dataclass(frozen=True)
@@ -75,12 +90,62 @@ class PanelResult:
         return f"固定样本：{span}{self.included}个部门（另有{self.excluded}个部门未纳入）"
 
 
-def fixed_panel(series: pl.DataFrame, years: Iterable[int] | None = None) -> PanelResult:
-    """Keep the departments that have a non-null `value` in every year of `years` (default: every year
-    in the frame) for every metric and kind the frame holds; rows of other years are dropped.
+def panel_years(series: pl.DataFrame) -> tuple[int, ...]:
+    """The run of consecutive years over which a fixed panel keeps the most department-years.
+
+    For each span of consecutive years in the series, count the departments with a non-null `value`
+    in every year of it (for every metric and kind the frame holds); keep the span with the largest
+    departments x years, then the later, then the longer. Leaves out, for instance, a first year that
+    only a few documents' stated changes reach back to. Empty when no department has a value.
+
+    >>> frame = pl.DataFrame({"department": ["a", "a", "a", "b", "b", "c"],
+    ...                       "year": [2015, 2016, 2017, 2016, 2017, 2017], "value": [1.0] * 6})
+    >>> panel_years(frame)  # 2016-2017 keeps a and b (4 department-years); 2015-2017 only a (3)
+    (2016, 2017)
+    >>> fixed_panel(frame, years="best").departments
+    ('a', 'b')
+    """
+    groups = [c for c in ("metric", "kind") if c in series.columns]
+    present = series.filter(pl.col("value").is_not_null() & pl.col("department").is_not_null())
+    combos = max(present.select(groups).unique().height, 1) if groups else 1
+    # a department has a year when it has a value for every metric and kind of the frame in it
+    complete = (
+        present.unique(["department", *groups, "year"])
+        .group_by("department", "year")
+        .len()
+        .filter(pl.col("len") == combos)
+    )
+    years_of: dict[str, set[int]] = {}
+    for department, year in complete.select("department", "year").iter_rows():
+        years_of.setdefault(str(department), set()).add(int(year))
+    # departments with the same years count together: few patterns even with many departments
+    patterns = Counter(frozenset(have) for have in years_of.values())
+    years = sorted(set().union(*patterns)) if patterns else []
+    best: tuple[int, int, int] = (0, 0, 0)
+    chosen: tuple[int, ...] = ()
+    for i, start in enumerate(years):
+        for end in years[i:]:
+            span = set(range(start, end + 1))
+            if not span <= set(years):
+                break
+            kept = sum(n for have, n in patterns.items() if span <= have)
+            score = (kept * len(span), end, len(span))
+            if kept and score > best:
+                best, chosen = score, tuple(range(start, end + 1))
+    return chosen
+
+
+def fixed_panel(series: pl.DataFrame, years: PanelYears = None) -> PanelResult:
+    """Keep the departments that have a non-null `value` in every year of `years` for every metric
+    and kind the frame holds; rows of other years are dropped.
+
+    `years`: the years to compare; None for every year in the frame (one department missing one year
+    then leaves it out); `"best"` for the run of consecutive years that keeps the most
+    department-years (`panel_years`).
 
     >>> panel = fixed_panel(metric_series(db, "vehicle_operation"), years=[2015, 2016])  # doctest: +SKIP
     >>> panel.frame, panel.excluded  # doctest: +SKIP
+    >>> fixed_panel(metric_series(db, "three_public_total"), years="best").years  # doctest: +SKIP
     """
     chosen = _years(series, years)
     groups = [c for c in ("metric", "kind") if c in series.columns]
@@ -90,25 +155,29 @@ def fixed_panel(series: pl.DataFrame, years: Iterable[int] | None = None) -> Pan
     counts = in_years.unique(["department", *groups, "year"]).group_by("department").len()
     kept = sorted(counts.filter(pl.col("len") == needed)["department"].to_list())
     everyone = sorted(series["department"].drop_nulls().unique().to_list())
-    left_out = tuple(d for d in everyone if d not in set(kept))
+    kept_set = set(kept)  # a set once: at national scale there are tens of thousands of departments
+    left_out = tuple(d for d in everyone if d not in kept_set)
     frame = in_years.filter(pl.col("department").is_in(kept)).sort("department", *groups, "year")
     return PanelResult(frame, tuple(kept), left_out, tuple(chosen))
 
 
 def panel_trend(
     series: pl.DataFrame,
-    years: Iterable[int] | None = None,
+    years: PanelYears = None,
     *,
     by: Sequence[str] = (),
     base_year: int | None = None,
 ) -> PanelResult:
     """Totals per year over a fixed panel, with the year-on-year change and an index.
 
-    `by` groups the totals (e.g. `["department_type"]`); the panel is chosen over all groups at once.
-    `base_year` (default: the first year) is where `index` is 100. Frame columns: `by` columns, year,
-    departments (how many were summed), value, change, change_pct, index.
+    `years` as for `fixed_panel` (`"best"`: the span `panel_years` picks). `by` groups the totals
+    (e.g. `["department_type"]`); the panel is chosen over all groups at once. `base_year` (default:
+    the first year) is where `index` is 100. Frame columns: `by` columns, year, departments (how many
+    were summed), value, change, change_pct, index. Values are summed exactly (`exact_sum`): two
+    runs give the same bits.
 
     >>> panel_trend(metric_series(db, "three_public_total"), years=range(2014, 2024)).frame  # doctest: +SKIP
+    >>> panel_trend(metric_series(db, "three_public_total"), years="best").describe()  # doctest: +SKIP
     """
     panel = fixed_panel(series, years)
     keys = [*by, *(c for c in ("metric", "kind") if c in series.columns)]
@@ -116,7 +185,7 @@ def panel_trend(
     totals = (
         panel.frame.with_columns(pl.lit(True).alias("_all"))
         .group_by(*grouping, "year")
-        .agg(pl.col("department").n_unique().alias("departments"), pl.col("value").sum())
+        .agg(pl.col("department").n_unique().alias("departments"), exact_sum("value"))
         .with_columns(pl.col("year").cast(pl.Int32))
     )
     base = base_year if base_year is not None else (panel.years[0] if panel.years else None)
@@ -138,10 +207,14 @@ def panel_trend(
     return PanelResult(frame, panel.departments, panel.excluded_departments, panel.years)
 
 
-def _years(frame: pl.DataFrame, years: Iterable[int] | None) -> list[int]:
+def _years(frame: pl.DataFrame, years: PanelYears) -> list[int]:
+    if isinstance(years, str):
+        if years != BEST:
+            raise ValueError(f"years={years!r}: give the years, None for every year, or {BEST!r}")
+        return list(panel_years(frame))
     if years is not None:
         return sorted(set(years))
     return sorted(frame["year"].drop_nulls().unique().to_list())
 
 
-__all__ = ["PanelResult", "fixed_panel", "panel_trend"]
+__all__ = ["BEST", "PanelResult", "PanelYears", "fixed_panel", "panel_trend", "panel_years"]

@@ -29,6 +29,7 @@ reform to the reform year with theirs.
 from __future__ import annotations
 
 import csv
+import math
 import os
 import re
 import statistics
@@ -42,6 +43,7 @@ import polars as pl
 from analytics.analysis.frames import query
 from analytics.analysis.series import metric_series
 from analytics.analysis.stats import DEFAULT_BOOTSTRAP, bootstrap_difference, bootstrap_mean
+from analytics.analysis.sums import exact_mean
 from analytics.extract.regions import most_specific
 from analytics.load import Store
 from analytics.reference import metrics as metric_vocabulary
@@ -58,6 +60,16 @@ DEFAULT_METRICS = ("vehicle_operation", "vehicles_count", "three_public_total", 
 
 PERSONNEL_FALLBACK = {"expenditure_personnel": "expenditure_basic"}
 """Where a department does not state personnel costs, basic expenditure stands in (it contains them)."""
+
+EXCLUSION_REASONS_ZH = {
+    "no reform year": "没有改革年度",
+    "too few figures before the reform": "改革前数据不足",
+    "too few figures from the reform year on": "改革年度起数据不足",
+}
+"""Why a department was left out of the comparison (`excluded_because`), in Chinese
+(`excluded_because_zh`)."""
+
+KIND_ZH = {"budget": "预算", "final": "决算"}
 
 _CENTRAL_RE = re.compile(r"^(?:中华人民共和国|中共中央|中央|国务院|全国人大|全国政协|国家)")
 
@@ -209,8 +221,10 @@ class ReformResult:
 
     - `departments`: one row per department and metric: reform_year, reform_source, measured_by
       (the metric actually used: expenditure_basic where personnel costs are not stated), before and
-      after (means over the window), n_before, n_after, change, change_pct, in_panel, and
-      excluded_because for the departments left out.
+      after (means over the window), n_before, n_after, change, change_pct, in_panel, and for the
+      departments left out excluded_because ('vehicle_operation: too few figures before the
+      reform': the first metric that cannot be compared, and why) and excluded_because_zh (the same
+      in Chinese: '公务用车运行维护费：改革前数据不足').
     - `pooled`: one row per metric over the panel: departments, mean_before, mean_after,
       mean_change_pct (the mean of the departments' changes in percent) with ci_low/ci_high (seeded
       percentile bootstrap over departments), median_change_pct, total_change_pct (change of the
@@ -261,6 +275,19 @@ class ReformResult:
             f"{self.excluded} left out"
         )
 
+    def describe_zh(self) -> str:
+        """The same in Chinese, for a report or a chart subtitle.
+
+        >>> r = reform_effects(db, kind="final", window=2)  # doctest: +SKIP
+        >>> r.describe_zh()  # doctest: +SKIP
+        '比较 4 个部门在各自公车改革年度之前 2 年与改革年度起 2 年的决算数据的平均值（固定面板），1 个部门因缺少改革年度或数据不足未纳入。'
+        """
+        return (
+            f"比较 {self.included} 个部门在各自公车改革年度之前 {self.window} 年与改革年度起 {self.window} 年的"
+            f"{KIND_ZH.get(self.kind, self.kind)}数据的平均值（固定面板），"
+            f"{self.excluded} 个部门因缺少改革年度或数据不足未纳入。"
+        )
+
 
 def reform_effects(
     store: Store,
@@ -281,7 +308,8 @@ def reform_effects(
     `metrics`: what to compare; counts (vehicles_count) take the other kind's year-end figure where
     `kind` has none, and `expenditure_personnel` falls back to `expenditure_basic` per department.
     `window`: years on each side; `min_years`: figures needed on each side to enter the panel.
-    `n_boot`, `seed`, `confidence`: the bootstrap (deterministic for a given seed).
+    `n_boot`, `seed`, `confidence`: the bootstrap (deterministic for a given seed). Means and sums
+    are exact (`exact_mean`, `math.fsum`): two runs give the same bits.
 
     >>> r = reform_effects(db, kind="final", window=2, seed=0)  # doctest: +SKIP
     >>> r.pooled.filter(pl.col("metric") == "vehicle_operation")  # doctest: +SKIP
@@ -388,8 +416,8 @@ def _prefer_complete(primary: pl.DataFrame, substitute: pl.DataFrame, min_years:
 def _summarise(series: pl.DataFrame, years: pl.DataFrame, metrics: list[str], min_years: int) -> pl.DataFrame:
     windowed = series.filter(pl.col("period").is_not_null())
     sides = windowed.group_by("department", "metric", "measured_by").agg(
-        pl.col("value").filter(pl.col("period") == "before").mean().alias("before"),
-        pl.col("value").filter(pl.col("period") == "after").mean().alias("after"),
+        exact_mean(pl.col("value").filter(pl.col("period") == "before")).alias("before"),
+        exact_mean(pl.col("value").filter(pl.col("period") == "after")).alias("after"),
         (pl.col("period") == "before").sum().cast(pl.Int32).alias("n_before"),
         (pl.col("period") == "after").sum().cast(pl.Int32).alias("n_after"),
     )
@@ -420,8 +448,15 @@ def _summarise(series: pl.DataFrame, years: pl.DataFrame, metrics: list[str], mi
         .then(pl.lit("too few figures from the reform year on"))
     )
     order = {m: i for i, m in enumerate(metrics)}
+    names = {key: m.name_zh for key, m in metric_vocabulary().items()}
     grid = grid.with_columns(
-        reason.alias("_reason"), pl.col("metric").replace_strict(order, return_dtype=pl.Int32).alias("_order")
+        reason.alias("_reason"),
+        pl.col("metric").replace_strict(order, return_dtype=pl.Int32).alias("_order"),
+        (
+            pl.col("metric").replace_strict(names, default=pl.col("metric"), return_dtype=pl.String)
+            + "："
+            + reason.replace_strict(EXCLUSION_REASONS_ZH, default=reason, return_dtype=pl.String)
+        ).alias("_reason_zh"),
     )
     # a department is in the panel only when every metric can be compared
     complete = (
@@ -434,7 +469,10 @@ def _summarise(series: pl.DataFrame, years: pl.DataFrame, metrics: list[str], mi
         grid.filter(pl.col("_reason").is_not_null())
         .sort("_order")
         .group_by("department")
-        .agg((pl.col("metric") + ": " + pl.col("_reason")).first().alias("_first"))
+        .agg(
+            (pl.col("metric") + ": " + pl.col("_reason")).first().alias("_first"),
+            pl.col("_reason_zh").first().alias("_first_zh"),
+        )
     )
     grid = grid.join(first_reason, on="department", how="left").with_columns(
         pl.col("department").is_in(panel).alias("in_panel"),
@@ -442,6 +480,10 @@ def _summarise(series: pl.DataFrame, years: pl.DataFrame, metrics: list[str], mi
         .then(None)
         .otherwise(pl.col("_first"))
         .alias("excluded_because"),
+        pl.when(pl.col("department").is_in(panel))
+        .then(None)
+        .otherwise(pl.col("_first_zh"))
+        .alias("excluded_because_zh"),
         (pl.col("after") - pl.col("before")).alias("change"),
         pl.when(pl.col("before") != 0)
         .then((pl.col("after") - pl.col("before")) / pl.col("before").abs() * 100)
@@ -464,6 +506,7 @@ def _summarise(series: pl.DataFrame, years: pl.DataFrame, metrics: list[str], mi
         "change_pct",
         "in_panel",
         "excluded_because",
+        "excluded_because_zh",
     )
 
 
@@ -475,15 +518,18 @@ def _pooled(
         part = summary.filter(pl.col("metric") == metric)
         pct = [float(v) for v in part["change_pct"].drop_nulls().to_list()]
         interval = bootstrap_mean(pct, n_boot=n_boot, seed=seed + index, confidence=confidence)
-        before_total = part["before"].sum() if part.height else None
-        after_total = part["after"].sum() if part.height else None
+        # math.fsum: correctly rounded whatever the order, so the same bits on every run
+        before = [float(v) for v in part["before"].drop_nulls().to_list()]
+        after = [float(v) for v in part["after"].drop_nulls().to_list()]
+        before_total = math.fsum(before) if part.height else None
+        after_total = math.fsum(after) if part.height else None
         rows.append(
             {
                 "metric": metric,
                 "departments": part.height,
-                "mean_before": part["before"].mean() if part.height else None,
-                "mean_after": part["after"].mean() if part.height else None,
-                "mean_change_pct": sum(pct) / len(pct) if pct else None,
+                "mean_before": math.fsum(before) / len(before) if before else None,
+                "mean_after": math.fsum(after) / len(after) if after else None,
+                "mean_change_pct": math.fsum(pct) / len(pct) if pct else None,
                 "ci_low": interval[0] if interval else None,
                 "ci_high": interval[1] if interval else None,
                 "median_change_pct": statistics.median(pct) if pct else None,
@@ -605,6 +651,7 @@ def _mean(values: Sequence[float]) -> float:
 
 __all__ = [
     "DEFAULT_METRICS",
+    "EXCLUSION_REASONS_ZH",
     "LEVELS",
     "REFORM_PATTERN",
     "ReformResult",

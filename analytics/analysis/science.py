@@ -23,6 +23,7 @@ import polars as pl
 from analytics.analysis.frames import budget_lines, performance_goals, query, to_float
 from analytics.analysis.panel import PanelResult
 from analytics.analysis.series import metric_series
+from analytics.analysis.sums import exact_sum
 from analytics.load import Store
 
 SCIENCE_CODE = "20607"
@@ -135,10 +136,8 @@ def science_funding(store: Store, *, kind: str = "budget") -> pl.DataFrame:
         lines.filter(pl.col("level") == "item")
         .group_by("department", "year")
         .agg(
-            pl.col("total").sum().alias("_item_total"),
-            pl.when(pl.col("project").is_not_null().any())
-            .then(pl.col("project").sum())
-            .alias("_item_project"),
+            exact_sum("total").alias("_item_total"),
+            pl.when(pl.col("project").is_not_null().any()).then(exact_sum("project")).alias("_item_project"),
             pl.col("department_type").first(),
         )
     )
@@ -164,7 +163,7 @@ def science_funding(store: Store, *, kind: str = "budget") -> pl.DataFrame:
         .filter(pl.col("kind") == kind)
         .group_by("department", "year")
         .agg(
-            pl.col("budget").filter(pl.col("counted")).sum().alias("activities_budget"),
+            exact_sum(pl.col("budget").filter(pl.col("counted"))).alias("activities_budget"),
             pl.len().cast(pl.Int32).alias("activities"),
         )
     )
@@ -231,7 +230,8 @@ def science_shift(
     Shares are of the sum of the sub-code lines, over the departments with sub-code lines in both
     years (a fixed panel: the result says how many were left out). Frame columns: [department,]
     code, name, amount_from, amount_to, share_from_pct, share_to_pct, share_change_pp, direction
-    (`gained`, `lost`, `unchanged` at 0.05 percentage points), sorted by share_change_pp.
+    (`gained`, `lost`, `unchanged` at 0.05 percentage points), sorted by share_change_pp, then code.
+    Amounts are summed exactly (`exact_sum`): two runs give the same bits.
 
     >>> science_shift(db, 2016, 2023).frame  # doctest: +SKIP
     """
@@ -245,9 +245,9 @@ def science_shift(
     left_out = tuple(sorted(set(items["department"].to_list()) - set(kept)))
     panel = items.filter(pl.col("department").is_in(kept))
     keys = ["department", "code"] if by_department else ["code"]
-    sums = panel.group_by(*keys, "year").agg(pl.col("total").sum(), pl.col("name").first())
+    sums = panel.group_by(*keys, "year").agg(exact_sum("total"), pl.col("name").first())
     denominator = ["department", "year"] if by_department else ["year"]
-    sums = sums.with_columns((pl.col("total") / pl.col("total").sum().over(denominator) * 100).alias("share"))
+    sums = sums.with_columns((pl.col("total") / exact_sum("total").over(denominator) * 100).alias("share"))
     start = sums.filter(pl.col("year") == from_year).select(
         *keys,
         pl.col("name").alias("_name_from"),
@@ -283,7 +283,8 @@ def science_shift(
             "share_change_pp",
             "direction",
         )
-        .sort(*keys[:-1], "share_change_pp", descending=[False] * (len(keys) - 1) + [True])
+        # the code breaks ties, so that codes with the same change come in the same order every run
+        .sort(*keys[:-1], "share_change_pp", "code", descending=[False] * (len(keys) - 1) + [True, False])
     )
     return PanelResult(frame, tuple(kept), left_out, (from_year, to_year))
 

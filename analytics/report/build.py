@@ -22,7 +22,7 @@ from analytics.report.export import export_chart, format_locale
 from analytics.report.model import ReportResult, Section
 from analytics.report.publish import point_latest, staging_folder, swap_into_place
 from analytics.report.render import FigureView, SectionView, render_page, section_view, table_view
-from analytics.report.sections import Inventory, build_sections, inventory, stable
+from analytics.report.sections import Inventory, build_sections, inventory, rounded
 from analytics.version import __version__
 
 CHARTS = "charts"
@@ -156,7 +156,7 @@ def _write_parts(
         for table in section.tables:
             _unique(table.name, table_names, "tables")
             csv_path = Path(TABLES, f"{table.name}.csv")
-            table = dataclasses.replace(table, frame=stable(table.frame))
+            table = dataclasses.replace(table, frame=rounded(table.frame))
             _write_csv(table.frame, folder / csv_path)
             tables.append(csv_path)
             table_views.append(table_view(table, rows=settings.table_rows, csv=csv_path.as_posix()))

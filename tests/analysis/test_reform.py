@@ -114,7 +114,13 @@ def test_departments_without_enough_years_are_left_out_and_counted(reform_db: St
     assert result.excluded_departments == ("廊坊市民政局",)
     left_out = result.departments.filter(~pl.col("in_panel"))
     assert set(left_out["excluded_because"]) == {"vehicle_operation: too few figures before the reform"}
+    assert set(left_out["excluded_because_zh"]) == {"公务用车运行维护费：改革前数据不足"}
+    assert result.frame["excluded_because_zh"].is_null().all()
     assert "4 departments" in result.describe() and "1 left out" in result.describe()
+    assert result.describe_zh() == (
+        "比较 4 个部门在各自公车改革年度之前 2 年与改革年度起 2 年的决算数据的平均值（固定面板），"
+        "1 个部门因缺少改革年度或数据不足未纳入。"
+    )
     # requiring both window years on each side drops 科协 and 审计 too (one year after their 2017 reform)
     assert reform_effects(reform_db, min_years=2, n_boot=200).excluded == 3
 

@@ -1,24 +1,30 @@
 """Integration: the analyses on the bundled samples find what the corpus's truth says
 (data/samples/README.md, "Planted effects"): the reform years, the direction of every change around
-them, and the shift of 科协's science-popularisation lines towards 2060702 科普活动."""
+them, and the shift of 科协's science-popularisation lines towards 2060702 科普活动; and that the
+analyses that add departments up give the same bits on every run."""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Callable, Iterator
 
 import polars as pl
 import pytest
+from polars.testing import assert_frame_equal
 
 from analytics.analysis import (
     execution_rates,
     flag_outliers,
+    metric_series,
     open_database,
+    panel_trend,
     reform_effects,
     reform_years,
     science_activities,
     science_lines,
     science_shift,
+    three_public_composition,
 )
 from analytics.load import Store
 from tests.analysis.samples import SAMPLES, samples_database
@@ -63,7 +69,9 @@ def test_reform_cuts_costs_and_fleets_and_raises_personnel_costs(samples: Store)
     assert pooled["vehicle_operation"]["ci_high"] < -30
     assert pooled["expenditure_personnel"]["ci_low"] > 0
     # the 2016 cohort against the 2017 reformers (科协, 民政), 2015 -> 2016
-    did = result.did.filter((pl.col("metric") == "vehicle_operation") & (pl.col("cohort") == 2016)).row(0, named=True)
+    did = result.did.filter((pl.col("metric") == "vehicle_operation") & (pl.col("cohort") == 2016)).row(
+        0, named=True
+    )
     assert did["control"] == 2
     assert did["did_pp"] < -30 and did["ci_high"] < 0
 
@@ -75,13 +83,17 @@ def test_science_popularisation_shifts_to_2060702(samples: Store) -> None:
     for year in {int(r["year"]) for r in truth}:
         amounts = {r["code"]: float(r["total"]) for r in truth if int(r["year"]) == year}
         true_share[year] = amounts["2060702"] / (amounts["2060702"] + amounts["2060799"]) * 100
-    lines = science_lines(samples).filter((pl.col("department") == KEXIE) & pl.col("code").is_in(["2060702", "2060799"]))
+    lines = science_lines(samples).filter(
+        (pl.col("department") == KEXIE) & pl.col("code").is_in(["2060702", "2060799"])
+    )
     found = lines.pivot(on="code", index="year", values="total").drop_nulls().sort("year")
     assert found.height >= 2, "科协's 20607 lines should be extracted for at least two years"
     for year, kepu, other in found.select("year", "2060702", "2060799").iter_rows():
         assert kepu / (kepu + other) * 100 == pytest.approx(true_share[year], abs=0.01), year
     first, last = found["year"][0], found["year"][-1]
-    shift = science_shift(samples, first, last, by_department=True).frame.filter(pl.col("department") == KEXIE)
+    shift = science_shift(samples, first, last, by_department=True).frame.filter(
+        pl.col("department") == KEXIE
+    )
     direction = dict(shift.select("code", "direction").rows())
     assert direction["2060702"] == "gained"
     assert direction["2060799"] == "lost"
@@ -101,3 +113,41 @@ def test_the_execution_outlier_stands_out(samples: Store) -> None:
     rates = flag_outliers(execution_rates(samples, ["expenditure_project"]), "rate_pct", within=["metric"])
     outliers = rates.filter(pl.col("outlier")).select("department", "year").rows()
     assert outliers == [("廊坊市民政局", 2020)]
+
+
+def frames_of(result: object) -> dict[str, pl.DataFrame]:
+    """Every polars frame a result (PanelResult, ReformResult) holds, by field name."""
+    return {
+        f.name: value
+        for f in dataclasses.fields(result)  # type: ignore[arg-type]
+        if isinstance(value := getattr(result, f.name), pl.DataFrame)
+    }
+
+
+@pytest.mark.parametrize(
+    "analysis",
+    [
+        lambda db: panel_trend(metric_series(db, "three_public_total"), years="best"),
+        lambda db: panel_trend(metric_series(db, "vehicle_operation", kind="budget"), by=["department_type"]),
+        lambda db: three_public_composition(db, years="best"),
+        lambda db: science_shift(db, 2014, 2023),
+        lambda db: science_shift(db, 2014, 2023, by_department=True),
+        lambda db: reform_effects(db, n_boot=200),
+    ],
+    ids=[
+        "panel_trend",
+        "panel_trend_by",
+        "three_public_composition",
+        "science_shift",
+        "science_shift_by",
+        "reform_effects",
+    ],
+)
+def test_two_runs_give_the_same_frames_bit_for_bit(
+    samples: Store, analysis: Callable[[Store], object]
+) -> None:
+    first, second = frames_of(analysis(samples)), frames_of(analysis(samples))
+    assert first and first.keys() == second.keys()
+    for name, frame in first.items():
+        assert frame.height, name
+        assert_frame_equal(second[name], frame, check_exact=True)

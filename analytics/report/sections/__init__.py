@@ -12,7 +12,7 @@ from analytics.load import Store
 from analytics.report.config import ReportConfig
 from analytics.report.model import Section
 from analytics.report.sections.changes import largest_changes
-from analytics.report.sections.common import Inventory, Scope, inventory, scope_of, select, stable
+from analytics.report.sections.common import Inventory, Scope, inventory, rounded, scope_of, select
 from analytics.report.sections.coverage import coverage
 from analytics.report.sections.execution import execution
 from analytics.report.sections.quality import quality
@@ -40,4 +40,4 @@ def build_sections(store: Store, config: ReportConfig, found: Inventory) -> list
     return [BUILDERS[key](store, where, found) for key in config.sections]
 
 
-__all__ = ["BUILDERS", "Inventory", "Scope", "build_sections", "inventory", "select", "stable"]
+__all__ = ["BUILDERS", "Inventory", "Scope", "build_sections", "inventory", "rounded", "select"]

@@ -15,7 +15,7 @@ from analytics.report.sections.common import (
     Scope,
     labels,
     metric_names,
-    stable,
+    rounded,
     translate,
 )
 
@@ -31,7 +31,7 @@ def largest_changes(store: Store, where: Scope, found: Inventory) -> Section:
             parts.append(year_on_year(series).filter(pl.col("change").is_not_null()))
     if not parts:
         return Section("changes", title, empty=f"所选范围内没有连续两年的{where.kind_zh}数据。")
-    changes = stable(flag_outliers(pl.concat(parts, how="vertical_relaxed"), "change_pct"))
+    changes = rounded(flag_outliers(pl.concat(parts, how="vertical_relaxed"), "change_pct"))
     stated = (
         facts(store, chosen, measure="yoy_change", kinds=[where.kind], departments=list(where.departments))
         .filter(pl.col("reason").is_not_null())

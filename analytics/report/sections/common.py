@@ -1,15 +1,13 @@
-"""What every section shares: labels, the selection and its scope, fixed-panel wording, stable numbers."""
+"""What every section shares: labels, the selection and its scope, fixed-panel wording, rounded numbers."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TypeVar
 
 import polars as pl
 
-from analytics.analysis import PanelResult, metric_series
+from analytics.analysis import PanelResult, metric_series, panel_years
 from analytics.analysis import documents as document_rows
 from analytics.load import Store
 from analytics.reference import metrics
@@ -104,28 +102,16 @@ LABELS: dict[str, str] = {
 }
 
 
-# Floats summed by polars' multi-threaded group_by can differ in their last bits from run to run
-# (the order of additions varies); rounded to 6 decimals, what the report shows and embeds is stable.
+# Computed numbers as the page shows them: 6 decimals (33.333333, not 33.33333333333333) in the
+# tables and their CSV files, and in rankings, which should treat amounts equal to 6 decimals as equal
+# (0.3 - 0.1 is 0.19999999999999998). Not needed for determinism: the analyses' sums are exact.
 DECIMALS = 6
 
-Result = TypeVar("Result")
 
-
-def stable(frame: pl.DataFrame) -> pl.DataFrame:
+def rounded(frame: pl.DataFrame) -> pl.DataFrame:
     """`frame` with its Float64 columns rounded to DECIMALS places (see above)."""
     floats = [name for name, dtype in frame.schema.items() if dtype == pl.Float64]
     return frame.with_columns(pl.col(floats).round(DECIMALS)) if floats else frame
-
-
-def stable_result(result: Result) -> Result:
-    """An analysis result (a frozen dataclass such as PanelResult or ReformResult) with `stable()`
-    applied to each of its frames."""
-    frames = {
-        f.name: stable(value)
-        for f in dataclasses.fields(result)  # type: ignore[arg-type]
-        if isinstance(value := getattr(result, f.name), pl.DataFrame)
-    }
-    return dataclasses.replace(result, **frames)  # type: ignore[type-var]
 
 
 def labels(*extra: tuple[str, str]) -> dict[str, str]:
@@ -225,50 +211,14 @@ class Scope:
 
 def scope_of(store: Store, config: ReportConfig, found: Inventory) -> Scope:
     """The departments, years and kind the config selects, and the years of the trends' panels:
-    the config's years when it names them, else the span `panel_years` picks for the "三公" total."""
+    the config's years when it names them, else the span `analytics.analysis.panel_years` picks for
+    the "三公" total (all sections then share it)."""
     kinds = set(found.frame["kind"].drop_nulls().to_list())
     kind = config.kind if config.kind != "auto" else ("final" if "final" in kinds else "budget")
     departments = tuple(sorted(found.frame["department"].drop_nulls().unique().to_list()))
     where = Scope(departments, config.selection.years or None, kind, config.selection.metrics, config)
     chosen = config.selection.years or panel_years(where.series(store, "three_public_total"))
     return replace(where, panel_years=tuple(chosen))
-
-
-# -- report-side addition: which years a fixed panel should span ---------------------------------
-# (Not in analytics.analysis yet: fixed_panel() takes the years it is given, and over every year of
-# a real corpus one missing document empties the panel. Asked for as analysis.panel_years.)
-
-
-def panel_years(series: pl.DataFrame) -> tuple[int, ...]:
-    """The run of consecutive years over which a fixed panel keeps the most department-years.
-
-    For each span of consecutive years in the series, count the departments with a value in every
-    year of it; keep the span with the largest departments x years, then the later, then the longer.
-    Leaves out, for instance, a first year that only a few documents' stated changes reach back to.
-
-    >>> frame = pl.DataFrame({"department": ["a", "a", "a", "b", "b", "c"], "year": [2015, 2016, 2017, 2016, 2017, 2017],
-    ...                       "value": [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]})
-    >>> panel_years(frame)
-    (2016, 2017)
-    """
-    present: dict[str, set[int]] = {}
-    for department, year in (
-        series.filter(pl.col("value").is_not_null()).select("department", "year").iter_rows()
-    ):
-        present.setdefault(str(department), set()).add(int(year))
-    years = sorted(set().union(*present.values())) if present else []
-    best: tuple[int, int, int] = (0, 0, 0)
-    chosen: tuple[int, ...] = ()
-    for i, start in enumerate(years):
-        for end in years[i:]:
-            span = set(range(start, end + 1))
-            if not span <= set(years):
-                break
-            kept = sum(1 for have in present.values() if span <= have)
-            score = (kept * len(span), end, len(span))
-            if kept and score > best:
-                best, chosen = score, tuple(range(start, end + 1))
-    return chosen
 
 
 def year_span(years: Sequence[int]) -> str:

@@ -9,19 +9,19 @@ from analytics.charts import execution_heatmap
 from analytics.load import Store
 from analytics.reference import metrics
 from analytics.report.model import ReportFigure, ReportTable, Section
-from analytics.report.sections.common import EXECUTION_METRICS, Inventory, Scope, labels, metric_zh, stable
+from analytics.report.sections.common import EXECUTION_METRICS, Inventory, Scope, labels, metric_zh, rounded
 
 
 def execution(store: Store, where: Scope, found: Inventory) -> Section:
     """Final against budget for the same department, year and metric, with outliers flagged."""
     title = "预算执行"
     money = [m for m in (where.metrics or EXECUTION_METRICS) if metrics()[m].unit == "money"]
-    rates = stable(execution_rates(store, money, departments=list(where.departments), years=where.years))
+    rates = rounded(execution_rates(store, money, departments=list(where.departments), years=where.years))
     if rates.is_empty():
         return Section(
             "execution", title, empty="所选范围内没有同一部门、同一年度、同一指标的预算数和决算数可以对比。"
         )
-    flagged = stable(flag_outliers(rates, "rate_pct", within=["metric", "year"]))
+    flagged = rounded(flag_outliers(rates, "rate_pct", within=["metric", "year"]))
     over = flagged.filter(pl.col("rate_pct") > 110).height
     under = flagged.filter(pl.col("rate_pct") < 90).height
     outliers = flagged.filter(pl.col("outlier")).height

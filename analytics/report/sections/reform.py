@@ -17,7 +17,6 @@ from analytics.report.sections.common import (
     labels,
     metric_names,
     metric_zh,
-    stable_result,
     translate,
 )
 
@@ -37,15 +36,13 @@ def vehicle_reform(store: Store, where: Scope, found: Inventory) -> Section:
             },
             schema={"province": pl.String, "level": pl.String, "reform_year": pl.Int32, "note": pl.String},
         )
-    result = stable_result(
-        reform_effects(
-            store,
-            kind=where.kind,
-            departments=list(where.departments),
-            reference=reference if reference is not None else reform_reference(),
-            from_documents=reference is None,
-            seed=where.config.bootstrap_seed,
-        )
+    result = reform_effects(
+        store,
+        kind=where.kind,
+        departments=list(where.departments),
+        reference=reference if reference is not None else reform_reference(),
+        from_documents=reference is None,
+        seed=where.config.bootstrap_seed,
     )
     if result.frame.is_empty():
         return Section(
@@ -54,8 +51,7 @@ def vehicle_reform(store: Store, where: Scope, found: Inventory) -> Section:
             empty=f"所选范围内没有部门在改革年度前后都有{where.kind_zh}数据，无法比较。",
         )
     paragraphs = (
-        f"比较 {result.included} 个部门在各自公车改革年度之前 {result.window} 年与改革年度起 {result.window} 年的"
-        f"{where.kind_zh}数据的平均值（固定面板），{result.excluded} 个部门因缺少改革年度或数据不足未纳入。",
+        result.describe_zh(),
         "改革年度优先取文档自己的表述（如“主要原因是公车改革”），否则按省份和行政级别取参考表"
         "（data/reference/vehicle_reform.csv）。改革后公务用车运行费下降，但公务交通补贴计入人员经费，"
         "所以同时列出人员经费。区间为按部门重抽样的 95% bootstrap 区间；双重差分把改革当年的变化与"
@@ -93,9 +89,9 @@ def vehicle_reform(store: Store, where: Scope, found: Inventory) -> Section:
         .alias("source")
     )
     left_out = metric_names(
-        result.departments.filter(~pl.col("in_panel"))
-        .select("department", "metric", "excluded_because")
-        .with_columns(pl.col("excluded_because").map_elements(_reason_zh, return_dtype=pl.String))
+        result.departments.filter(~pl.col("in_panel")).select(
+            "department", "metric", pl.col("excluded_because_zh").alias("excluded_because")
+        )
     ).sort("department", "metric")
     tables = (
         ReportTable(
@@ -143,18 +139,3 @@ def vehicle_reform(store: Store, where: Scope, found: Inventory) -> Section:
         ReportTable("reform_left_out", "未纳入比较的部门", left_out, labels(("excluded_because", "原因"))),
     )
     return Section("vehicle_reform", title, paragraphs, tuple(figures), tables)
-
-
-EXCLUSION_ZH = {
-    "no reform year": "没有改革年度",
-    "too few figures before the reform": "改革前数据不足",
-    "too few figures from the reform year on": "改革年度起数据不足",
-}
-
-
-def _reason_zh(reason: str) -> str:
-    """`reform_effects`' reason for leaving a department out ('metric: why'), in Chinese where known."""
-    metric, _, why = reason.partition(": ")
-    if not why:
-        return EXCLUSION_ZH.get(reason, reason)
-    return f"{metric_zh(metric)}：{EXCLUSION_ZH.get(why, why)}"

@@ -13,8 +13,7 @@ from analytics.report.sections.common import (
     Inventory,
     Scope,
     labels,
-    stable,
-    stable_result,
+    rounded,
     translate,
 )
 
@@ -22,7 +21,8 @@ from analytics.report.sections.common import (
 def science(store: Store, where: Scope, found: Inventory) -> Section:
     """20607 科学技术普及 funding, its share of project spending, and the sub-codes' shift."""
     title = "科普经费变化"
-    funding = stable(where.keep(science_funding(store, kind="budget")))
+    # rounded: the SVG's aria-labels print the share unformatted (0.299184, not 0.299184481011)
+    funding = rounded(where.keep(science_funding(store, kind="budget")))
     if funding.is_empty():
         return Section("science", title, empty="所选范围内没有 20607 科学技术普及科目或科普绩效目标。")
     paragraphs = [
@@ -65,7 +65,7 @@ def science(store: Store, where: Scope, found: Inventory) -> Section:
         )
     shift_years = _shift_years(store, where)
     if shift_years is not None:
-        shift = stable_result(science_shift(store, *shift_years, kind="budget"))
+        shift = science_shift(store, *shift_years, kind="budget")
         panel_lines = where.keep(science_lines(store, kind="budget")).filter(
             pl.col("department").is_in(list(shift.departments))
         )

@@ -17,7 +17,6 @@ from analytics.report.sections.common import (
     metric_names,
     metric_zh,
     panel_sentence,
-    stable_result,
     year_span,
 )
 
@@ -37,7 +36,7 @@ def three_public_trends(store: Store, where: Scope, found: Inventory) -> Section
         panel = fixed_panel(series, where.panel_years)
         if not panel.included:
             continue
-        trend = stable_result(panel_trend(series, where.panel_years))
+        trend = panel_trend(series, where.panel_years)
         trends.append(trend.frame)
         if not paragraphs:
             paragraphs.append(f"{metric_zh(metric)}：" + panel_sentence(trend, where.kind_zh))
@@ -62,10 +61,8 @@ def three_public_trends(store: Store, where: Scope, found: Inventory) -> Section
             title,
             empty=f"所选范围内没有部门在 {year_span(where.panel_years)}每年都有“三公”经费的{where.kind_zh}数据。",
         )
-    composition = stable_result(
-        three_public_composition(
-            store, kind=where.kind, years=where.panel_years, departments=list(where.departments)
-        )
+    composition = three_public_composition(
+        store, kind=where.kind, years=where.panel_years, departments=list(where.departments)
     )
     totals = metric_names(pl.concat(trends, how="vertical_relaxed").drop("kind"))
     tables = [
