@@ -1,7 +1,8 @@
 """Altair charts with Chinese labels, and their export to PNG, SVG and offline HTML.
 
 Builders are plain functions returning Altair charts (no top-level config, so they compose);
-`save()`/`to_png()`/`to_svg()`/`to_html()` apply the theme (a Chinese font stack) when they render.
+`save()`/`to_png()`/`to_svg()`/`to_html()` apply the theme (a Chinese font stack) when they render;
+`themed_spec()` is the spec with the theme, `to_svg_and_png()` renders both images from one layout.
 
 >>> from analytics.charts import trend_chart, save
 >>> save(trend_chart(metric_series(db, "vehicle_operation")), "out/trend.png")  # doctest: +SKIP
@@ -9,7 +10,16 @@ Builders are plain functions returning Altair charts (no top-level config, so th
 
 from analytics.charts.composition import three_public_chart
 from analytics.charts.execution import execution_heatmap
-from analytics.charts.export import save, spec, to_html, to_png, to_svg
+from analytics.charts.export import (
+    save,
+    spec,
+    stable_svg_ids,
+    themed_spec,
+    to_html,
+    to_png,
+    to_svg,
+    to_svg_and_png,
+)
 from analytics.charts.fonts import FontNotFoundError, cjk_font_directories, register_cjk_fonts
 from analytics.charts.reform import reform_slope_chart
 from analytics.charts.science import science_share_chart, science_subcode_chart
@@ -30,10 +40,13 @@ __all__ = [
     "science_share_chart",
     "science_subcode_chart",
     "spec",
+    "stable_svg_ids",
     "theme_config",
+    "themed_spec",
     "three_public_chart",
     "to_html",
     "to_png",
     "to_svg",
+    "to_svg_and_png",
     "trend_chart",
 ]

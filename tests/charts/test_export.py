@@ -1,4 +1,5 @@
-"""Export: PNG and SVG with Chinese glyphs that render, offline HTML, and a clear message without fonts."""
+"""Export: PNG and SVG with Chinese glyphs that render, byte-stable SVG, offline HTML, the themed spec,
+and a clear message without fonts."""
 
 from __future__ import annotations
 
@@ -10,7 +11,18 @@ import altair as alt
 import polars as pl
 import pytest
 
-from analytics.charts import FontNotFoundError, cjk_font_directories, save, to_html, to_png, to_svg
+from analytics.charts import (
+    FontNotFoundError,
+    cjk_font_directories,
+    save,
+    spec,
+    stable_svg_ids,
+    themed_spec,
+    to_html,
+    to_png,
+    to_svg,
+    to_svg_and_png,
+)
 from analytics.charts import fonts as fonts_module
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -75,3 +87,47 @@ def test_missing_fonts_name_what_to_install(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.delenv("WINDIR", raising=False)
     with pytest.raises(FontNotFoundError, match="apt-get install fonts-noto-cjk"):
         fonts_module.register_cjk_fonts()
+
+
+def gradient_legend(text: str) -> alt.Chart:
+    """A continuous colour scale: its legend is an SVG gradient (`gradient_N`)."""
+    data = pl.DataFrame({"年度": [2015, 2016, 2017], "执行率": [80.0, 100.0, 120.0]})
+    return alt.Chart(data, title=text).mark_rect().encode(x="年度:O", color="执行率:Q")
+
+
+def test_svg_ids_are_numbered_per_svg() -> None:
+    assert stable_svg_ids(
+        '<clipPath id="clip12"/><linearGradient id="gradient_7"/><g clip-path="url(#clip12)">'
+        '<rect fill="url(#gradient_7)"/></g><linearGradient id="gradient_9"/><path clip-path="url(#clip3)"/>'
+    ) == (
+        '<clipPath id="clip0"/><linearGradient id="gradient_0"/><g clip-path="url(#clip0)">'
+        '<rect fill="url(#gradient_0)"/></g><linearGradient id="gradient_1"/><path clip-path="url(#clip1)"/>'
+    )
+
+
+def test_the_same_chart_gives_the_same_svg_after_other_charts(tmp_path: Path) -> None:
+    """vl-convert's renderer counts gradients across renders; to_svg and save(.svg) renumber them."""
+    first = to_svg(gradient_legend("预算执行率"))
+    assert 'id="gradient_0"' in first
+    for other in ("一", "二", "三"):
+        to_svg(gradient_legend(other))
+    assert to_svg(gradient_legend("预算执行率")) == first
+    assert save(gradient_legend("预算执行率"), tmp_path / "chart.svg").read_text(encoding="utf-8") == first
+
+
+def test_svg_and_png_in_one_go_are_the_bytes_of_to_svg_and_to_png() -> None:
+    chart = gradient_legend("预算执行率")
+    svg, png = to_svg_and_png(chart, scale=2)
+    assert svg == to_svg(chart)
+    assert png == to_png(chart, scale=2)
+    assert to_svg_and_png(chart, scale=1)[1] == to_png(chart, scale=1)
+
+
+def test_themed_spec_is_what_save_json_writes(tmp_path: Path) -> None:
+    chart = titled("“三公”经费")
+    themed = themed_spec(chart)
+    assert themed == json.loads(save(chart, tmp_path / "chart.json").read_text(encoding="utf-8"))
+    assert "Noto Sans CJK SC" in themed["config"]["font"]
+    assert "config" not in spec(chart) or spec(chart)["config"] != themed["config"]
+    # a config the chart sets itself wins over the theme
+    assert themed_spec(chart.configure(font="KaiTi"))["config"]["font"] == "KaiTi"
