@@ -1,9 +1,12 @@
 """Executors on this machine: inline (in the calling process) and a pool of worker processes.
 
 The pool's workers are started by a fork server that has imported the parsing code once, so a new
-worker costs milliseconds, not a fresh interpreter; each worker is replaced after MAX_TASKS_PER_CHILD
-tasks, so a reader that leaks memory cannot grow a worker without bound. Workers ignore Ctrl-C (the
-parent stops them) and exit by themselves when the parent dies, even of SIGKILL.
+worker costs milliseconds, not a fresh interpreter. Workers ignore Ctrl-C (the parent stops them) and
+exit by themselves when the parent dies, even of SIGKILL.
+
+Workers are not recycled after a number of tasks (`max_tasks_per_child`): in Python 3.11 to 3.14 the
+pool can then deadlock once a worker retires while tasks are queued (CPython gh-115634), which an
+ingest of 10,000 files hit.
 """
 
 from __future__ import annotations
@@ -19,9 +22,6 @@ from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-
-MAX_TASKS_PER_CHILD = 250
-"""Tasks a worker process runs before it is replaced by a fresh one."""
 
 PARENT_POLL_S = 1.0
 
@@ -56,7 +56,6 @@ def process_pool(jobs: int) -> ProcessPoolExecutor:
         mp_context=context,
         initializer=_init_worker,
         initargs=(os.getpid(),),
-        max_tasks_per_child=MAX_TASKS_PER_CHILD,
     )
 
 
