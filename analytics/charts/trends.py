@@ -30,7 +30,9 @@ def trend_chart(
 
     `reform_years` marks the reform: an int draws one dashed rule for everyone; a frame with
     `department` and `reform_year` (e.g. `reform_years(db)`) draws a rule per department in its colour.
-    `subtitle` is the place for a panel's `describe()`.
+    `subtitle` is the place for a panel's `describe()`. A series of a single year has no line to
+    draw: the chart shows that year's points on an axis holding only that year, and a reform rule
+    only when the reform falls in it.
 
     >>> trend_chart(metric_series(db, "vehicle_operation"), reform_years=reform_years(db))  # doctest: +SKIP
     """
@@ -41,20 +43,29 @@ def trend_chart(
         pl.col("value").cast(pl.Float64),
         (_basis_label() if "basis" in series.columns else pl.lit(BASIS_LABELS["stated"])).alias("来源"),
     ).sort("department", "year")
-    x = alt.X(
-        "year:Q",
-        title=YEAR,
-        axis=alt.Axis(format="d", tickMinStep=1),
-        scale=alt.Scale(zero=False, nice=False),
-    )
+    years = sorted(data["year"].drop_nulls().unique().to_list())
+    single = years[0] if len(years) == 1 else None
+    if single is None:
+        x = alt.X(
+            "year:Q",
+            title=YEAR,
+            axis=alt.Axis(format="d", tickMinStep=1),
+            scale=alt.Scale(zero=False, nice=False),
+        )
+    else:  # one year: a domain of zero width draws a broken axis; half a year each side, one tick
+        x = alt.X(
+            "year:Q",
+            title=YEAR,
+            axis=alt.Axis(format="d", values=[single]),
+            scale=alt.Scale(domain=[single - 0.5, single + 0.5], nice=False, zero=False),
+        )
     color = alt.Color("department:N", title=DEPARTMENT)
     base = alt.Chart(data)
-    lines = base.mark_line(strokeWidth=2).encode(
-        x=x, y=alt.Y("value:Q", title=metric_label(key)), color=color
-    )
-    points = base.mark_point(size=50, filled=True, opacity=1).encode(
+    y = alt.Y("value:Q", title=metric_label(key))
+    lines = base.mark_line(strokeWidth=2).encode(x=x, y=y, color=color)
+    points = base.mark_point(size=50 if single is None else 80, filled=True, opacity=1).encode(
         x=x,
-        y="value:Q",
+        y=y if single is not None else "value:Q",  # the axis title comes from the lines when drawn
         color=color,
         shape=alt.Shape(
             "来源:N",
@@ -69,7 +80,9 @@ def trend_chart(
             alt.Tooltip("来源:N"),
         ],
     )
-    layers: list[alt.Chart] = [lines, points]
+    layers: list[alt.Chart] = [lines, points] if single is None else [points]
+    if single is not None and isinstance(reform_years, int) and reform_years != single:
+        reform_years = None  # outside the one year shown
     if isinstance(reform_years, int):
         marker = pl.DataFrame({"reform_year": [reform_years], "label": [f"{REFORM_LABEL} {reform_years}"]})
         rule = alt.Chart(marker).mark_rule(strokeDash=[5, 4], color="#666666").encode(x="reform_year:Q")
@@ -81,8 +94,11 @@ def trend_chart(
         layers += [rule, text]
     elif isinstance(reform_years, pl.DataFrame):
         shown = set(data["department"].unique().to_list())
+        in_view = pl.lit(True) if single is None else pl.col("reform_year") == single
         marker = (
-            reform_years.filter(pl.col("department").is_in(list(shown)) & pl.col("reform_year").is_not_null())
+            reform_years.filter(
+                pl.col("department").is_in(list(shown)) & pl.col("reform_year").is_not_null() & in_view
+            )
             .select("department", pl.col("reform_year").cast(pl.Int32))
             .unique()
             .sort("department")

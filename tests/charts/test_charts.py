@@ -31,6 +31,7 @@ from analytics.charts import (
     theme_config,
     three_public_chart,
     to_png,
+    to_svg,
     trend_chart,
 )
 from analytics.load import Store
@@ -77,6 +78,28 @@ def test_trend_chart_with_reform_years(reform_db: Store) -> None:
         "三河市审计局": 2017, "廊坊市教育局": 2016, "廊坊市科学技术协会": 2017, "廊坊市财政局": 2016,
     }  # fmt: skip
     assert to_png(chart).startswith(PNG)
+
+
+def test_a_single_year_draws_points_on_an_axis_of_that_year(reform_db: Store) -> None:
+    """One year has no line: the points stand on an axis holding that year only (a scale of zero width
+    would be drawn from whatever the renderer makes of it); a reform outside the year is not drawn."""
+    panel = fixed_panel(metric_series(reform_db, "vehicle_operation"), years=[2017])
+    chart = trend_chart(panel.frame, reform_years=reform_years(reform_db))
+    spec = round_trip(chart)
+    assert marks(spec) == ["point", "rule", "text"]
+    x = spec["layer"][0]["encoding"]["x"]
+    assert x["scale"]["domain"] == [2016.5, 2017.5]
+    assert x["axis"]["values"] == [2017]
+    assert spec["layer"][0]["encoding"]["y"]["title"] == "公务用车运行维护费（万元）"
+    rules = spec["datasets"][spec["layer"][1]["data"]["name"]]
+    assert {r["department"] for r in rules} == {"三河市审计局", "廊坊市科学技术协会"}  # reformed in 2017
+    assert marks(trend_chart(panel.frame, reform_years=2016).to_dict()) == ["point"]
+    assert marks(trend_chart(panel.frame, reform_years=2017).to_dict()) == ["point", "rule", "text"]
+    svg = to_svg(chart)
+    assert svg.count('aria-roledescription="point"') == panel.included == 5
+    assert ">2017</text>" in svg and ">2016</text>" not in svg
+    # two years or more: lines as before
+    assert marks(trend_chart(metric_series(reform_db, "vehicle_operation")).to_dict()) == ["line", "point"]
 
 
 def test_trend_chart_with_one_reform_year(reform_db: Store) -> None:

@@ -40,7 +40,7 @@ def three_public_trends(store: Store, where: Scope, found: Inventory) -> Section
         trends.append(trend.frame)
         if not paragraphs:
             paragraphs.append(f"{metric_zh(metric)}：" + panel_sentence(trend, where.kind_zh))
-        # a trend needs two years at least; one department-year is a table row, not a line
+        # trend_chart draws a single year as points, but a trend needs two years: one year is in the table
         if len(panel.years) > 1 and (metric in ("three_public_total", "vehicle_operation") or not figures):
             figures.append(
                 ReportFigure(
