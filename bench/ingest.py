@@ -34,16 +34,22 @@ FORMATS = {
     "html": ("html",),
     "docx": ("docx",),
     "pdf": ("pdf",),
+    "pdf10": ("pdf",),  # synthetic PDFs joined into documents of exactly 10 pages
     "mixed": ("txt", "html", "docx"),
 }
+PAGES = 10
 DOCS_PER_DEPARTMENT = 20  # the generator writes a budget and a final account for each of 10 years
-PDF_DOCS = 200  # converting to PDF goes through LibreOffice: fewer of them
+PDF_DOCS = 200  # converting to PDF goes through LibreOffice: fewer of them (pdf10 joins 3x as many)
 
 
 def corpus(work: Path, name: str, docs: int) -> tuple[Path, int]:
     """A folder of `docs` synthetic documents of format `name` (made once, then reused)."""
     folder = work / f"{name}-{docs}"
     marker = folder / ".complete"
+    if name == "pdf10" and not marker.exists():
+        source, _ = corpus(work, "pdf", docs * 3)
+        ten_pages(sorted(source.rglob("*.pdf")), folder, docs)
+        marker.write_text(f"{docs} documents of {PAGES} pages joined from {source}\n")
     if not marker.exists():
         from analytics.synthetic import generate
 
@@ -59,8 +65,24 @@ def corpus(work: Path, name: str, docs: int) -> tuple[Path, int]:
     return folder, len(files)
 
 
-def pdf_pages(folder: Path) -> float:
+def ten_pages(sources: list[Path], folder: Path, docs: int) -> None:
+    """Write `docs` PDFs of exactly PAGES pages, each joined from consecutive synthetic disclosures."""
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    folder.mkdir(parents=True, exist_ok=True)
+    queue = list(sources)
+    for index in range(docs):
+        joined = pdfium.PdfDocument.new()
+        while len(joined) < PAGES:
+            if not queue:
+                raise SystemExit("not enough synthetic PDFs to join")
+            part = pdfium.PdfDocument(queue.pop(0))
+            joined.import_pages(part, list(range(min(len(part), PAGES - len(joined)))))
+        joined.save(folder / f"joined_{index:05d}.pdf")
+
+
+def pdf_pages(folder: Path) -> float:
+    import pypdfium2 as pdfium
 
     pages = [len(pdfium.PdfDocument(p)) for p in sorted(folder.rglob("*.pdf"))[:50]]
     return sum(pages) / len(pages) if pages else 0.0
@@ -151,7 +173,7 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     work.mkdir(parents=True, exist_ok=True)
     rows = []
     for name in args.formats.split(","):
-        docs = min(args.docs, PDF_DOCS) if name == "pdf" and not args.all_pdf else args.docs
+        docs = min(args.docs, PDF_DOCS) if name.startswith("pdf") and not args.all_pdf else args.docs
         folder, count = corpus(work, name, docs)
         db = work / f"{name}-{docs}.duckdb"
         for stale in (db, Path(f"{db}.wal")):
@@ -161,7 +183,7 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
         row = {
             "format": name,
             "documents": count,
-            "pages_per_pdf": round(pdf_pages(folder), 1) if name == "pdf" else None,
+            "pages_per_pdf": round(pdf_pages(folder), 1) if name.startswith("pdf") else None,
             "docs_per_s": first["documents"] / first["seconds"],
             "docs_per_s_with_startup": first["documents"] / first["process_seconds"],
             "ingest_s": first["seconds"],
