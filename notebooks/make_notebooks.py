@@ -155,14 +155,17 @@ budget_lines(db, code_prefix="20607").select("department", "year", "kind", "code
 
 Vehicle running costs on a **fixed panel**: only the departments with a figure in every year are
 compared, so that a department that starts or stops disclosing cannot fake a trend. The dashed rules
-mark each department's vehicle-reform year.""",
+mark each department's vehicle-reform year. Over every year one missing document would empty the
+panel: `years="best"` takes the run of consecutive years that keeps the most department-years
+(`panel_years`).""",
     ),
     (
         "code",
         """\
 series = metric_series(db, "vehicle_operation", kind="final")
-panel = fixed_panel(series, years=range(2014, 2024))
+panel = fixed_panel(series, years="best")
 print(panel.describe())
+print(panel.describe_zh())
 chart = trend_chart(panel.frame, reform_years=reform_years(db), subtitle=panel.describe_zh())
 chart""",
     ),
@@ -226,7 +229,8 @@ result.frame.filter(pl.col("metric") == "vehicle_operation").select(
     (
         "code",
         """\
-result.departments.filter(~pl.col("in_panel")).select("department", "excluded_because").unique()""",
+print(result.describe_zh())
+result.departments.filter(~pl.col("in_panel")).select("department", "excluded_because", "excluded_because_zh").unique()""",
     ),
     (
         "md",
