@@ -33,7 +33,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -382,12 +382,27 @@ def _ingest_into(
     names = [str(f) for f in files if str(f) not in (database, database + ".wal")]  # whatever its suffix
     run = _Run(store, names, progress, batch_size)
     with ExitStack() as stack:
+        stack.enter_context(_one_writer_thread(store))
 
         def start(parse_count: int | None) -> tuple[Executor, int]:
             return stack.enter_context(executor_for(jobs=jobs, executor=executor, files=parse_count))
 
         run.go(start)
     return run.report
+
+
+@contextmanager
+def _one_writer_thread(store: Store) -> Iterator[None]:
+    """DuckDB runs each statement on all cores by default; the workers need those cores, and a bulk
+    INSERT of one batch gains nothing from more threads. Restored afterwards."""
+    connection = store.connection
+    row = connection.execute("SELECT current_setting('threads')").fetchone()
+    connection.execute("SET threads = 1")
+    try:
+        yield
+    finally:
+        if row is not None:
+            connection.execute(f"SET threads = {int(row[0])}")
 
 
 @dataclass
