@@ -575,8 +575,9 @@ class _Run:
         documents = [e.parsed for e in entries if isinstance(e.parsed, PreparedDocument)]
         written = dict(zip((d.source_path for d in documents), self._write(documents), strict=True))
         for entry in entries:
-            result, error = self._settle(entry, written)
-            self._finish(entry, result, error)
+            settled = self._settle(entry, written)
+            if settled is not None:
+                self._finish(entry, *settled)
 
     def _write(self, documents: Sequence[PreparedDocument]) -> list[LoadResult | Failure]:
         """Write documents in one transaction; if that fails, one by one (only the culprit fails)."""
@@ -593,7 +594,8 @@ class _Run:
 
     def _settle(
         self, entry: _Entry, written: dict[str, LoadResult | Failure]
-    ) -> tuple[LoadResult, FileError | None]:
+    ) -> tuple[LoadResult, FileError | None] | None:
+        """The outcome of a pending file, recorded in the store; None if it has to be parsed after all."""
         if entry.result is not None:
             return entry.result, entry.error
         if entry.settle is not None:
@@ -601,20 +603,17 @@ class _Run:
             if settled is not None:
                 return settled, None
             # The bytes are no longer loaded anywhere (their holder changed meanwhile): parse after all.
-            return self._reparse(entry)
+            if entry.settle in self.claimed:
+                self.waiting.setdefault(entry.settle, deque()).append((entry.index, entry.path))
+            else:
+                self._claim(entry.index, entry.path, entry.settle)
+            return None
         parsed = entry.parsed
         outcome = written[parsed.source_path] if isinstance(parsed, PreparedDocument) else parsed
         if isinstance(outcome, Failure):
             return _record(self.store, outcome)
         assert outcome is not None
         return outcome, None
-
-    def _reparse(self, entry: _Entry) -> tuple[LoadResult, FileError | None]:
-        parsed = parse_file(entry.path, entry.settle)
-        if isinstance(parsed, Failure):
-            return _record(self.store, parsed)
-        outcome = self._write([parsed])[0]
-        return _record(self.store, outcome) if isinstance(outcome, Failure) else (outcome, None)
 
     def _finish(self, entry: _Entry, result: LoadResult, error: FileError | None) -> None:
         if self.progress is not None:

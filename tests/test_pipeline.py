@@ -382,3 +382,20 @@ def test_worker_processes_give_the_same_database_as_one_process(sample_path: Pat
     assert dump_without_times(parallel) == dump_without_times(serial)
     again = ingest([tmp_path / "in"], db=parallel, jobs=2)
     assert (again.documents_unchanged, again.documents_duplicate, again.facts_written) == (12, 1, 0)
+
+
+def test_bytes_that_move_to_a_new_file_load_there(db_path: Path, tmp_path: Path, stages: Stages) -> None:
+    """a held X; now a holds Y and the new b holds X. b looked like a duplicate of a when it was hashed,
+    but a no longer holds X once a's new version is written: b is parsed and loaded after all."""
+    a = write(tmp_path / "in" / "a.txt", "reception 1.36")
+    ingest([a], db=db_path)
+    write(a, "reception 2.00")
+    write(tmp_path / "in" / "b.txt", "reception 1.36")
+    report = ingest([tmp_path / "in"], db=db_path)
+    assert [(Path(r.source_path).name, r.status) for r in report.results] == [
+        ("a.txt", "replaced"), ("b.txt", "loaded")
+    ]  # fmt: skip
+    with open_store(db_path, read_only=True) as store:
+        assert store.query("select source_path, value from facts order by 1").rows == [
+            (str(a), Decimal("2.0000")), (str(tmp_path / "in" / "b.txt"), Decimal("1.3600"))
+        ]  # fmt: skip
