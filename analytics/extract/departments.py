@@ -49,7 +49,7 @@ def _types() -> list[tuple[str, str]]:
 
 def clean_name(printed: str) -> str:
     """A printed name without spaces, notes such as '(本级)' and trailing punctuation."""
-    name = re.sub(r"\s+", "", printed)
+    name = "".join(printed.split())
     name = _NOTE.sub("", name)
     return name.strip(":：,，。、“”\"'()（）")
 

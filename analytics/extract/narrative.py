@@ -37,6 +37,8 @@ from analytics.extract.numbers import AMOUNT_RE, to_wan
 from analytics.model import Fact, Kind, Measure
 from analytics.reference import metrics
 
+_DIGIT = re.compile(r"\d")
+_SENTENCE_SPLIT = re.compile(r"(?<=[。!?])")
 # Clause boundaries; a comma between digits ('1,234') is a thousands separator, not a boundary.
 _CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d{3})|[;:。]")
 
@@ -129,7 +131,7 @@ def prepare(text: str) -> str:
 
 
 def _sentences(paragraph: str) -> Iterator[str]:
-    for sentence in re.split(r"(?<=[。!?])", paragraph):
+    for sentence in _SENTENCE_SPLIT.split(paragraph):
         if sentence.strip():
             yield sentence.strip()
 
@@ -230,7 +232,7 @@ def _blank_asides(sentence: str) -> tuple[str, list[tuple[int, str]]]:
 
     def blank(match: re.Match[str]) -> str:
         inner = match.group(1)
-        if len(inner) > 3 and re.search(r"\d", inner):
+        if len(inner) > 3 and _DIGIT.search(inner):
             asides.append((match.start(), inner))
             return " " * len(match.group())
         return match.group()
@@ -258,7 +260,7 @@ def _specific(labels: list[LabelMatch], text: str) -> list[LabelMatch]:
     kept: list[LabelMatch] = []
     for label in labels:
         gap = text[kept[-1].end : label.start] if kept else ""
-        if kept and label.is_qualifier and len(gap) <= 8 and not re.search(r"\d", gap):
+        if kept and label.is_qualifier and len(gap) <= 8 and not _DIGIT.search(gap):
             continue
         kept.append(label)
     return kept

@@ -47,7 +47,7 @@ class _Column:
 
 
 def _clean(cell: str) -> str:
-    return re.sub(r"\s+", "", cell)
+    return "".join(cell.split())  # faster than re.sub on every cell
 
 
 def _is_number(cell: str) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 import charset_normalizer
@@ -140,6 +140,17 @@ def normalise(text: str) -> str:
     >>> normalise("４７４．９１万元（＜85%）：公務用車運行維護費")
     '474.91万元(<85%):公务用车运行维护费'
     """
+    # Table cells and labels repeat across a document and a corpus ('0.00', '合计'): short strings
+    # are cached (at most 16,384 of 48 characters or fewer, a few MB), long paragraphs are not.
+    return _normalise_short(text) if len(text) <= 48 else _normalise(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _normalise_short(text: str) -> str:
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
     text = _NEWLINES.sub("\n", text)
     text = _DROPPED.sub("", text)
     text = unicodedata.normalize("NFKC", text)
