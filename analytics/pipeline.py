@@ -468,7 +468,11 @@ class _Run:
         inflight: dict[Future[list[tuple[int, Parsed]]], Task] = {}
         suspects: deque[Task] = deque()  # tasks in flight when a worker died: rerun one file at a time
         while True:
-            while self.next_chunk < self.total and len(self.queue) < 4 * FILES_PER_TASK * max(slots, 2):
+            while (  # hash ahead of the workers, but write (and report) unchanged files as they come
+                self.next_chunk < self.total
+                and len(self.queue) < 4 * FILES_PER_TASK * max(slots, 2)
+                and len(self.pending) < self.batch_size
+            ):
                 self._hash_next_chunk()
             if executor is None and (self.queue or suspects):
                 hashed_all = self.next_chunk >= self.total and not self.waiting and not suspects
