@@ -194,7 +194,7 @@ HASH_CHUNK = 512
 FILES_PER_TASK = 4
 """Files sent to a worker in one task: enough to make the cost of a task small, few enough to balance."""
 
-TASKS_PER_SLOT = 3
+TASKS_PER_SLOT = 8
 """Tasks kept in flight per worker slot: workers never wait for work, memory stays bounded."""
 
 HASH_THREADS = 4
