@@ -205,12 +205,43 @@ FAILED_CHECKS = """
            c.expected, c.actual, c.message, c.quote
     FROM checks AS c
     LEFT JOIN documents AS d ON d.source_path = c.source_path
-    WHERE NOT c.passed"""
+    WHERE NOT c.passed
+    UNION ALL
+    SELECT doc_id, source_path, department, year, kind, "check", severity, metric, check_year,
+           expected, actual, message, quote
+    FROM prior_year_checks
+    WHERE NOT passed"""
+
+# Across documents: a stated change ('较上年减少5万元') implies the prior year's amount (a derived fact);
+# when the prior year's own document is loaded, the two must agree. A view, so that it holds whatever
+# order the documents arrive in. A mismatch is a warning, not an error: documents often compare with
+# a figure adjusted after the prior year's disclosure was published.
+PRIOR_YEAR_CHECKS = """
+    CREATE OR REPLACE VIEW prior_year_checks AS
+    SELECT f.doc_id, f.source_path, d.department, d.year, d.kind,
+           'prior_year:' || f.metric AS "check",
+           CASE WHEN s.value = f.value THEN 'info' ELSE 'warning' END AS severity,
+           s.value = f.value AS passed,
+           f.metric, f.year AS check_year,
+           f.value AS expected, s.value AS actual,
+           f.metric || ' ' || f.year || ' ' || f.kind || ': this document''s stated change implies '
+               || f.value || '; the ' || f.year || ' document (' || s.source_path || ') states '
+               || s.value AS message,
+           s.quote AS quote,
+           s.source_path AS prior_source_path
+    FROM facts AS f
+    JOIN documents AS d ON d.source_path = f.source_path
+    JOIN documents AS pd ON pd.department = f.department AND pd.year = f.year AND pd.kind = f.kind
+                        AND pd.status = 'ok' AND pd.source_path <> f.source_path
+    JOIN facts AS s ON s.source_path = pd.source_path AND s.metric = f.metric AND s.year = f.year
+                   AND s.kind = f.kind AND s.measure = 'amount' AND s.basis = 'stated'
+    WHERE f.basis = 'derived' AND f.measure = 'amount'"""
 
 VIEWS: dict[str, str] = {
     "preferred_facts": PREFERRED_FACTS,
     "three_public": THREE_PUBLIC,
     "vehicle_costs": VEHICLE_COSTS,
+    "prior_year_checks": PRIOR_YEAR_CHECKS,
     "failed_checks": FAILED_CHECKS,
 }
 
