@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import analytics
 from analytics import DatabaseError
 from analytics.load import open_store
 from analytics.report import ReportConfig, ReportError, ReportResult, Selection, build_report
@@ -122,7 +123,24 @@ def test_coverage_counts_documents_per_year_and_kind(seed_db: Path, tmp_path: Pa
     by_year = (result.folder / "tables" / "coverage_by_year.csv").read_text(encoding="utf-8-sig")
     assert by_year == "year,budget,final,total\n2017,1,0,1\n"
     html = result.index.read_text(encoding="utf-8")
-    assert "本报告涵盖 1 份可读文档（预算 1 份、决算 0 份），来自 1 个部门。" in html
+    assert "本报告涵盖 1 份公开（预算 1 份、决算 0 份），来自 1 个部门。" in html
+
+
+def test_coverage_counts_a_disclosure_in_several_files_once(tmp_path: Path) -> None:
+    # The seed as a .txt and the same text under another name with one more byte: two files, one
+    # disclosure (廊坊市科学技术协会, 2017, budget).
+    seed = Path(__file__).parents[2] / "data" / "samples" / "langfang_kexie_2017_budget.txt"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(seed.read_bytes())
+    (folder / "b.txt").write_bytes(seed.read_bytes() + b"\n")
+    db = tmp_path / "db.duckdb"
+    analytics.ingest([folder], db=db, jobs=1)
+    result = build_report(db, tmp_path / "out", today=DAY)
+    by_year = (result.folder / "tables" / "coverage_by_year.csv").read_text(encoding="utf-8-sig")
+    assert by_year == "year,budget,final,total\n2017,1,0,1\n"
+    html = result.index.read_text(encoding="utf-8")
+    assert "本报告涵盖 1 份公开（预算 1 份、决算 0 份；共 2 个文件，同一公开的多种格式按一份计）" in html
 
 
 def test_two_runs_give_the_same_page_apart_from_the_date_line(

@@ -20,16 +20,30 @@ from analytics.report.sections.common import (
 
 def coverage(store: Store, where: Scope, found: Inventory) -> Section:
     """Documents per year, department and kind, the list of documents, and the fixed panel."""
-    docs = found.frame
-    counts = {str(k): int(n) for k, n in docs["kind"].value_counts().iter_rows()}
+    # One disclosure (a department's budget or final accounts of a year) is often published as
+    # several files (a web page and its PDF and XLS attachments): count disclosures, not files.
+    docs = found.frame.with_columns(
+        disclosure=pl.when(pl.col("department").is_not_null())
+        .then(pl.concat_str("department", "year", "kind", separator="|"))
+        .otherwise(pl.col("source_path"))
+    )
+    disclosures = docs.unique("disclosure", keep="first", maintain_order=True)
+    counts = {str(k): int(n) for k, n in disclosures["kind"].value_counts().iter_rows()}
     departments = docs["department"].drop_nulls().n_unique()
+    files = (
+        f"；共 {found.documents} 个文件，同一公开的多种格式按一份计"
+        if found.documents != disclosures.height
+        else ""
+    )
     paragraphs = [
-        f"本报告涵盖 {found.documents} 份可读文档（预算 {counts.get('budget', 0)} 份、"
-        f"决算 {counts.get('final', 0)} 份），来自 {departments} 个部门。"
+        f"本报告涵盖 {disclosures.height} 份公开（预算 {counts.get('budget', 0)} 份、"
+        f"决算 {counts.get('final', 0)} 份{files}），来自 {departments} 个部门。"
         f"趋势、改革前后比较和变化排行使用{where.kind_zh}数据。"
     ]
     by_year = (
-        docs.group_by("year", "kind").len("documents").pivot(on="kind", index="year", values="documents")
+        disclosures.group_by("year", "kind")
+        .len("documents")
+        .pivot(on="kind", index="year", values="documents")
     )
     for kind in ("budget", "final"):
         if kind not in by_year.columns:
@@ -43,7 +57,8 @@ def coverage(store: Store, where: Scope, found: Inventory) -> Section:
     by_department = (
         docs.group_by("department", "department_type", "region")
         .agg(
-            documents=pl.len(),
+            documents=pl.col("disclosure").n_unique(),
+            files=pl.len(),
             budget_years=pl.col("year").filter(pl.col("kind") == "budget").unique().sort(),
             final_years=pl.col("year").filter(pl.col("kind") == "final").unique().sort(),
         )
@@ -57,8 +72,8 @@ def coverage(store: Store, where: Scope, found: Inventory) -> Section:
         KIND_ZH,
     )
     tables = [
-        ReportTable("coverage_by_year", "每年文档数", by_year, labels()),
-        ReportTable("coverage_by_department", "各部门的文档", by_department, labels()),
+        ReportTable("coverage_by_year", "每年公开份数", by_year, labels()),
+        ReportTable("coverage_by_department", "各部门的公开", by_department, labels(("files", "文件数"))),
     ]
     series = where.series(store, "three_public_total")
     if series.height:
