@@ -20,6 +20,9 @@ from analytics.reference import metrics, read_csv
 
 # Characters a printed label may carry between its own characters.
 _NOISE = r"[\s“”\"'‘’「」『』]*"
+_NUMBERING = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[、.．]\s*")
+_OF_WHICH = re.compile(r"^其中\s*[:：]?")
+_UNIT_SUFFIX = re.compile(r"\((?:万?元|平方米|台、辆|辆|台)\)$")
 _STRIP = re.compile(r"[\s“”\"'‘’「」『』]")
 
 
@@ -107,7 +110,7 @@ def label_metrics(text: str) -> tuple[str, ...]:
     """The metrics of a whole cell or row label ('2、车辆(台、辆)' -> ()), exact after stripping
     numbering and bracketed units; empty when the text is not exactly a known label."""
     _, by_label = _label_index()
-    core = re.sub(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[、.．]\s*", "", text)
-    core = re.sub(r"^其中\s*[:：]?", "", core)
-    core = re.sub(r"\((?:万?元|平方米|台、辆|辆|台)\)$", "", _STRIP.sub("", core))
+    core = _NUMBERING.sub("", text)
+    core = _OF_WHICH.sub("", core)
+    core = _UNIT_SUFFIX.sub("", _STRIP.sub("", core))
     return by_label.get(core, ())

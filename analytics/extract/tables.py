@@ -36,6 +36,9 @@ BREAKDOWN_WORDS = re.compile(r"一般公共预算|政府性基金|国有资本|�
 VALUE_WORDS = re.compile(r"合计|总计|小计|金额|预算数|决算数|预算|决算|本年|上年|数额|数$")
 PRIOR_WORDS = re.compile(r"上年")
 SKIP_WORDS = re.compile(r"调整预算|变动|增减|比上年|同比|百分比|%|占比|完成率|执行率")
+_ROW_NUMBERING = re.compile(r"^(?:其中\s*[:：]?)?\s*(?:\(\d+\)|\d+[.、]|[一二三四五六七八九十]+[、.])?")
+_ENDS_WITH_TOTAL = re.compile(r"(?:合计|小计|总计)$")
+_STATED_YEAR = re.compile(r"((?:19|20)\d{2})年")
 THREE_PUBLIC_RE = re.compile(r"三\s*公")
 
 
@@ -70,13 +73,11 @@ def context_total(context: str) -> str | None:
 
 
 def _metrics_of(label: str, total: str | None) -> tuple[str, ...]:
-    cleaned = re.sub(
-        r"^(?:其中\s*[:：]?)?\s*(?:\(\d+\)|\d+[.、]|[一二三四五六七八九十]+[、.])?", "", _clean(label)
-    )
+    cleaned = _ROW_NUMBERING.sub("", _clean(label))
     if TOTAL_WORDS.match(cleaned):
         return (total,) if total else ()
     found = label_metrics(cleaned)
-    if not found and re.search(r"(?:合计|小计|总计)$", cleaned):
+    if not found and _ENDS_WITH_TOTAL.search(cleaned):
         found = label_metrics(cleaned[:-2])  # '“三公”经费合计'
     return found
 
@@ -96,7 +97,7 @@ def _column_kind(header: str, kind: Kind, year: int) -> _Column | None:
         col_kind = "final"
     elif "预算" in said:
         col_kind = "budget"
-    stated = re.search(r"((?:19|20)\d{2})年", header)  # '2015年预算数', a '2015年' row
+    stated = _STATED_YEAR.search(header)  # '2015年预算数', a '2015年' row
     if stated and abs(int(stated.group(1)) - year) <= 3:
         return _Column(-1, col_kind, int(stated.group(1)))
     return _Column(-1, col_kind, year - 1 if PRIOR_WORDS.search(header) else year)

@@ -34,7 +34,7 @@ from analytics.errors import ReadError
 from analytics.model import Block, Document, Paragraph
 from analytics.read.blocks import SpanGrid, cell_text, paragraph_text, table_block
 from analytics.read.limits import check_time
-from analytics.read.text import decode
+from analytics.read.text import already_simplified, decode, to_simplified
 
 _CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -73,7 +73,11 @@ _MAX_SPAN = 1000  # colspan/rowspan beyond this are typos or traps, not tables
 def read_html(data: bytes, source_path: str) -> Document:
     """Read a web page into a Document of its article's paragraphs and tables (format 'html')."""
     text, encoding = decode_html(data)
-    blocks = html_blocks(text)
+    if "&#" in text:  # numeric entities become characters only when parsed: convert them node by node
+        blocks = html_blocks(text)
+    else:
+        with already_simplified():
+            blocks = html_blocks(to_simplified(text))
     return Document(
         source_path=source_path,
         format="html",

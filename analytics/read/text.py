@@ -22,6 +22,9 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache, lru_cache
 from typing import Protocol
 
@@ -154,7 +157,28 @@ def _normalise(text: str) -> str:
     text = _NEWLINES.sub("\n", text)
     text = _DROPPED.sub("", text)
     text = unicodedata.normalize("NFKC", text)
-    return _t2s().convert(text) if not text.isascii() else text
+    return text if text.isascii() or _SIMPLIFIED.get() else _t2s().convert(text)
+
+
+_SIMPLIFIED: ContextVar[bool] = ContextVar("analytics_text_simplified", default=False)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified characters for a whole text at once (one OpenCC call instead of one
+    per paragraph or cell)."""
+    return text if text.isascii() else _t2s().convert(text)
+
+
+@contextmanager
+def already_simplified() -> Iterator[None]:
+    """Within this block `normalise` skips the traditional -> simplified step: the reader converted
+    its whole text with `to_simplified` first. (Short strings cached meanwhile hold simplified text,
+    which the step leaves as it is, so the cache stays right outside the block too.)"""
+    token = _SIMPLIFIED.set(True)
+    try:
+        yield
+    finally:
+        _SIMPLIFIED.reset(token)
 
 
 @cache
