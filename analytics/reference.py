@@ -47,3 +47,16 @@ def metrics() -> dict[str, Metric]:
 def children(parent: str) -> list[str]:
     """Metric keys whose parent is `parent`."""
     return [m.key for m in metrics().values() if m.parent == parent]
+
+
+def family(key: str) -> tuple[str, ...]:
+    """A metric and every metric below it, in the order of the reference file.
+
+    >>> family("three_public_total")
+    ('three_public_total', 'overseas_travel', 'vehicle_total', 'vehicle_purchase', 'vehicle_operation', 'reception')
+    """
+    members = {key}
+    for metric in metrics().values():  # parents come before their children in the file
+        if metric.parent in members:
+            members.add(metric.key)
+    return tuple(m for m in metrics() if m in members)

@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from analytics.model import Kind
+from analytics.reference import family
 from analytics.synthetic.departments import Department
 from analytics.synthetic.templates import Indicator
+
+_THREE_PUBLIC = frozenset(family("three_public_total"))
 
 _ZERO = Decimal("0.00")
 
@@ -123,14 +126,7 @@ class Figures:
 
     def metric(self, key: str) -> Decimal:
         """The amount for a money metric key of data/reference/metrics.csv."""
-        if key in {
-            "three_public_total",
-            "overseas_travel",
-            "vehicle_total",
-            "vehicle_purchase",
-            "vehicle_operation",
-            "reception",
-        }:
+        if key in _THREE_PUBLIC:
             return self.three_public.metric(key)
         value: Decimal = getattr(self, key)
         return value

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from analytics.reference import family
 from analytics.synthetic import reasons
 from analytics.synthetic.figures import DepartmentYear, Figures
 from analytics.synthetic.money import fmt_pct, share_pct
@@ -463,14 +464,7 @@ def _component_reason(metric: str, delta: Decimal, reform: bool) -> str:
     return reasons.purchase(delta)
 
 
-_STATED = (
-    "three_public_total",
-    "overseas_travel",
-    "vehicle_total",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "reception",
-)
+_STATED = family("three_public_total")
 _PARENTS = {
     "overseas_travel": ("three_public_total",),
     "vehicle_purchase": ("vehicle_total", "three_public_total"),

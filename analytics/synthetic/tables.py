@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from analytics.model import Kind
+from analytics.reference import family
 from analytics.synthetic.codes import economic_name, functional_name, parents
 from analytics.synthetic.document import TableBlock, TruthFact, TruthGoal, TruthLine
 from analytics.synthetic.figures import Activity, Assets, EconomicLine, Figures, Line
@@ -287,14 +288,7 @@ _TP_ROWS = (
     ("　　　　　公务用车运行费", "vehicle_operation"),
     ("3、公务接待费", "reception"),
 )
-_TP_ORDER = (
-    "three_public_total",
-    "overseas_travel",
-    "vehicle_total",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "reception",
-)
+_TP_ORDER = family("three_public_total")
 
 
 def three_public_table(

@@ -9,8 +9,9 @@ import polars as pl
 
 from analytics.analysis import PanelResult, metric_series, panel_years
 from analytics.analysis import documents as document_rows
+from analytics.analysis.execution import DEFAULT_METRICS as DEFAULT_EXECUTION_METRICS
 from analytics.load import Store
-from analytics.reference import metrics
+from analytics.reference import family, metrics
 from analytics.report.config import ReportConfig, Selection
 from analytics.report.model import ReportTable
 
@@ -22,14 +23,7 @@ DIRECTION_ZH = {"gained": "上升", "lost": "下降", "unchanged": "基本不变
 BASIS_ZH = {"stated": "公开数", "derived": "推算数", "filled": "补齐数"}
 LEVEL_ZH = {"central": "中央", "province": "省级", "prefecture": "地市级", "county": "县级"}
 
-THREE_PUBLIC = (
-    "three_public_total",
-    "overseas_travel",
-    "vehicle_total",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "reception",
-)
+THREE_PUBLIC = family("three_public_total")
 """The "三公" metrics the trend section follows (the total first)."""
 
 CHANGE_METRICS = (
@@ -50,14 +44,7 @@ CHANGE_METRICS = (
 )
 """Metrics whose year-on-year changes the largest-changes section ranks, unless the config names some."""
 
-EXECUTION_METRICS = (
-    "expenditure_total",
-    "expenditure_basic",
-    "expenditure_project",
-    "three_public_total",
-    "vehicle_operation",
-    "reception",
-)
+EXECUTION_METRICS = DEFAULT_EXECUTION_METRICS
 """Metrics compared budget against final, unless the config names some."""
 
 LABELS: dict[str, str] = {
