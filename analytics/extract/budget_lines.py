@@ -15,16 +15,13 @@ import re
 from decimal import Decimal
 from typing import Literal
 
+from analytics.extract.labels import squeeze as _clean
 from analytics.extract.numbers import parse_number, to_wan, unit_in
 from analytics.model import BudgetLine, Fact, Kind, Table
 
 CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 CODE_PART_RE = re.compile(r"^\d{2,3}$")
 CODE_IN_NAME_RE = re.compile(r"^\s*(\d{3}(?:\d{2}){0,2})\s+(\S.*)$")
-
-
-def _clean(cell: str) -> str:
-    return "".join(cell.split())  # faster than re.sub on every cell
 
 
 def _find_columns(table: Table) -> tuple[int, dict[str, int]] | None:

@@ -20,8 +20,10 @@ from analytics.reference import metrics, read_csv
 
 # Characters a printed label may carry between its own characters.
 _NOISE = r"[\s“”\"'‘’「」『』]*"
-_NUMBERING = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[、.．]\s*")
-_OF_WHICH = re.compile(r"^其中\s*[:：]?")
+# What opens a row label before the label itself: '其中:', '1、', '1.', '(1)', '一、', in either order.
+_ROW_PREFIX = re.compile(
+    r"^\s*(?:其中\s*[:：]?)?\s*(?:\(\d+\)|(?:\d+|[一二三四五六七八九十]+)\s*[、.．])?\s*(?:其中\s*[:：]?)?"
+)
 _UNIT_SUFFIX = re.compile(r"\((?:万?元|平方米|台、辆|辆|台)\)$")
 _STRIP = re.compile(r"[\s“”\"'‘’「」『』]")
 
@@ -106,11 +108,19 @@ def _prefer_longer_reading(text: str, label: LabelMatch) -> LabelMatch:
     return label
 
 
+def squeeze(cell: str) -> str:
+    """A cell without any whitespace ('合 计' -> '合计')."""
+    return "".join(cell.split())
+
+
+def strip_row_prefix(label: str) -> str:
+    """A row label without its numbering and '其中:' ('其中:(1)公务用车运行维护费' -> '公务用车运行维护费')."""
+    return _ROW_PREFIX.sub("", label)
+
+
 def label_metrics(text: str) -> tuple[str, ...]:
     """The metrics of a whole cell or row label ('2、车辆(台、辆)' -> ()), exact after stripping
     numbering and bracketed units; empty when the text is not exactly a known label."""
     _, by_label = _label_index()
-    core = _NUMBERING.sub("", text)
-    core = _OF_WHICH.sub("", core)
-    core = _UNIT_SUFFIX.sub("", _STRIP.sub("", core))
+    core = _UNIT_SUFFIX.sub("", _STRIP.sub("", strip_row_prefix(text)))
     return by_label.get(core, ())

@@ -27,7 +27,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from analytics.extract.labels import label_metrics
+from analytics.extract.labels import label_metrics, strip_row_prefix
+from analytics.extract.labels import squeeze as _clean
 from analytics.extract.numbers import parse_number, to_wan, unit_in
 from analytics.model import Fact, Kind, Table
 
@@ -36,7 +37,6 @@ BREAKDOWN_WORDS = re.compile(r"一般公共预算|政府性基金|国有资本|�
 VALUE_WORDS = re.compile(r"合计|总计|小计|金额|预算数|决算数|预算|决算|本年|上年|数额|数$")
 PRIOR_WORDS = re.compile(r"上年")
 SKIP_WORDS = re.compile(r"调整预算|变动|增减|比上年|同比|百分比|%|占比|完成率|执行率")
-_ROW_NUMBERING = re.compile(r"^(?:其中\s*[:：]?)?\s*(?:\(\d+\)|\d+[.、]|[一二三四五六七八九十]+[、.])?")
 _ENDS_WITH_TOTAL = re.compile(r"(?:合计|小计|总计)$")
 _STATED_YEAR = re.compile(r"((?:19|20)\d{2})年")
 THREE_PUBLIC_RE = re.compile(r"三\s*公")
@@ -47,10 +47,6 @@ class _Column:
     index: int
     kind: Kind
     year: int
-
-
-def _clean(cell: str) -> str:
-    return "".join(cell.split())  # faster than re.sub on every cell
 
 
 def _is_number(cell: str) -> bool:
@@ -73,7 +69,7 @@ def context_total(context: str) -> str | None:
 
 
 def _metrics_of(label: str, total: str | None) -> tuple[str, ...]:
-    cleaned = _ROW_NUMBERING.sub("", _clean(label))
+    cleaned = strip_row_prefix(_clean(label))
     if TOTAL_WORDS.match(cleaned):
         return (total,) if total else ()
     found = label_metrics(cleaned)
