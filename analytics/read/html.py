@@ -26,6 +26,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree  # type: ignore[import-untyped]
 
@@ -153,7 +154,10 @@ _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 
 def _text_content(element: etree._Element) -> str:
     """The text of an element and its descendants, as lxml.html's text_content() gives it."""
-    return "".join(element.itertext())
+    return str(_STRING_VALUE(element))
+
+
+_STRING_VALUE = etree.XPath("string()")  # the text of an element's descendants, joined in C
 
 
 def _drop_tree(element: etree._Element) -> None:
@@ -172,18 +176,15 @@ def _drop_tree(element: etree._Element) -> None:
 
 
 def _strip(page: etree._Element) -> None:
-    """Remove what is never article text: scripts, styles, controls, navigation, hidden elements."""
-    doomed = [
-        element
-        for element in page.iter()
-        if not isinstance(element.tag, str)
-        or element.tag.lower() in _REMOVED_TAGS
-        or _HIDDEN.search(element.get("style", ""))
-        or element.get("hidden") is not None
-    ]
-    for element in doomed:
-        if element.getparent() is not None:
-            _drop_tree(element)  # keeps the element's tail text
+    """Remove what is never article text: scripts, styles, controls, navigation, hidden elements
+    (their tail text stays in place)."""
+    etree.strip_elements(
+        page, *_REMOVED_TAGS, etree.Comment, etree.ProcessingInstruction, etree.Entity, with_tail=False
+    )
+    for element in page.xpath("//*[@hidden or @style]"):
+        hidden = element.get("hidden") is not None or _HIDDEN.search(element.get("style", ""))
+        if hidden and element.getparent() is not None:
+            _drop_tree(element)
 
 
 def _strip_chrome(root: etree._Element) -> None:
@@ -191,9 +192,8 @@ def _strip_chrome(root: etree._Element) -> None:
     total = max(_text_size(root), 1)
     doomed = [
         element
-        for element in root.iterdescendants()
-        if isinstance(element.tag, str)
-        and _NOT_CONTENT_NAME.search(_names(element))
+        for element in root.xpath(".//*[@id or @class]")
+        if _NOT_CONTENT_NAME.search(_names(element))
         and element.find(".//table") is None
         and _text_size(element) < _CHROME_SHARE * total
     ]
@@ -234,7 +234,9 @@ def _content_root(page: etree._Element) -> etree._Element:
 
 
 def _text_size(element: etree._Element) -> int:
-    return len(_ASCII_SPACE.sub("", _text_content(element)))
+    """The number of characters of an element's text that are not ASCII whitespace."""
+    text = _text_content(element)
+    return len(text) - sum(map(text.count, " \t\n\r\f"))
 
 
 def _inside(element: etree._Element, ancestor: etree._Element) -> bool:
@@ -321,19 +323,26 @@ class _Walker:
                     self.element(cell)
                     self.flush()
             return
-        grid = SpanGrid()
-        for r, row in enumerate(cells):
-            column = 0
-            for cell in row:
-                column = grid.next_free(r, column)
-                colspan = _span(cell.get("colspan"), _MAX_SPAN)
-                rowspan = _span(cell.get("rowspan"), len(cells) - r)
-                grid.place(r, column, _cell_text(cell), colspan=colspan, rowspan=rowspan)
-                column += colspan
+        if any(cell.get("colspan") or cell.get("rowspan") for row in cells for cell in row):
+            grid = SpanGrid()
+            for r, row in enumerate(cells):
+                column = 0
+                for cell in row:
+                    column = grid.next_free(r, column)
+                    colspan = _span(cell.get("colspan"), _MAX_SPAN)
+                    rowspan = _span(cell.get("rowspan"), len(cells) - r)
+                    grid.place(r, column, _cell_text(cell), colspan=colspan, rowspan=rowspan)
+                    column += colspan
+            grid_rows = grid.rows()
+        else:  # no spans (the common case): the rows as they stand, padded to the widest
+            while not cells[-1]:
+                cells.pop()  # trailing empty rows hold no position of the grid
+            width = max(len(row) for row in cells)
+            grid_rows = [[_cell_text(cell) for cell in row] + [""] * (width - len(row)) for row in cells]
         caption_element = table.find("caption")
         caption = paragraph_text(_text_content(caption_element)) if caption_element is not None else None
         block = table_block(
-            grid.rows(), first_row_is_one_cell=bool(cells) and len(cells[0]) == 1, caption=caption or None
+            grid_rows, first_row_is_one_cell=bool(cells) and len(cells[0]) == 1, caption=caption or None
         )
         if isinstance(block, Paragraph) and caption:
             self.blocks.append(Paragraph(caption))
@@ -345,7 +354,8 @@ def _cell_text(cell: etree._Element) -> str:
     """A cell's text: its paragraphs and line breaks joined with '\n'. Whitespace runs collapse; at
     the start only the ASCII whitespace of the markup goes, so &nbsp; and full-width indentation stay."""
     if len(cell) == 0:  # the common case: text and nothing else
-        return cell_text(_collapse(cell.text or "").lstrip(" "))
+        raw = cell.text or ""
+        return _leaf_cell_text(raw) if len(raw) <= 48 else cell_text(_collapse(raw).lstrip(" "))
     lines: list[str] = []
     current: list[str] = []
 
@@ -369,6 +379,13 @@ def _cell_text(cell: etree._Element) -> str:
     lines.append("".join(current))
     kept = [text for line in lines if (text := _collapse(line).lstrip(" ").rstrip()).strip()]
     return cell_text("\n".join(kept))
+
+
+@lru_cache(maxsize=1 << 14)
+def _leaf_cell_text(raw: str) -> str:
+    """`_cell_text` of a cell holding only short text: cells repeat ('0.00', '合计'), so they are cached.
+    (Under `already_simplified` the page was converted first, so a cached result is right outside it too.)"""
+    return cell_text(_collapse(raw).lstrip(" "))
 
 
 def _collapse(text: str) -> str:
