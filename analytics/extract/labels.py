@@ -94,6 +94,12 @@ def find_labels(text: str) -> list[LabelMatch]:
     return [_prefer_longer_reading(text, label) for label in found]
 
 
+def has_label(text: str) -> bool:
+    """Whether `text` holds any label (including the blockers that name no metric)."""
+    pattern, _ = _label_index()
+    return pattern.search(text) is not None
+
+
 def _prefer_longer_reading(text: str, label: LabelMatch) -> LabelMatch:
     """A generic label that a longer one overlaps and outruns gives way: '部门预算收入总计' is
     '收入总计' (the grand total), not '预算收入' followed by '总计'."""

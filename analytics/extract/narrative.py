@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from analytics.extract.labels import LabelMatch, find_labels
+from analytics.extract.labels import LabelMatch, find_labels, has_label
 from analytics.extract.numbers import AMOUNT_RE, to_wan
 from analytics.model import Fact, Kind, Measure
 from analytics.reference import metrics
@@ -193,16 +193,29 @@ def facts_from_paragraph(paragraph: str, *, year: int, kind: Kind, section: str 
     """Every figure stated in one paragraph of running text."""
     ctx = _Context(year, kind, section)
     paragraph = prepare(paragraph)
+    sentences = list(_sentences(paragraph))
+    if not any(_names_a_label(sentence) for sentence in sentences):
+        # Every amount, zero and 持平 belongs to a label: with none, only a vehicle count can be
+        # stated ('现有公务用车3辆'). Half of all paragraphs are such (duties, goals, dates).
+        return [fact for sentence in sentences for fact in _vehicle_counts(sentence, ctx)]
     facts: list[Fact] = []
     recent: list[LabelMatch] = []  # labels of the paragraph so far, for '收支较上年增加…'
-    for sentence in _sentences(paragraph):
+    for sentence in sentences:
         facts.extend(_facts_from_sentence(sentence, ctx, recent))
         facts.extend(_vehicle_counts(sentence, ctx))
     return _apply_others_flat(paragraph, facts, ctx)
 
 
+def _names_a_label(sentence: str) -> bool:
+    """Whether a sentence holds any metric label, read as `_facts_from_sentence` reads it: its
+    clauses and asides are parts of it, and blanking an aside may join a label around it."""
+    return has_label(sentence) or has_label(_blank_asides(sentence)[0])
+
+
 def _vehicle_counts(sentence: str, ctx: _Context) -> list[Fact]:
     """The number of vehicles a sentence states: the first count that is a stock, not a purchase."""
+    if not VEHICLE_COUNT_RE.search(sentence) and not NO_VEHICLES.search(sentence):
+        return []  # a clause's match is the sentence's match at the same place
     for clause in _clauses(sentence):
         text = clause.text
         match = VEHICLE_COUNT_RE.search(text)
