@@ -395,17 +395,17 @@ def _collapse(text: str) -> str:
 
 
 def _own_rows(table: etree._Element) -> Iterator[etree._Element]:
-    """The table's rows, in order, directly or in thead/tbody/tfoot (not those of nested tables)."""
-    for child in table:
-        tag = child.tag.lower() if isinstance(child.tag, str) else ""
-        if tag == "tr":
+    """The table's rows, in order, directly or in thead/tbody/tfoot (not those of nested tables).
+    (The HTML parser gives tag names in lower case.)"""
+    for child in table.iterchildren("tr", "thead", "tbody", "tfoot"):
+        if child.tag == "tr":
             yield child
-        elif tag in ("thead", "tbody", "tfoot"):
-            yield from (row for row in child if isinstance(row.tag, str) and row.tag.lower() == "tr")
+        else:
+            yield from child.iterchildren("tr")
 
 
 def _own_cells(row: etree._Element) -> Iterator[etree._Element]:
-    return (cell for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th"))
+    return row.iterchildren("td", "th")  # type: ignore[no-any-return]
 
 
 def _span(raw: str | None, most: int) -> int:
