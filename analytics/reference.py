@@ -45,8 +45,17 @@ def metrics() -> dict[str, Metric]:
 
 
 def children(parent: str) -> list[str]:
-    """Metric keys whose parent is `parent`."""
-    return [m.key for m in metrics().values() if m.parent == parent]
+    """Metric keys whose parent is `parent`, in the order of the reference file."""
+    return list(_children().get(parent, ()))
+
+
+@cache
+def _children() -> dict[str, tuple[str, ...]]:
+    by_parent: dict[str, list[str]] = {}
+    for metric in metrics().values():
+        if metric.parent:
+            by_parent.setdefault(metric.parent, []).append(metric.key)
+    return {parent: tuple(keys) for parent, keys in by_parent.items()}
 
 
 def family(key: str) -> tuple[str, ...]:

@@ -391,6 +391,8 @@ def _leaf_cell_text(raw: str) -> str:
 def _collapse(text: str) -> str:
     """Whitespace as a browser shows it: a run is one space, and a line break in the markup next to
     a Chinese character is nothing (Chinese is not spaced between words)."""
+    if "\n" not in text and "\t" not in text and "\r" not in text and "\f" not in text and "  " not in text:
+        return text  # no line break and no run: nothing to collapse (most text of a page)
     return _ASCII_SPACE.sub(" ", _BROKEN_LINE.sub("", text))
 
 

@@ -47,8 +47,10 @@ def sum_checks(facts: list[Fact]) -> list[Check]:
     for (year, kind, measure), values in sorted(_values(facts).items()):
         for parent in metrics():
             total = values.get(parent)
+            if total is None:
+                continue
             parts_of = children(parent)
-            if total is None or not parts_of:
+            if not parts_of:
                 continue
             found = {c: v for c in parts_of if (v := _part_value(c, values)) is not None}
             if len(found) < min(2, len(parts_of)):
