@@ -208,3 +208,12 @@ def check_rows(document: Document, checks: Sequence[Check]) -> Rows:
         for c in checks
     ]
     return _rows("checks", CHECK_COLUMNS, records)
+
+
+CHILD_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "facts": FACT_COLUMNS,
+    "performance_goals": GOAL_COLUMNS,
+    "budget_lines": BUDGET_LINE_COLUMNS,
+    "checks": CHECK_COLUMNS,
+}
+"""The columns of each table whose rows belong to a document, in the order they are written."""

@@ -25,7 +25,7 @@ import duckdb
 import pyarrow as pa  # type: ignore[import-untyped]
 
 from analytics.errors import DatabaseError, LoadError
-from analytics.load.batch import CHILD_TABLES, PreparedDocument, document_table
+from analytics.load.batch import CHILD_TABLES, PreparedDocument, batch_table, document_table
 from analytics.load.connect import DEFAULT_DB, connect
 from analytics.load.query import QueryResult, run_query
 from analytics.load.rows import Rows, budget_line_rows, check_rows, fact_rows, goal_rows
@@ -308,9 +308,9 @@ class Store:
             if to_write:
                 self._insert_arrow("documents", document_table(to_write, PARSER_VERSION, _now()))
                 for table in CHILD_TABLES:
-                    parts = [p.tables[table] for p in to_write if p.tables[table].num_rows]
+                    parts = [p.rows[table] for p in to_write if len(p.rows[table])]
                     if parts:  # one contiguous table: DuckDB scans a chunk per document far slower
-                        self._insert_arrow(table, pa.concat_tables(parts).combine_chunks())
+                        self._insert_arrow(table, batch_table(parts))
         return results
 
     # -- internals -----------------------------------------------------------------------------
