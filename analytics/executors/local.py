@@ -11,6 +11,7 @@ ingest of 10,000 files hit.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -24,6 +25,8 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 PARENT_POLL_S = 1.0
+
+WORKER_GC_THRESHOLD = 50_000
 
 PRELOAD = ["analytics.pipeline", "analytics.read", "analytics.extract", "analytics.validate"]
 """Imported once by the fork server, so that every worker starts with them loaded."""
@@ -60,9 +63,14 @@ def process_pool(jobs: int) -> ProcessPoolExecutor:
 
 
 def _init_worker(parent_pid: int) -> None:
-    """Ignore Ctrl-C (the parent shuts the pool down) and watch the parent: if it dies (kill -9),
-    nobody would ever send this worker another task or take its results, so it leaves."""
+    """Ignore Ctrl-C (the parent shuts the pool down), collect garbage less often, and watch the
+    parent: if it dies (kill -9), nobody would ever send this worker another task or take its
+    results, so it leaves."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Parsing allocates many short-lived, acyclic objects: a cycle collection every 700 allocations
+    # (the default) is 2-3% of a worker's time for nothing. The modules imported so far never die.
+    gc.freeze()
+    gc.set_threshold(max(gc.get_threshold()[0], WORKER_GC_THRESHOLD), *gc.get_threshold()[1:])
     threading.Thread(target=_watch_parent, args=(parent_pid,), name="watch-parent", daemon=True).start()
 
 
