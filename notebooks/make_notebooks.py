@@ -5,7 +5,8 @@ cells here and re-run. tests/test_notebooks.py checks that the files match this 
 each one top to bottom on the bundled samples.
 
 Every notebook starts with the same parameter cell: `ANALYTICS_NOTEBOOK_DB` names the database (the
-tests set it to one they ingested once), otherwise the samples are ingested into a temporary one.
+tests set it to one they ingested once), otherwise the samples are ingested into a temporary one;
+`ANALYTICS_NOTEBOOK_OUT` names the folder for exported charts (default: a new temporary folder).
 """
 
 from __future__ import annotations
@@ -20,14 +21,15 @@ HERE = Path(__file__).resolve().parent
 
 PARAMETERS = """\
 # Parameters. The tests set ANALYTICS_NOTEBOOK_DB to a database they ingested once; by default the
-# bundled samples are ingested into a temporary database (about 15 seconds).
+# bundled samples are ingested into a temporary database (about 15 seconds). Charts are exported to
+# ANALYTICS_NOTEBOOK_OUT, by default a new temporary folder.
 import os
 import tempfile
 from pathlib import Path
 
 SAMPLES = Path(os.environ.get("ANALYTICS_SAMPLES", "../data/samples")).resolve()
 DB = Path(os.environ.get("ANALYTICS_NOTEBOOK_DB") or Path(tempfile.mkdtemp(prefix="analytics-")) / "samples.duckdb")
-OUT = Path(tempfile.mkdtemp(prefix="analytics-charts-"))  # where exported charts go"""
+OUT = Path(os.environ.get("ANALYTICS_NOTEBOOK_OUT") or tempfile.mkdtemp(prefix="analytics-charts-"))  # exported charts"""
 
 INGEST_IF_NEEDED = """\
 import analytics

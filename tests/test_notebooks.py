@@ -16,6 +16,12 @@ from tests.analysis.samples import SAMPLES, samples_database
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 NAMES = ["01_quickstart.ipynb", "02_vehicle_reform.ipynb", "03_science_popularisation.ipynb", "04_sql.ipynb"]
+EXPORTS = {  # the charts each notebook saves to ANALYTICS_NOTEBOOK_OUT
+    "01_quickstart.ipynb": ["vehicle_operation.html", "vehicle_operation.png", "vehicle_operation.svg"],
+    "02_vehicle_reform.ipynb": [],
+    "03_science_popularisation.ipynb": [],
+    "04_sql.ipynb": [],
+}
 
 
 def _generator() -> ModuleType:
@@ -56,6 +62,8 @@ def test_notebook_runs_on_the_samples(
     database = samples_database(tmp_path_factory)
     monkeypatch.setenv("ANALYTICS_NOTEBOOK_DB", str(database))
     monkeypatch.setenv("ANALYTICS_SAMPLES", str(SAMPLES))
+    out = tmp_path_factory.mktemp("charts")
+    monkeypatch.setenv("ANALYTICS_NOTEBOOK_OUT", str(out))
     notebook = nbformat.read(NOTEBOOKS / name, as_version=4)
     client = NotebookClient(
         notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
@@ -67,3 +75,7 @@ def test_notebook_runs_on_the_samples(
     assert errors == []
     # nothing executed is written back
     assert nbformat.read(NOTEBOOKS / name, as_version=4).cells[1].outputs == []
+    # the charts a notebook exports are where it was told to put them, and are not empty
+    exported = EXPORTS[name]
+    assert sorted(p.name for p in out.iterdir()) == exported
+    assert all((out / n).stat().st_size > 1000 for n in exported)
