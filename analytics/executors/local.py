@@ -22,6 +22,8 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
+from analytics.processes import alive
+
 T = TypeVar("T")
 
 PARENT_POLL_S = 1.0
@@ -77,15 +79,5 @@ def _init_worker(parent_pid: int) -> None:
 def _watch_parent(parent_pid: int) -> None:
     while True:
         time.sleep(PARENT_POLL_S)
-        if not _alive(parent_pid):
+        if not alive(parent_pid):
             os._exit(1)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # exists, owned by someone else: the pid was reused, our parent is gone
-        return False
-    return True

@@ -22,14 +22,15 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import multiprocessing.util
 import os
 import shutil
 import tempfile
-from functools import cache
 from pathlib import Path
 
 from analytics.errors import ReadError
 from analytics.model import Block, Document
+from analytics.processes import alive
 from analytics.read.antiword_text import antiword_blocks
 from analytics.read.docx import read_docx
 from analytics.read.limits import ReadTimeout
@@ -99,13 +100,45 @@ def _antiword(executable: str, data: bytes) -> tuple[list[Block], list[str]]:
     return antiword_blocks(result.stdout.decode("utf-8", "replace")), []
 
 
-@cache
+_PROFILE_PREFIX = "analytics-soffice-profile-"
+
+
 def _soffice_profile() -> Path:
-    """A LibreOffice user profile for this process (made on first use, ~1 s; removed at exit), so
-    that conversions run beside other LibreOffice instances and do not pay that second each time."""
-    profile = Path(tempfile.mkdtemp(prefix="analytics-soffice-profile-"))
-    atexit.register(shutil.rmtree, profile, ignore_errors=True)
+    """A LibreOffice user profile for this process (made on first use, ~1 s), so that conversions
+    run beside other LibreOffice instances and do not pay that second each time. A forked child
+    makes its own rather than share its parent's.
+
+    It is removed when the process ends: at exit for a main process, by multiprocessing's finalizers
+    for a worker process (which skips atexit), and, for a process that was killed, by the next
+    process that makes one (the folder is named with its owner's pid)."""
+    pid = os.getpid()
+    profile = _PROFILES.get(pid)
+    if profile is None:
+        _remove_orphaned_profiles()
+        profile = _PROFILES[pid] = Path(tempfile.mkdtemp(prefix=f"{_PROFILE_PREFIX}{pid}-"))
+        atexit.register(_remove_own_profile, pid, profile)
+        multiprocessing.util.Finalize(None, _remove_own_profile, args=(pid, profile), exitpriority=0)
     return profile
+
+
+_PROFILES: dict[int, Path] = {}
+
+
+def _remove_own_profile(pid: int, profile: Path) -> None:
+    """Remove `profile` if this process made it (a forked child inherits its parent's exit hooks)."""
+    if os.getpid() == pid:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _remove_orphaned_profiles(folder: str | None = None) -> list[Path]:
+    """Remove the profiles in `folder` (default: the temporary folder) whose process is gone."""
+    removed = []
+    for profile in Path(folder or tempfile.gettempdir()).glob(f"{_PROFILE_PREFIX}*"):
+        owner = profile.name[len(_PROFILE_PREFIX) :].split("-", 1)[0]
+        if owner.isdigit() and not alive(int(owner)):
+            shutil.rmtree(profile, ignore_errors=True)
+            removed.append(profile)
+    return removed
 
 
 def _soffice(executable: str, data: bytes) -> tuple[list[Block], list[str]]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
 from analytics.errors import ReadError
 from analytics.model import Paragraph, Table
-from analytics.read import read_bytes, read_document
+from analytics.read import doc, read_bytes, read_document
 from analytics.read.antiword_text import antiword_blocks
 
 from .conftest import CASES
@@ -100,3 +104,33 @@ def test_a_doc_antiword_refuses_is_a_read_error(monkeypatch: pytest.MonkeyPatch)
     with pytest.raises(ReadError) as caught:
         read_bytes(data, "fake.doc")
     assert caught.value.message.startswith("could not convert the .doc file (antiword: ")
+
+
+def _profile_of_a_new_process(queue: multiprocessing.Queue[str]) -> None:
+    queue.put(str(doc._soffice_profile()))
+
+
+def test_a_worker_process_removes_its_libreoffice_profile_when_it_ends() -> None:
+    """Forked worker processes (the pool's forkserver) skip atexit: the profile made for their
+    conversions must go all the same."""
+    context = multiprocessing.get_context("fork")
+    queue: multiprocessing.Queue[str] = context.Queue()
+    process = context.Process(target=_profile_of_a_new_process, args=(queue,))
+    process.start()
+    profile = Path(queue.get(timeout=60))
+    process.join(timeout=60)
+    assert process.exitcode == 0
+    assert profile.name.startswith(f"analytics-soffice-profile-{process.pid}-")
+    assert not profile.exists()
+
+
+def test_profiles_left_by_killed_processes_are_removed(tmp_path: Path) -> None:
+    gone = subprocess.Popen(["true"])  # a process that has ended: its pid is free
+    gone.wait()
+    dead = tmp_path / f"analytics-soffice-profile-{gone.pid}-abc123"
+    mine = tmp_path / f"analytics-soffice-profile-{os.getpid()}-def456"
+    unnamed = tmp_path / "analytics-soffice-profile-xyz789"  # no pid in its name: not ours to judge
+    for folder in (dead, mine, unnamed):
+        (folder / "user").mkdir(parents=True)
+    assert doc._remove_orphaned_profiles(str(tmp_path)) == [dead]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([mine.name, unnamed.name])
