@@ -4,6 +4,7 @@ corpus of broken and hostile files beside good ones."""
 from __future__ import annotations
 
 import io
+import os
 import random
 import re
 import shutil
@@ -42,9 +43,11 @@ def seed_corpus(sample_path: Path, folder: Path, count: int) -> list[Path]:
     return files
 
 
-def cli(*args: str | Path) -> subprocess.Popen[str]:
+def cli(*args: str | Path, tmp: Path | None = None) -> subprocess.Popen[str]:
+    """The CLI in a new process; `tmp` as its temporary folder (a killed process leaves its own there)."""
     return subprocess.Popen(
         [sys.executable, "-m", "analytics", *map(str, args)],
+        env={**os.environ, "TMPDIR": str(tmp)} if tmp else None,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -71,7 +74,11 @@ def test_sigkill_mid_ingest_loses_only_unfinished_documents(sample_path: Path, t
         facts_per_document = reference.query("select count(*) from facts").rows[0][0]
         checks_per_document = reference.query("select count(*) from checks").rows[0][0]
 
-    process = cli("ingest", tmp_path / "in", "--db", db, "--jobs", "2", "--batch-size", "10", "--no-progress")
+    (tmp_path / "tmp").mkdir()
+    process = cli(
+        "ingest", tmp_path / "in", "--db", db, "--jobs", "2", "--batch-size", "10", "--no-progress",
+        tmp=tmp_path / "tmp",
+    )  # fmt: skip
     wait_for_commits(process, Path(f"{db}.wal"))
 
     # While it writes: every other command, reader or writer, gets one clean line.
