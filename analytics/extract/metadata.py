@@ -45,6 +45,8 @@ BODY_DEPT_PATTERNS = (
         r"^(?P<dept>[^\s,，:：。]{3,30}?)(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?(?:部门|单位)?(?:预算|决算|“|\")"
     ),
 )
+# What a line must hold for each of BODY_DEPT_PATTERNS to match (most lines hold none of it).
+_BODY_DEPT_NEEDS = (("现将",), (":", "："), ("年",))
 # Lines of web-page furniture before a title.
 _NOISE_LINE = re.compile(
     r"首页|当前位置|您的位置|>|»|索引号|发布日期|发布时间|发布机构|来源[:：]|浏览|字号|打印|关闭|分享|"
@@ -94,7 +96,9 @@ def _department_from(text: str) -> str | None:
 
 def _body_candidates(text: str) -> list[str]:
     found = []
-    for pattern in BODY_DEPT_PATTERNS:
+    for pattern, needs in zip(BODY_DEPT_PATTERNS, _BODY_DEPT_NEEDS, strict=True):
+        if not any(need in text for need in needs):
+            continue
         for match in pattern.finditer(text):
             name = clean_name(match["dept"])
             name = re.sub(r"^(?:本|我)(?=[部单局委会院])", "", name)

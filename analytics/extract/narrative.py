@@ -209,7 +209,7 @@ def facts_from_paragraph(paragraph: str, *, year: int, kind: Kind, section: str 
 def _names_a_label(sentence: str) -> bool:
     """Whether a sentence holds any metric label, read as `_facts_from_sentence` reads it: its
     clauses and asides are parts of it, and blanking an aside may join a label around it."""
-    return has_label(sentence) or has_label(_blank_asides(sentence)[0])
+    return has_label(sentence) or ("(" in sentence and has_label(_blank_asides(sentence)[0]))
 
 
 def _vehicle_counts(sentence: str, ctx: _Context) -> list[Fact]:
