@@ -17,6 +17,7 @@ import decimal
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from itertools import chain
 
 import pyarrow as pa  # type: ignore[import-untyped]
 
@@ -114,7 +115,9 @@ def batch_table(parts: Sequence[Rows]) -> pa.Table:
         first.table,
         [
             Column(
-                column.name, column.sql_type, [value for part in parts for value in part.columns[i].values]
+                column.name,
+                column.sql_type,
+                list(chain.from_iterable(part.columns[i].values for part in parts)),
             )
             for i, column in enumerate(first.columns)
         ],
