@@ -24,6 +24,7 @@ _NOISE = r"[\s“”\"'‘’「」『』]*"
 _ROW_PREFIX = re.compile(
     r"^\s*(?:其中\s*[:：]?)?\s*(?:\(\d+\)|(?:\d+|[一二三四五六七八九十]+)\s*[、.．])?\s*(?:其中\s*[:：]?)?"
 )
+_ROW_PREFIX_STARTS = "其(一二三四五六七八九十"  # with whitespace and digits: where _ROW_PREFIX can start
 _UNIT_SUFFIX = re.compile(r"\((?:万?元|平方米|台、辆|辆|台)\)$")
 _STRIP = re.compile(r"[\s“”\"'‘’「」『』]")
 
@@ -121,6 +122,9 @@ def squeeze(cell: str) -> str:
 
 def strip_row_prefix(label: str) -> str:
     """A row label without its numbering and '其中:' ('其中:(1)公务用车运行维护费' -> '公务用车运行维护费')."""
+    first = label[:1]
+    if first and not (first.isspace() or first.isdecimal() or first in _ROW_PREFIX_STARTS):
+        return label  # no prefix can start here (most labels)
     return _ROW_PREFIX.sub("", label)
 
 

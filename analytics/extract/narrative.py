@@ -98,6 +98,9 @@ _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=\s*年)")
 _CN_COUNT = re.compile(r"([一二两三四五六七八九十]{1,3})(?=\s*(?:辆|台))")
 _SPACES = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _ASIDE = re.compile(r"\(([^()]*)\)")
+_WHITESPACE = re.compile(r"\s")
+_ZERO_WORD = re.compile(r"(?:为|是)零(?=[,;。)]|$)")
+_OTHERS_FLAT = re.compile(r"[^,;。]*(?:其他|其余|其它)[^,;。]*(?:持平|无增减|无变化|保持不变)[^。]*")
 
 
 @dataclass
@@ -124,10 +127,16 @@ def _cn_number(text: str) -> int:
 def prepare(text: str) -> str:
     """Running text as the parser reads it: no spaces between characters (PDFs scatter them; a space
     between two digits or letters stays), Chinese-numeral years and counts as digits, '为零' as 0."""
-    text = _SPACES.sub("", text)
-    text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(1)), text)
-    text = _CN_COUNT.sub(lambda m: str(_cn_number(m.group(1))), text)
-    return re.sub(r"(?:为|是)零(?=[,;。)]|$)", "为0", text)
+    # Each rewrite runs only where its literal characters occur (most paragraphs need none of them).
+    if _WHITESPACE.search(text):
+        text = _SPACES.sub("", text)
+    if "年" in text:
+        text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(1)), text)
+    if "辆" in text or "台" in text:
+        text = _CN_COUNT.sub(lambda m: str(_cn_number(m.group(1))), text)
+    if "零" in text:
+        text = _ZERO_WORD.sub("为0", text)
+    return text
 
 
 def _sentences(paragraph: str) -> Iterator[str]:
@@ -214,7 +223,8 @@ def _names_a_label(sentence: str) -> bool:
 
 def _vehicle_counts(sentence: str, ctx: _Context) -> list[Fact]:
     """The number of vehicles a sentence states: the first count that is a stock, not a purchase."""
-    if not VEHICLE_COUNT_RE.search(sentence) and not NO_VEHICLES.search(sentence):
+    counts = ("辆" in sentence or "台" in sentence) and VEHICLE_COUNT_RE.search(sentence)
+    if not counts and not ("车" in sentence and NO_VEHICLES.search(sentence)):
         return []  # a clause's match is the sentence's match at the same place
     for clause in _clauses(sentence):
         text = clause.text
@@ -480,7 +490,9 @@ def _with_reason(fact: Fact, reason: str) -> Fact:
 def _apply_others_flat(paragraph: str, facts: list[Fact], ctx: _Context) -> list[Fact]:
     """'其他与上年持平': a change of zero for each metric of the paragraph that has an amount, no change of
     its own, and is not a parent of a changed metric (a parent changes with its child)."""
-    match = re.search(r"[^,;。]*(?:其他|其余|其它)[^,;。]*(?:持平|无增减|无变化|保持不变)[^。]*", paragraph)
+    if "其他" not in paragraph and "其余" not in paragraph and "其它" not in paragraph:
+        return facts
+    match = _OTHERS_FLAT.search(paragraph)
     if not match:
         return facts
     quote = next((s for s in _sentences(paragraph) if match.group() in s), match.group())

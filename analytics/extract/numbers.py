@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # Money units and their factor to 万元, the unit every stored amount is in.
 TO_WAN: dict[str, Decimal] = {
@@ -19,8 +20,10 @@ NUMBER_RE = re.compile(rf"^\s*(?P<number>{_NUMBER})\s*$")
 UNIT_CAPTION_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>万元|亿元|千元|元)")
 
 
+@lru_cache(maxsize=1 << 14)
 def parse_number(text: str) -> Decimal | None:
-    """A cell or token that is a plain number ('1,234.50', '-3') as Decimal; anything else None."""
+    """A cell or token that is a plain number ('1,234.50', '-3') as Decimal; anything else None.
+    (Cached: cells repeat, '0.00' above all; Decimal is immutable.)"""
     match = NUMBER_RE.match(text)
     if not match:
         return None
