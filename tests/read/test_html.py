@@ -32,6 +32,26 @@ def test_the_article_without_navigation_scripts_and_footer() -> None:
     ]
 
 
+def test_every_way_of_hiding_text_hides_it() -> None:
+    page = """<body><div class="content"><p>公务接待费1.36万元</p>
+      <p hidden>隐藏一</p><p HIDDEN="hidden">隐藏二</p>
+      <p STYLE="DISPLAY : NONE">隐藏三</p><p style="color:red;visibility:Hidden">隐藏四</p>
+      <p style="display&#58;none">隐藏五</p><p style="display:block">可见</p></div></body>"""
+    assert html_blocks(page) == [Paragraph("公务接待费1.36万元"), Paragraph("可见")]
+
+
+def test_text_hidden_by_a_style_spelled_with_a_character_reference_is_hidden() -> None:
+    page = """<body><div class="content"><p>公务接待费1.36万元</p>
+      <p style="display&#58;none">隐藏</p></div></body>"""
+    assert html_blocks(page) == [Paragraph("公务接待费1.36万元")]
+
+
+def test_a_page_that_hides_nothing_keeps_styled_text() -> None:
+    page = """<body><div class="content"><p style="text-indent:2em">公务接待费1.36万元</p>
+      <p style="font-weight:bold">支出474.91万元</p></div></body>"""
+    assert html_blocks(page) == [Paragraph("公务接待费1.36万元"), Paragraph("支出474.91万元")]
+
+
 def test_navigation_inside_the_content_root_goes() -> None:
     page = """<body><div class="content"><div class="breadcrumb">首页 &gt; 预算</div>
       <p>公务接待费1.36万元，比上年减少0.5万元，主要原因是压减接待批次。</p>
