@@ -154,8 +154,9 @@ def _normalise_short(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    text = _NEWLINES.sub("\n", text)
-    text = _DROPPED.sub("", text)
+    if not text.isprintable():  # printable text holds no line break and no control character
+        text = _NEWLINES.sub("\n", text)
+        text = _DROPPED.sub("", text)
     text = unicodedata.normalize("NFKC", text)
     return text if text.isascii() or _SIMPLIFIED.get() else _t2s().convert(text)
 
