@@ -26,7 +26,7 @@ sees half an export.
 >>> from analytics.export import export_parquet
 >>> export_parquet("data/analytics.duckdb", "exports/parquet")  # doctest: +SKIP
 >>> import duckdb  # doctest: +SKIP
->>> duckdb.sql("select count(*) from read_parquet('exports/parquet/facts/**/*.parquet', hive_partitioning=true)")
+>>> duckdb.sql("select count(*) from read_parquet('exports/parquet/facts/**/*.parquet', hive_partitioning=true)")  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -94,7 +94,7 @@ def robust_z(values: Sequence[float | None]) -> list[float | None]:
     scaled by 1.253314; when that is 0 too every score is 0. None values stay None.
 
     >>> [round(z, 2) for z in robust_z([1.0, 2.0, 3.0, 4.0, 100.0])]
-    [-1.35, -0.67, 0.0, 0.67, 65.42]
+    [-1.35, -0.67, 0.0, 0.67, 65.43]
     """
     present = [v for v in values if v is not None and not math.isnan(v)]
     if not present:

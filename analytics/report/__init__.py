@@ -2,7 +2,8 @@
 
 >>> from analytics.report import build_report
 >>> result = build_report("data/analytics.duckdb", "reports", "data/reference/report.example.toml")  # doctest: +SKIP
->>> result.index, result.latest  # reports/2026-11-25/index.html, reports/latest -> 2026-11-25
+>>> result.index, result.latest  # doctest: +SKIP
+(PosixPath('reports/2026-11-25/index.html'), PosixPath('reports/latest'))
 """
 
 from analytics.report.build import build_report

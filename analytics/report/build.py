@@ -2,7 +2,8 @@
 
 >>> from analytics.report import build_report
 >>> result = build_report("data/analytics.duckdb", "reports")  # doctest: +SKIP
->>> result.index  # reports/2026-11-25/index.html, and reports/latest -> 2026-11-25
+>>> result.index  # doctest: +SKIP
+PosixPath('reports/2026-11-25/index.html')
 """
 
 from __future__ import annotations
