@@ -3,14 +3,16 @@ the same idempotency as `write_document`, many documents per transaction, all or
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable
 from decimal import Decimal
 
+import pyarrow as pa  # type: ignore[import-untyped]
 import pytest
 
 from analytics.errors import LoadError
 from analytics.load import Store, open_store
-from analytics.load.batch import prepare
+from analytics.load.batch import arrow_table, prepare
 from analytics.model import Check, Document, Extraction
 
 DocumentFactory = Callable[..., Document]
@@ -137,3 +139,41 @@ def test_known_files_and_holders_are_one_query_each(
     assert known == {"/corpus/a.txt": (a.sha256, False)}  # error rows are never 'unchanged'
     assert fresh_db.holders([a.sha256, "f" * 64]) == {a.sha256: ["/corpus/a.txt"]}
     assert fresh_db.holders([]) == {}
+
+
+def test_a_value_that_does_not_convert_fails_its_batch_and_the_rest_loads_alone(
+    fresh_db: Store, make_document: DocumentFactory, make_extraction: ExtractionFactory
+) -> None:
+    """A value the writer cannot convert (prepare lets only checked money through, but rows may come
+    from elsewhere, e.g. a cluster running other code) is a LoadError naming the table, and nothing
+    of the batch is written; the pipeline then writes the documents one by one."""
+    good = prepare(make_document("/corpus/good.txt", b"good"), make_extraction())
+    bad = prepare(make_document("/corpus/bad.txt", b"bad"), make_extraction())
+    year = next(c for c in bad.rows["facts"].columns if c.name == "year")
+    year.values[0] = "二〇一七"  # not an INTEGER
+    with pytest.raises(LoadError, match=r"nothing was changed: a value does not fit its column in facts"):
+        fresh_db.write_prepared([good, bad])
+    assert count(fresh_db, "documents") == 0 and count(fresh_db, "facts") == 0
+    assert [r.status for r in fresh_db.write_prepared([good])] == ["loaded"]
+    assert count(fresh_db, "facts") == 3
+
+
+def test_prepared_documents_travel_as_plain_columns(
+    make_document: DocumentFactory, make_extraction: ExtractionFactory, checks: list[Check]
+) -> None:
+    """What a worker sends the writer: the same document after a round trip through pickle, and far
+    smaller than the Arrow IPC streams it replaced."""
+    prepared = prepare(make_document("/corpus/a.txt", b"a"), make_extraction(), checks)
+    data = pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
+    again = pickle.loads(data)
+    assert again == prepared
+    assert {t: [(c.name, c.sql_type) for c in r.columns] for t, r in again.rows.items()} == {
+        t: [(c.name, c.sql_type) for c in r.columns] for t, r in prepared.rows.items()
+    }
+    ipc = 0
+    for rows in prepared.rows.values():  # what the Arrow IPC streams of the same rows would take
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, arrow_table(rows).schema) as writer:
+            writer.write_table(arrow_table(rows))
+        ipc += len(sink.getvalue())
+    assert len(data) * 3 < ipc, (len(data), ipc)
