@@ -113,8 +113,20 @@ def main() -> None:
     help="Documents written per transaction (a batch is also written at least once a second). "
     "A killed run loses at most the batch being written.",
 )
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="First remove from the database the files that are gone from the folders given (not for a "
+    "folder that holds no disclosure at all: an unmounted drive must not empty the database).",
+)
 def ingest_command(
-    paths: tuple[Path, ...], db: Path, progress: bool, jobs: int | None, executor: str, batch_size: int
+    paths: tuple[Path, ...],
+    db: Path,
+    progress: bool,
+    jobs: int | None,
+    executor: str,
+    batch_size: int,
+    prune: bool,
 ) -> None:
     """Read, extract, check and load files and folders (recursively) into the database.
 
@@ -124,7 +136,7 @@ def ingest_command(
     batches by this process alone.
     """
     check_executor(executor)  # before the progress bar starts
-    options: dict[str, Any] = {"jobs": jobs, "executor": executor, "batch_size": batch_size}
+    options: dict[str, Any] = {"jobs": jobs, "executor": executor, "batch_size": batch_size, "prune": prune}
     if progress:
         with Progress(
             TextColumn("[progress.description]{task.description}"),
@@ -147,12 +159,12 @@ def ingest_command(
             bar.update(task, description="done")
     else:
         report = ingest(paths, db=db, **options)
-    _print_report(_console(), report)
+    _print_report(_console(), report, pruning=prune)
     if not report.ok:
         sys.exit(1)
 
 
-def _print_report(console: Console, report: IngestReport) -> None:
+def _print_report(console: Console, report: IngestReport, *, pruning: bool = False) -> None:
     console.print(f"Ingested into {report.db_path}", markup=False)
     summary = Table(show_header=False)
     summary.add_column("what")
@@ -169,9 +181,18 @@ def _print_report(console: Console, report: IngestReport) -> None:
         ("failed checks: warnings", report.failed_check_warnings),
         ("errors", len(report.errors)),
     )
+    if pruning:
+        rows = (*rows, ("removed: files gone from the folders", len(report.pruned)))
     for label, count in rows:
         summary.add_row(label, str(count))
     console.print(summary)
+    for folder in report.not_pruned:
+        console.print(
+            f"Not pruned: {_shown_path(folder)} holds no disclosure (a drive that is not mounted?); "
+            "its documents were kept.",
+            markup=False,
+            soft_wrap=True,
+        )
     if report.errors:
         console.print("Files that failed")
         errors = Table()

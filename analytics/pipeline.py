@@ -77,6 +77,8 @@ class IngestReport:
     parser_version: str = PARSER_VERSION
     results: list[LoadResult] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)  # with prune: files gone, their rows removed
+    not_pruned: list[str] = field(default_factory=list)  # with prune: folders holding no disclosure
 
     def _count(self, *statuses: str) -> int:
         return sum(r.status in statuses for r in self.results)
@@ -348,6 +350,7 @@ def ingest(
     jobs: int | None = None,
     executor: str | Executor | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    prune: bool = False,
 ) -> IngestReport:
     """Ingest files and folders (recursively) into the database `db` (a path or an open Store).
 
@@ -359,15 +362,20 @@ def ingest(
     `jobs`: worker processes that parse (default: the number of cores; 1 parses in this process).
     `executor`: `'dask://HOST:PORT'` to parse on a Dask cluster instead (or any
     `concurrent.futures.Executor`). This process alone writes, `batch_size` documents per transaction.
+    `prune`: first remove the rows of files that are gone from the folders given (`report.pruned`).
+    A folder in which the walk finds no disclosure at all is left alone (`report.not_pruned`): an
+    unmounted drive must not empty the database.
     """
     if batch_size < 1:
         raise AnalyticsError(f"batch_size must be at least 1, not {batch_size}")
     check_executor(executor)
+    paths = list(paths)
     files = find_files(paths)
+    folders = [os.path.abspath(p) for p in paths if os.path.isdir(p)] if prune else []
     if isinstance(db, Store):
-        return _ingest_into(db, files, progress, jobs, executor, batch_size)
+        return _ingest_into(db, files, progress, jobs, executor, batch_size, folders)
     with open_store(db) as store:
-        return _ingest_into(store, files, progress, jobs, executor, batch_size)
+        return _ingest_into(store, files, progress, jobs, executor, batch_size, folders)
 
 
 def _ingest_into(
@@ -377,10 +385,13 @@ def _ingest_into(
     jobs: int | None,
     executor: str | Executor | None,
     batch_size: int,
+    prune_folders: list[str],
 ) -> IngestReport:
     database = os.path.abspath(store.path)
     names = [str(f) for f in files if str(f) not in (database, database + ".wal")]  # whatever its suffix
+    pruned, not_pruned = _prune(store, prune_folders, names)
     run = _Run(store, names, progress, batch_size)
+    run.report.pruned, run.report.not_pruned = pruned, not_pruned
     with ExitStack() as stack:
         stack.enter_context(_one_writer_thread(store))
 
@@ -389,6 +400,22 @@ def _ingest_into(
 
         run.go(start)
     return run.report
+
+
+def _prune(store: Store, folders: list[str], present: list[str]) -> tuple[list[str], list[str]]:
+    """Remove the rows of files recorded under `folders` that the walk did not find (before the run,
+    so that a file whose bytes moved to another path is loaded there, not called a duplicate of the
+    gone one). Returns the removed paths and the folders left alone for holding no disclosure."""
+    pruned: list[str] = []
+    not_pruned: list[str] = []
+    for folder in folders:
+        prefix = folder.rstrip("/\\") + os.sep
+        found = [name for name in present if name.startswith(prefix)]
+        if not found:
+            not_pruned.append(folder)
+            continue
+        pruned += store.remove_missing(folder, found)
+    return sorted(set(pruned)), not_pruned
 
 
 @contextmanager

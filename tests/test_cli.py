@@ -78,6 +78,31 @@ def test_ingest_reports_a_bad_file_and_exits_1(sample_path: Path, tmp_path: Path
     assert "Traceback" not in result.output
 
 
+def test_ingest_prune_removes_files_gone_from_the_folder(
+    sample_path: Path, tmp_path: Path, db_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(sample_path, folder / "2017.txt")
+    (folder / "2018.txt").write_bytes(sample_path.read_bytes().replace(b"1.36", b"1.46"))
+    assert run("ingest", folder, "--db", db_path, "--no-progress").exit_code == 0
+    (folder / "2018.txt").unlink()
+    result = run("ingest", folder, "--db", db_path, "--no-progress", "--prune")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"unchanged\s+│\s+1 │", result.stdout)
+    assert re.search(r"removed: files gone from the folders\s+│\s+1 │", result.stdout)
+    with open_store(db_path, read_only=True) as store:
+        assert store.query("select source_path from documents").rows == [(str(folder / "2017.txt"),)]
+
+    (folder / "2017.txt").unlink()  # an empty folder: kept, and said so
+    result = run("ingest", folder, "--db", db_path, "--no-progress", "--prune")
+    assert result.exit_code == 0, result.output
+    assert "Not pruned:" in result.stdout and "holds no disclosure" in result.stdout
+    assert re.search(r"removed: files gone from the folders\s+│\s+0 │", result.stdout)
+    with open_store(db_path, read_only=True) as store:
+        assert store.query("select count(*) from documents").rows == [(1,)]
+
+
 def test_ingest_of_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     result = run("ingest", tmp_path / "nope", "--db", tmp_path / "db.duckdb")
     assert result.exit_code == 2 and "does not exist" in result.output

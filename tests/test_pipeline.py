@@ -399,3 +399,72 @@ def test_bytes_that_move_to_a_new_file_load_there(db_path: Path, tmp_path: Path,
         assert store.query("select source_path, value from facts order by 1").rows == [
             (str(a), Decimal("2.0000")), (str(tmp_path / "in" / "b.txt"), Decimal("1.3600"))
         ]  # fmt: skip
+
+
+# -- pruning files that are gone --------------------------------------------------------------------
+
+
+def paths_in(db_path: Path) -> list[str]:
+    """The file names the database holds rows for, sorted."""
+    with open_store(db_path, read_only=True) as store:
+        return sorted(Path(str(p)).name for (p,) in store.query("select source_path from documents").rows)
+
+
+def test_prune_removes_the_rows_of_files_gone_from_the_folder(
+    db_path: Path, tmp_path: Path, stages: Stages
+) -> None:
+    folder = tmp_path / "in"
+    a = write(folder / "a.txt", "reception 1.36")
+    b = write(folder / "sub" / "b.txt", "reception 2.00")
+    write(folder / "c.txt", "BAD")  # recorded as an error row
+    write(tmp_path / "in2" / "d.txt", "reception 3.00")  # beside the folder, its name a prefix of this
+    ingest([folder, tmp_path / "in2"], db=db_path)
+    assert paths_in(db_path) == ["a.txt", "b.txt", "c.txt", "d.txt"]
+
+    a.unlink()
+    (folder / "c.txt").unlink()
+    b.rename(folder / "b-renamed.txt")  # the same bytes under a new name
+    kept = ingest([folder], db=db_path)  # without prune nothing goes, and b's new name is a duplicate
+    assert kept.pruned == [] and paths_in(db_path) == ["a.txt", "b.txt", "c.txt", "d.txt"]
+    assert [r.status for r in kept.results] == ["duplicate"]
+
+    report = ingest([folder], db=db_path, prune=True)
+    assert report.pruned == [str(a), str(folder / "c.txt"), str(b)] and report.not_pruned == []
+    assert paths_in(db_path) == ["b-renamed.txt", "d.txt"]  # in2/d.txt is not under in/
+    with open_store(db_path, read_only=True) as store:
+        assert store.query("select count(*) from facts").rows == [(2,)]
+        assert store.query("select count(*) from checks").rows == [(4,)]
+
+
+def test_a_renamed_file_loads_under_its_new_name_when_pruning(
+    db_path: Path, tmp_path: Path, stages: Stages
+) -> None:
+    """Pruning comes first: the renamed file's bytes are no longer held by the gone path, so it is
+    loaded, not reported as a duplicate of a file that is not there."""
+    folder = tmp_path / "in"
+    a = write(folder / "a.txt", "reception 1.36")
+    ingest([folder], db=db_path)
+    a.rename(folder / "z.txt")
+    report = ingest([folder], db=db_path, prune=True)
+    assert [(Path(r.source_path).name, r.status) for r in report.results] == [("z.txt", "loaded")]
+    assert paths_in(db_path) == ["z.txt"]
+
+
+def test_a_folder_that_holds_nothing_is_not_pruned(db_path: Path, tmp_path: Path, stages: Stages) -> None:
+    """An empty folder looks like an unmounted drive: emptying the database for it would be wrong."""
+    folder = tmp_path / "mnt"
+    a = write(folder / "a.txt", "reception 1.36")
+    ingest([folder], db=db_path)
+    a.unlink()
+    report = ingest([folder], db=db_path, prune=True)
+    assert report.pruned == [] and report.not_pruned == [str(folder)]
+    assert paths_in(db_path) == ["a.txt"]
+
+
+def test_prune_is_only_for_folders(db_path: Path, tmp_path: Path, stages: Stages) -> None:
+    a = write(tmp_path / "in" / "a.txt", "reception 1.36")
+    b = write(tmp_path / "in" / "b.txt", "reception 2.00")
+    ingest([tmp_path / "in"], db=db_path)
+    report = ingest([a], db=db_path, prune=True)  # a file named alone says nothing about b
+    assert report.pruned == [] and paths_in(db_path) == ["a.txt", "b.txt"]
+    assert b.exists()

@@ -213,6 +213,22 @@ class Store:
             self.connection.unregister("_wanted_paths")
         return {str(path): (str(sha), bool(noted)) for path, sha, noted in rows}
 
+    def remove_missing(self, folder: str, present: Iterable[str]) -> list[str]:
+        """Delete the rows of every file recorded under `folder` (an absolute path: the rows hold
+        absolute paths) that is not in `present`, in one transaction; the removed paths, sorted."""
+        self._require_writable()
+        prefix = folder.rstrip("/\\") + os.sep
+        keep = set(present)
+        recorded = self.connection.execute(
+            "SELECT source_path FROM documents WHERE starts_with(source_path, $1) ORDER BY source_path",
+            [prefix],
+        ).fetchall()
+        gone = [str(path) for (path,) in recorded if path not in keep]
+        if gone:
+            with self._transaction(None):
+                self._delete_paths(gone)
+        return gone
+
     def holders(self, sha256s: Iterable[str]) -> dict[str, list[str]]:
         """For each of `sha256s` already loaded (status 'ok'), the paths holding it, sorted."""
         wanted = sorted(set(sha256s))
