@@ -62,7 +62,9 @@ _NOT_CONTENT_NAME = re.compile(
 )
 _TITLE_NAME = re.compile(r"title|biaoti|bt\b", re.IGNORECASE)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_MAY_HIDE = re.compile(r"hidden|display\s*:\s*none", re.IGNORECASE)  # in a page's source
+# In a page's source, what hiding needs: the attribute or 'visibility:hidden', or 'none' (display:none,
+# however spaced: '&nbsp;' or a comment may stand between); '&#' could spell either.
+_MAY_HIDE = re.compile(r"hidden|none|&#", re.IGNORECASE)
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")
 _WIDE = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u201c\u201d"
 _BROKEN_LINE = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\n\r\f]*|[ \t\r\f]*\n[ \t\n\r\f]*(?=[{_WIDE}])")
@@ -136,7 +138,7 @@ def html_blocks(text: str) -> list[Block]:
         raise ReadError(f"the page could not be parsed as HTML ({exc})") from exc
     if page is None:
         return []
-    _strip(page, may_hide=bool(_MAY_HIDE.search(text)) or "&#" in text)
+    _strip(page, may_hide=_MAY_HIDE.search(text) is not None)
     root = _content_root(page)
     _strip_chrome(root)
     walker = _Walker()
@@ -178,8 +180,8 @@ def _drop_tree(element: etree._Element) -> None:
 
 def _strip(page: etree._Element, *, may_hide: bool = True) -> None:
     """Remove what is never article text: scripts, styles, controls, navigation, hidden elements
-    (their tail text stays in place). `may_hide` False: the page's source holds no 'hidden' nor
-    'display:none' (nor a character reference that could spell them), so nothing is hidden."""
+    (their tail text stays in place). `may_hide` False: the page's source holds neither 'hidden'
+    nor 'none' (nor a character reference that could spell them), so nothing is hidden."""
     etree.strip_elements(
         page, *_REMOVED_TAGS, etree.Comment, etree.ProcessingInstruction, etree.Entity, with_tail=False
     )

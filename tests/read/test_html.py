@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+import pytest
+
 from analytics.model import Paragraph, Table
 from analytics.read import read_bytes, read_document
 from analytics.read.html import decode_html, html_blocks
@@ -40,9 +42,12 @@ def test_every_way_of_hiding_text_hides_it() -> None:
     assert html_blocks(page) == [Paragraph("公务接待费1.36万元"), Paragraph("可见")]
 
 
-def test_text_hidden_by_a_style_spelled_with_a_character_reference_is_hidden() -> None:
-    page = """<body><div class="content"><p>公务接待费1.36万元</p>
-      <p style="display&#58;none">隐藏</p></div></body>"""
+@pytest.mark.parametrize(
+    "style", ["display&#58;none", "display:&nbsp;none", "display:&#x6E;one", "DISPLAY:\tNONE"]
+)
+def test_text_hidden_by_a_style_spelled_with_references_or_odd_spaces_is_hidden(style: str) -> None:
+    page = f"""<body><div class="content"><p>公务接待费1.36万元</p>
+      <p style="{style}">隐藏</p></div></body>"""
     assert html_blocks(page) == [Paragraph("公务接待费1.36万元")]
 
 
