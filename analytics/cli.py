@@ -103,7 +103,7 @@ def main() -> None:
     show_default=True,
     metavar="local|dask://HOST:PORT",
     help="Where files are parsed: local processes, or the workers of a Dask scheduler "
-    "(pip install 'analytics[dask]'; the workers must see the files at the same paths).",
+    "(pip install '.[dask]' in a checkout of this project; the workers must see the files at the same paths).",
 )
 @click.option(
     "--batch-size",

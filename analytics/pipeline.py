@@ -9,7 +9,7 @@ How a run goes (see docs/scale.md):
    One query up front says which paths are already loaded with the same bytes and parser version:
    those are 'unchanged' and are never read. One query per chunk finds bytes loaded under another
    path ('duplicate'). A file whose bytes another file of this run is already parsing waits for it.
-2. The rest is parsed (read, extract, validate, and made into Arrow rows) by `jobs` worker processes
+2. The rest is parsed (read, extract, validate, and made into rows, column by column) by `jobs` worker processes
    (or on a Dask cluster), a few files per task, with a bounded number of tasks in flight: memory
    stays flat however large the corpus.
 3. This process alone writes the database, in batches: up to `batch_size` documents, or whatever

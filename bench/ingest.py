@@ -245,7 +245,7 @@ def main() -> None:
     )
     parser.add_argument("--docs", type=int, default=1000, help="documents per format (PDF: at most 200)")
     parser.add_argument(
-        "--formats", default="txt,html,docx,pdf", help="comma-separated: txt html docx pdf mixed"
+        "--formats", default="txt,html,docx,pdf", help="comma-separated: txt html docx pdf pdf10 mixed"
     )
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: the cores)")
     parser.add_argument("--batch-size", type=int, default=200)
@@ -253,13 +253,16 @@ def main() -> None:
         "--repeat",
         type=int,
         default=3,
-        help="ingests of each corpus into a new database: the median is printed, with the range",
+        help="ingests of each corpus into a new database (at least 1): the middle run is printed (of an "
+        "even number, the faster of the two middle ones), with the range",
     )
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "analytics-bench"))
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--keep", action="store_true", help="keep the databases")
     parser.add_argument("--all-pdf", action="store_true", help="as many PDFs as --docs")
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     print(
         f"cores: {os.cpu_count()}, jobs: {args.jobs or 'default'}, batch size: {args.batch_size}", flush=True
     )

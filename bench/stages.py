@@ -3,7 +3,7 @@
     python bench/stages.py --docs 300                 # the corpora bench/ingest.py made, by format
     python bench/stages.py --docs 300 --profile txt   # and a cProfile of read+extract for one format
 
-Prints milliseconds per document for read, extract, validate and prepare (Arrow rows), and the
+Prints milliseconds per document for read, extract, validate and prepare (rows), and the
 single-core ceiling in documents per second: with N worker processes, ingest cannot beat N times it.
 """
 

@@ -16,7 +16,7 @@ from analytics.errors import AnalyticsError
 from analytics.executors import cluster
 
 distributed = pytest.importorskip(
-    "distributed", reason="the dask extra is not installed (pip install 'analytics[dask]')"
+    "distributed", reason="the dask extra is not installed (pip install -e '.[dask]')"
 )
 
 

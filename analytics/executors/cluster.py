@@ -1,7 +1,8 @@
 """Parsing on a Dask distributed cluster: the scheduler's workers read and extract, the driver writes.
 
-Every worker needs this package installed (`pip install 'analytics[dask]'`) and must see the files at
-the same paths as the driver (a shared or network file system): tasks carry paths, not bytes.
+Every worker needs this package installed (`pip install '.[dask]'` in a checkout of this project)
+and must see the files at the same paths as the driver (a shared or network file system): tasks
+carry paths, not bytes.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def dask_executor(url: str) -> Iterator[tuple[Executor, int]]:
         from distributed import Client
     except ImportError as exc:
         raise AnalyticsError(
-            "the Dask executor needs the optional dependencies: pip install 'analytics[dask]'"
+            "the Dask executor needs the optional dependencies: pip install '.[dask]' (in a checkout of this project)"
         ) from exc
     address = scheduler_address(url)
     try:

@@ -2,7 +2,8 @@
 
 The pool's workers are started by a fork server that has imported the parsing code once, so a new
 worker costs milliseconds, not a fresh interpreter. Workers ignore Ctrl-C (the parent stops them) and
-exit by themselves when the parent dies, even of SIGKILL.
+exit by themselves when the parent dies, even of SIGKILL (on POSIX systems: Windows has no signal 0
+to probe the parent with, so there a worker outlives a killed parent until its task ends).
 
 Workers are not recycled after a number of tasks (`max_tasks_per_child`): in Python 3.11 to 3.14 the
 pool can then deadlock once a worker retires while tasks are queued (CPython gh-115634), which an

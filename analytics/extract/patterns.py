@@ -22,6 +22,8 @@ def trie_regex(words: Iterable[str], *, between: str = "") -> str:
     '预(?:算(?:(?:支(?:出)|收(?:入(?:总(?:计))?))))'
     >>> re.findall(trie_regex(["预算收入", "预算收入总计"], between=" *"), "预算 收入总计, 预算收入")
     ['预算 收入总计', '预算收入']
+    >>> re.search(trie_regex([]), "预算收入") is None  # no words: matches nothing
+    True
     """
     root: _Trie = {}
     for word in words:
@@ -29,6 +31,8 @@ def trie_regex(words: Iterable[str], *, between: str = "") -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
+    if not any(root):
+        return "(?!)"
 
     def branches(node: _Trie) -> str:
         pieces = []

@@ -26,6 +26,7 @@ import multiprocessing.util
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from analytics.errors import ReadError
@@ -109,8 +110,8 @@ def _soffice_profile() -> Path:
     makes its own rather than share its parent's.
 
     It is removed when the process ends: at exit for a main process, by multiprocessing's finalizers
-    for a worker process (which skips atexit), and, for a process that was killed, by the next
-    process that makes one (the folder is named with its owner's pid)."""
+    for a worker process (which skips atexit), and, for a process that was killed, by the first
+    process to make one an hour or more later (the folder is named with its owner's pid)."""
     pid = os.getpid()
     profile = _PROFILES.get(pid)
     if profile is None:
@@ -131,14 +132,34 @@ def _remove_own_profile(pid: int, profile: Path) -> None:
 
 
 def _remove_orphaned_profiles(folder: str | None = None) -> list[Path]:
-    """Remove the profiles in `folder` (default: the temporary folder) whose process is gone."""
+    """Remove the profiles in `folder` (default: the temporary folder) left by processes that are
+    gone: this user's, named with a pid that no longer runs, and untouched for an hour (a process in
+    another container sharing the folder may have a pid this one cannot see)."""
     removed = []
+    now = time.time()
     for profile in Path(folder or tempfile.gettempdir()).glob(f"{_PROFILE_PREFIX}*"):
         owner = profile.name[len(_PROFILE_PREFIX) :].split("-", 1)[0]
-        if owner.isdigit() and not alive(int(owner)):
-            shutil.rmtree(profile, ignore_errors=True)
+        if not owner.isdigit() or not _orphan_aged(profile, now) or alive(int(owner)):
+            continue
+        shutil.rmtree(profile, ignore_errors=True)
+        if not profile.exists():
             removed.append(profile)
     return removed
+
+
+_ORPHAN_AGE_S = 3600.0
+
+
+def _orphan_aged(profile: Path, now: float) -> bool:
+    """Whether `profile` is this user's and neither it nor its `user` folder changed for an hour."""
+    try:
+        stats = [p.stat() for p in (profile, profile / "user") if p.exists()]
+    except OSError:
+        return False
+    getuid = getattr(os, "getuid", None)
+    if not stats or (getuid is not None and stats[0].st_uid != getuid()):
+        return False
+    return now - max(s.st_mtime for s in stats) >= _ORPHAN_AGE_S
 
 
 def _soffice(executable: str, data: bytes) -> tuple[list[Block], list[str]]:

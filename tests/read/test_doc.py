@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -128,9 +129,14 @@ def test_profiles_left_by_killed_processes_are_removed(tmp_path: Path) -> None:
     gone = subprocess.Popen(["true"])  # a process that has ended: its pid is free
     gone.wait()
     dead = tmp_path / f"analytics-soffice-profile-{gone.pid}-abc123"
+    recent = tmp_path / f"analytics-soffice-profile-{gone.pid}-ghi012"  # maybe another container's
     mine = tmp_path / f"analytics-soffice-profile-{os.getpid()}-def456"
     unnamed = tmp_path / "analytics-soffice-profile-xyz789"  # no pid in its name: not ours to judge
-    for folder in (dead, mine, unnamed):
+    hour_ago = time.time() - 3700
+    for folder in (dead, recent, mine, unnamed):
         (folder / "user").mkdir(parents=True)
+        if folder is not recent:
+            for path in (folder / "user", folder):
+                os.utime(path, (hour_ago, hour_ago))
     assert doc._remove_orphaned_profiles(str(tmp_path)) == [dead]
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([mine.name, unnamed.name])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([recent.name, mine.name, unnamed.name])
