@@ -224,6 +224,12 @@ def test_bad_files_are_recorded_and_good_ones_load_in_full(
             Path(str(path)).name: (status, error)
             for path, status, error in store.query("select source_path, status, error from documents").rows
         }
+        notes = {
+            Path(str(path)).name: (encoding, list(notes or []))
+            for path, encoding, notes in store.query(
+                "select source_path, encoding, notes from documents"
+            ).rows
+        }
     for name, path in bad.items():
         status, error = rows[name]  # every file has its row
         if status == "error":
@@ -231,8 +237,13 @@ def test_bad_files_are_recorded_and_good_ones_load_in_full(
             assert str(path) in str(error), error
             assert by_name[name].status == "failed"
             assert any(e.path == str(path) and e.message == error for e in report.errors)
-        else:  # read after all, within the limits (a wrong suffix is sniffed, a bad byte replaced)
+        else:  # read after all, and what was odd about it is noted on its row
             assert name in ("wrong_suffix.xlsx", "mixed_encodings.txt", *READ_AS_TEXT), (name, status, error)
+    assert notes["wrong_suffix.xlsx"][1] == [
+        "named .xlsx (an Excel .xlsx workbook) but holds an HTML page: read as that"
+    ]
+    assert notes["mixed_encodings.txt"][0] == "utf-8+gb18030"
+    assert "the file mixes UTF-8 and GB18030 text" in " ".join(notes["mixed_encodings.txt"][1])
     failed = {name for name, (status, _) in rows.items() if status == "error"}
     assert failed >= {n for n in bad if n.startswith(("empty", "random", "truncated")) and n not in READ_AS_TEXT} | {
         "zip_bomb.docx", "encrypted.pdf", "scanned.pdf"
@@ -241,11 +252,21 @@ def test_bad_files_are_recorded_and_good_ones_load_in_full(
     assert "password" in str(rows["encrypted.pdf"][1]) or "encrypt" in str(rows["encrypted.pdf"][1])
 
 
-def test_a_100_mb_text_file_is_refused_by_the_size_limit_without_reading_it(
-    sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("setting", "limit_message"),
+    [
+        (None, "MB of text, over the limit of 20 MB for plain text and web pages"),  # the defaults
+        ("64", "over the limit of 64 MB (set ANALYTICS_MAX_FILE_MB"),  # a deployment's own file limit
+    ],
+)
+def test_a_100_mb_text_file_is_refused_without_reading_it(
+    sample_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    setting: str | None,
+    limit_message: str,
 ) -> None:
-    """The default limit is 200 MB; a deployment sets its own. The workers see the limit the parent
-    has, whenever their pool was started."""
+    """The workers see the limits the parent has, whenever their pool was started."""
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(sample_path, folder / "good.txt")
@@ -255,7 +276,11 @@ def test_a_100_mb_text_file_is_refused_by_the_size_limit_without_reading_it(
         for _ in range(100 * 1024 * 1024 // len(block) + 1):
             out.write(block)
     assert big.stat().st_size >= 100 * 1024 * 1024
-    monkeypatch.setenv("ANALYTICS_MAX_FILE_MB", "64")
+    monkeypatch.delenv("ANALYTICS_MAX_TEXT_MB", raising=False)
+    if setting is None:
+        monkeypatch.delenv("ANALYTICS_MAX_FILE_MB", raising=False)
+    else:
+        monkeypatch.setenv("ANALYTICS_MAX_FILE_MB", setting)
     started = time.monotonic()
     report = ingest([folder], db=tmp_path / "db.duckdb", jobs=2)
     assert time.monotonic() - started < 60
@@ -264,7 +289,7 @@ def test_a_100_mb_text_file_is_refused_by_the_size_limit_without_reading_it(
     ]  # fmt: skip
     (error,) = report.errors
     assert error.message.startswith(f"read failed for {big}: ")
-    assert "over the limit of 64 MB" in error.message
+    assert limit_message in error.message
 
 
 def test_random_bytes_named_doc_are_refused(tmp_path: Path) -> None:

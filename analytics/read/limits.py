@@ -2,6 +2,9 @@
 expansion of zip-based formats (.docx, .xlsx), and reading time.
 
 - File size: MAX_FILE_MB (200), or the environment variable ANALYTICS_MAX_FILE_MB; 0 turns it off.
+  Plain text and web pages have a lower one, MAX_TEXT_MB (20), or ANALYTICS_MAX_TEXT_MB: a thousand
+  pages of text are about 3 MB, so a 100 MB text file is a log or a dump, which would take minutes
+  and gigabytes to read as one disclosure. (Web archives, .mht, carry their images: the file limit.)
 - Zip archives: the members' declared sizes are checked *before* anything is extracted: at most
   MAX_UNCOMPRESSED_MB in all, and no member over 1 MB that expands more than MAX_COMPRESSION_RATIO
   times (real Office XML compresses 5-30x; a zip bomb 1,000x). Python's zipfile never inflates a
@@ -37,6 +40,7 @@ from typing import Any
 from analytics.errors import ReadError
 
 MAX_FILE_MB = 200.0
+MAX_TEXT_MB = 20.0
 READ_TIMEOUT_S = 60.0
 MAX_UNCOMPRESSED_MB = 500.0
 MAX_COMPRESSION_RATIO = 100.0
@@ -58,10 +62,27 @@ def max_file_bytes() -> int | None:
     return int(megabytes * _MB) if megabytes > 0 else None
 
 
+def max_text_bytes() -> int | None:
+    """The size limit for plain text and web pages in bytes (None: no limit), from
+    ANALYTICS_MAX_TEXT_MB or MAX_TEXT_MB."""
+    megabytes = _setting("ANALYTICS_MAX_TEXT_MB", MAX_TEXT_MB)
+    return int(megabytes * _MB) if megabytes > 0 else None
+
+
 def read_timeout_s() -> float | None:
     """The time limit per document in seconds (None: no limit), from ANALYTICS_READ_TIMEOUT_S."""
     seconds = _setting("ANALYTICS_READ_TIMEOUT_S", READ_TIMEOUT_S)
     return seconds if seconds > 0 else None
+
+
+def check_text_size(size: int) -> None:
+    """Raise ReadError if plain text or a web page of `size` bytes is over the text size limit."""
+    limit = max_text_bytes()
+    if limit is not None and size > limit:
+        raise ReadError(
+            f"the file is {size / _MB:.1f} MB of text, over the limit of {limit / _MB:g} MB for plain "
+            "text and web pages (set ANALYTICS_MAX_TEXT_MB to change it)"
+        )
 
 
 def check_file_size(size: int) -> None:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from analytics.model import Block, Document, Paragraph, Table
-from analytics.read.text import decode, normalise, split_lines
+from analytics.read.text import MIXED_ENCODING, decode, normalise, split_lines
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
 _PIPES = "|｜"  # the full-width bar is a pipe too (NFKC makes it one)
@@ -33,7 +33,8 @@ def read_text(data: bytes, source_path: str) -> Document:
 
     The encoding is detected (see `analytics.read.text.decode`) and every paragraph and cell is
     normalised (`analytics.read.text.normalise`). `Document.notes` says how many Word bookmark
-    markers were dropped and how many byte sequences could not be decoded (kept as U+FFFD).
+    markers were dropped, how many byte sequences could not be decoded (kept as U+FFFD), and whether
+    the file mixes UTF-8 and GB18030 lines.
     """
     text, encoding = decode(data)
     text, bookmarks = _BOOKMARK.subn("", text)
@@ -42,6 +43,8 @@ def read_text(data: bytes, source_path: str) -> Document:
         notes.append(f"{damaged} undecodable byte sequence(s) in the file, shown as U+FFFD")
     if bookmarks:
         notes.append(f"dropped {bookmarks} Word bookmark marker(s) like '[bookmark: _GoBack]'")
+    if encoding == MIXED_ENCODING:
+        notes.append("the file mixes UTF-8 and GB18030 text (pasted from two sources?): decoded line by line")
     return Document(
         source_path=source_path,
         format="text",

@@ -18,11 +18,11 @@ from analytics.read.doc import read_doc
 from analytics.read.docx import read_docx
 from analytics.read.encrypted import read_encrypted_office
 from analytics.read.html import read_html
-from analytics.read.limits import check_file_size, time_limit
+from analytics.read.limits import check_file_size, check_text_size, time_limit
 from analytics.read.mhtml import read_mhtml
 from analytics.read.pdf import read_pdf
 from analytics.read.plaintext import read_text
-from analytics.read.sniff import describe_format, sniff_format
+from analytics.read.sniff import describe_format, sniff_format, suffix_format
 from analytics.read.spreadsheet import read_spreadsheet
 
 Reader = Callable[[bytes, str], Document]
@@ -39,6 +39,10 @@ READERS: dict[str, Reader] = {
     "mhtml": read_mhtml,
     "encrypted-office": read_encrypted_office,
 }
+
+
+TEXT_FORMATS = frozenset({"text", "html"})
+"""Formats held to the text size limit (`analytics.read.limits.MAX_TEXT_MB`)."""
 
 
 def read_document(path: str | os.PathLike[str]) -> Document:
@@ -62,7 +66,7 @@ def read_bytes(data: bytes, source_path: str) -> Document:
     """Read file bytes into a Document; `source_path` labels it and its suffix is a format hint.
 
     The format is sniffed from the content first (see `sniff_format`) and handed to its reader in
-    READERS. Raises ReadError (with `path=source_path`) for an empty file, a format without a reader,
+    READERS; when it is not what the suffix announces, `Document.notes` says so. Raises ReadError (with `path=source_path`) for an empty file, a format without a reader,
     content the reader cannot make sense of, or a file over a limit (size, expansion, time).
     """
     if not data:
@@ -73,15 +77,26 @@ def read_bytes(data: bytes, source_path: str) -> Document:
     reader = READERS.get(name)
     if reader is None:
         raise ReadError(_unsupported(name, suffix), path=source_path)
+    if name in TEXT_FORMATS:
+        try:
+            check_text_size(len(data))
+        except ReadError as exc:
+            raise ReadError(exc.message, path=source_path) from None
     try:
         with time_limit():
-            return reader(data, source_path)
+            document = reader(data, source_path)
     except ReadError as exc:
         if exc.path is None:  # the same kind of error (ReadTimeout stays one), now naming the file
             raise type(exc)(exc.message, path=source_path) from exc
         raise
     except Exception as exc:  # a reader bug or data it did not foresee: still a read failure of this file
         raise ReadError(f"the {name!r} reader failed: {exc!r}", path=source_path) from exc
+    announced = suffix_format(suffix)
+    if announced is not None and announced != name and document.format != announced:
+        document.notes.append(
+            f"named {suffix} ({describe_format(announced)}) but holds {describe_format(name)}: read as that"
+        )
+    return document
 
 
 def _check_size(size: int, source_path: str) -> None:

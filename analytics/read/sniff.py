@@ -119,6 +119,11 @@ def sniff_format(data: bytes, suffix: str) -> str:
     return _SUFFIX_FORMATS.get(suffix.lower(), "unknown")
 
 
+def suffix_format(suffix: str) -> str | None:
+    """The format a file's suffix announces ('.xlsx' -> 'xlsx'), None for no or an unknown suffix."""
+    return _SUFFIX_FORMATS.get(suffix.lower()) if suffix else None
+
+
 def describe_format(name: str) -> str:
     """A phrase for a format name, e.g. 'a PDF document' for 'pdf'."""
     return FORMAT_DESCRIPTIONS.get(name, f"a {name!r} file")

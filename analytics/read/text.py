@@ -116,6 +116,10 @@ def decode(data: bytes) -> tuple[str, str]:
     if text is not None and _looks_like_gbk_chinese(text):
         return text, "gb18030"
 
+    mixed = _utf8_and_gb18030(data)
+    if mixed is not None:
+        return mixed, MIXED_ENCODING
+
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and best.encoding:
         text = str(best)
@@ -206,6 +210,68 @@ def _lenient(data: bytes, encoding: str) -> str | None:
     if damaged * 100 <= len(text) and well_decoded >= 20 * damaged:
         return text
     return None
+
+
+MIXED_ENCODING = "utf-8+gb18030"
+"""What `decode` calls a file whose lines are some UTF-8, some GB18030 (text pasted from two sources)."""
+
+
+def _utf8_and_gb18030(data: bytes) -> str | None:
+    r"""Decode a file that mixes UTF-8 and GB18030 line by line: each line is UTF-8 up to its first
+    byte that is not, and GB18030 from there (a line where one source ends and the other begins; a
+    character cut short where they meet comes out as one or two wrong ones). None unless both
+    occur, every line decodes so, and the GB18030 parts read as Chinese.
+
+    >>> _utf8_and_gb18030("收入总计\n".encode() + "支出总计".encode("gbk"))
+    '收入总计\n支出总计'
+    """
+    lines: list[str] = []
+    gb_parts: list[str] = []
+    utf8_chinese = False
+    for line in data.split(b"\n"):  # 0x0A is never part of a UTF-8 or GB18030 character
+        try:
+            text = line.decode("utf-8")
+            utf8_chinese = utf8_chinese or not line.isascii()
+            lines.append(text)
+            continue
+        except UnicodeDecodeError as error:
+            head = line[: error.start].decode("utf-8")
+        split = _switch_point(line, head)
+        if split is None:
+            return None
+        head, tail = line[:split].decode("utf-8"), line[split:].decode("gb18030")
+        utf8_chinese = utf8_chinese or not head.isascii()
+        gb_parts.append(tail)
+        lines.append(head + tail)
+    if not utf8_chinese or not gb_parts or not _looks_like_gbk_chinese("".join(gb_parts)):
+        return None
+    text = "\n".join(lines)
+    return text if _junk_share(text) <= _MAX_JUNK_SHARE else None
+
+
+def _switch_point(line: bytes, head: str) -> int | None:
+    """Where a line goes from UTF-8 to GB18030: at the end of its valid UTF-8 `head`, or up to two
+    characters before it (GBK bytes can pass for a UTF-8 character: 支 is d6 a7, which UTF-8 reads
+    as the Hebrew point U+05A7). Of the points after which the rest decodes as GB18030, the one that
+    leaves the fewest characters that are neither ASCII nor Chinese around the switch; None if none."""
+    best: tuple[int, int] | None = None  # (odd characters, -split)
+    split = len(head.encode("utf-8"))
+    for char in ("", *reversed(head[-2:])):
+        split -= len(char.encode("utf-8"))
+        try:
+            tail = line[split:].decode("gb18030")
+        except UnicodeDecodeError:
+            continue
+        around = line[:split].decode("utf-8")[-3:] + tail[:3]
+        odd = sum(1 for c in around if not c.isascii() and not _is_chinese(c))
+        if best is None or (odd, -split) < best:
+            best = (odd, -split)
+    return None if best is None else -best[1]
+
+
+def _is_chinese(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _CHINESE_RANGES)
 
 
 def _checked(text: str, encoding: str, data: bytes) -> tuple[str, str]:

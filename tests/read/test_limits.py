@@ -34,6 +34,22 @@ def test_file_size_limit_from_the_environment(tmp_path: Path, monkeypatch: pytes
     assert read_document(path).format == "text"
 
 
+def test_text_and_web_pages_have_a_lower_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ANALYTICS_MAX_TEXT_MB", raising=False)
+    line = "公务接待费1.36万元。\n".encode()
+    big = line * (21 * 1024 * 1024 // len(line))  # 21 MB of text: over the default 20
+    for name, data in (("big.txt", big), ("big.html", b"<html><body><p>" + big + b"</p></body></html>")):
+        with pytest.raises(ReadError, match=r"MB of text, over the limit of 20 MB for plain text") as info:
+            read_bytes(data, f"/corpus/{name}")
+        assert info.value.path == f"/corpus/{name}"
+    monkeypatch.setenv("ANALYTICS_MAX_TEXT_MB", "0.0001")  # about 100 bytes
+    with pytest.raises(ReadError, match="ANALYTICS_MAX_TEXT_MB"):
+        read_bytes(line * 20, "/corpus/small.txt")
+    assert read_bytes(line * 3, "/corpus/tiny.txt").paragraphs == ["公务接待费1.36万元。"] * 3
+    monkeypatch.setenv("ANALYTICS_MAX_TEXT_MB", "0")  # 0 turns it off
+    assert len(read_bytes(line * 20, "/corpus/small.txt").paragraphs) == 20
+
+
 def test_a_bad_limit_setting_is_a_read_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ANALYTICS_READ_TIMEOUT_S", "soon")
     with pytest.raises(ReadError, match="ANALYTICS_READ_TIMEOUT_S must be a number, not 'soon'"):

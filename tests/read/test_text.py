@@ -43,6 +43,31 @@ def test_decode_leaves_big5_to_charset_normalizer() -> None:
     assert decode(text.encode("big5")) == (text, "big5")
 
 
+def test_decode_reads_a_file_of_utf8_and_gb18030_lines_line_by_line() -> None:
+    utf8 = "2017年部门预算收入474.91万元。\n其中:财政拨款收入474.91万元。\n"
+    gbk = "支出474.91万元,较2016年减少7.05万元。\n公务接待费1.36万元。"
+    assert decode(utf8.encode("utf-8") + gbk.encode("gbk")) == (utf8 + gbk, "utf-8+gb18030")
+    # the other way round, and a GBK line whose first bytes pass for UTF-8 (支 is d6 a7: U+05A7)
+    assert decode(gbk.encode("gbk") + b"\n" + utf8.encode("utf-8")) == (gbk + "\n" + utf8, "utf-8+gb18030")
+
+
+def test_decode_finds_where_a_line_turns_from_utf8_to_gb18030() -> None:
+    """Two texts glued mid-line, the UTF-8 one cut inside its last character: the line switches
+    there; the one or two characters where they meet may come out garbled, the rest is exact."""
+    head = "部门预算收入474.91万元,比上年减少7.05万元".encode()
+    data = head[:-2] + "财政拨款收入".encode("gbk") * 3  # '元' cut to its first byte
+    text, encoding = decode(data)
+    assert encoding == "utf-8+gb18030"
+    assert text.startswith("部门预算收入474.91万元,比上年减少7.05") and text.endswith("财政拨款收入" * 3)
+    assert len(text) - len("部门预算收入474.91万元,比上年减少7.05") - len("财政拨款收入" * 3) <= 2
+
+
+def test_decode_does_not_call_binary_data_mixed_text() -> None:
+    noise = random.Random(3).randbytes(4000)
+    with pytest.raises(ReadError, match="could not determine the text encoding"):
+        decode("部门预算收入\n".encode() + noise)
+
+
 def test_decode_tolerates_a_dos_end_of_file_marker() -> None:
     text, encoding = decode("项目支出193.30万元。\r\n".encode("gbk") + b"\x1a")
     assert (text, encoding) == ("项目支出193.30万元。\r\n\x1a", "gb18030")
