@@ -311,10 +311,16 @@ def _junk_share(text: str) -> float:
     text = text.rstrip("\x1a")  # DOS end-of-file marker, still found at the end of old GBK files
     if not text:
         return 0.0
+    if text.translate(_USUAL_NONPRINTABLE).isprintable():
+        return 0.0  # junk is never printable: only the usual spaces stood in the way (most texts)
     junk = sum(
         1 for char in text if char not in _ALLOWED_CONTROLS and unicodedata.category(char) in _JUNK_CATEGORIES
     )
     return junk / len(text)
+
+
+# Characters that are not printable but are no junk either, removed before the printable test.
+_USUAL_NONPRINTABLE = str.maketrans(dict.fromkeys("\t\n\r\f\v\u3000\xa0\u2002\u2003\u200b\ufeff"))
 
 
 def _looks_like_gbk_chinese(text: str) -> bool:
@@ -329,11 +335,13 @@ def _looks_like_gbk_chinese(text: str) -> bool:
     text = text[:_SAMPLE_CHARS]
     if _chinese_share(text) < _MIN_CJK_SHARE:
         return False
-    hanzi = [char for char in text if "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"]
+    hanzi = len(_NOT_HANZI.sub("", text))
     if not hanzi:
         return True
-    common = _common_hanzi()
-    return sum(1 for char in hanzi if char in common) >= _MIN_COMMON_HANZI_SHARE * len(hanzi)
+    return len(_common_hanzi_pattern().sub("", text)) >= _MIN_COMMON_HANZI_SHARE * hanzi
+
+
+_NOT_HANZI = re.compile("[^\u4e00-\u9fff\u3400-\u4dbf]+")
 
 
 @cache
@@ -343,13 +351,22 @@ def _common_hanzi() -> frozenset[str]:
     return frozenset(pairs.decode("gb2312", errors="ignore"))
 
 
+@cache
+def _common_hanzi_pattern() -> re.Pattern[str]:
+    """Runs of characters that are not GB2312 hanzi: removing them leaves the everyday hanzi."""
+    return re.compile("[^" + "".join(sorted(_common_hanzi())) + "]+")
+
+
 def _chinese_share(text: str) -> float:
     """Share of the non-ASCII characters (bar U+FFFD) that belong to Chinese text (see _CHINESE_RANGES)."""
-    non_ascii = [ord(char) for char in text if ord(char) > 0x7F and char != "\ufffd"]
+    non_ascii = len(_ASCII_OR_REPLACEMENT.sub("", text))
     if not non_ascii:
         return 1.0
-    chinese = sum(1 for code in non_ascii if any(low <= code <= high for low, high in _CHINESE_RANGES))
-    return chinese / len(non_ascii)
+    return len(_NOT_CHINESE.sub("", text)) / non_ascii
+
+
+_ASCII_OR_REPLACEMENT = re.compile("[\x00-\x7f\ufffd]+")
+_NOT_CHINESE = re.compile("[^" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _CHINESE_RANGES) + "]+")
 
 
 def _describe_bytes(data: bytes) -> str:
