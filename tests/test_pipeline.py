@@ -332,6 +332,43 @@ def test_a_worker_that_dies_fails_only_its_file(
     ]  # fmt: skip
 
 
+class KilledWorker(Exception):
+    """What distributed raises for a task whose workers kept dying (allowed-failures exhausted)."""
+
+
+class LosingCluster(ThreadPoolExecutor):
+    """A cluster stand-in: any task holding a file named poison* is lost, as Dask reports a task that
+    killed its workers (KilledWorker); the other tasks run."""
+
+    def submit(self, fn: Callable[..., object], /, *args: object, **kwargs: object) -> Future[object]:
+        task = args[0]
+        assert isinstance(task, tuple)
+        if any(Path(path).name.startswith("poison") for _, path, _ in task):
+            future: Future[object] = Future()
+            future.set_exception(KilledWorker("Attempted to run task parse_files on 3 different workers"))
+            return future
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_a_task_the_cluster_loses_fails_only_its_file(
+    db_path: Path, tmp_path: Path, stages: Stages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ["a", "b", "poison", "c", "d"]:
+        write(tmp_path / "in" / f"{name}.txt", f"reception {len(name)}.{ord(name[0])}")
+    with LosingCluster(2) as cluster:
+        monkeypatch.setattr(pipeline, "executor_for", lambda **_: executor_for(executor=cluster, jobs=2))
+        report = ingest([tmp_path / "in"], db=db_path)
+    assert [(Path(r.source_path).stem, r.status) for r in report.results] == [
+        ("a", "loaded"), ("b", "loaded"), ("c", "loaded"), ("d", "loaded"), ("poison", "failed"),
+    ]  # fmt: skip
+    (error,) = report.errors
+    assert (error.stage, error.error_type) == ("read", "WorkerError")
+    assert error.message == (
+        f"read failed for {tmp_path / 'in' / 'poison.txt'}: the task failed on the cluster: "
+        "KilledWorker('Attempted to run task parse_files on 3 different workers') while parsing this file"
+    )
+
+
 def test_small_batches_write_everything(db_path: Path, tmp_path: Path, stages: Stages) -> None:
     for i in range(7):
         write(tmp_path / "in" / f"{i}.txt", f"reception {i}.5")
