@@ -198,8 +198,9 @@ def _strip_chrome(root: etree._Element) -> None:
     total = max(_text_size(root), 1)
     doomed = [
         element
-        for element in root.xpath(".//*[@id or @class]")
-        if _NOT_CONTENT_NAME.search(_names(element))
+        for element in root.iterdescendants()
+        if (element.get("id") is not None or element.get("class") is not None)
+        and _NOT_CONTENT_NAME.search(_names(element))
         and element.find(".//table") is None
         and _text_size(element) < _CHROME_SHARE * total
     ]
