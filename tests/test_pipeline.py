@@ -300,16 +300,21 @@ def test_a_corrupt_file_beside_good_ones(sample_path: Path, tmp_path: Path, db_p
 # -- parallel parsing --------------------------------------------------------------------------------
 
 
-class DyingWorkers(ThreadPoolExecutor):
-    """An executor whose worker 'dies' (BrokenProcessPool, as a real pool says) on any task holding
-    a file named crash*: the run must find the culprit and fail it alone."""
+class FailingTasks(ThreadPoolExecutor):
+    """An executor on which any task holding a file whose name starts with `prefix` fails with
+    `error` (the rest run on threads): a worker process dying (BrokenProcessPool, as a real pool
+    says) or a cluster losing the task (KilledWorker, as Dask says)."""
+
+    def __init__(self, workers: int, prefix: str, error: Exception) -> None:
+        super().__init__(workers)
+        self.prefix, self.error = prefix, error
 
     def submit(self, fn: Callable[..., object], /, *args: object, **kwargs: object) -> Future[object]:
         task = args[0]
         assert isinstance(task, tuple)
-        if any(Path(path).name.startswith("crash") for _, path, _ in task):
+        if any(Path(path).name.startswith(self.prefix) for _, path, _ in task):
             future: Future[object] = Future()
-            future.set_exception(BrokenProcessPool("a child process terminated abruptly"))
+            future.set_exception(self.error)
             return future
         return super().submit(fn, *args, **kwargs)
 
@@ -319,7 +324,7 @@ def test_a_worker_that_dies_fails_only_its_file(
 ) -> None:
     for name in ["a", "b", "c", "crash", "d", "e", "f"]:
         write(tmp_path / "in" / f"{name}.txt", f"reception {len(name)}.{ord(name[0])}")
-    with DyingWorkers(2) as executor:
+    with FailingTasks(2, "crash", BrokenProcessPool("a child process terminated abruptly")) as executor:
         monkeypatch.setattr(pipeline, "executor_for", lambda **_: executor_for(executor=executor, jobs=2))
         report = ingest([tmp_path / "in"], db=db_path)
     assert [(Path(r.source_path).stem, r.status) for r in report.results] == [
@@ -336,26 +341,13 @@ class KilledWorker(Exception):
     """What distributed raises for a task whose workers kept dying (allowed-failures exhausted)."""
 
 
-class LosingCluster(ThreadPoolExecutor):
-    """A cluster stand-in: any task holding a file named poison* is lost, as Dask reports a task that
-    killed its workers (KilledWorker); the other tasks run."""
-
-    def submit(self, fn: Callable[..., object], /, *args: object, **kwargs: object) -> Future[object]:
-        task = args[0]
-        assert isinstance(task, tuple)
-        if any(Path(path).name.startswith("poison") for _, path, _ in task):
-            future: Future[object] = Future()
-            future.set_exception(KilledWorker("Attempted to run task parse_files on 3 different workers"))
-            return future
-        return super().submit(fn, *args, **kwargs)
-
-
 def test_a_task_the_cluster_loses_fails_only_its_file(
     db_path: Path, tmp_path: Path, stages: Stages, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for name in ["a", "b", "poison", "c", "d"]:
         write(tmp_path / "in" / f"{name}.txt", f"reception {len(name)}.{ord(name[0])}")
-    with LosingCluster(2) as cluster:
+    lost = KilledWorker("Attempted to run task parse_files on 3 different workers")
+    with FailingTasks(2, "poison", lost) as cluster:
         monkeypatch.setattr(pipeline, "executor_for", lambda **_: executor_for(executor=cluster, jobs=2))
         report = ingest([tmp_path / "in"], db=db_path)
     assert [(Path(r.source_path).stem, r.status) for r in report.results] == [
