@@ -224,7 +224,11 @@ def _content_root(page: etree._Element) -> etree._Element:
         element
         for element in page.iter("article", "main", "div", "section", "td")
         if element.tag in ("article", "main")
-        or (_CONTENT_NAME.search(names := _names(element)) and not _NOT_CONTENT_NAME.search(names))
+        or (
+            (element.get("id") is not None or element.get("class") is not None)
+            and _CONTENT_NAME.search(names := _names(element))
+            and not _NOT_CONTENT_NAME.search(names)
+        )
     ]
     sizes = {element: _text_size(element) for element in candidates}
     sizes = {element: size for element, size in sizes.items() if size > 0}
@@ -265,10 +269,11 @@ def _title_before(page: etree._Element, root: etree._Element) -> str | None:
     if root.tag in ("body", "html") or root.find(".//h1") is not None:
         return None
     heading = classed = None
+    around_root = set(root.iterancestors())
     for element in page.iter():
         if element is root:
             break
-        if not isinstance(element.tag, str) or element.tag in ("html", "body") or _inside(root, element):
+        if not isinstance(element.tag, str) or element.tag in ("html", "body") or element in around_root:
             continue
         if element.tag == "h1" or _TITLE_NAME.search(_names(element)):
             text = paragraph_text(_ASCII_SPACE.sub(" ", _text_content(element)))
