@@ -90,9 +90,10 @@ def _expand_alias(name: str) -> str:
     for short, full, at_level in _aliases():
         if at_level and level != at_level:
             continue
+        if not name.endswith(short):
+            continue
         # '江苏省人民法院' already carries part of '高级人民法院': leave it
-        partial = any(name.endswith(full[i:]) for i in range(len(full) - len(short)))
-        if name.endswith(short) and not partial:
+        if not any(name.endswith(full[i:]) for i in range(len(full) - len(short))):
             return name[: -len(short)] + full
     return name
 

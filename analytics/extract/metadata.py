@@ -46,7 +46,7 @@ BODY_DEPT_PATTERNS = (
     ),
 )
 # What a line must hold for each of BODY_DEPT_PATTERNS to match (most lines hold none of it).
-_BODY_DEPT_NEEDS = (("现将",), (":", "："), ("年",))
+_BODY_DEPT_GATES = (re.compile("现将"), re.compile("[:：]"), re.compile("年"))
 # Lines of web-page furniture before a title.
 _NOISE_LINE = re.compile(
     r"首页|当前位置|您的位置|>|»|索引号|发布日期|发布时间|发布机构|来源[:：]|浏览|字号|打印|关闭|分享|"
@@ -95,9 +95,9 @@ def _department_from(text: str) -> str | None:
 
 
 def _body_candidates(text: str) -> list[str]:
-    found = []
-    for pattern, needs in zip(BODY_DEPT_PATTERNS, _BODY_DEPT_NEEDS, strict=True):
-        if not any(need in text for need in needs):
+    found: list[str] = []
+    for pattern, gate in zip(BODY_DEPT_PATTERNS, _BODY_DEPT_GATES, strict=True):
+        if gate.search(text) is None:
             continue
         for match in pattern.finditer(text):
             name = clean_name(match["dept"])
