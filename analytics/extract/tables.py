@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from analytics.extract.labels import label_metrics, strip_row_prefix
 from analytics.extract.labels import squeeze as _clean
@@ -68,7 +69,10 @@ def context_total(context: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 13)
 def _metrics_of(label: str, total: str | None) -> tuple[str, ...]:
+    """The metrics a row label names ('合计' names `total`). Cached: row labels repeat across tables
+    and documents."""
     cleaned = strip_row_prefix(_clean(label))
     if TOTAL_WORDS.match(cleaned):
         return (total,) if total else ()
