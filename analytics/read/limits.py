@@ -77,21 +77,21 @@ def read_timeout_s() -> float | None:
 
 def check_text_size(size: int) -> None:
     """Raise ReadError if plain text or a web page of `size` bytes is over the text size limit."""
-    limit = max_text_bytes()
-    if limit is not None and size > limit:
-        raise ReadError(
-            f"the file is {size / _MB:.1f} MB of text, over the limit of {limit / _MB:g} MB for plain "
-            "text and web pages (set ANALYTICS_MAX_TEXT_MB to change it)"
-        )
+    _check_limit(
+        size, max_text_bytes(), "MB of text", " for plain text and web pages", "ANALYTICS_MAX_TEXT_MB"
+    )
 
 
 def check_file_size(size: int) -> None:
     """Raise ReadError if a file of `size` bytes is over the file size limit."""
-    limit = max_file_bytes()
+    _check_limit(size, max_file_bytes(), "MB", "", "ANALYTICS_MAX_FILE_MB")
+
+
+def _check_limit(size: int, limit: int | None, unit: str, scope: str, setting: str) -> None:
     if limit is not None and size > limit:
         raise ReadError(
-            f"the file is {size / _MB:.1f} MB, over the limit of {limit / _MB:g} MB "
-            "(set ANALYTICS_MAX_FILE_MB to change it)"
+            f"the file is {size / _MB:.1f} {unit}, over the limit of {limit / _MB:g} MB{scope} "
+            f"(set {setting} to change it)"
         )
 
 
