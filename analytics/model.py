@@ -46,6 +46,9 @@ class Document:
     blocks: list[Block]
     encoding: str | None = None  # detected text encoding, for formats that have one
     notes: list[str] = field(default_factory=list)  # what the reader repaired or dropped
+    # 'traditional' when the file was printed in traditional characters (the text is converted to
+    # simplified; names as printed are given back in the document's own script)
+    script: Literal["simplified", "traditional"] = "simplified"
 
     @property
     def doc_id(self) -> str:

@@ -24,6 +24,7 @@ from analytics.read.pdf import read_pdf
 from analytics.read.plaintext import read_text
 from analytics.read.sniff import describe_format, sniff_format, suffix_format
 from analytics.read.spreadsheet import read_spreadsheet
+from analytics.read.text import script_tally
 
 Reader = Callable[[bytes, str], Document]
 
@@ -40,6 +41,10 @@ READERS: dict[str, Reader] = {
     "encrypted-office": read_encrypted_office,
 }
 
+
+TRADITIONAL_SHARE = 0.02
+"""A document is in traditional characters when at least this share of its text (and 3 characters)
+was converted: a simplified text may hold a stray traditional character or two."""
 
 TEXT_FORMATS = frozenset({"text", "html"})
 """Formats held to the text size limit (`analytics.read.limits.MAX_TEXT_MB`)."""
@@ -83,7 +88,7 @@ def read_bytes(data: bytes, source_path: str) -> Document:
         except ReadError as exc:
             raise ReadError(exc.message, path=source_path) from None
     try:
-        with time_limit():
+        with time_limit(), script_tally() as characters:
             document = reader(data, source_path)
     except ReadError as exc:
         if exc.path is None:  # the same kind of error (ReadTimeout stays one), now naming the file
@@ -91,6 +96,9 @@ def read_bytes(data: bytes, source_path: str) -> Document:
         raise
     except Exception as exc:  # a reader bug or data it did not foresee: still a read failure of this file
         raise ReadError(f"the {name!r} reader failed: {exc!r}", path=source_path) from exc
+    total, converted = characters
+    if converted >= max(3, TRADITIONAL_SHARE * total):
+        document.script = "traditional"
     announced = suffix_format(suffix)
     if announced is not None and announced != name and document.format != announced:
         document.notes.append(

@@ -142,3 +142,11 @@ def test_a_failing_reader_becomes_a_read_error(monkeypatch: pytest.MonkeyPatch) 
     assert caught.value.path == "odd.txt"
     assert caught.value.message == "the 'text' reader failed: ValueError('unexpected layout')"
     assert isinstance(caught.value.__cause__, ValueError)
+
+
+def test_a_document_printed_in_traditional_characters_is_marked_so() -> None:
+    traditional = "公務用車運行維護費決算數為2.94萬元,比上年減少0.07萬元。\n".encode()
+    simplified = "公务用车运行维护费决算数为2.94万元,比上年减少0.07万元。\n".encode()
+    assert read_bytes(traditional, "a.txt").script == "traditional"
+    assert read_bytes(simplified, "b.txt").script == "simplified"
+    assert read_bytes(traditional, "a.txt").paragraphs == read_bytes(simplified, "b.txt").paragraphs

@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 
 from analytics.errors import ReadError
-from analytics.read.text import decode, normalise, split_lines
+from analytics.read.text import decode, normalise, script_tally, split_lines
 
 LINE = "2017年预算收入474.91万元，其中：一般公共预算收入474.91万元。\n\t项目\n"
 
@@ -140,3 +140,25 @@ def test_normalise_leaves_the_seed_text_as_nfkc_makes_it(seed_text: str) -> None
 
 def test_split_lines_accepts_every_line_break_convention() -> None:
     assert split_lines("a\r\nb\rc\nd\x0ce\u2028f") == ["a", "b", "c", "d", "e", "f"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mirror site's gloss after each traditional character goes; the brackets of a figure stay
+        ("公務(wù)車輛運(yùn)行費(fèi)2.94萬元", "公务车辆运行费2.94万元"),
+        ("決算數(shù) (單位:萬元)", "决算数 (单位:万元)"),
+        # a bracketed word without a tone mark, or after a digit, is no gloss
+        ("项目(xm)支出", "项目(xm)支出"),
+        ("共3(sān)辆", "共3(sān)辆"),
+    ],
+)
+def test_normalise_drops_pinyin_glosses(text: str, expected: str) -> None:
+    assert normalise(text) == expected
+
+
+def test_script_tally_counts_the_characters_converted_to_simplified() -> None:
+    with script_tally() as counts:
+        normalise("公務用車運行維護費")
+        normalise("公务接待费")
+    assert counts == [14, 6]  # 9 + 5 characters handed on; 務 車 運 維 護 費 were traditional
