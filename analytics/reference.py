@@ -7,6 +7,7 @@ The files live in `data/reference/` of the repository; a built wheel carries the
 from __future__ import annotations
 
 import csv
+import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,6 +25,14 @@ def read_csv(name: str) -> list[dict[str, str]]:
     """Rows of a reference CSV file as dicts (UTF-8, header on the first line)."""
     with (reference_dir() / name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+@cache
+def vocabulary() -> dict[str, dict[str, list[str]]]:
+    """The extraction vocabulary (vocabulary.toml): class of words -> list name -> words."""
+    with (reference_dir() / "vocabulary.toml").open("rb") as handle:
+        data: dict[str, dict[str, list[str]]] = tomllib.load(handle)
+    return data
 
 
 @dataclass(frozen=True)
