@@ -19,7 +19,7 @@ _STAGES = ("read", "extract", "validate")
 def _parser_digest() -> str:
     digest = hashlib.sha256()
     files = [p for stage in _STAGES for p in (_PACKAGE / stage).rglob("*.py")]
-    files += [*reference_dir().glob("*.csv"), _PACKAGE / "model.py"]
+    files += [*reference_dir().glob("*.csv"), *reference_dir().glob("*.toml"), _PACKAGE / "model.py"]
     for path in sorted(files, key=lambda p: p.as_posix()):
         digest.update(path.relative_to(path.parents[1]).as_posix().encode())
         digest.update(path.read_bytes())
