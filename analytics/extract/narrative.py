@@ -34,6 +34,7 @@ from decimal import Decimal
 
 from analytics.extract.labels import LabelMatch, find_labels, has_label
 from analytics.extract.numbers import AMOUNT_RE, to_wan
+from analytics.extract.vocabulary import alternation, pattern, words
 from analytics.model import Fact, Kind, Measure
 from analytics.reference import metrics
 
@@ -42,28 +43,30 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[。!?])")
 # Clause boundaries; a comma between digits ('1,234') is a thousands separator, not a boundary.
 _CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d{3})|[;:。]")
 
-INCREASE = ("增加", "增长", "上升", "提高", "增")
-DECREASE = ("减少", "下降", "降低", "压减", "缩减", "节约", "减")
-CHANGE_RE = re.compile(r"(增加|增长|上升|提高|减少|下降|降低|压减|缩减|节约)")
-FLAT_RE = re.compile(r"持平|无增减|没有增减|无变化|没有变化|保持不变|未发生变化")
-COMPARISON_OPENING = re.compile(r"^\s*(?:与|比|较|同比|相比)")
+_CHANGE = alternation(("change", "increase"), ("change", "decrease"))
+CHANGE_RE = re.compile(f"({_CHANGE[3:-1]})")
+DECREASE = frozenset(words("change", "decrease"))
+FLAT_RE = pattern("change", "flat")
+_COMPARISON = alternation(("change", "comparison"))
+COMPARISON_OPENING = re.compile(rf"^\s*(?:{_COMPARISON}|同比|相比)")
 # 'Roughly flat' states no number: no fact, like '略有增加'.
-ROUGHLY_RE = re.compile(r"基本持平|大致持平|大体持平|基本不变|基本稳定|略有")
-# 'Compared with <year>': a change against any year but the prior one is not a year-on-year change.
+ROUGHLY_RE = pattern("change", "roughly")
 COMPARED_YEAR_RE = re.compile(r"(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年")
 ZERO_BEFORE_LABEL = re.compile(r"(?:无|未|没有)(?:安排|发生|开支|列支)?(?:任何)?[“\"‘']?\s*$")
 # '无因公出国(境)人数', '无公务接待批次': not a zero amount.
 NOT_MONEY_AFTER = re.compile(r"^[”\"’']?(?:人数|团组|批次|人次|次数|出访|情况|车辆)")
-REASON_RE = re.compile(r"^(?:主要原因是|主要原因为|主要原因:|原因是|主要是|主要为|主要用于|主要系|系)")
+REASON_RE = re.compile(f"^{alternation(('reason', 'markers'))}")
 OTHERS_RE = re.compile(r"^(?:其他|其余|其它)(?:各项|项目|经费)?")
 PRIOR_YEAR_END = re.compile(r"上年末|上年度末|上年年末|上一年末")
 STATED_YEAR = re.compile(r"(?<![较比与同])(\d{4})年度?")
-FINAL_WORDS = re.compile(r"决算|实际支出|实际完成")
-BUDGET_WORDS = re.compile(r"预算")
+FINAL_WORDS = pattern("kind", "final")
+BUDGET_WORDS = pattern("kind", "budget")
 # The comparison base of a change: '比年初预算', '较调整预算' compare with the budget, not the prior year.
-BASE_RE = re.compile(r"(?:比|较|与|同)([^比较与同]*?)$")
-BUDGET_BASE = re.compile(r"年初|调整|预算数|全年预算|^预算")
-PRIOR_BASE = re.compile(r"上年|上一年|去年|同期|\d{4}年")
+BASE_RE = re.compile(f"{_COMPARISON}([^{''.join(words('change', 'comparison'))}]*?)$")
+BUDGET_BASE = re.compile(
+    f"{alternation(('change', 'budget_base'))}|^{alternation(('change', 'budget_base_opening'))}"
+)
+PRIOR_BASE = re.compile(rf"{alternation(('change', 'prior_base'))}|\d{{4}}年")
 # '较2024年的2190万元减少…': the amount is the prior year's.
 PRIOR_AMOUNT_RE = re.compile(r"(?:比|较|与)(?:(\d{4})年度?|上年度?|上一年)(?:预算|决算)?数?的?$")
 # Words between a label and an amount that make the amount something else than the label's figure.
@@ -74,8 +77,9 @@ GROUP_SEPARATOR = re.compile(r"^[、,和及与\s]*$")
 PAIR_RE = re.compile(r"收[、,]?支")
 
 VEHICLE_COUNT_RE = re.compile(r"(\d+)\s*(?:辆|台)(?!\s*次)")
-VEHICLE_WORD = re.compile(r"车辆|公务用车|公车|用车|汽车")
-VEHICLE_NOT_STOCK = re.compile(r"购置|购买|更新|新增|处置|报废|采购|拍卖|租用")
+VEHICLE_WORD = pattern("vehicles", "vehicle")
+VEHICLE_NOT_STOCK = pattern("vehicles", "not_stock")
+VEHICLE_STOCK = pattern("vehicles", "stock")
 NO_VEHICLES = re.compile(
     r"(?:无|没有|未配备|未配置)(?:任何)?(?:公务用车|车辆|公车)(?!购置|运行|费|经费|维护|支出)"
 )
@@ -237,7 +241,7 @@ def _vehicle_counts(sentence: str, ctx: _Context) -> list[Fact]:
         before = text[: match.start()]
         if not VEHICLE_WORD.search(before) or text.lstrip().startswith("其中"):
             continue
-        if VEHICLE_NOT_STOCK.search(before) and not re.search(r"保有|实有|共有|现有", before):
+        if VEHICLE_NOT_STOCK.search(before) and not VEHICLE_STOCK.search(before):
             continue
         head = sentence[: clause.start + match.start()]
         year = _fact_year(head, head, ctx)

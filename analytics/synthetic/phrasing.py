@@ -16,13 +16,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from analytics.extract.vocabulary import words
 from analytics.model import Kind
 from analytics.synthetic.document import TruthFact
 from analytics.synthetic.money import fmt, fmt_pct, pct_change
 
 CHANGE_FORMS = ("amount", "amount_pct", "pct")
 AGAINST_FORMS = ("比上年", "较上年", "prior_budget", "prior_year")
-REASON_WORDS = ("主要原因是", "主要用于", "主要为")
+
+
+def known(section: str, name: str, *chosen: str) -> tuple[str, ...]:
+    """Words the generator writes, taken from the extraction vocabulary (vocabulary.toml): a word the
+    extractor does not know fails here, so the samples cannot drift from what it reads."""
+    vocabulary = words(section, name)
+    unknown = [word for word in chosen if word not in vocabulary]
+    if unknown:
+        raise ValueError(
+            f"vocabulary.toml's {section}.{name} lacks {unknown}: the extractor would not read them"
+        )
+    return chosen
+
+
+REASON_WORDS = known("reason", "markers", "主要原因是", "主要用于", "主要为")
+UP, UP_PCT = known("change", "increase", "增加", "增长")
+DOWN, DOWN_PCT = known("change", "decrease", "减少", "下降")
+FLAT_WORDS = known("change", "flat", "持平", "无增减")
 
 
 @dataclass
@@ -75,15 +93,13 @@ class Sentence:
         up = delta > 0
         lead = self._against(against)
         if form == "pct" and pct is not None:
-            self._parts.append(f"，{lead}{'增长' if up else '下降'}{fmt_pct(pct)}%")
+            self._parts.append(f"，{lead}{UP_PCT if up else DOWN_PCT}{fmt_pct(pct)}%")
             self._record(metrics, "yoy_pct", pct, None, None, reason)
         else:
-            self._parts.append(
-                f"，{lead}{'增加' if up else '减少'}{fmt(abs(delta), integers=self.integers)}万元"
-            )
+            self._parts.append(f"，{lead}{UP if up else DOWN}{fmt(abs(delta), integers=self.integers)}万元")
             self._record(metrics, "yoy_change", delta, None, None, reason)
             if form == "amount_pct" and pct is not None:
-                self._parts.append(f"，{'增长' if up else '下降'}{fmt_pct(pct)}%")
+                self._parts.append(f"，{UP_PCT if up else DOWN_PCT}{fmt_pct(pct)}%")
                 self._record(metrics, "yoy_pct", pct, None, None, reason)
         if reason:
             self._parts.append(f"，{reason_word}{reason}")
@@ -96,7 +112,7 @@ class Sentence:
         (the seed's '基本支出增加68.65万元，主要为…' and '较2016年度减少5万元，主要原因是…')."""
         if delta == 0:
             return self.flat(metrics)
-        word = "增加" if delta > 0 else "减少"
+        word = UP if delta > 0 else DOWN
         self._parts.append(
             f"{lead}{word}{fmt(abs(delta), integers=self.integers)}万元，{reason_word}{reason}"
         )

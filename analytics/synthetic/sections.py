@@ -13,7 +13,7 @@ from analytics.reference import family
 from analytics.synthetic import reasons
 from analytics.synthetic.figures import DepartmentYear, Figures
 from analytics.synthetic.money import fmt_pct, share_pct
-from analytics.synthetic.phrasing import AGAINST_FORMS, CHANGE_FORMS, Sentence
+from analytics.synthetic.phrasing import AGAINST_FORMS, CHANGE_FORMS, FLAT_WORDS, Sentence
 from analytics.synthetic.plants import place_delta
 from analytics.synthetic.writer import Writer
 
@@ -103,7 +103,8 @@ class _Changes:
         return choice
 
     def flat(self) -> str:
-        return "与上年持平" if self.turn % 2 else "较上年无增减"
+        flat, no_change = FLAT_WORDS
+        return f"与上年{flat}" if self.turn % 2 else f"较上年{no_change}"
 
 
 def duties(w: Writer, dy: DepartmentYear, heading: str) -> None:

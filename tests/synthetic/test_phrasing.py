@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from analytics.synthetic.phrasing import Sentence
 
 
@@ -59,3 +61,12 @@ def test_percent_only() -> None:
         "公务接待费3.20万元，比上年下降20.00%，主要原因是严格执行接待标准。",
         [("reception", "amount", "3.20", None), ("reception", "yoy_pct", "-20.00", "严格执行接待标准")],
     )
+
+
+def test_the_generator_writes_only_words_the_extractor_knows() -> None:
+    # the generator takes its change, flat and reason words from vocabulary.toml and refuses others
+    from analytics.synthetic.phrasing import known
+
+    assert known("change", "flat", "持平") == ("持平",)
+    with pytest.raises(ValueError, match=r"change\.flat lacks \['差不多'\]"):
+        known("change", "flat", "差不多")
