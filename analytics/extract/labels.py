@@ -45,7 +45,8 @@ class LabelMatch:
     @property
     def is_qualifier(self) -> bool:
         """Generic or blocking words that describe the label before them rather than name a figure."""
-        return self.is_blocker or _STRIP.sub("", self.text) in QUALIFIERS
+        key = _STRIP.sub("", self.text)
+        return self.is_blocker or key in QUALIFIERS or key in SOURCES
 
 
 # Generic labels that, right after a specific label, only qualify it.
@@ -64,6 +65,10 @@ QUALIFIERS = frozenset(
         "财政拨款",
     }
 )
+# Spending by source of funds: a figure of its own, but right after a specific label only its source
+# ('“三公”经费财政拨款支出决算为…' is the 三公 figure). Unlike the generic words above, a longer label
+# overlapping one of these does not win ('一般公共预算支出预算…' is not '支出预算').
+SOURCES = frozenset({"财政拨款支出", "一般公共预算支出", "一般公共预算财政拨款支出", "一般公共预算拨款支出"})
 
 
 @cache
@@ -99,7 +104,7 @@ def has_label(text: str) -> bool:
 def _prefer_longer_reading(text: str, label: LabelMatch) -> LabelMatch:
     """A generic label that a longer one overlaps and outruns gives way: '部门预算收入总计' is
     '收入总计' (the grand total), not '预算收入' followed by '总计'."""
-    if not label.is_qualifier or label.is_blocker:
+    if not label.is_qualifier or label.is_blocker or _STRIP.sub("", label.text) in SOURCES:
         return label
     pattern, by_label = _label_index()
     for start in range(label.start + 1, label.end):

@@ -45,10 +45,21 @@ CASES: list[tuple[str, Kind, list[Row]]] = [
         "final",
         [("three_public_total", "amount", "44.52", 2019, "budget")],
     ),
-    (  # a sub-budget's expenditure is none of our metrics
+    (  # spending of the general public budget: its own metric, not the department's total
         "2019年一般公共预算支出预算52,300.20万元,比上年增加3,120.20万元。",
         "budget",
-        [],
+        [
+            ("expenditure_general_public_budget", "amount", "52300.20", 2019, "budget"),
+            ("expenditure_general_public_budget", "yoy_change", "3120.20", 2019, "budget"),
+        ],
+    ),
+    (  # after a specific label, a source of funds only qualifies it
+        "“三公”经费财政拨款支出决算为18.36万元,一般公共预算财政拨款支出1,264.92万元。",
+        "final",
+        [
+            ("three_public_total", "amount", "18.36", 2019, "final"),
+            ("expenditure_general_public_budget", "amount", "1264.92", 2019, "final"),
+        ],
     ),
     (  # the prior year's amount stated in the comparison
         "“三公”经费预算总额为1969万元,较2018年的2190万元减少221万元,下降10.1%。",
