@@ -1,0 +1,111 @@
+"""Figures stated in running text.
+
+A sentence is read clause by clause. An amount belongs to the nearest metric label before it in its
+clause, or else to the sentence's subject (the last label of an earlier clause):
+
+    2017年预算收支安排474.91万元,较2016年预算减少7.05万元     -> the change belongs to 收支 (both)
+
+Between the label and the amount, a change word (增加/减少/下降…) makes the amount a year-on-year
+change; '%' with a change word makes it a percentage change. '无安排政府采购预算' states a zero,
+'与上年持平'/'无增减' a change of zero ('其他与上年持平' says so of the sibling metrics that have no
+change of their own). A reason marker after a change (主要原因是/主要为/主要用于…) gives its reason.
+
+What else is read, and what is not:
+
+- A parenthesis holding figures ('(其中:公务用车购置费30万元,…),比上年减少9.30万元') is read on
+  its own; the change after it belongs to the label before it.
+- '比年初预算减少58.44万元', '完成预算的87%', '决算数大于预算数5万元' compare with the budget,
+  not with the prior year: no fact. '较2024年的2190万元减少221万元' states the prior year's amount.
+- In final accounts, '年初预算为50万元' / '支出预算为44.52万元' are budget figures of the same year;
+  '决算' makes a figure final in any document.
+- '因公出国(境)费、公务用车购置及运行维护费、公务接待费均为0万元' gives each of them the amount.
+- Vehicles are counted ('共有车辆62辆', '公务用车保有量为2辆', '三辆', '无公务用车'): the first count
+  of a sentence that is not a purchase; '其中:一般公务用车40辆' is a part, not the total.
+- Spaces that PDFs put between characters and digits are dropped; '二〇一六年' and '三辆' are read as
+  digits; '为零' is 0.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from analytics.extract.labels import LabelMatch, find_labels, has_label
+from analytics.extract.narrative.clauses import ClauseReader
+from analytics.extract.narrative.facts import Context, make_fact
+from analytics.extract.narrative.text import blank_asides, prepare, sentences
+from analytics.extract.narrative.vehicles import vehicle_counts
+from analytics.extract.narrative.words import COMPARISON_OPENING, OTHERS_FLAT
+from analytics.model import Fact, Kind
+from analytics.reference import metrics
+
+__all__ = ["facts_from_paragraph", "prepare"]
+
+
+def facts_from_paragraph(paragraph: str, *, year: int, kind: Kind, section: str | None) -> list[Fact]:
+    """Every figure stated in one paragraph of running text."""
+    ctx = Context(year, kind, section)
+    paragraph = prepare(paragraph)
+    said = list(sentences(paragraph))
+    if not any(_names_a_label(sentence) for sentence in said):
+        # Every amount, zero and 持平 belongs to a label: with none, only a vehicle count can be
+        # stated ('现有公务用车3辆'). Half of all paragraphs are such (duties, goals, dates).
+        return [fact for sentence in said for fact in vehicle_counts(sentence, ctx)]
+    facts: list[Fact] = []
+    recent: list[LabelMatch] = []  # labels of the paragraph so far, for '收支较上年增加…'
+    for sentence in said:
+        facts.extend(_facts_from_sentence(sentence, ctx, recent))
+        facts.extend(vehicle_counts(sentence, ctx))
+    return _apply_others_flat(paragraph, facts, ctx)
+
+
+def _names_a_label(sentence: str) -> bool:
+    """Whether a sentence holds any metric label, read as `_facts_from_sentence` reads it: its
+    clauses and asides are parts of it, and blanking an aside may join a label around it."""
+    return has_label(sentence) or ("(" in sentence and has_label(blank_asides(sentence)[0]))
+
+
+def _facts_from_sentence(sentence: str, ctx: Context, recent: list[LabelMatch]) -> list[Fact]:
+    main, asides = blank_asides(sentence)
+    # '…出国(境)费支出0万元。与2019年预算相比,减少0万元。': a sentence that opens with a comparison and
+    # names nothing continues the previous sentence's subject.
+    carried = None
+    if recent and COMPARISON_OPENING.match(main) and not find_labels(main):
+        carried = recent[-1]
+    facts = ClauseReader(sentence, ctx, carried, recent).read(main)
+    for start, inner in asides:
+        before = [label for label in find_labels(main[:start]) if not label.is_blocker]
+        subject = before[-1] if before else None
+        facts.extend(ClauseReader(sentence, ctx, subject, []).read(inner))
+    return facts
+
+
+def _apply_others_flat(paragraph: str, facts: list[Fact], ctx: Context) -> list[Fact]:
+    """'其他与上年持平': a change of zero for each metric of the paragraph that has an amount, no change of
+    its own, and is not a parent of a changed metric (a parent changes with its child)."""
+    if "其他" not in paragraph and "其余" not in paragraph and "其它" not in paragraph:
+        return facts
+    match = OTHERS_FLAT.search(paragraph)
+    if not match:
+        return facts
+    quote = next((s for s in sentences(paragraph) if match.group() in s), match.group())
+    changed = {f.metric for f in facts if f.measure != "amount"}
+    ancestors: set[str] = set()
+    for metric in changed:
+        parent = metrics()[metric].parent
+        while parent:
+            ancestors.add(parent)
+            parent = metrics()[parent].parent
+    seen: set[str] = set()
+    extra: list[Fact] = []
+    for fact in facts:
+        if (
+            fact.measure == "amount"
+            and fact.metric not in changed | ancestors | seen
+            and fact.year == ctx.year
+            and metrics()[fact.metric].unit != "count"
+        ):
+            seen.add(fact.metric)
+            extra.append(
+                make_fact(fact.metric, "yoy_change", Decimal(0), None, quote, ctx, ctx.year, fact.kind)
+            )
+    return facts + extra

@@ -1,0 +1,252 @@
+"""Reading one sentence (or one parenthesis of it) clause by clause.
+
+An amount belongs to the nearest metric label before it in its clause, or else to the sentence's
+subject (the last label of an earlier clause). Between the label and the amount, a change word makes
+the amount a year-on-year change, '%' with a change word a percentage change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from analytics.extract.labels import LabelMatch, find_labels
+from analytics.extract.narrative.facts import Context, make_fact, with_reason
+from analytics.extract.narrative.rules import (
+    compares_with_budget,
+    compares_with_other_year,
+    fact_kind,
+    fact_year,
+    sign,
+    zero_amount_ok,
+)
+from analytics.extract.narrative.text import clauses
+from analytics.extract.narrative.words import (
+    AFTER_AMOUNT_NOT,
+    DIGIT,
+    FLAT_RE,
+    GROUP_SEPARATOR,
+    GROUP_WORD,
+    NOT_MONEY_AFTER,
+    NOT_THE_FIGURE,
+    OTHERS_RE,
+    PAIR_RE,
+    PRIOR_AMOUNT_RE,
+    REASON_RE,
+    ROUGHLY_RE,
+    YEAR_WORDS,
+    ZERO_BEFORE_LABEL,
+)
+from analytics.extract.numbers import AMOUNT_RE, to_wan
+from analytics.model import Fact, Kind, Measure
+
+
+def specific(labels: list[LabelMatch], text: str) -> list[LabelMatch]:
+    """The labels that name figures: a qualifier right after a specific label only describes it."""
+    kept: list[LabelMatch] = []
+    for label in labels:
+        # '因公出国(境)费2014年财政拨款支出决算数为…': a year between them is no other subject
+        gap = YEAR_WORDS.sub("", text[kept[-1].end : label.start]) if kept else ""
+        if kept and label.is_qualifier and len(gap) <= 8 and not DIGIT.search(gap):
+            continue
+        kept.append(label)
+    return kept
+
+
+def owners(labels: list[LabelMatch], position: int, text: str) -> list[LabelMatch]:
+    """The labels an amount at `position` belongs to: the nearest before it (a qualifier right after a
+    specific label gives way to it), or all of a list of labels followed by '均为'."""
+    kept = specific([label for label in labels if label.end <= position], text)
+    if not kept:
+        return []
+    last = kept[-1]
+    if GROUP_WORD.match(text[last.end : position]):
+        group = [last]
+        for label in reversed(kept[:-1]):
+            if not GROUP_SEPARATOR.match(text[label.end : group[0].start]):
+                break
+            group.insert(0, label)
+        return group
+    return [last]
+
+
+@dataclass
+class ClauseReader:
+    """Reads the clauses of one sentence, or of one parenthesis within it, in order.
+
+    `subject` is who the sentence is about before any label of its own (the label before a
+    parenthesis, or the previous sentence's subject); `recent` collects the labels of the paragraph
+    so far (for '收支较上年增加…')."""
+
+    quote: str
+    ctx: Context
+    subject: LabelMatch | None
+    recent: list[LabelMatch]
+    facts: list[Fact] = field(default_factory=list)
+    subjects: list[LabelMatch] = field(default_factory=list)
+    last_change: int | None = None  # first index in facts of the last clause's changes, for their reason
+    flat_done: set[str] = field(default_factory=set)
+    previous: tuple[LabelMatch, str] | None = None  # the last clause's one label and amount
+    previous_text: str = ""
+
+    def __post_init__(self) -> None:
+        self.subjects = [self.subject] if self.subject else []
+
+    def read(self, text: str) -> list[Fact]:
+        for clause in clauses(text):
+            self._clause(clause.text)
+        return self.facts
+
+    def _clause(self, text: str) -> None:
+        stripped = text.strip()
+        if REASON_RE.match(stripped):
+            self._reason(stripped)
+            return
+        labels = find_labels(text)
+        self._zeros_before_labels(text, labels)
+        if not labels and PAIR_RE.search(text):
+            pair = _pair_subject(self.recent)
+            if pair:
+                self.subjects = pair
+        self.recent.extend(label for label in labels if not label.is_blocker)
+        amounts = list(AMOUNT_RE.finditer(text))
+        part_of = stripped.startswith("其中") or self.previous_text in ("其中", "其中包括")
+        self.previous_text = stripped
+        if not specific(labels, text) and part_of:
+            amounts = []  # '其中:…' without a label names a part we cannot tell, not the subject
+        clause_first = len(self.facts)
+        changed_here = False
+        for amount in amounts:
+            changed_here = self._amount(text, labels, amount) or changed_here
+        if changed_here:
+            self.last_change = clause_first
+        self._flat(text, labels, stripped, has_amount=any(a["unit"] for a in amounts))
+        self._update_subjects(text, labels, amounts)
+
+    def _reason(self, stripped: str) -> None:
+        if self.last_change is None:
+            return
+        reason = REASON_RE.sub("", stripped).strip()
+        for i in range(self.last_change, len(self.facts)):
+            if self.facts[i].measure != "amount" and self.facts[i].reason is None:
+                self.facts[i] = with_reason(self.facts[i], reason)
+        self.last_change = None
+
+    def _zeros_before_labels(self, text: str, labels: list[LabelMatch]) -> None:
+        """'无安排政府采购预算', '未发生公务接待费': a zero amount."""
+        for label in labels:
+            before = text[: label.start]
+            if (
+                ZERO_BEFORE_LABEL.search(before)
+                and not NOT_MONEY_AFTER.match(text[label.end :])
+                and not label.is_qualifier
+            ):
+                year = fact_year(text, before, self.ctx)
+                for metric in label.metrics:
+                    self._add(metric, "amount", Decimal(0), None, year, self.ctx.kind)
+
+    def _amount(self, text: str, labels: list[LabelMatch], amount: re.Match[str]) -> bool:
+        """Read one amount of a clause; True when it gave a change."""
+        found = owners(labels, amount.start(), text) or self.subjects
+        if not found:
+            return False
+        unit = amount["unit"]
+        value = Decimal(amount["number"].replace(",", ""))
+        if unit is None and not (value == 0 and zero_amount_ok(text, amount.end())):
+            return False
+        if unit == "个百分点" or AFTER_AMOUNT_NOT.match(text[amount.end() :]):
+            return False
+        own = found[-1] in labels
+        label_end = found[-1].end if own else 0
+        between = text[label_end : amount.start()]
+        change = sign(between)
+        prior = PRIOR_AMOUNT_RE.search(between)
+        measure: Measure
+        year = fact_year(text, text[:label_end], self.ctx)
+        if prior and not change:
+            measure, stored = "amount", to_wan(value, unit)
+            year = int(prior.group(1)) if prior.group(1) else year - 1
+        elif NOT_THE_FIGURE.search(between) or (change and compares_with_budget(between)):
+            return False
+        elif change and compares_with_other_year(between, year):
+            return False  # '2017年…较2015年下降2.3%': a two-year change, not year-on-year
+        elif unit == "%":
+            if change == 0:
+                return False  # a share or a rate, not one of our figures
+            measure, stored = "yoy_pct", value * change
+        elif change:
+            measure, stored = "yoy_change", to_wan(value, unit) * change
+        else:
+            measure, stored = "amount", to_wan(value, unit)
+        kind = fact_kind(between if own else text[: amount.start()], self.ctx)
+        metrics = [metric for owner in found for metric in owner.metrics]
+        for metric in metrics:
+            self._add(metric, measure, stored, unit, year, kind)
+        return bool(metrics) and measure != "amount"
+
+    def _flat(self, text: str, labels: list[LabelMatch], stripped: str, *, has_amount: bool) -> None:
+        """'与上年持平', '无增减': a change of zero for the clause's label or the subject."""
+        if (
+            not FLAT_RE.search(text)
+            or ROUGHLY_RE.search(text)
+            or compares_with_other_year(text, self.ctx.year)
+            or has_amount
+            or "*others*" in self.flat_done
+        ):
+            return
+        flat_owners = [labels[-1]] if labels else []
+        if not flat_owners and not OTHERS_RE.match(stripped):
+            flat_owners = self.subjects
+        if not flat_owners:
+            if OTHERS_RE.match(stripped):
+                self.flat_done.add("*others*")
+            return
+        for owner in flat_owners:
+            for metric in owner.metrics:
+                if metric not in self.flat_done:
+                    self.flat_done.add(metric)
+                    self._add(metric, "yoy_change", Decimal(0), None, self.ctx.year, self.ctx.kind)
+
+    def _update_subjects(self, text: str, labels: list[LabelMatch], amounts: list[re.Match[str]]) -> None:
+        kept = [label for label in specific(labels, text) if not label.is_blocker]
+        if not kept:
+            self.previous = None
+            return
+        group = owners(kept, len(text), text)
+        self.subjects = group if len(group) > 1 else [kept[-1]]
+        stated = [a for a in amounts if a["unit"] and a["unit"] != "%"]
+        stated_number: str | None = stated[-1]["number"] if len(stated) == 1 and len(kept) == 1 else None
+        # '收入预算总计986.40万元,支出预算总计986.40万元,较2017年增加36.40万元': both change
+        if (
+            stated_number
+            and self.previous
+            and self.previous[1] == stated_number
+            and _is_pair(self.previous[0], kept[0])
+        ):
+            self.subjects = [self.previous[0], kept[0]]
+        self.previous = (kept[0], stated_number) if stated_number else None
+
+    def _add(
+        self, metric: str, measure: Measure, value: Decimal, unit: str | None, year: int, kind: Kind
+    ) -> None:
+        self.facts.append(make_fact(metric, measure, value, unit, self.quote, self.ctx, year, kind))
+
+
+def _is_pair(income: LabelMatch, spending: LabelMatch) -> bool:
+    """'收入总计' then '支出总计': the same total of both sides."""
+    if len(income.metrics) != 1 or len(spending.metrics) != 1:
+        return False
+    a, b = income.metrics[0], spending.metrics[0]
+    return a.startswith("income_") and b == "expenditure_" + a.removeprefix("income_")
+
+
+def _pair_subject(recent: list[LabelMatch]) -> list[LabelMatch]:
+    """'收支较上年增加…': the last income and the last expenditure label named before."""
+    income = next((label for label in reversed(recent) if label.metrics[0].startswith("income")), None)
+    spending = next(
+        (label for label in reversed(recent) if label.metrics[-1].startswith("expenditure")), None
+    )
+    if income is None or spending is None:
+        return []
+    return [income] if income is spending else [income, spending]

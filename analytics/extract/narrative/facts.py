@@ -1,0 +1,43 @@
+"""The document context a sentence is read in, and the facts it makes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from analytics.model import Fact, Kind, Measure
+
+
+@dataclass
+class Context:
+    year: int
+    kind: Kind
+    section: str | None
+
+
+def make_fact(
+    metric: str,
+    measure: Measure,
+    value: Decimal,
+    unit: str | None,
+    quote: str,
+    ctx: Context,
+    year: int,
+    kind: Kind,
+) -> Fact:
+    return Fact(
+        metric=metric,
+        measure=measure,
+        value=value.copy_abs() if value == 0 else value,  # '减少0万元' is 0, not -0
+        year=year,
+        kind=kind,
+        unit_found=unit,
+        basis="stated",
+        section=ctx.section,
+        method="narrative",
+        quote=quote,
+    )
+
+
+def with_reason(fact: Fact, reason: str) -> Fact:
+    return replace(fact, reason=reason)

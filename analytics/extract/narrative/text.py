@@ -1,0 +1,95 @@
+"""Running text as the narrative reader sees it: prepared, split into sentences and clauses, with the
+figure-holding parentheses set aside."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from analytics.extract.narrative.words import DIGIT
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[。!?])")
+# Clause boundaries; a comma between digits ('1,234') is a thousands separator, not a boundary.
+_CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d{3})|[;:。]")
+
+_CN_DIGIT = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=\s*年)")
+_CN_COUNT = re.compile(r"([一二两三四五六七八九十]{1,3})(?=\s*(?:辆|台))")
+_SPACES = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
+_ASIDE = re.compile(r"\(([^()]*)\)")
+_WHITESPACE = re.compile(r"\s")
+_ZERO_WORD = re.compile(r"(?:为|是)零(?=[,;。)]|$)")
+
+
+@dataclass
+class Clause:
+    text: str
+    start: int  # offset in the sentence
+
+
+def _cn_number(text: str) -> int:
+    """'三' -> 3, '十二' -> 12, '二十' -> 20 (small counts only)."""
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGIT.get(tens, 1) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
+    return int("".join(str(_CN_DIGIT[ch]) for ch in text))
+
+
+def prepare(text: str) -> str:
+    """Running text as the parser reads it: no spaces between characters (PDFs scatter them; a space
+    between two digits or letters stays), Chinese-numeral years and counts as digits, '为零' as 0."""
+    # Each rewrite runs only where its literal characters occur (most paragraphs need none of them).
+    if _WHITESPACE.search(text):
+        text = _SPACES.sub("", text)
+    if "年" in text:
+        text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(1)), text)
+    if "辆" in text or "台" in text:
+        text = _CN_COUNT.sub(lambda m: str(_cn_number(m.group(1))), text)
+    if "零" in text:
+        text = _ZERO_WORD.sub("为0", text)
+    return text
+
+
+def sentences(paragraph: str) -> Iterator[str]:
+    for sentence in _SENTENCE_SPLIT.split(paragraph):
+        if sentence.strip():
+            yield sentence.strip()
+
+
+def clauses(sentence: str) -> list[Clause]:
+    found, start = [], 0
+    for match in _CLAUSE_SPLIT.finditer(sentence):
+        if match.start() > start:
+            found.append(Clause(sentence[start : match.start()], start))
+        start = match.end()
+    if start < len(sentence):
+        found.append(Clause(sentence[start:], start))
+    return [c for c in found if c.text.strip()]
+
+
+def blank_asides(sentence: str) -> tuple[str, list[tuple[int, str]]]:
+    """The sentence with its figure-holding parentheses blanked out, and those parentheses' texts."""
+    asides: list[tuple[int, str]] = []
+
+    def blank(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        if len(inner) > 3 and DIGIT.search(inner):
+            asides.append((match.start(), inner))
+            return " " * len(match.group())
+        return match.group()
+
+    return _ASIDE.sub(blank, sentence), asides

@@ -1,0 +1,53 @@
+"""The patterns the narrative reader looks for: the vocabulary's word lists (data/reference/
+vocabulary.toml) compiled, plus the few shapes that are syntax rather than vocabulary."""
+
+from __future__ import annotations
+
+import re
+
+from analytics.extract.vocabulary import alternation, pattern, words
+
+DIGIT = re.compile(r"\d")
+YEAR_WORDS = re.compile(r"(?:19|20)\d{2}年度?")
+
+CHANGE = alternation(("change", "increase"), ("change", "decrease"))
+CHANGE_RE = re.compile(f"({CHANGE[3:-1]})")
+DECREASE = frozenset(words("change", "decrease"))
+FLAT_RE = pattern("change", "flat")
+COMPARISON = alternation(("change", "comparison"))
+COMPARISON_OPENING = re.compile(rf"^\s*(?:{COMPARISON}|同比|相比)")
+# 'Roughly flat' states no number: no fact, like '略有增加'.
+ROUGHLY_RE = pattern("change", "roughly")
+COMPARED_YEAR_RE = re.compile(r"(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年")
+ZERO_BEFORE_LABEL = re.compile(r"(?:无|未|没有)(?:安排|发生|开支|列支)?(?:任何)?[“\"‘']?\s*$")
+# '无因公出国(境)人数', '无公务接待批次': not a zero amount.
+NOT_MONEY_AFTER = re.compile(r"^[”\"’']?(?:人数|团组|批次|人次|次数|出访|情况|车辆)")
+REASON_RE = re.compile(f"^{alternation(('reason', 'markers'))}")
+OTHERS_RE = re.compile(r"^(?:其他|其余|其它)(?:各项|项目|经费)?")
+PRIOR_YEAR_END = re.compile(r"上年末|上年度末|上年年末|上一年末")
+STATED_YEAR = re.compile(r"(?<![较比与同])(\d{4})年度?")
+FINAL_WORDS = pattern("kind", "final")
+BUDGET_WORDS = pattern("kind", "budget")
+# The comparison base of a change: '比年初预算', '较调整预算' compare with the budget, not the prior year.
+BASE_RE = re.compile(f"{COMPARISON}([^{''.join(words('change', 'comparison'))}]*?)$")
+BUDGET_BASE = re.compile(
+    f"{alternation(('change', 'budget_base'))}|^{alternation(('change', 'budget_base_opening'))}"
+)
+PRIOR_BASE = re.compile(rf"{alternation(('change', 'prior_base'))}|\d{{4}}年")
+# '较2024年的2190万元减少…': the amount is the prior year's.
+PRIOR_AMOUNT_RE = re.compile(r"(?:比|较|与)(?:(\d{4})年度?|上年度?|上一年)(?:预算|决算)?数?的?$")
+# Words between a label and an amount that make the amount something else than the label's figure.
+NOT_THE_FIGURE = re.compile(r"大于|小于|超过|低于|多于|少于|占|完成|执行率|货物|工程|服务类|中小企业")
+AFTER_AMOUNT_NOT = re.compile(r"^(?:以上|以下|以内|及以上|左右)")
+GROUP_WORD = re.compile(r"^\s*(?:均|都|全部|皆)")
+GROUP_SEPARATOR = re.compile(r"^[、,和及与\s]*$")
+PAIR_RE = re.compile(r"收[、,]?支")
+
+VEHICLE_COUNT_RE = re.compile(r"(\d+)\s*(?:辆|台)(?!\s*次)")
+VEHICLE_WORD = pattern("vehicles", "vehicle")
+VEHICLE_NOT_STOCK = pattern("vehicles", "not_stock")
+VEHICLE_STOCK = pattern("vehicles", "stock")
+NO_VEHICLES = re.compile(
+    r"(?:无|没有|未配备|未配置)(?:任何)?(?:公务用车|车辆|公车)(?!购置|运行|费|经费|维护|支出)"
+)
+OTHERS_FLAT = re.compile(r"[^,;。]*(?:其他|其余|其它)[^,;。]*(?:持平|无增减|无变化|保持不变)[^。]*")
