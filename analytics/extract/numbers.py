@@ -12,10 +12,14 @@ TO_WAN: dict[str, Decimal] = {
     "元": Decimal("0.0001"),
     "亿元": Decimal(10000),
     "千元": Decimal("0.1"),
+    "万": Decimal(1),  # '0.00 万,' and '0万' at a cut: 万元 with its 元 lost
 }
 
 _NUMBER = r"-?\d+(?:,\d{3})*(?:\.\d+)?"
-AMOUNT_RE = re.compile(rf"(?P<number>{_NUMBER})\s*(?P<unit>万元|亿元|千元|元|%|个百分点)?")
+# A bare '万' is 万元 only where nothing follows it that makes it another unit ('3万人次').
+AMOUNT_RE = re.compile(
+    rf"(?P<number>{_NUMBER})\s*(?P<unit>万元|亿元|千元|元|%|个百分点|万(?=\s*(?:$|[,;。、)(]|[较比与同增减下上])))?"
+)
 NUMBER_RE = re.compile(rf"^\s*(?P<number>{_NUMBER})\s*$")
 UNIT_CAPTION_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>万元|亿元|千元|元)")
 

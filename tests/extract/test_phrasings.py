@@ -114,6 +114,74 @@ CASES: list[tuple[str, Kind, list[Row]]] = [
         "budget",
         [("income_grand_total", "amount", "3426.80", 2019, "budget")],
     ),
+    (  # a percentage in brackets after a change is that change's, with its sign
+        "公务接待费3.20万元,较上年减少1.5万元(31.91%),主要原因是压缩接待。",
+        "budget",
+        [
+            ("reception", "amount", "3.20", 2019, "budget"),
+            ("reception", "yoy_change", "-1.5", 2019, "budget"),
+            ("reception", "yoy_pct", "-31.91", 2019, "budget"),
+        ],
+    ),
+    (  # a one-character change word right before the number; 压缩 is a decrease
+        "公务用车运行维护费15.68万元,较上年增加6.09万元,增63.55%;“三公”经费比上年减少52万元,压缩1.8%。",
+        "final",
+        [
+            ("vehicle_operation", "amount", "15.68", 2019, "final"),
+            ("vehicle_operation", "yoy_change", "6.09", 2019, "final"),
+            ("vehicle_operation", "yoy_pct", "63.55", 2019, "final"),
+            ("three_public_total", "yoy_change", "-52", 2019, "final"),
+            ("three_public_total", "yoy_pct", "-1.8", 2019, "final"),
+        ],
+    ),
+    (  # a percentage after a change against the budget is against the budget too
+        "公务用车购置及运行费决算数为96.10万元,比年初预算减少12.40万元,降低11.43%。",
+        "final",
+        [("vehicle_total", "amount", "96.10", 2019, "final")],
+    ),
+    (  # no change against the budget says nothing of the prior year; against the prior year it does
+        "因公出国(境)费支出决算比预算无增减变化,比上年无增减变化;公务接待费与预算一致。",
+        "final",
+        [("overseas_travel", "yoy_change", "0", 2019, "final")],
+    ),
+    (  # '一致' and '零增长' after a comparison; '一致' alone is no change
+        "公务接待费预算与上年一致,因公出国(境)费较上年零增长,会议费与预算总表的数字一致。",
+        "budget",
+        [
+            ("reception", "yoy_change", "0", 2019, "budget"),
+            ("overseas_travel", "yoy_change", "0", 2019, "budget"),
+        ],
+    ),
+    (  # a unit cut to '万' is still 万元; '万人次' is not money
+        "经营收入0.00万,较上年增加0.00万元;接待3万人次。",
+        "final",
+        [
+            ("income_operating", "amount", "0.00", 2019, "final"),
+            ("income_operating", "yoy_change", "0.00", 2019, "final"),
+        ],
+    ),
+    (  # the base of a share is no subject: the change after it is the basic spending's
+        "基本支出预算924,289.71元,占一般公共预算支出的96.41%,同比减少275,044.29元,下降22.93%。",
+        "budget",
+        [
+            ("expenditure_basic", "amount", "92.428971", 2019, "budget"),
+            ("expenditure_basic", "yoy_change", "-27.504429", 2019, "budget"),
+            ("expenditure_basic", "yoy_pct", "-22.93", 2019, "budget"),
+        ],
+    ),
+    (  # an approximate number is not a stated figure
+        "“三公”经费较去年约减60万,公务接待费大约为3万元。",
+        "budget",
+        [],
+    ),
+    (  # the kind named in the comparison's base is not the figure's kind
+        "公务接待费预算5万元,比上年决算数增加1万元。",
+        "budget",
+        [
+            ("reception", "amount", "5", 2019, "budget"),
+            ("reception", "yoy_change", "1", 2019, "budget"),
+        ],
+    ),
 ]
 
 

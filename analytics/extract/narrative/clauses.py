@@ -14,17 +14,21 @@ from decimal import Decimal
 from analytics.extract.labels import LabelMatch, find_labels
 from analytics.extract.narrative.facts import Context, make_fact, with_reason
 from analytics.extract.narrative.rules import (
-    compares_with_budget,
     compares_with_other_year,
+    comparison_base,
     fact_kind,
     fact_year,
+    is_budget_base,
     sign,
     zero_amount_ok,
 )
 from analytics.extract.narrative.text import clauses
 from analytics.extract.narrative.words import (
     AFTER_AMOUNT_NOT,
+    APPROXIMATE_BEFORE,
+    CHANGE_RE,
     DIGIT,
+    FLAT_AFTER_COMPARISON,
     FLAT_RE,
     GROUP_SEPARATOR,
     GROUP_WORD,
@@ -33,8 +37,10 @@ from analytics.extract.narrative.words import (
     OTHERS_RE,
     PAIR_RE,
     PRIOR_AMOUNT_RE,
+    PRIOR_BASE,
     REASON_RE,
     ROUGHLY_RE,
+    SHARE_BASE_BEFORE,
     YEAR_WORDS,
     ZERO_BEFORE_LABEL,
 )
@@ -89,6 +95,12 @@ class ClauseReader:
     flat_done: set[str] = field(default_factory=set)
     previous: tuple[LabelMatch, str] | None = None  # the last clause's one label and amount
     previous_text: str = ""
+    # The comparison the sentence's last change was against: a change that names no base of its own
+    # continues it ('比年初预算减少1547.29万元,降低28.09%' is against the budget throughout).
+    against_budget: bool = False
+    # The sign, year and kind of the change just read, for a percentage that follows it alone
+    # ('减少18.50万元(65.37%)'); None after any other clause.
+    last_change_said: tuple[int, int, Kind] | None = None
 
     def __post_init__(self) -> None:
         self.subjects = [self.subject] if self.subject else []
@@ -103,13 +115,13 @@ class ClauseReader:
         if REASON_RE.match(stripped):
             self._reason(stripped)
             return
-        labels = find_labels(text)
+        labels = [label for label in find_labels(text) if not SHARE_BASE_BEFORE.search(text[: label.start])]
         self._zeros_before_labels(text, labels)
         if not labels and PAIR_RE.search(text):
             pair = _pair_subject(self.recent)
             if pair:
                 self.subjects = pair
-        self.recent.extend(label for label in labels if not label.is_blocker)
+        self.recent.extend(label for label in specific(labels, text) if not label.is_blocker)
         amounts = list(AMOUNT_RE.finditer(text))
         part_of = stripped.startswith("其中") or self.previous_text in ("其中", "其中包括")
         self.previous_text = stripped
@@ -117,8 +129,10 @@ class ClauseReader:
             amounts = []  # '其中:…' without a label names a part we cannot tell, not the subject
         clause_first = len(self.facts)
         changed_here = False
+        said = self.last_change_said
+        self.last_change_said = None
         for amount in amounts:
-            changed_here = self._amount(text, labels, amount) or changed_here
+            changed_here = self._amount(text, labels, amount, said) or changed_here
         if changed_here:
             self.last_change = clause_first
         self._flat(text, labels, stripped, has_amount=any(a["unit"] for a in amounts))
@@ -146,8 +160,15 @@ class ClauseReader:
                 for metric in label.metrics:
                     self._add(metric, "amount", Decimal(0), None, year, self.ctx.kind)
 
-    def _amount(self, text: str, labels: list[LabelMatch], amount: re.Match[str]) -> bool:
-        """Read one amount of a clause; True when it gave a change."""
+    def _amount(
+        self,
+        text: str,
+        labels: list[LabelMatch],
+        amount: re.Match[str],
+        said: tuple[int, int, Kind] | None,
+    ) -> bool:
+        """Read one amount of a clause; True when it gave a change. `said` is the change the clause
+        before stated, for a percentage standing alone after it."""
         found = owners(labels, amount.start(), text) or self.subjects
         if not found:
             return False
@@ -157,17 +178,22 @@ class ClauseReader:
             return False
         if unit == "个百分点" or AFTER_AMOUNT_NOT.match(text[amount.end() :]):
             return False
+        if APPROXIMATE_BEFORE.search(text[: amount.start()]):
+            return False  # '约减60万': not stated exactly
         own = found[-1] in labels
         label_end = found[-1].end if own else 0
         between = text[label_end : amount.start()]
-        change = sign(between)
+        change = sign(text[label_end : amount.start() + 1])  # with the digit that '增63.55%' needs
         prior = PRIOR_AMOUNT_RE.search(between)
         measure: Measure
         year = fact_year(text, text[:label_end], self.ctx)
+        kind = fact_kind(between if own else text[: amount.start()], self.ctx)
+        if unit == "%" and not change and not between.strip() and said is not None:
+            change, year, kind = said  # '减少18.50万元(65.37%)': the change's own percentage
         if prior and not change:
             measure, stored = "amount", to_wan(value, unit)
             year = int(prior.group(1)) if prior.group(1) else year - 1
-        elif NOT_THE_FIGURE.search(between) or (change and compares_with_budget(between)):
+        elif NOT_THE_FIGURE.search(between) or (change and self._against_budget(between)):
             return False
         elif change and compares_with_other_year(between, year):
             return False  # '2017年…较2015年下降2.3%': a two-year change, not year-on-year
@@ -179,21 +205,32 @@ class ClauseReader:
             measure, stored = "yoy_change", to_wan(value, unit) * change
         else:
             measure, stored = "amount", to_wan(value, unit)
-        kind = fact_kind(between if own else text[: amount.start()], self.ctx)
         metrics = [metric for owner in found for metric in owner.metrics]
         for metric in metrics:
             self._add(metric, measure, stored, unit, year, kind)
+        if measure != "amount":
+            self.last_change_said = (change, year, kind)
         return bool(metrics) and measure != "amount"
+
+    def _against_budget(self, between: str) -> bool:
+        """Whether a change compares with the budget of the same year: by its own base, or else by the
+        base of the sentence's last change."""
+        base = comparison_base(CHANGE_RE.split(between)[0])
+        if base is not None:
+            self.against_budget = is_budget_base(base)
+        return self.against_budget
 
     def _flat(self, text: str, labels: list[LabelMatch], stripped: str, *, has_amount: bool) -> None:
         """'与上年持平', '无增减': a change of zero for the clause's label or the subject."""
-        if (
-            not FLAT_RE.search(text)
-            or ROUGHLY_RE.search(text)
-            or compares_with_other_year(text, self.ctx.year)
-            or has_amount
-            or "*others*" in self.flat_done
-        ):
+        flat = FLAT_RE.search(text) or FLAT_AFTER_COMPARISON.search(text)
+        if flat is None or ROUGHLY_RE.search(text):
+            return
+        base = comparison_base(text[: flat.start()])
+        if base is not None and is_budget_base(base):
+            return  # '比预算无增减变化': not against the prior year
+        if not FLAT_RE.search(text) and not (base is not None and PRIOR_BASE.search(base)):
+            return  # '一致' says no change only against the prior year ('与上年一致'), not '与总表一致'.
+        if compares_with_other_year(text, self.ctx.year) or has_amount or "*others*" in self.flat_done:
             return
         flat_owners = [labels[-1]] if labels else []
         if not flat_owners and not OTHERS_RE.match(stripped):

@@ -9,6 +9,7 @@ from analytics.extract.narrative.words import (
     BUDGET_WORDS,
     CHANGE_RE,
     COMPARED_YEAR_RE,
+    COMPARISON_START,
     DECREASE,
     FINAL_WORDS,
     PRIOR_BASE,
@@ -34,6 +35,11 @@ def fact_year(clause: str, before_label: str, ctx: Context) -> int:
 
 
 def fact_kind(between: str, ctx: Context) -> Kind:
+    """The kind the figure's own words give it: '支出决算为' final, '年初预算为' budget (in final
+    accounts); the comparison's base ('比上年决算数增加') says nothing of the figure's kind."""
+    opening = COMPARISON_START.search(between)
+    if opening:
+        between = between[: opening.start()]
     if FINAL_WORDS.search(between):
         return "final"
     if ctx.kind == "final" and BUDGET_WORDS.search(between):
@@ -52,10 +58,21 @@ def compares_with_other_year(text: str, year: int) -> bool:
     return any(int(y) != year - 1 for y in COMPARED_YEAR_RE.findall(text))
 
 
+def comparison_base(before_change: str) -> str | None:
+    """The base a comparison names, from the words before its change or flat word ('比年初预算' ->
+    '年初预算'); None when the words open no comparison."""
+    base = BASE_RE.search(before_change)
+    return base.group(1) if base else None
+
+
+def is_budget_base(base: str) -> bool:
+    """'年初预算', '预算数', '调整预算': the budget of the same year, not the prior year."""
+    return bool(BUDGET_BASE.search(base)) and not PRIOR_BASE.search(base)
+
+
 def compares_with_budget(between: str) -> bool:
     """'比年初预算减少', '较预算数增加': a change against the budget, not against the prior year."""
-    base = BASE_RE.search(CHANGE_RE.split(between)[0]) if CHANGE_RE.search(between) else None
-    if base is None:
+    if not CHANGE_RE.search(between):
         return False
-    words = base.group(1)
-    return bool(BUDGET_BASE.search(words)) and not PRIOR_BASE.search(words)
+    base = comparison_base(CHANGE_RE.split(between)[0])
+    return base is not None and is_budget_base(base)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from analytics.extract.narrative.words import DIGIT
+from analytics.extract.narrative.words import DIGIT, PERCENT_ASIDE
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!?])")
 # Clause boundaries; a comma between digits ('1,234') is a thousands separator, not a boundary.
@@ -82,7 +82,11 @@ def clauses(sentence: str) -> list[Clause]:
 
 
 def blank_asides(sentence: str) -> tuple[str, list[tuple[int, str]]]:
-    """The sentence with its figure-holding parentheses blanked out, and those parentheses' texts."""
+    """The sentence with its figure-holding parentheses blanked out, and those parentheses' texts.
+    A parenthesis holding only a percentage ('减少18.50万元(65.37%)') stays in the sentence as a clause
+    of its own: the percentage of the change before it."""
+    if "%" in sentence:
+        sentence = PERCENT_ASIDE.sub(lambda m: f",{m.group(1)} ", sentence)
     asides: list[tuple[int, str]] = []
 
     def blank(match: re.Match[str]) -> str:

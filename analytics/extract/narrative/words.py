@@ -11,11 +11,19 @@ DIGIT = re.compile(r"\d")
 YEAR_WORDS = re.compile(r"(?:19|20)\d{2}年度?")
 
 CHANGE = alternation(("change", "increase"), ("change", "decrease"))
-CHANGE_RE = re.compile(f"({CHANGE[3:-1]})")
-DECREASE = frozenset(words("change", "decrease"))
+_BEFORE_NUMBER = alternation(("change", "increase_before_number"), ("change", "decrease_before_number"))
+CHANGE_RE = re.compile(f"({CHANGE[3:-1]}|{_BEFORE_NUMBER}(?=\\s*\\d))")
+DECREASE = frozenset(words("change", "decrease") + words("change", "decrease_before_number"))
 FLAT_RE = pattern("change", "flat")
+FLAT_AFTER_COMPARISON = pattern("change", "flat_after_comparison")
 COMPARISON = alternation(("change", "comparison"))
 COMPARISON_OPENING = re.compile(rf"^\s*(?:{COMPARISON}|同比|相比)")
+# Where a comparison starts in a phrase: what follows it is its base, not the figure's own words.
+COMPARISON_START = re.compile(rf"{COMPARISON}|同比|相比")
+# '占一般公共预算支出的96.41%': a label after 占 is the base of a share, not a subject of the sentence.
+SHARE_BASE_BEFORE = re.compile(r"占\s*$")
+# A parenthesis that holds only a percentage ('减少18.50万元(65.37%)'): the change's own percentage.
+PERCENT_ASIDE = re.compile(r"\((\s*-?\d+(?:\.\d+)?\s*%\s*)\)")
 # 'Roughly flat' states no number: no fact, like '略有增加'.
 ROUGHLY_RE = pattern("change", "roughly")
 COMPARED_YEAR_RE = re.compile(r"(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年")
@@ -38,6 +46,9 @@ PRIOR_BASE = re.compile(rf"{alternation(('change', 'prior_base'))}|\d{{4}}年")
 PRIOR_AMOUNT_RE = re.compile(r"(?:比|较|与)(?:(\d{4})年度?|上年度?|上一年)(?:预算|决算)?数?的?$")
 # Words between a label and an amount that make the amount something else than the label's figure.
 NOT_THE_FIGURE = re.compile(r"大于|小于|超过|低于|多于|少于|占|完成|执行率|货物|工程|服务类|中小企业")
+APPROXIMATE_BEFORE = re.compile(
+    f"{alternation(('numbers', 'approximate'))}(?:为|是)?(?:{CHANGE[3:-1]}|{_BEFORE_NUMBER[3:-1]})?\\s*$"
+)
 AFTER_AMOUNT_NOT = re.compile(r"^(?:以上|以下|以内|及以上|左右)")
 GROUP_WORD = re.compile(r"^\s*(?:均|都|全部|皆)")
 GROUP_SEPARATOR = re.compile(r"^[、,和及与\s]*$")
