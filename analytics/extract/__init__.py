@@ -7,7 +7,7 @@ from analytics.extract.budget_lines import basic_expenditure_facts, budget_lines
 from analytics.extract.derived import prior_year_amounts
 from analytics.extract.goals import goals_from_table, is_goals_table, repaired
 from analytics.extract.metadata import extract_metadata
-from analytics.extract.narrative import facts_from_paragraph
+from analytics.extract.narrative import NarrativeReader
 from analytics.extract.sections import split_sections
 from analytics.extract.tables import table_facts
 from analytics.model import Check, Document, Extraction, Paragraph
@@ -38,7 +38,9 @@ def extract(document: Document) -> Extraction:
     if metadata.year is None:
         return result
     year, kind = metadata.year, metadata.kind or "budget"
+    narrative = NarrativeReader(year, kind)
     for section in split_sections(document):
+        narrative.section(section.heading)
         # A glossary's sentences are no figures, but a table after it is: a workbook's sheets all come
         # after its narrative sheet, and an appendix of tables often follows the 名词解释.
         prose = section.states_figures
@@ -49,11 +51,10 @@ def extract(document: Document) -> Extraction:
                 if not prose:
                     recent = [*recent[-1:], block.text]
                     continue
-                result.facts.extend(
-                    facts_from_paragraph(block.text, year=year, kind=kind, section=section.heading)
-                )
+                result.facts.extend(narrative.paragraph(block.text, section.heading))
                 recent = [*recent[-1:], block.text]
                 continue
+            narrative.table()
             context = "\n".join(recent)
             if is_goals_table(block):
                 goals, notes = goals_from_table(block)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from analytics.extract.narrative import facts_from_paragraph, prepare
+from analytics.extract.narrative import NarrativeReader, facts_from_paragraph, prepare
 from analytics.extract.sections import join_broken_lines
 from analytics.model import Kind, Paragraph
 
@@ -182,6 +182,46 @@ CASES: list[tuple[str, Kind, list[Row]]] = [
             ("reception", "yoy_change", "1", 2019, "budget"),
         ],
     ),
+    (  # the parts of a whole take its year and kind; '均' speaks of the amounts listed before it
+        "本部门2020年“三公”经费预算为120万元,其中:因公出国(境)费20万元,较上年增加5万元;"
+        "公务用车购置及运行费60万元,公务接待费40万元,均较2019年零增长。",
+        "final",
+        [
+            ("three_public_total", "amount", "120", 2020, "budget"),
+            ("overseas_travel", "amount", "20", 2020, "budget"),
+            ("overseas_travel", "yoy_change", "5", 2020, "budget"),
+            ("vehicle_total", "amount", "60", 2020, "budget"),
+            ("reception", "amount", "40", 2020, "budget"),
+            ("vehicle_total", "yoy_change", "0", 2020, "budget"),
+            ("reception", "yoy_change", "0", 2020, "budget"),
+        ],
+    ),
+    (  # a part's own words still decide its kind
+        "“三公”经费预算为50万元,其中:公务接待费支出决算8万元。",
+        "final",
+        [
+            ("three_public_total", "amount", "50", 2019, "budget"),
+            ("reception", "amount", "8", 2019, "final"),
+        ],
+    ),
+    (  # no change for labels joined by 和
+        "其中因公出国(境)费和公务用车费预算与去年持平。",
+        "budget",
+        [
+            ("overseas_travel", "yoy_change", "0", 2019, "budget"),
+            ("vehicle_total", "yoy_change", "0", 2019, "budget"),
+        ],
+    ),
+    (  # a sentence that names nothing goes on about the one before; an unknown subject does not
+        "公务接待费8万元。2018年预算数10万元,2019年预算比2018年预算下降20%。"
+        "工资福利支出预算300万元,同比减少20万元。",
+        "budget",
+        [
+            ("reception", "amount", "8", 2019, "budget"),
+            ("reception", "amount", "10", 2018, "budget"),
+            ("reception", "yoy_pct", "-20", 2019, "budget"),
+        ],
+    ),
 ]
 
 
@@ -215,3 +255,38 @@ def test_broken_lines_are_joined_and_page_numbers_dropped() -> None:
         ),
         Paragraph("(二)收入决算情况说明"),
     ]
+
+
+def test_a_heading_names_the_subject_of_the_paragraphs_under_it() -> None:
+    reader = NarrativeReader(2022, "budget")
+    reader.section("二、“三公”经费预算具体情况")
+    got = []
+    for paragraph in [
+        "(一)因公出国(境)经费",
+        "2022年预算安排0万元,与2021年预算持平。",
+        "(二)公务接待费",
+        "2022年预算安排1万元,较2021年预算减少0.5万元。",
+        "主要用于上级部门来本单位调研接待。",
+        "(三)部门收支总体情况",
+        "2022年收入预算安排100万元。",  # a label of its own
+        "较上年增加5万元。",  # continues that label
+    ]:
+        got += [(f.metric, f.measure, f.value) for f in reader.paragraph(paragraph, None)]
+    assert got == [
+        ("overseas_travel", "amount", Decimal(0)),
+        ("overseas_travel", "yoy_change", Decimal(0)),
+        ("reception", "amount", Decimal(1)),
+        ("reception", "yoy_change", Decimal("-0.5")),
+        ("income_total", "amount", Decimal(100)),
+        ("income_total", "yoy_change", Decimal(5)),
+    ]
+
+
+def test_a_table_or_an_unknown_subject_ends_the_carried_subject() -> None:
+    reader = NarrativeReader(2022, "budget")
+    assert reader.paragraph("(二)公务接待费", None) == []
+    reader.table()
+    assert reader.paragraph("2022年预算安排1万元。", None) == []
+    reader.paragraph("公务接待费2万元。", None)
+    assert reader.paragraph("办公设备购置5万元。", None) == []
+    assert reader.paragraph("较上年减少1万元。", None) == []

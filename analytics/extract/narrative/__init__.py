@@ -27,56 +27,81 @@ What else is read, and what is not:
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from analytics.extract.labels import LabelMatch, find_labels, has_label
 from analytics.extract.narrative.clauses import ClauseReader
 from analytics.extract.narrative.facts import Context, make_fact
+from analytics.extract.narrative.subjects import heading_subject, opens_neutrally
 from analytics.extract.narrative.text import blank_asides, prepare, sentences
 from analytics.extract.narrative.vehicles import vehicle_counts
-from analytics.extract.narrative.words import COMPARISON_OPENING, OTHERS_FLAT
+from analytics.extract.narrative.words import OTHERS_FLAT, PAIR_RE
 from analytics.model import Fact, Kind
 from analytics.reference import metrics
 
-__all__ = ["facts_from_paragraph", "prepare"]
+__all__ = ["NarrativeReader", "facts_from_paragraph", "prepare"]
+
+
+@dataclass
+class NarrativeReader:
+    """Reads the paragraphs of one document in order, carrying the subject from a heading or a
+    sentence to the sentences after it that name none (see `subjects`)."""
+
+    year: int
+    kind: Kind
+    carried: list[LabelMatch] = field(default_factory=list)
+
+    def section(self, heading: str | None) -> None:
+        """A new top-level section: its heading's subject, if it names one, and nothing else."""
+        self.carried = (heading_subject(prepare(heading)) or []) if heading else []
+
+    def table(self) -> None:
+        """A table between paragraphs ends what the prose before it was about."""
+        self.carried = []
+
+    def paragraph(self, text: str, section: str | None) -> list[Fact]:
+        """Every figure stated in one paragraph of running text."""
+        ctx = Context(self.year, self.kind, section)
+        paragraph = prepare(text)
+        facts: list[Fact] = []
+        recent: list[LabelMatch] = []  # labels of the paragraph so far, for '收支较上年增加…'
+        for sentence in sentences(paragraph):
+            heading = heading_subject(sentence)
+            if heading is not None:
+                self.carried = heading
+                continue
+            main, asides = blank_asides(sentence)
+            neutral = opens_neutrally(main)
+            pair = bool(recent) and PAIR_RE.search(main) is not None  # '收支较上年增加…'
+            if not _names_a_label(sentence) and not pair and not (self.carried and neutral):
+                # Every amount, zero and 持平 belongs to a label: with none, only a vehicle count can
+                # be stated ('现有公务用车3辆'). Half of all paragraphs are such (duties, goals, dates).
+                facts.extend(vehicle_counts(sentence, ctx))
+                if not neutral:
+                    self.carried = []  # about something we cannot name
+                continue
+            subject = self.carried[-1] if self.carried and neutral else None
+            reader = ClauseReader(sentence, ctx, subject, recent)
+            facts.extend(reader.read(main))
+            for start, inner in asides:
+                before = [label for label in find_labels(main[:start]) if not label.is_blocker]
+                aside = ClauseReader(sentence, ctx, before[-1] if before else None, [], whole=reader.whole)
+                facts.extend(aside.read(inner))
+            facts.extend(vehicle_counts(sentence, ctx))
+            self.carried = reader.subjects
+        return _apply_others_flat(paragraph, facts, ctx)
 
 
 def facts_from_paragraph(paragraph: str, *, year: int, kind: Kind, section: str | None) -> list[Fact]:
-    """Every figure stated in one paragraph of running text."""
-    ctx = Context(year, kind, section)
-    paragraph = prepare(paragraph)
-    said = list(sentences(paragraph))
-    if not any(_names_a_label(sentence) for sentence in said):
-        # Every amount, zero and 持平 belongs to a label: with none, only a vehicle count can be
-        # stated ('现有公务用车3辆'). Half of all paragraphs are such (duties, goals, dates).
-        return [fact for sentence in said for fact in vehicle_counts(sentence, ctx)]
-    facts: list[Fact] = []
-    recent: list[LabelMatch] = []  # labels of the paragraph so far, for '收支较上年增加…'
-    for sentence in said:
-        facts.extend(_facts_from_sentence(sentence, ctx, recent))
-        facts.extend(vehicle_counts(sentence, ctx))
-    return _apply_others_flat(paragraph, facts, ctx)
+    """Every figure stated in one paragraph of running text, read on its own."""
+    return NarrativeReader(year, kind).paragraph(paragraph, section)
 
 
 def _names_a_label(sentence: str) -> bool:
-    """Whether a sentence holds any metric label, read as `_facts_from_sentence` reads it: its
-    clauses and asides are parts of it, and blanking an aside may join a label around it."""
+    """Whether a sentence holds any metric label, read as the clause reader reads it: its clauses
+    and asides are parts of it, and blanking an aside may join a label around it."""
     return has_label(sentence) or ("(" in sentence and has_label(blank_asides(sentence)[0]))
-
-
-def _facts_from_sentence(sentence: str, ctx: Context, recent: list[LabelMatch]) -> list[Fact]:
-    main, asides = blank_asides(sentence)
-    # '…出国(境)费支出0万元。与2019年预算相比,减少0万元。': a sentence that opens with a comparison and
-    # names nothing continues the previous sentence's subject.
-    carried = None
-    if recent and COMPARISON_OPENING.match(main) and not find_labels(main):
-        carried = recent[-1]
-    facts = ClauseReader(sentence, ctx, carried, recent).read(main)
-    for start, inner in asides:
-        before = [label for label in find_labels(main[:start]) if not label.is_blocker]
-        subject = before[-1] if before else None
-        facts.extend(ClauseReader(sentence, ctx, subject, []).read(inner))
-    return facts
 
 
 def _apply_others_flat(paragraph: str, facts: list[Fact], ctx: Context) -> list[Fact]:

@@ -16,10 +16,11 @@ from analytics.extract.narrative.facts import Context, make_fact, with_reason
 from analytics.extract.narrative.rules import (
     compares_with_other_year,
     comparison_base,
-    fact_kind,
     fact_year,
     is_budget_base,
     sign,
+    stated_kind,
+    stated_year,
     zero_amount_ok,
 )
 from analytics.extract.narrative.text import clauses
@@ -27,9 +28,11 @@ from analytics.extract.narrative.words import (
     AFTER_AMOUNT_NOT,
     APPROXIMATE_BEFORE,
     CHANGE_RE,
+    COMPARISON_START,
     DIGIT,
     FLAT_AFTER_COMPARISON,
     FLAT_RE,
+    GENERIC_MAY_FOLLOW,
     GROUP_SEPARATOR,
     GROUP_WORD,
     NOT_MONEY_AFTER,
@@ -101,6 +104,12 @@ class ClauseReader:
     # The sign, year and kind of the change just read, for a percentage that follows it alone
     # ('减少18.50万元(65.37%)'); None after any other clause.
     last_change_said: tuple[int, int, Kind] | None = None
+    # The year and kind of the whole a '其中' list splits: its parts are of the same year and kind
+    # unless their own words say otherwise ('2014年“三公”经费预算11324.44万元,其中:因公出国(境)费…').
+    whole: tuple[int, Kind] | None = None
+    in_parts: bool = False
+    # The labels of the amounts listed since the last change, for '…,均较上年零增长'.
+    listed: list[LabelMatch] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.subjects = [self.subject] if self.subject else []
@@ -115,7 +124,11 @@ class ClauseReader:
         if REASON_RE.match(stripped):
             self._reason(stripped)
             return
-        labels = [label for label in find_labels(text) if not SHARE_BASE_BEFORE.search(text[: label.start])]
+        labels = [
+            _in_a_longer_name(label, text)
+            for label in find_labels(text)
+            if not SHARE_BASE_BEFORE.search(text[: label.start])
+        ]
         self._zeros_before_labels(text, labels)
         if not labels and PAIR_RE.search(text):
             pair = _pair_subject(self.recent)
@@ -124,6 +137,7 @@ class ClauseReader:
         self.recent.extend(label for label in specific(labels, text) if not label.is_blocker)
         amounts = list(AMOUNT_RE.finditer(text))
         part_of = stripped.startswith("其中") or self.previous_text in ("其中", "其中包括")
+        self.in_parts = self.in_parts or part_of
         self.previous_text = stripped
         if not specific(labels, text) and part_of:
             amounts = []  # '其中:…' without a label names a part we cannot tell, not the subject
@@ -131,10 +145,18 @@ class ClauseReader:
         changed_here = False
         said = self.last_change_said
         self.last_change_said = None
+        group = self.listed if not labels and GROUP_WORD.match(stripped) and len(self.listed) > 1 else None
         for amount in amounts:
-            changed_here = self._amount(text, labels, amount, said) or changed_here
+            changed_here = self._amount(text, labels, amount, said, group) or changed_here
         if changed_here:
             self.last_change = clause_first
+            self.listed = []
+        else:
+            self.listed.extend(
+                label
+                for label in specific(labels, text)
+                if not label.is_blocker and any(a["unit"] for a in amounts)
+            )
         self._flat(text, labels, stripped, has_amount=any(a["unit"] for a in amounts))
         self._update_subjects(text, labels, amounts)
 
@@ -166,10 +188,12 @@ class ClauseReader:
         labels: list[LabelMatch],
         amount: re.Match[str],
         said: tuple[int, int, Kind] | None,
+        group: list[LabelMatch] | None,
     ) -> bool:
         """Read one amount of a clause; True when it gave a change. `said` is the change the clause
-        before stated, for a percentage standing alone after it."""
-        found = owners(labels, amount.start(), text) or self.subjects
+        before stated, for a percentage standing alone after it; `group` the labels a '均…' clause
+        speaks of."""
+        found = owners(labels, amount.start(), text) or group or self.subjects
         if not found:
             return False
         unit = amount["unit"]
@@ -186,8 +210,8 @@ class ClauseReader:
         change = sign(text[label_end : amount.start() + 1])  # with the digit that '增63.55%' needs
         prior = PRIOR_AMOUNT_RE.search(between)
         measure: Measure
-        year = fact_year(text, text[:label_end], self.ctx)
-        kind = fact_kind(between if own else text[: amount.start()], self.ctx)
+        year, kind = self._year_and_kind(text, label_end, between if own else text[: amount.start()])
+
         if unit == "%" and not change and not between.strip() and said is not None:
             change, year, kind = said  # '减少18.50万元(65.37%)': the change's own percentage
         if prior and not change:
@@ -208,9 +232,24 @@ class ClauseReader:
         metrics = [metric for owner in found for metric in owner.metrics]
         for metric in metrics:
             self._add(metric, measure, stored, unit, year, kind)
+        if measure == "amount" and own and not self.in_parts:
+            self.whole = (year, kind)
         if measure != "amount":
             self.last_change_said = (change, year, kind)
         return bool(metrics) and measure != "amount"
+
+    def _year_and_kind(self, text: str, label_end: int, own_words: str) -> tuple[int, Kind]:
+        """A figure's year and kind: its own words' (those before its label and those between the
+        label and the figure, up to a comparison), else (in a '其中' list) its whole's, else the
+        document's."""
+        opening = COMPARISON_START.search(own_words)
+        own = own_words[: opening.start()] if opening else own_words
+        year = stated_year(text, text[:label_end] + own, self.ctx)
+        kind = stated_kind(own)
+        if self.in_parts and self.whole is not None:
+            year = self.whole[0] if year is None else year
+            kind = kind or self.whole[1]
+        return (self.ctx.year if year is None else year), (kind or self.ctx.kind)
 
     def _against_budget(self, between: str) -> bool:
         """Whether a change compares with the budget of the same year: by its own base, or else by the
@@ -221,7 +260,8 @@ class ClauseReader:
         return self.against_budget
 
     def _flat(self, text: str, labels: list[LabelMatch], stripped: str, *, has_amount: bool) -> None:
-        """'与上年持平', '无增减': a change of zero for the clause's label or the subject."""
+        """'与上年持平', '无增减': a change of zero for the clause's labels (a list of them joined by
+        和/、), the labels a '均…' clause speaks of, or the subject."""
         flat = FLAT_RE.search(text) or FLAT_AFTER_COMPARISON.search(text)
         if flat is None or ROUGHLY_RE.search(text):
             return
@@ -230,9 +270,12 @@ class ClauseReader:
             return  # '比预算无增减变化': not against the prior year
         if not FLAT_RE.search(text) and not (base is not None and PRIOR_BASE.search(base)):
             return  # '一致' says no change only against the prior year ('与上年一致'), not '与总表一致'.
-        if compares_with_other_year(text, self.ctx.year) or has_amount or "*others*" in self.flat_done:
+        year, kind = self._year_and_kind(text, flat.start(), "")
+        if compares_with_other_year(text, year) or has_amount or "*others*" in self.flat_done:
             return
-        flat_owners = [labels[-1]] if labels else []
+        flat_owners = _joined_run([label for label in labels if label.end <= flat.start()], text)
+        if not flat_owners and GROUP_WORD.match(stripped) and len(self.listed) > 1:
+            flat_owners = self.listed
         if not flat_owners and not OTHERS_RE.match(stripped):
             flat_owners = self.subjects
         if not flat_owners:
@@ -243,7 +286,7 @@ class ClauseReader:
             for metric in owner.metrics:
                 if metric not in self.flat_done:
                     self.flat_done.add(metric)
-                    self._add(metric, "yoy_change", Decimal(0), None, self.ctx.year, self.ctx.kind)
+                    self._add(metric, "yoy_change", Decimal(0), None, year, kind)
 
     def _update_subjects(self, text: str, labels: list[LabelMatch], amounts: list[re.Match[str]]) -> None:
         kept = [label for label in specific(labels, text) if not label.is_blocker]
@@ -268,6 +311,30 @@ class ClauseReader:
         self, metric: str, measure: Measure, value: Decimal, unit: str | None, year: int, kind: Kind
     ) -> None:
         self.facts.append(make_fact(metric, measure, value, unit, self.quote, self.ctx, year, kind))
+
+
+def _in_a_longer_name(label: LabelMatch, text: str) -> LabelMatch:
+    """A generic label that ends a longer name ('工资福利支出预算') names none of our figures: it is
+    kept as a blocker, so that the amount after it is no one's."""
+    if label.is_blocker or not label.is_qualifier or label.start == 0:
+        return label
+    before = text[label.start - 1]
+    if not ("\u4e00" <= before <= "\u9fff") or before in GENERIC_MAY_FOLLOW:
+        return label
+    return LabelMatch(label.start, label.end, label.text, ())
+
+
+def _joined_run(labels: list[LabelMatch], text: str) -> list[LabelMatch]:
+    """The last label and those joined to it by 和/、/及 ('因公出国(境)费和公务用车费预算与去年持平')."""
+    kept = [label for label in specific(labels, text) if not label.is_blocker]
+    if not kept:
+        return []
+    run = [kept[-1]]
+    for label in reversed(kept[:-1]):
+        if not GROUP_SEPARATOR.match(text[label.end : run[0].start]):
+            break
+        run.insert(0, label)
+    return run
 
 
 def _is_pair(income: LabelMatch, spending: LabelMatch) -> bool:

@@ -27,24 +27,34 @@ def sign(words: str) -> int:
     return -1 if found[-1] in DECREASE else 1
 
 
-def fact_year(clause: str, before_label: str, ctx: Context) -> int:
+def stated_year(clause: str, before_label: str, ctx: Context) -> int | None:
+    """The year a figure's own words give it ('2019年…', '上年末…'), or None."""
     if PRIOR_YEAR_END.search(clause):
         return ctx.year - 1
     years = [int(y) for y in STATED_YEAR.findall(before_label) if abs(int(y) - ctx.year) <= 2]
-    return years[-1] if years else ctx.year
+    return years[-1] if years else None
 
 
-def fact_kind(between: str, ctx: Context) -> Kind:
-    """The kind the figure's own words give it: '支出决算为' final, '年初预算为' budget (in final
-    accounts); the comparison's base ('比上年决算数增加') says nothing of the figure's kind."""
+def fact_year(clause: str, before_label: str, ctx: Context) -> int:
+    year = stated_year(clause, before_label, ctx)
+    return ctx.year if year is None else year
+
+
+def stated_kind(between: str) -> Kind | None:
+    """The kind the figure's own words give it: '支出决算为' final, '年初预算为' budget; the
+    comparison's base ('比上年决算数增加') says nothing of the figure's kind. None without such words."""
     opening = COMPARISON_START.search(between)
     if opening:
         between = between[: opening.start()]
     if FINAL_WORDS.search(between):
         return "final"
-    if ctx.kind == "final" and BUDGET_WORDS.search(between):
+    if BUDGET_WORDS.search(between):
         return "budget"
-    return ctx.kind
+    return None
+
+
+def fact_kind(between: str, ctx: Context) -> Kind:
+    return stated_kind(between) or ctx.kind
 
 
 def zero_amount_ok(clause: str, end: int) -> bool:
