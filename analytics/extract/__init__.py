@@ -38,7 +38,8 @@ def extract(document: Document) -> Extraction:
     if metadata.year is None:
         return result
     year, kind = metadata.year, metadata.kind or "budget"
-    narrative = NarrativeReader(year, kind)
+    names = tuple(dict.fromkeys(n for n in (metadata.department_printed, metadata.department) if n))
+    narrative = NarrativeReader(year, kind, names)
     for section in split_sections(document):
         narrative.section(section.heading)
         # A glossary's sentences are no figures, but a table after it is: a workbook's sheets all come

@@ -222,6 +222,50 @@ CASES: list[tuple[str, Kind, list[Row]]] = [
             ("reception", "yoy_pct", "-20", 2019, "budget"),
         ],
     ),
+    (  # short names of the parts under their whole; '设备购置费' is no part of it
+        "公务用车购置及运行费12万元,其中:购置费0万元、运行费12万元,比上年减少2万元;办公设备购置费3万元。",
+        "budget",
+        [
+            ("vehicle_total", "amount", "12", 2019, "budget"),
+            ("vehicle_purchase", "amount", "0", 2019, "budget"),
+            ("vehicle_operation", "amount", "12", 2019, "budget"),
+            ("vehicle_operation", "yoy_change", "-2", 2019, "budget"),
+        ],
+    ),
+    (  # the budget a figure completes is its budget of the same year
+        "“三公”经费支出决算为17.06万元,完成预算27万元的63.2%。",
+        "final",
+        [
+            ("three_public_total", "amount", "17.06", 2019, "final"),
+            ("three_public_total", "amount", "27", 2019, "budget"),
+        ],
+    ),
+    (  # a clause that describes the subject names no other: the change after it is the subject's
+        "上年结转和结余190.89万元,为以前年度支出预算未执行完毕结转到本年度的资金。较上年减少7.63万元,下降3.8%。",
+        "final",
+        [
+            ("income_carryover", "amount", "190.89", 2019, "final"),
+            ("income_carryover", "yoy_change", "-7.63", 2019, "final"),
+            ("income_carryover", "yoy_pct", "-3.8", 2019, "final"),
+        ],
+    ),
+    (  # all of the whole is one part: the part's amount is the whole's
+        "公务用车购置及运行费决算数294万元,全部为公务用车运行费。",
+        "final",
+        [
+            ("vehicle_total", "amount", "294", 2019, "final"),
+            ("vehicle_operation", "amount", "294", 2019, "final"),
+        ],
+    ),
+    (  # 总收入/总支出 include the carry-over: the grand totals
+        "本单位总收入581.45万元,其中本年收入390.55万元;总支出581.45万元。",
+        "final",
+        [
+            ("income_grand_total", "amount", "581.45", 2019, "final"),
+            ("income_total", "amount", "390.55", 2019, "final"),
+            ("expenditure_grand_total", "amount", "581.45", 2019, "final"),
+        ],
+    ),
 ]
 
 

@@ -27,16 +27,18 @@ What else is read, and what is not:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from analytics.extract.labels import LabelMatch, find_labels, has_label
 from analytics.extract.narrative.clauses import ClauseReader
 from analytics.extract.narrative.facts import Context, make_fact
-from analytics.extract.narrative.subjects import heading_subject, opens_neutrally
+from analytics.extract.narrative.relative import relative_labels
+from analytics.extract.narrative.rules import opens_neutrally
+from analytics.extract.narrative.subjects import heading_subject
 from analytics.extract.narrative.text import blank_asides, prepare, sentences
 from analytics.extract.narrative.vehicles import vehicle_counts
-from analytics.extract.narrative.words import OTHERS_FLAT, PAIR_RE
+from analytics.extract.narrative.words import ALL_OF_IT, OTHERS_FLAT, PAIR_RE
 from analytics.model import Fact, Kind
 from analytics.reference import metrics
 
@@ -50,7 +52,10 @@ class NarrativeReader:
 
     year: int
     kind: Kind
+    names: tuple[str, ...] = ()  # the department's own names, neutral before a figure
     carried: list[LabelMatch] = field(default_factory=list)
+    # The last amount stated of each metric, year and kind, for '…全部为公务用车运行费'.
+    amounts: dict[tuple[str, int, str], Fact] = field(default_factory=dict)
 
     def section(self, heading: str | None) -> None:
         """A new top-level section: its heading's subject, if it names one, and nothing else."""
@@ -62,7 +67,7 @@ class NarrativeReader:
 
     def paragraph(self, text: str, section: str | None) -> list[Fact]:
         """Every figure stated in one paragraph of running text."""
-        ctx = Context(self.year, self.kind, section)
+        ctx = Context(self.year, self.kind, section, self.names)
         paragraph = prepare(text)
         facts: list[Fact] = []
         recent: list[LabelMatch] = []  # labels of the paragraph so far, for '收支较上年增加…'
@@ -72,16 +77,18 @@ class NarrativeReader:
                 self.carried = heading
                 continue
             main, asides = blank_asides(sentence)
-            neutral = opens_neutrally(main)
+            neutral = opens_neutrally(main, self.names)
             pair = bool(recent) and PAIR_RE.search(main) is not None  # '收支较上年增加…'
-            if not _names_a_label(sentence) and not pair and not (self.carried and neutral):
+            parents = [metric for label in self.carried for metric in label.metrics]
+            part = bool(parents) and bool(relative_labels(main, parents, []))  # '运行维护费比上年增长…'
+            if not _names_a_label(sentence) and not pair and not part and not (self.carried and neutral):
                 # Every amount, zero and 持平 belongs to a label: with none, only a vehicle count can
                 # be stated ('现有公务用车3辆'). Half of all paragraphs are such (duties, goals, dates).
                 facts.extend(vehicle_counts(sentence, ctx))
                 if not neutral:
                     self.carried = []  # about something we cannot name
                 continue
-            subject = self.carried[-1] if self.carried and neutral else None
+            subject = self.carried[-1] if self.carried and (neutral or part) else None
             reader = ClauseReader(sentence, ctx, subject, recent)
             facts.extend(reader.read(main))
             for start, inner in asides:
@@ -89,8 +96,32 @@ class NarrativeReader:
                 aside = ClauseReader(sentence, ctx, before[-1] if before else None, [], whole=reader.whole)
                 facts.extend(aside.read(inner))
             facts.extend(vehicle_counts(sentence, ctx))
-            self.carried = reader.subjects
+            for fact in facts:
+                if fact.measure == "amount":
+                    self.amounts[(fact.metric, fact.year, fact.kind)] = fact
+            facts.extend(self._all_of_it(sentence, ctx))
+            self.carried = reader.subject_after
         return _apply_others_flat(paragraph, facts, ctx)
+
+    def _all_of_it(self, sentence: str, ctx: Context) -> list[Fact]:
+        """'公务用车购置及运行费…全部为公务用车运行费': the part's amount is the whole's (the last one
+        stated of the document's year and kind)."""
+        said = ALL_OF_IT.search(sentence) if "全部" in sentence else None
+        if said is None:
+            return []
+        before = [label for label in find_labels(sentence[: said.start()]) if not label.is_blocker]
+        wholes = [metric for label in [*self.carried, *before] for metric in label.metrics]
+        after = sentence[said.end() :]
+        parts = [label for label in find_labels(after) if label.start <= 2 and not label.is_blocker]
+        parts = parts or [label for label in relative_labels(after, wholes, []) if label.start <= 2]
+        for part in parts[:1]:
+            for metric in part.metrics:
+                whole = metrics()[metric].parent
+                stated = self.amounts.get((whole, ctx.year, ctx.kind)) if whole in wholes else None
+                if stated is not None:
+                    fact = replace(stated, metric=metric, quote=sentence, section=ctx.section)
+                    return [fact]
+        return []
 
 
 def facts_from_paragraph(paragraph: str, *, year: int, kind: Kind, section: str | None) -> list[Fact]:

@@ -13,11 +13,13 @@ from decimal import Decimal
 
 from analytics.extract.labels import LabelMatch, find_labels
 from analytics.extract.narrative.facts import Context, make_fact, with_reason
+from analytics.extract.narrative.relative import relative_labels
 from analytics.extract.narrative.rules import (
     compares_with_other_year,
     comparison_base,
     fact_year,
     is_budget_base,
+    opens_neutrally,
     sign,
     stated_kind,
     stated_year,
@@ -29,6 +31,8 @@ from analytics.extract.narrative.words import (
     APPROXIMATE_BEFORE,
     CHANGE_RE,
     COMPARISON_START,
+    COMPLETION_BUDGET_BEFORE,
+    DESCRIBES,
     DIGIT,
     FLAT_AFTER_COMPARISON,
     FLAT_RE,
@@ -108,6 +112,9 @@ class ClauseReader:
     # unless their own words say otherwise ('2014年“三公”经费预算11324.44万元,其中:因公出国(境)费…').
     whole: tuple[int, Kind] | None = None
     in_parts: bool = False
+    # Who the sentence was about before its '其中' list: the next sentence goes on about the whole,
+    # not about its last part ('…,其中:…公务接待费0万元。与上年相比增长16.75%' is the 三公 total's).
+    whole_subjects: list[LabelMatch] = field(default_factory=list)
     # The labels of the amounts listed since the last change, for '…,均较上年零增长'.
     listed: list[LabelMatch] = field(default_factory=list)
 
@@ -119,6 +126,12 @@ class ClauseReader:
             self._clause(clause.text)
         return self.facts
 
+    @property
+    def subject_after(self) -> list[LabelMatch]:
+        """Who the next sentence goes on about, if it names no one: the whole of a '其中' list, else
+        the last subject."""
+        return self.whole_subjects if self.in_parts and self.whole_subjects else self.subjects
+
     def _clause(self, text: str) -> None:
         stripped = text.strip()
         if REASON_RE.match(stripped):
@@ -129,6 +142,7 @@ class ClauseReader:
             for label in find_labels(text)
             if not SHARE_BASE_BEFORE.search(text[: label.start])
         ]
+        labels = self._with_relative_labels(text, labels)
         self._zeros_before_labels(text, labels)
         if not labels and PAIR_RE.search(text):
             pair = _pair_subject(self.recent)
@@ -137,10 +151,20 @@ class ClauseReader:
         self.recent.extend(label for label in specific(labels, text) if not label.is_blocker)
         amounts = list(AMOUNT_RE.finditer(text))
         part_of = stripped.startswith("其中") or self.previous_text in ("其中", "其中包括")
-        self.in_parts = self.in_parts or part_of
+        if part_of and not self.in_parts:
+            self.in_parts, self.whole_subjects = True, list(self.subjects)
         self.previous_text = stripped
-        if not specific(labels, text) and part_of:
+        named = [label for label in specific(labels, text) if not label.is_blocker]
+        if not named and part_of:
             amounts = []  # '其中:…' without a label names a part we cannot tell, not the subject
+        elif (
+            not named
+            and not (PAIR_RE.search(text) and self.subjects)
+            and any(a["unit"] not in (None, "%", "个百分点") for a in amounts)
+            and not opens_neutrally(text, self.ctx.names)
+        ):
+            # '办公设备购置费3万元': a figure of something we cannot name, not of the subject
+            amounts, self.subjects, self.listed = [], [], []
         clause_first = len(self.facts)
         changed_here = False
         said = self.last_change_said
@@ -159,6 +183,16 @@ class ClauseReader:
             )
         self._flat(text, labels, stripped, has_amount=any(a["unit"] for a in amounts))
         self._update_subjects(text, labels, amounts)
+
+    def _with_relative_labels(self, text: str, labels: list[LabelMatch]) -> list[LabelMatch]:
+        """The clause's labels and the short names of its subject's parts ('其中:购置费0万元')."""
+        context = [*self.whole_subjects, *self.subjects, *([self.subject] if self.subject else [])]
+        parents = [metric for label in context for metric in label.metrics]
+        parents += [metric for label in labels for metric in label.metrics]
+        if not parents:
+            return labels
+        extra = relative_labels(text, parents, labels)
+        return sorted([*labels, *extra], key=lambda label: label.start) if extra else labels
 
     def _reason(self, stripped: str) -> None:
         if self.last_change is None:
@@ -217,6 +251,8 @@ class ClauseReader:
         if prior and not change:
             measure, stored = "amount", to_wan(value, unit)
             year = int(prior.group(1)) if prior.group(1) else year - 1
+        elif unit != "%" and COMPLETION_BUDGET_BEFORE.search(between):
+            measure, stored, kind = "amount", to_wan(value, unit), "budget"  # '完成预算27万元的63.2%'
         elif NOT_THE_FIGURE.search(between) or (change and self._against_budget(between)):
             return False
         elif change and compares_with_other_year(between, year):
@@ -290,6 +326,8 @@ class ClauseReader:
 
     def _update_subjects(self, text: str, labels: list[LabelMatch], amounts: list[re.Match[str]]) -> None:
         kept = [label for label in specific(labels, text) if not label.is_blocker]
+        if DESCRIBES.match(text.strip()) and not any(a["unit"] for a in amounts):
+            kept = []  # '为以前年度支出预算…继续使用的资金' describes the subject; it names no other
         if not kept:
             self.previous = None
             return

@@ -13,6 +13,7 @@ class Context:
     year: int
     kind: Kind
     section: str | None
+    names: tuple[str, ...] = ()  # the department's own names: as neutral as '本部门' before a figure
 
 
 def make_fact(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from analytics.extract.narrative.facts import Context
 from analytics.extract.narrative.words import (
     BASE_RE,
@@ -12,10 +14,13 @@ from analytics.extract.narrative.words import (
     COMPARISON_START,
     DECREASE,
     FINAL_WORDS,
+    FLAT_RE,
+    NEUTRAL,
     PRIOR_BASE,
     PRIOR_YEAR_END,
     STATED_YEAR,
 )
+from analytics.extract.numbers import AMOUNT_RE
 from analytics.model import Kind
 
 
@@ -86,3 +91,25 @@ def compares_with_budget(between: str) -> bool:
         return False
     base = comparison_base(CHANGE_RE.split(between)[0])
     return base is not None and is_budget_base(base)
+
+
+_FIGURE = re.compile(rf"{AMOUNT_RE.pattern}|{CHANGE_RE.pattern}|{FLAT_RE.pattern}")
+
+
+def opens_neutrally(sentence: str, names: tuple[str, ...] = ()) -> bool:
+    """Whether the words before the sentence's first figure leave its subject to the one before.
+
+    >>> opens_neutrally("2016年预算与2015年预算持平")
+    True
+    >>> opens_neutrally("与上年相比减少6万元")
+    True
+    >>> opens_neutrally("工资福利支出预算857,890.16元")
+    False
+    >>> opens_neutrally("2017年某县审计局安排预算0万元", ("某县审计局",))
+    True
+    """
+    first = _FIGURE.search(sentence)
+    head = sentence[: first.start()] if first else sentence
+    for name in names:  # '2017年西双版纳州民族宗教事务局根据年初预算,安排…': the department itself
+        head = head.replace(name, "")
+    return not NEUTRAL.sub("", head).strip()

@@ -14,22 +14,16 @@ import re
 
 from analytics.extract.labels import QUALIFIERS, SOURCES, LabelMatch, find_labels
 from analytics.extract.narrative.clauses import specific
-from analytics.extract.narrative.words import CHANGE_RE, FLAT_RE
+from analytics.extract.narrative.words import CHANGE_RE, FLAT_RE, NEUTRAL
 from analytics.extract.numbers import AMOUNT_RE
 from analytics.extract.vocabulary import alternation
 
 _NUMBERING = r"(?:[((]?[一二三四五六七八九十\d]{1,3}[))、.．]|第[一二三四五六七八九十]{1,3}(?:部分|条))"
 _HEADING = re.compile(rf"^\s*{_NUMBERING}\s*(?P<title>[^,;:。]{{2,40}}?)\s*[。:]?\s*$")
 _HEADING_TAIL = re.compile(f"{alternation(('subject', 'heading_tail'))}+")
-# Comparisons ('与上年相比') are neutral too: they say what the figure is compared with, not whose.
-_NEUTRAL_WORDS = alternation(
-    ("subject", "neutral"), ("change", "comparison"), ("change", "prior_base"), ("change", "budget_base")
-)
-_NEUTRAL = re.compile(rf"(?:19|20)\d{{2}}年度?|{_NEUTRAL_WORDS[3:-1]}|相比|同比|[\s\d,.、:()“”\"'%-]")
 # Words that make a numbered line a statement rather than a heading.
 _STATES = re.compile(rf"无|未|没有|{CHANGE_RE.pattern}|{FLAT_RE.pattern}")
 _QUALIFIERS = re.compile("|".join(sorted(QUALIFIERS | SOURCES, key=len, reverse=True)))
-_FIGURE = re.compile(rf"{AMOUNT_RE.pattern}|{CHANGE_RE.pattern}|{FLAT_RE.pattern}")
 
 
 def heading_subject(sentence: str) -> list[LabelMatch] | None:
@@ -57,20 +51,5 @@ def heading_subject(sentence: str) -> list[LabelMatch] | None:
     if len(kept) != 1:
         return []
     rest = title[: kept[0].start] + title[kept[0].end :]
-    rest = _HEADING_TAIL.sub("", _NEUTRAL.sub("", _QUALIFIERS.sub("", rest)))
+    rest = _HEADING_TAIL.sub("", NEUTRAL.sub("", _QUALIFIERS.sub("", rest)))
     return kept if not rest.strip() else []
-
-
-def opens_neutrally(sentence: str) -> bool:
-    """Whether the words before the sentence's first figure leave its subject to the one before.
-
-    >>> opens_neutrally("2016年预算与2015年预算持平")
-    True
-    >>> opens_neutrally("与上年相比减少6万元")
-    True
-    >>> opens_neutrally("工资福利支出预算857,890.16元")
-    False
-    """
-    first = _FIGURE.search(sentence)
-    head = sentence[: first.start()] if first else sentence
-    return not _NEUTRAL.sub("", head).strip()

@@ -50,6 +50,12 @@ PRIOR_BASE = re.compile(rf"{alternation(('change', 'prior_base'))}|\d{{4}}年")
 PRIOR_AMOUNT_RE = re.compile(r"(?:比|较|与)(?:(\d{4})年度?|上年度?|上一年)(?:预算|决算)?数?的?$")
 # Words between a label and an amount that make the amount something else than the label's figure.
 NOT_THE_FIGURE = re.compile(r"大于|小于|超过|低于|多于|少于|占|完成|执行率|货物|工程|服务类|中小企业")
+# 'X完成预算27万元的63.2%': the amount is the figure's budget of the same year.
+COMPLETION_BUDGET_BEFORE = re.compile(f"{alternation(('completion', 'budget_before'))}\\s*$")
+# A clause that describes its subject rather than names one ('为以前年度支出预算…结转的资金').
+DESCRIBES = re.compile(r"^(?:为|是|指|系|即|主要|包括|用于)")
+# '公务用车购置及运行费全部支出均为车辆维护费', '(全部为公务用车运行费)': the part is the whole.
+ALL_OF_IT = re.compile(r"全部(?:支出|经费|资金)?(?:均|都)?(?:为|是|系|用于)")
 APPROXIMATE_BEFORE = re.compile(
     f"{alternation(('numbers', 'approximate'))}(?:为|是)?(?:{CHANGE[3:-1]}|{_BEFORE_NUMBER[3:-1]})?\\s*$"
 )
@@ -66,3 +72,8 @@ NO_VEHICLES = re.compile(
     r"(?:无|没有|未配备|未配置)(?:任何)?(?:公务用车|车辆|公车)(?!购置|运行|费|经费|维护|支出)"
 )
 OTHERS_FLAT = re.compile(r"[^,;。]*(?:其他|其余|其它)[^,;。]*(?:持平|无增减|无变化|保持不变)[^。]*")
+# Comparisons ('与上年相比') are neutral too: they say what the figure is compared with, not whose.
+_NEUTRAL_WORDS = alternation(
+    ("subject", "neutral"), ("change", "comparison"), ("change", "prior_base"), ("change", "budget_base")
+)
+NEUTRAL = re.compile(rf"(?:19|20)\d{{2}}年度?|{_NEUTRAL_WORDS[3:-1]}|相比|同比|[\s\d,.、:()“”\"'%-]")

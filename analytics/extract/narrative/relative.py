@@ -1,0 +1,56 @@
+"""Short names that stand for a metric only under a subject of its family (vocabulary.toml's
+`relative_labels`): '公务用车购置及运行费12万元,其中:购置费0万元、运行费12万元' names the vehicle
+purchase and running costs, while '购置费' in a sentence about equipment names nothing of ours."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from analytics.extract.labels import LabelMatch
+from analytics.extract.narrative.words import GENERIC_MAY_FOLLOW
+from analytics.reference import metrics, vocabulary
+
+
+@cache
+def _by_parent() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
+    """parent metric -> (a pattern of its short names, short name -> metric)."""
+    known = metrics()
+    names: dict[str, dict[str, str]] = {}
+    for key, words in vocabulary()["relative_labels"].items():
+        parent, _, metric = key.partition(">")
+        if parent not in known or metric not in known:
+            raise ValueError(f"vocabulary.toml relative_labels: {key!r} names an unknown metric")
+        for word in words:
+            names.setdefault(parent, {})[word] = metric
+    return {
+        parent: (re.compile("|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))), found)
+        for parent, found in names.items()
+    }
+
+
+def relative_labels(text: str, parents: Iterable[str], taken: list[LabelMatch]) -> list[LabelMatch]:
+    """The short names in `text` of the families of `parents`, where no label stands already and no
+    other name runs into them ('设备购置费' is not '购置费').
+
+    >>> [label.metrics for label in relative_labels("其中:购置费0万元、运行费12万元", ["vehicle_total"], [])]
+    [('vehicle_purchase',), ('vehicle_operation',)]
+    >>> relative_labels("办公设备购置费3万元", ["vehicle_total"], [])
+    []
+    """
+    found: list[LabelMatch] = []
+    for parent in dict.fromkeys(parents):
+        entry = _by_parent().get(parent)
+        if entry is None:
+            continue
+        pattern, names = entry
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(label.start < end and start < label.end for label in [*taken, *found]):
+                continue
+            before = text[start - 1] if start else ""
+            if "\u4e00" <= before <= "\u9fff" and before not in GENERIC_MAY_FOLLOW:
+                continue
+            found.append(LabelMatch(start, end, match.group(), (names[match.group()],)))
+    return sorted(found, key=lambda label: label.start)
