@@ -266,6 +266,16 @@ CASES: list[tuple[str, Kind, list[Row]]] = [
             ("expenditure_grand_total", "amount", "581.45", 2019, "final"),
         ],
     ),
+    (  # no change said beside an amount, in brackets or after it
+        "因公出国(境)费617万元(零增长),公务接待费865万元与上年持平。",
+        "budget",
+        [
+            ("overseas_travel", "amount", "617", 2019, "budget"),
+            ("overseas_travel", "yoy_change", "0", 2019, "budget"),
+            ("reception", "amount", "865", 2019, "budget"),
+            ("reception", "yoy_change", "0", 2019, "budget"),
+        ],
+    ),
 ]
 
 

@@ -181,7 +181,7 @@ class ClauseReader:
                 for label in specific(labels, text)
                 if not label.is_blocker and any(a["unit"] for a in amounts)
             )
-        self._flat(text, labels, stripped, has_amount=any(a["unit"] for a in amounts))
+        self._flat(text, labels, stripped, has_change=changed_here)
         self._update_subjects(text, labels, amounts)
 
     def _with_relative_labels(self, text: str, labels: list[LabelMatch]) -> list[LabelMatch]:
@@ -295,7 +295,7 @@ class ClauseReader:
             self.against_budget = is_budget_base(base)
         return self.against_budget
 
-    def _flat(self, text: str, labels: list[LabelMatch], stripped: str, *, has_amount: bool) -> None:
+    def _flat(self, text: str, labels: list[LabelMatch], stripped: str, *, has_change: bool) -> None:
         """'与上年持平', '无增减': a change of zero for the clause's labels (a list of them joined by
         和/、), the labels a '均…' clause speaks of, or the subject."""
         flat = FLAT_RE.search(text) or FLAT_AFTER_COMPARISON.search(text)
@@ -307,7 +307,7 @@ class ClauseReader:
         if not FLAT_RE.search(text) and not (base is not None and PRIOR_BASE.search(base)):
             return  # '一致' says no change only against the prior year ('与上年一致'), not '与总表一致'.
         year, kind = self._year_and_kind(text, flat.start(), "")
-        if compares_with_other_year(text, year) or has_amount or "*others*" in self.flat_done:
+        if compares_with_other_year(text, year) or has_change or "*others*" in self.flat_done:
             return
         flat_owners = _joined_run([label for label in labels if label.end <= flat.start()], text)
         if not flat_owners and GROUP_WORD.match(stripped) and len(self.listed) > 1:
