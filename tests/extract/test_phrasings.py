@@ -276,6 +276,17 @@ CASES: list[tuple[str, Kind, list[Row]]] = [
             ("reception", "yoy_change", "0", 2019, "budget"),
         ],
     ),
+    (  # a comparative with the prior year as its base is a change; with the budget it is none
+        "公务接待费预算支出156.55万元,本年数小于上年预算数29.65万元;会议费预算168万元,本年数等于上年预算数;"
+        "培训费决算数大于预算数5万元。",
+        "budget",
+        [
+            ("reception", "amount", "156.55", 2019, "budget"),
+            ("reception", "yoy_change", "-29.65", 2019, "budget"),
+            ("meeting_expenses", "amount", "168", 2019, "budget"),
+            ("meeting_expenses", "yoy_change", "0", 2019, "budget"),
+        ],
+    ),
 ]
 
 

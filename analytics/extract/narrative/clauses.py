@@ -30,11 +30,14 @@ from analytics.extract.narrative.words import (
     AFTER_AMOUNT_NOT,
     APPROXIMATE_BEFORE,
     CHANGE_RE,
+    COMPARATIVE,
     COMPARISON_START,
     COMPLETION_BUDGET_BEFORE,
+    DECREASE_COMPARATIVE,
     DESCRIBES,
     DIGIT,
     FLAT_AFTER_COMPARISON,
+    FLAT_COMPARATIVE,
     FLAT_RE,
     GENERIC_MAY_FOLLOW,
     GROUP_SEPARATOR,
@@ -248,6 +251,10 @@ class ClauseReader:
 
         if unit == "%" and not change and not between.strip() and said is not None:
             change, year, kind = said  # '减少18.50万元(65.37%)': the change's own percentage
+        comparative = COMPARATIVE.search(between) if not change else None
+        if comparative and PRIOR_BASE.search(comparative["base"]):
+            change = -1 if comparative["word"] in DECREASE_COMPARATIVE else 1  # '小于上年预算数29.65万元'
+            between = between[: comparative.start()]
         if prior and not change:
             measure, stored = "amount", to_wan(value, unit)
             year = int(prior.group(1)) if prior.group(1) else year - 1
@@ -299,12 +306,15 @@ class ClauseReader:
         """'与上年持平', '无增减': a change of zero for the clause's labels (a list of them joined by
         和/、), the labels a '均…' clause speaks of, or the subject."""
         flat = FLAT_RE.search(text) or FLAT_AFTER_COMPARISON.search(text)
+        equal = FLAT_COMPARATIVE.search(text) if flat is None else None
+        if equal is not None and PRIOR_BASE.search(equal["base"]):
+            flat = equal  # '本年数等于上年预算数'
         if flat is None or ROUGHLY_RE.search(text):
             return
-        base = comparison_base(text[: flat.start()])
+        base = comparison_base(text[: flat.start()]) if equal is None else equal["base"]
         if base is not None and is_budget_base(base):
             return  # '比预算无增减变化': not against the prior year
-        if not FLAT_RE.search(text) and not (base is not None and PRIOR_BASE.search(base)):
+        if not FLAT_RE.search(text) and equal is None and not (base is not None and PRIOR_BASE.search(base)):
             return  # '一致' says no change only against the prior year ('与上年一致'), not '与总表一致'.
         year, kind = self._year_and_kind(text, flat.start(), "")
         if compares_with_other_year(text, year) or has_change or "*others*" in self.flat_done:

@@ -40,6 +40,13 @@ PRIOR_YEAR_END = re.compile(r"上年末|上年度末|上年年末|上一年末")
 STATED_YEAR = re.compile(r"(?<![较比与同])(\d{4})年度?")
 FINAL_WORDS = pattern("kind", "final")
 BUDGET_WORDS = pattern("kind", "budget")
+# '本年数小于上年预算数29.65万元': a comparative, then its base, then the amount.
+COMPARATIVE = re.compile(
+    f"(?P<word>{alternation(('change', 'increase_comparative'), ('change', 'decrease_comparative'))[3:-1]})"
+    "(?P<base>[^,;。]*?)$"
+)
+DECREASE_COMPARATIVE = frozenset(words("change", "decrease_comparative"))
+FLAT_COMPARATIVE = re.compile(f"{alternation(('change', 'flat_comparative'))}(?P<base>[^,;。]*?)(?:[,;。]|$)")
 # The comparison base of a change: '比年初预算', '较调整预算' compare with the budget, not the prior year.
 BASE_RE = re.compile(f"{COMPARISON}([^{''.join(words('change', 'comparison'))}]*?)$")
 BUDGET_BASE = re.compile(
@@ -74,6 +81,12 @@ NO_VEHICLES = re.compile(
 OTHERS_FLAT = re.compile(r"[^,;。]*(?:其他|其余|其它)[^,;。]*(?:持平|无增减|无变化|保持不变)[^。]*")
 # Comparisons ('与上年相比') are neutral too: they say what the figure is compared with, not whose.
 _NEUTRAL_WORDS = alternation(
-    ("subject", "neutral"), ("change", "comparison"), ("change", "prior_base"), ("change", "budget_base")
+    ("subject", "neutral"),
+    ("change", "comparison"),
+    ("change", "prior_base"),
+    ("change", "budget_base"),
+    ("change", "increase_comparative"),
+    ("change", "decrease_comparative"),
+    ("change", "flat_comparative"),
 )
 NEUTRAL = re.compile(rf"(?:19|20)\d{{2}}年度?|{_NEUTRAL_WORDS[3:-1]}|相比|同比|[\s\d,.、:()“”\"'%-]")
