@@ -179,6 +179,7 @@ def _print_report(console: Console, report: IngestReport, *, pruning: bool = Fal
         ("facts written", report.facts_written),
         ("failed checks: errors", report.failed_check_errors),
         ("failed checks: warnings", report.failed_check_warnings),
+        ("documents without figures", report.documents_without_figures),
         ("errors", len(report.errors)),
     )
     if pruning:

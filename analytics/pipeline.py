@@ -129,6 +129,15 @@ class IngestReport:
         return sum(r.failed_warnings for r in self.results)
 
     @property
+    def documents_without_figures(self) -> int:
+        """Of the loaded: documents that gave no figure, table line or goal (each has a failed
+        `no_figures` check saying what was recognised)."""
+        return sum(
+            r.status in ("loaded", "replaced") and not (r.facts or r.budget_lines or r.goals)
+            for r in self.results
+        )
+
+    @property
     def ok(self) -> bool:
         """True when every file was ingested (failed checks do not count: they are data)."""
         return not self.errors

@@ -65,6 +65,22 @@ def test_ingest_prints_a_summary(sample_path: Path, tmp_path: Path, db_path: Pat
     assert re.search(r"unchanged\s+│\s+1 │", again.stdout)
 
 
+def test_ingest_counts_documents_without_figures_and_check_lists_them(
+    sample_path: Path, tmp_path: Path, db_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(sample_path, folder / "good.txt")
+    (folder / "duties.txt").write_text(
+        "县档案馆2019年部门预算\n一、主要职责\n负责档案的收集和保管。\n", "utf-8"
+    )
+    result = run("ingest", folder, "--db", db_path, "--no-progress")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"documents without figures\s+│\s+1 │", result.stdout)
+    listed = run("check", "--db", db_path)
+    assert "no_figures" in listed.stdout and "duties.txt" in listed.stdout
+
+
 def test_ingest_reports_a_bad_file_and_exits_1(sample_path: Path, tmp_path: Path, db_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

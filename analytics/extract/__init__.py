@@ -9,6 +9,7 @@ from analytics.extract.goals import goals_from_table, is_goals_table, repaired
 from analytics.extract.metadata import extract_metadata
 from analytics.extract.narrative import NarrativeReader
 from analytics.extract.sections import split_sections
+from analytics.extract.silence import no_figures_check
 from analytics.extract.tables import table_facts
 from analytics.model import Check, Document, Extraction, Paragraph
 
@@ -36,6 +37,7 @@ def extract(document: Document) -> Extraction:
                 )
             )
     if metadata.year is None:
+        result.notes.extend(filter(None, [no_figures_check(document, result)]))
         return result
     year, kind = metadata.year, metadata.kind or "budget"
     names = tuple(dict.fromkeys(n for n in (metadata.department_printed, metadata.department) if n))
@@ -85,4 +87,5 @@ def extract(document: Document) -> Extraction:
     if result.goals and project is not None:
         result.goals = repaired(result.goals, project)
     result.facts.extend(prior_year_amounts(result.facts))
+    result.notes.extend(filter(None, [no_figures_check(document, result)]))
     return result

@@ -6,6 +6,7 @@ import polars as pl
 
 from analytics.analysis import checks as check_rows
 from analytics.analysis import documents as document_rows
+from analytics.extract.silence import NO_FIGURES
 from analytics.load import Store
 from analytics.report.model import ReportTable, Section
 from analytics.report.sections.common import (
@@ -55,13 +56,20 @@ def quality(store: Store, where: Scope, found: Inventory) -> Section:
         "status",
         STATUS_ZH,
     )
+    # Documents that gave no figure at all: listed whatever the scope, since many lack a year.
+    silent = (
+        check_rows(store, failed_only=True)
+        .filter(pl.col("check") == NO_FIGURES)
+        .select("source_path", "department", "year", "message")
+        .sort("source_path")
+    )
     errors = failed.filter(pl.col("severity") == SEVERITY_ZH["error"]).height
     paragraphs = (
         f"未通过的检查 {failed.height} 项（错误 {errors} 项、警告 {failed.height - errors} 项）；"
-        f"读取或处理失败的文件 {broken.height} 个。",
-        "失败的文件没有部门和年份，因此无论报告范围如何都全部列出。",
+        f"读取或处理失败的文件 {broken.height} 个；没有读出任何数字的文件 {silent.height} 个。",
+        "失败的文件和没有读出数字的文件常常没有部门或年份，因此无论报告范围如何都全部列出。",
     )
-    tables = (
+    tables: tuple[ReportTable, ...] = (
         ReportTable(
             "failed_checks",
             "未通过的检查",
@@ -72,4 +80,14 @@ def quality(store: Store, where: Scope, found: Inventory) -> Section:
         ),
         ReportTable("failed_documents", "处理失败的文件", broken, labels(), empty="没有处理失败的文件。"),
     )
+    if silent.height:  # the paragraph above says when there are none
+        tables += (
+            ReportTable(
+                "documents_without_figures",
+                "没有读出任何数字的文件",
+                silent,
+                labels(),
+                note="说明写出了从文件中认出了什么（部门、年份、类型）、没有认出什么。",
+            ),
+        )
     return Section("quality", "数据质量", paragraphs, tables=tables)
