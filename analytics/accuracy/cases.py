@@ -284,7 +284,3 @@ def main(argv: list[str] | None = None) -> int:
     folder = args[0] if args else "tests/cases/extract"
     print(format_report(accuracy_report(folder)), end="")
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

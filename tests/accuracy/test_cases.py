@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analytics.accuracy import AccuracyReport, accuracy_report, case_paths, format_report
+from analytics.accuracy.cases import AccuracyReport, accuracy_report, case_paths, format_report
 
 CASES = Path(__file__).parents[1] / "cases" / "extract"
 
