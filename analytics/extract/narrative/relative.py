@@ -38,6 +38,10 @@ def relative_labels(text: str, parents: Iterable[str], taken: list[LabelMatch]) 
     [('vehicle_purchase',), ('vehicle_operation',)]
     >>> relative_labels("办公设备购置费3万元", ["vehicle_total"], [])
     []
+    >>> from analytics.extract.labels import find_labels
+    >>> text = "一般公共预算财政拨款运行经费817万元"
+    >>> [label.metrics for label in relative_labels(text, ["operating_expenses"], find_labels(text))]
+    [('operating_expenses',)]
     """
     found: list[LabelMatch] = []
     for parent in dict.fromkeys(parents):
@@ -50,7 +54,8 @@ def relative_labels(text: str, parents: Iterable[str], taken: list[LabelMatch]) 
             if any(label.start < end and start < label.end for label in [*taken, *found]):
                 continue
             before = text[start - 1] if start else ""
-            if "\u4e00" <= before <= "\u9fff" and before not in GENERIC_MAY_FOLLOW:
+            after_label = any(label.end == start for label in taken)  # '财政拨款运行经费'
+            if "\u4e00" <= before <= "\u9fff" and before not in GENERIC_MAY_FOLLOW and not after_label:
                 continue
             found.append(LabelMatch(start, end, match.group(), (names[match.group()],)))
     return sorted(found, key=lambda label: label.start)
