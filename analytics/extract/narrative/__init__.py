@@ -69,6 +69,11 @@ class NarrativeReader:
         """Every figure stated in one paragraph of running text."""
         ctx = Context(self.year, self.kind, section, self.names)
         paragraph = prepare(text)
+        if not self.carried and not _names_a_label(paragraph):
+            # Every amount, zero and 持平 belongs to a label or the subject carried from before: with
+            # neither, only a vehicle count can be stated ('现有公务用车3辆'). Half of all paragraphs
+            # are such (duties, goals, dates); a heading among them names no subject either.
+            return [fact for sentence in sentences(paragraph) for fact in vehicle_counts(sentence, ctx)]
         facts: list[Fact] = []
         recent: list[LabelMatch] = []  # labels of the paragraph so far, for '收支较上年增加…'
         for sentence in sentences(paragraph):
@@ -82,21 +87,20 @@ class NarrativeReader:
             parents = [metric for label in self.carried for metric in label.metrics]
             part = bool(parents) and bool(relative_labels(main, parents, []))  # '运行维护费比上年增长…'
             if not _names_a_label(sentence) and not pair and not part and not (self.carried and neutral):
-                # Every amount, zero and 持平 belongs to a label: with none, only a vehicle count can
-                # be stated ('现有公务用车3辆'). Half of all paragraphs are such (duties, goals, dates).
                 facts.extend(vehicle_counts(sentence, ctx))
                 if not neutral:
                     self.carried = []  # about something we cannot name
                 continue
             subject = self.carried[-1] if self.carried and (neutral or part) else None
             reader = ClauseReader(sentence, ctx, subject, recent)
+            first = len(facts)
             facts.extend(reader.read(main))
             for start, inner in asides:
                 before = [label for label in find_labels(main[:start]) if not label.is_blocker]
                 aside = ClauseReader(sentence, ctx, before[-1] if before else None, [], whole=reader.whole)
                 facts.extend(aside.read(inner))
             facts.extend(vehicle_counts(sentence, ctx))
-            for fact in facts:
+            for fact in facts[first:]:
                 if fact.measure == "amount":
                     self.amounts[(fact.metric, fact.year, fact.kind)] = fact
             facts.extend(self._all_of_it(sentence, ctx))

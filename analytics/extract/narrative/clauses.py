@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from analytics.extract.labels import LabelMatch, find_labels
 from analytics.extract.narrative.facts import Context, make_fact, with_reason
-from analytics.extract.narrative.relative import relative_labels
+from analytics.extract.narrative.relative import RELATIVE_PARENTS, relative_labels
 from analytics.extract.narrative.rules import (
     compares_with_other_year,
     comparison_base,
@@ -143,7 +143,7 @@ class ClauseReader:
         labels = [
             _in_a_longer_name(label, text)
             for label in find_labels(text)
-            if not SHARE_BASE_BEFORE.search(text[: label.start])
+            if not SHARE_BASE_BEFORE.search(text, 0, label.start)
         ]
         labels = self._with_relative_labels(text, labels)
         self._zeros_before_labels(text, labels)
@@ -151,19 +151,19 @@ class ClauseReader:
             pair = _pair_subject(self.recent)
             if pair:
                 self.subjects = pair
-        self.recent.extend(label for label in specific(labels, text) if not label.is_blocker)
+        named = [label for label in specific(labels, text) if not label.is_blocker]
+        self.recent.extend(named)
         amounts = list(AMOUNT_RE.finditer(text))
         part_of = stripped.startswith("其中") or self.previous_text in ("其中", "其中包括")
         if part_of and not self.in_parts:
             self.in_parts, self.whole_subjects = True, list(self.subjects)
         self.previous_text = stripped
-        named = [label for label in specific(labels, text) if not label.is_blocker]
         if not named and part_of:
             amounts = []  # '其中:…' without a label names a part we cannot tell, not the subject
         elif (
             not named
-            and not (PAIR_RE.search(text) and self.subjects)
             and any(a["unit"] not in (None, "%", "个百分点") for a in amounts)
+            and not (PAIR_RE.search(text) and self.subjects)
             and not opens_neutrally(text, self.ctx.names)
         ):
             # '办公设备购置费3万元': a figure of something we cannot name, not of the subject
@@ -178,20 +178,17 @@ class ClauseReader:
         if changed_here:
             self.last_change = clause_first
             self.listed = []
-        else:
-            self.listed.extend(
-                label
-                for label in specific(labels, text)
-                if not label.is_blocker and any(a["unit"] for a in amounts)
-            )
+        elif named and any(a["unit"] for a in amounts):
+            self.listed.extend(named)
         self._flat(text, labels, stripped, has_change=changed_here)
-        self._update_subjects(text, labels, amounts)
+        self._update_subjects(text, named, amounts)
 
     def _with_relative_labels(self, text: str, labels: list[LabelMatch]) -> list[LabelMatch]:
         """The clause's labels and the short names of its subject's parts ('其中:购置费0万元')."""
-        context = [*self.whole_subjects, *self.subjects, *([self.subject] if self.subject else [])]
-        parents = [metric for label in context for metric in label.metrics]
-        parents += [metric for label in labels for metric in label.metrics]
+        context = [*self.whole_subjects, *self.subjects, *labels]
+        if self.subject:
+            context.append(self.subject)
+        parents = [metric for label in context for metric in label.metrics if metric in RELATIVE_PARENTS]
         if not parents:
             return labels
         extra = relative_labels(text, parents, labels)
@@ -334,8 +331,8 @@ class ClauseReader:
                     self.flat_done.add(metric)
                     self._add(metric, "yoy_change", Decimal(0), None, year, kind)
 
-    def _update_subjects(self, text: str, labels: list[LabelMatch], amounts: list[re.Match[str]]) -> None:
-        kept = [label for label in specific(labels, text) if not label.is_blocker]
+    def _update_subjects(self, text: str, named: list[LabelMatch], amounts: list[re.Match[str]]) -> None:
+        kept = named
         if DESCRIBES.match(text.strip()) and not any(a["unit"] for a in amounts):
             kept = []  # '为以前年度支出预算…继续使用的资金' describes the subject; it names no other
         if not kept:

@@ -30,6 +30,9 @@ def _by_parent() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
     }
 
 
+RELATIVE_PARENTS = frozenset(key.partition(">")[0] for key in vocabulary()["relative_labels"])
+
+
 def relative_labels(text: str, parents: Iterable[str], taken: list[LabelMatch]) -> list[LabelMatch]:
     """The short names in `text` of the families of `parents`, where no label stands already and no
     other name runs into them ('设备购置费' is not '购置费').

@@ -11,6 +11,7 @@ know, and then the sentence's figures belong to no one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analytics.extract.labels import QUALIFIERS, SOURCES, LabelMatch, find_labels
 from analytics.extract.narrative.clauses import specific
@@ -19,6 +20,7 @@ from analytics.extract.numbers import AMOUNT_RE
 from analytics.extract.vocabulary import alternation
 
 _NUMBERING = r"(?:[((]?[一二三四五六七八九十\d]{1,3}[))、.．]|第[一二三四五六七八九十]{1,3}(?:部分|条))"
+_HEADING_STARTS = frozenset("((一二三四五六七八九十第0123456789 \t")
 _HEADING = re.compile(rf"^\s*{_NUMBERING}\s*(?P<title>[^,;:。]{{2,40}}?)\s*[。:]?\s*$")
 _HEADING_TAIL = re.compile(f"{alternation(('subject', 'heading_tail'))}+")
 # Words that make a numbered line a statement rather than a heading.
@@ -41,6 +43,14 @@ def heading_subject(sentence: str) -> list[LabelMatch] | None:
     >>> heading_subject("2022年预算安排1万元") is None
     True
     """
+    if sentence[:1] not in _HEADING_STARTS:
+        return None
+    found = _heading_subject(sentence)
+    return None if found is None else list(found)
+
+
+@lru_cache(maxsize=4096)  # headings repeat across the documents of a corpus
+def _heading_subject(sentence: str) -> tuple[LabelMatch, ...] | None:
     match = _HEADING.match(sentence)
     if match is None or any(m["unit"] for m in AMOUNT_RE.finditer(sentence)):
         return None
@@ -49,7 +59,7 @@ def heading_subject(sentence: str) -> list[LabelMatch] | None:
         return None  # '(1)2018年无公务用车购置预算安排': a statement, not a heading
     kept = [label for label in specific(find_labels(title), title) if not label.is_blocker]
     if len(kept) != 1:
-        return []
+        return ()
     rest = title[: kept[0].start] + title[kept[0].end :]
     rest = _HEADING_TAIL.sub("", NEUTRAL.sub("", _QUALIFIERS.sub("", rest)))
-    return kept if not rest.strip() else []
+    return tuple(kept) if not rest.strip() else ()
