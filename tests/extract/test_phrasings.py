@@ -287,6 +287,29 @@ CASES: list[tuple[str, Kind, list[Row]]] = [
             ("meeting_expenses", "yoy_change", "0", 2019, "budget"),
         ],
     ),
+    (  # '分别': the amounts go to the labels listed before it, in order
+        "因公出国(境)费、公务用车购置及运行费、公务接待费分别为10万元、20万元和5万元,"
+        "与上年相比分别减少1万元、2万元、0.5万元。",
+        "budget",
+        [
+            ("overseas_travel", "amount", "10", 2019, "budget"),
+            ("vehicle_total", "amount", "20", 2019, "budget"),
+            ("reception", "amount", "5", 2019, "budget"),
+            ("overseas_travel", "yoy_change", "-1", 2019, "budget"),
+            ("vehicle_total", "yoy_change", "-2", 2019, "budget"),
+            ("reception", "yoy_change", "-0.5", 2019, "budget"),
+        ],
+    ),
+    (  # 增幅/降幅 give the percentage's sign
+        "公务接待费比上年增加2万元,增幅10%;会议费比上年减少1万元,降幅为5.5%。",
+        "budget",
+        [
+            ("reception", "yoy_change", "2", 2019, "budget"),
+            ("reception", "yoy_pct", "10", 2019, "budget"),
+            ("meeting_expenses", "yoy_change", "-1", 2019, "budget"),
+            ("meeting_expenses", "yoy_pct", "-5.5", 2019, "budget"),
+        ],
+    ),
 ]
 
 

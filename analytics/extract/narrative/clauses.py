@@ -49,6 +49,7 @@ from analytics.extract.narrative.words import (
     PRIOR_AMOUNT_RE,
     PRIOR_BASE,
     REASON_RE,
+    RESPECTIVELY,
     ROUGHLY_RE,
     SHARE_BASE_BEFORE,
     YEAR_WORDS,
@@ -120,6 +121,9 @@ class ClauseReader:
     whole_subjects: list[LabelMatch] = field(default_factory=list)
     # The labels of the amounts listed since the last change, for '…,均较上年零增长'.
     listed: list[LabelMatch] = field(default_factory=list)
+    # The labels still waiting for their amount after '分别' ('A、B分别为10万元、5万元').
+    respective: list[LabelMatch] = field(default_factory=list)
+    respective_run: list[LabelMatch] = field(default_factory=list)  # the last such list, whole
 
     def __post_init__(self) -> None:
         self.subjects = [self.subject] if self.subject else []
@@ -168,6 +172,7 @@ class ClauseReader:
         ):
             # '办公设备购置费3万元': a figure of something we cannot name, not of the subject
             amounts, self.subjects, self.listed = [], [], []
+        self._respectively(text, labels)
         clause_first = len(self.facts)
         changed_here = False
         said = self.last_change_said
@@ -182,6 +187,20 @@ class ClauseReader:
             self.listed.extend(named)
         self._flat(text, labels, stripped, has_change=changed_here)
         self._update_subjects(text, named, amounts)
+
+    def _respectively(self, text: str, labels: list[LabelMatch]) -> None:
+        """After '分别', the amounts of this clause (and of the clauses that follow with no label of
+        their own) go to the labels listed before it, in order."""
+        said = RESPECTIVELY.search(text)
+        if said is None:
+            if labels:
+                self.respective = []
+            return
+        run = _joined_run([label for label in labels if label.end <= said.start()], text)
+        if len(run) < 2 and not labels:  # '…,与上年相比分别减少1万元、2万元': the list before
+            run = self.respective_run or (list(self.subjects) if len(self.subjects) > 1 else [])
+        self.respective = list(run) if len(run) > 1 else []
+        self.respective_run = list(self.respective)
 
     def _with_relative_labels(self, text: str, labels: list[LabelMatch]) -> list[LabelMatch]:
         """The clause's labels and the short names of its subject's parts ('其中:购置费0万元')."""
@@ -227,7 +246,10 @@ class ClauseReader:
         """Read one amount of a clause; True when it gave a change. `said` is the change the clause
         before stated, for a percentage standing alone after it; `group` the labels a '均…' clause
         speaks of."""
-        found = owners(labels, amount.start(), text) or group or self.subjects
+        if self.respective and (not labels or labels[-1].end <= amount.start()):
+            found = [self.respective.pop(0)]
+        else:
+            found = owners(labels, amount.start(), text) or group or self.subjects
         if not found:
             return False
         unit = amount["unit"]

@@ -67,6 +67,8 @@ APPROXIMATE_BEFORE = re.compile(
     f"{alternation(('numbers', 'approximate'))}(?:为|是)?(?:{CHANGE[3:-1]}|{_BEFORE_NUMBER[3:-1]})?\\s*$"
 )
 AFTER_AMOUNT_NOT = re.compile(r"^(?:以上|以下|以内|及以上|左右)")
+# '因公出国(境)费、公务接待费分别为10万元、5万元': the amounts go to the labels in order.
+RESPECTIVELY = re.compile(r"分别")
 GROUP_WORD = re.compile(r"^\s*(?:均|都|全部|皆)")
 GROUP_SEPARATOR = re.compile(r"^[、,和及与\s]*$")
 PAIR_RE = re.compile(r"收[、,]?支")
