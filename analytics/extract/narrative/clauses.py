@@ -13,6 +13,14 @@ from decimal import Decimal
 
 from analytics.extract.labels import LabelMatch, find_labels
 from analytics.extract.narrative.facts import Context, make_fact, with_reason
+from analytics.extract.narrative.owners import (
+    in_a_longer_name,
+    is_pair,
+    joined_run,
+    owners,
+    pair_subject,
+    specific,
+)
 from analytics.extract.narrative.relative import RELATIVE_PARENTS, relative_labels
 from analytics.extract.narrative.rules import (
     compares_with_other_year,
@@ -35,12 +43,9 @@ from analytics.extract.narrative.words import (
     COMPLETION_BUDGET_BEFORE,
     DECREASE_COMPARATIVE,
     DESCRIBES,
-    DIGIT,
     FLAT_AFTER_COMPARISON,
     FLAT_COMPARATIVE,
     FLAT_RE,
-    GENERIC_MAY_FOLLOW,
-    GROUP_SEPARATOR,
     GROUP_WORD,
     NOT_MONEY_AFTER,
     NOT_THE_FIGURE,
@@ -52,40 +57,10 @@ from analytics.extract.narrative.words import (
     RESPECTIVELY,
     ROUGHLY_RE,
     SHARE_BASE_BEFORE,
-    YEAR_WORDS,
     ZERO_BEFORE_LABEL,
 )
 from analytics.extract.numbers import AMOUNT_RE, to_wan
 from analytics.model import Fact, Kind, Measure
-
-
-def specific(labels: list[LabelMatch], text: str) -> list[LabelMatch]:
-    """The labels that name figures: a qualifier right after a specific label only describes it."""
-    kept: list[LabelMatch] = []
-    for label in labels:
-        # '因公出国(境)费2014年财政拨款支出决算数为…': a year between them is no other subject
-        gap = YEAR_WORDS.sub("", text[kept[-1].end : label.start]) if kept else ""
-        if kept and label.is_qualifier and len(gap) <= 8 and not DIGIT.search(gap):
-            continue
-        kept.append(label)
-    return kept
-
-
-def owners(labels: list[LabelMatch], position: int, text: str) -> list[LabelMatch]:
-    """The labels an amount at `position` belongs to: the nearest before it (a qualifier right after a
-    specific label gives way to it), or all of a list of labels followed by '均为'."""
-    kept = specific([label for label in labels if label.end <= position], text)
-    if not kept:
-        return []
-    last = kept[-1]
-    if GROUP_WORD.match(text[last.end : position]):
-        group = [last]
-        for label in reversed(kept[:-1]):
-            if not GROUP_SEPARATOR.match(text[label.end : group[0].start]):
-                break
-            group.insert(0, label)
-        return group
-    return [last]
 
 
 @dataclass
@@ -145,14 +120,14 @@ class ClauseReader:
             self._reason(stripped)
             return
         labels = [
-            _in_a_longer_name(label, text)
+            in_a_longer_name(label, text)
             for label in find_labels(text)
             if not SHARE_BASE_BEFORE.search(text, 0, label.start)
         ]
         labels = self._with_relative_labels(text, labels)
         self._zeros_before_labels(text, labels)
         if not labels and PAIR_RE.search(text):
-            pair = _pair_subject(self.recent)
+            pair = pair_subject(self.recent)
             if pair:
                 self.subjects = pair
         named = [label for label in specific(labels, text) if not label.is_blocker]
@@ -196,7 +171,7 @@ class ClauseReader:
             if labels:
                 self.respective = []
             return
-        run = _joined_run([label for label in labels if label.end <= said.start()], text)
+        run = joined_run([label for label in labels if label.end <= said.start()], text)
         if len(run) < 2 and not labels:  # '…,与上年相比分别减少1万元、2万元': the list before
             run = self.respective_run or (list(self.subjects) if len(self.subjects) > 1 else [])
         self.respective = list(run) if len(run) > 1 else []
@@ -338,7 +313,7 @@ class ClauseReader:
         year, kind = self._year_and_kind(text, flat.start(), "")
         if compares_with_other_year(text, year) or has_change or "*others*" in self.flat_done:
             return
-        flat_owners = _joined_run([label for label in labels if label.end <= flat.start()], text)
+        flat_owners = joined_run([label for label in labels if label.end <= flat.start()], text)
         if not flat_owners and GROUP_WORD.match(stripped) and len(self.listed) > 1:
             flat_owners = self.listed
         if not flat_owners and not OTHERS_RE.match(stripped):
@@ -369,7 +344,7 @@ class ClauseReader:
             stated_number
             and self.previous
             and self.previous[1] == stated_number
-            and _is_pair(self.previous[0], kept[0])
+            and is_pair(self.previous[0], kept[0])
         ):
             self.subjects = [self.previous[0], kept[0]]
         self.previous = (kept[0], stated_number) if stated_number else None
@@ -378,46 +353,3 @@ class ClauseReader:
         self, metric: str, measure: Measure, value: Decimal, unit: str | None, year: int, kind: Kind
     ) -> None:
         self.facts.append(make_fact(metric, measure, value, unit, self.quote, self.ctx, year, kind))
-
-
-def _in_a_longer_name(label: LabelMatch, text: str) -> LabelMatch:
-    """A generic label that ends a longer name ('工资福利支出预算') names none of our figures: it is
-    kept as a blocker, so that the amount after it is no one's."""
-    if label.is_blocker or not label.is_qualifier or label.start == 0:
-        return label
-    before = text[label.start - 1]
-    if not ("\u4e00" <= before <= "\u9fff") or before in GENERIC_MAY_FOLLOW:
-        return label
-    return LabelMatch(label.start, label.end, label.text, ())
-
-
-def _joined_run(labels: list[LabelMatch], text: str) -> list[LabelMatch]:
-    """The last label and those joined to it by 和/、/及 ('因公出国(境)费和公务用车费预算与去年持平')."""
-    kept = [label for label in specific(labels, text) if not label.is_blocker]
-    if not kept:
-        return []
-    run = [kept[-1]]
-    for label in reversed(kept[:-1]):
-        if not GROUP_SEPARATOR.match(text[label.end : run[0].start]):
-            break
-        run.insert(0, label)
-    return run
-
-
-def _is_pair(income: LabelMatch, spending: LabelMatch) -> bool:
-    """'收入总计' then '支出总计': the same total of both sides."""
-    if len(income.metrics) != 1 or len(spending.metrics) != 1:
-        return False
-    a, b = income.metrics[0], spending.metrics[0]
-    return a.startswith("income_") and b == "expenditure_" + a.removeprefix("income_")
-
-
-def _pair_subject(recent: list[LabelMatch]) -> list[LabelMatch]:
-    """'收支较上年增加…': the last income and the last expenditure label named before."""
-    income = next((label for label in reversed(recent) if label.metrics[0].startswith("income")), None)
-    spending = next(
-        (label for label in reversed(recent) if label.metrics[-1].startswith("expenditure")), None
-    )
-    if income is None or spending is None:
-        return []
-    return [income] if income is spending else [income, spending]

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from analytics.extract.labels import QUALIFIERS, SOURCES, LabelMatch, find_labels
-from analytics.extract.narrative.clauses import specific
+from analytics.extract.narrative.owners import specific
 from analytics.extract.narrative.words import CHANGE_RE, FLAT_RE, NEUTRAL
 from analytics.extract.numbers import AMOUNT_RE
 from analytics.extract.vocabulary import alternation
