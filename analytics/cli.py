@@ -119,6 +119,12 @@ def main() -> None:
     help="First remove from the database the files that are gone from the folders given (not for a "
     "folder that holds no disclosure at all: an unmounted drive must not empty the database).",
 )
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Also follow symlinks that lead out of the folders given (by default they are skipped and "
+    "listed, so that a link dropped in the folder cannot publish a file from elsewhere).",
+)
 def ingest_command(
     paths: tuple[Path, ...],
     db: Path,
@@ -127,6 +133,7 @@ def ingest_command(
     executor: str,
     batch_size: int,
     prune: bool,
+    follow_symlinks: bool,
 ) -> None:
     """Read, extract, check and load files and folders (recursively) into the database.
 
@@ -136,7 +143,13 @@ def ingest_command(
     batches by this process alone.
     """
     check_executor(executor)  # before the progress bar starts
-    options: dict[str, Any] = {"jobs": jobs, "executor": executor, "batch_size": batch_size, "prune": prune}
+    options: dict[str, Any] = {
+        "jobs": jobs,
+        "executor": executor,
+        "batch_size": batch_size,
+        "prune": prune,
+        "follow_symlinks": follow_symlinks,
+    }
     if progress:
         with Progress(
             TextColumn("[progress.description]{task.description}"),
@@ -180,6 +193,7 @@ def _print_report(console: Console, report: IngestReport, *, pruning: bool = Fal
         ("failed checks: errors", report.failed_check_errors),
         ("failed checks: warnings", report.failed_check_warnings),
         ("errors", len(report.errors)),
+        ("skipped: FIFOs, devices, symlinks out of the folders, …", len(report.skipped)),
     )
     if pruning:
         rows = (*rows, ("removed: files gone from the folders", len(report.pruned)))
@@ -193,6 +207,14 @@ def _print_report(console: Console, report: IngestReport, *, pruning: bool = Fal
             markup=False,
             soft_wrap=True,
         )
+    if report.skipped:
+        console.print("Skipped (not read)")
+        skipped = Table()
+        skipped.add_column("file")
+        skipped.add_column("why")
+        for entry in report.skipped:
+            skipped.add_row(Text(_shown_path(entry.path)), Text(entry.reason))
+        console.print(skipped)
     if report.errors:
         console.print("Files that failed")
         errors = Table()

@@ -213,17 +213,24 @@ class Store:
             self.connection.unregister("_wanted_paths")
         return {str(path): (str(sha), bool(noted)) for path, sha, noted in rows}
 
-    def remove_missing(self, folder: str, present: Iterable[str]) -> list[str]:
+    def remove_missing(
+        self, folder: str, present: Iterable[str], *, keep_under: Iterable[str] = ()
+    ) -> list[str]:
         """Delete the rows of every file recorded under `folder` (an absolute path: the rows hold
-        absolute paths) that is not in `present`, in one transaction; the removed paths, sorted."""
+        absolute paths) that is not in `present`, in one transaction; the removed paths, sorted.
+        Rows at or under a path of `keep_under` (folders that could not be read) are kept."""
         self._require_writable()
         prefix = folder.rstrip("/\\") + os.sep
-        keep = set(present)
+        unreadable = list(keep_under)
+        keep = set(present) | set(unreadable)
+        kept_folders = tuple(k.rstrip("/\\") + os.sep for k in unreadable)
         recorded = self.connection.execute(
             "SELECT source_path FROM documents WHERE starts_with(source_path, $1) ORDER BY source_path",
             [prefix],
         ).fetchall()
-        gone = [str(path) for (path,) in recorded if path not in keep]
+        gone = [
+            str(path) for (path,) in recorded if path not in keep and not str(path).startswith(kept_folders)
+        ]
         if gone:
             with self._transaction(None):
                 self._delete_paths(gone)
