@@ -366,7 +366,8 @@ def report_command(db: Path, out_dir: Path, config: Path | None) -> None:
     "out_dir",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write: one sub-folder per table (facts/, documents/, …), replaced if present.",
+    help="Folder to write, one sub-folder per table (facts/, documents/, …): a new or empty folder, or an "
+    "earlier export (recognised by its _export.json), which is replaced whole. Any other folder is refused.",
 )
 def export_command(db: Path, out_dir: Path) -> None:
     """Export every table to Hive-partitioned Parquet that DuckDB, Spark and Trino read as is.
