@@ -243,11 +243,13 @@ def _print_report(console: Console, report: IngestReport, *, pruning: bool = Fal
 def sql_command(query: str, db: Path, output_format: str) -> None:
     """Run a SQL QUERY against the database, read-only.
 
-    Write statements (INSERT, UPDATE, DROP, …) fail and change nothing. Money columns are exact
-    decimals in 万元. Example: analytics sql "select metric, value from facts limit 5"
+    Only statements that read run (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); anything else
+    (INSERT, DROP, COPY … TO, EXPORT DATABASE, ATTACH, INSTALL, SET, …) is refused and nothing runs.
+    read_csv and read_parquet read local files. Money columns are exact decimals in 万元.
+    Example: analytics sql "select metric, value from facts limit 5"
     """
-    with open_store(db, read_only=True) as store:
-        result = store.query(query)
+    with open_store(db, read_only=True, sandbox=True) as store:
+        result = store.read_query(query)
     if output_format == "csv":
         click.echo(result.to_csv(), nl=False)
     elif output_format == "json":

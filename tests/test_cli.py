@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -146,18 +147,70 @@ def test_sql_csv_and_json(seeded: Path) -> None:
     ]
 
 
+REFUSED = (
+    "is not allowed: analytics sql runs only statements that read (SELECT, WITH, FROM, VALUES, DESCRIBE, "
+    "SHOW, SUMMARIZE, and EXPLAIN of one of these), so nothing was run"
+)
+
+
 def test_sql_refuses_writes_with_one_line(seeded: Path) -> None:
     for statement, kind in [("insert into metrics (key, name_zh, unit) values ('x', 'x', 'money')", "INSERT"),
                             ("drop table facts", "DROP")]:  # fmt: skip
         result = run("sql", statement, "--db", seeded)
         assert result.exit_code == 1
-        assert (
-            result.stderr
-            == f"Error: {kind} is not allowed: the database is open read-only, so nothing was changed\n"
-        )
+        assert result.stderr == f"Error: {kind} {REFUSED}\n"
     assert run("sql", "select count(*) > 0 from facts", "--db", seeded, "--format", "csv").stdout.endswith(
         "true\n"
     )
+
+
+def test_sql_writes_nothing_anywhere(seeded: Path, tmp_path: Path) -> None:
+    """Before: COPY TO and EXPORT DATABASE wrote files, ATTACH created a database (and, through a hard
+    link to the database file, DELETE emptied the real facts), INSTALL went to the network."""
+    link = tmp_path / "link.duckdb"
+    os.link(seeded, link)
+    out = tmp_path / "out"
+    out.mkdir()
+    facts = run("sql", "select count(*) from facts", "--db", seeded, "--format", "csv").stdout
+    attempts = [
+        (f"copy facts to '{out / 'x.csv'}'", "COPY"),
+        (f"export database '{out / 'dump'}'", "EXPORT"),
+        (f"attach '{out / 'new.duckdb'}' as n (read_only false); create table n.t (a int)", "ATTACH"),
+        (f"attach '{link}' as w (read_only false); delete from w.facts", "ATTACH"),
+        ("install httpfs", "INSTALL"),
+        ("load httpfs", "LOAD"),
+        ("set enable_external_access = false", "SET"),
+        ("pragma enable_profiling", "PRAGMA"),
+        ("call checkpoint()", "CALL"),
+        (f"explain analyze copy facts to '{out / 'y.csv'}'", "EXPLAIN"),
+        (f"select 1; copy facts to '{out / 'z.csv'}'", "COPY"),  # the whole input is refused
+    ]
+    for statement, kind in attempts:
+        result = run("sql", statement, "--db", seeded)
+        assert (result.exit_code, result.stderr) == (1, f"Error: {kind} {REFUSED}\n"), statement
+    assert list(out.iterdir()) == []
+    assert run("sql", "select count(*) from facts", "--db", seeded, "--format", "csv").stdout == facts
+    assert facts != "count_star()\n0\n"
+
+
+def test_sql_reads_in_every_form_and_reads_local_files(seeded: Path, tmp_path: Path) -> None:
+    table = tmp_path / "mine.csv"
+    table.write_text("metric,target\nthree_public_total,20\n", encoding="utf-8")
+    for statement in ("describe facts", "show tables", "summarize metrics", "from metrics limit 1",
+                      "with m as (select 1 as x) select * from m", "values (1), (2)",
+                      "explain select * from facts", "explain analyze select count(*) from facts",
+                      "select 1; select 2"):  # fmt: skip
+        result = run("sql", statement, "--db", seeded)
+        assert result.exit_code == 0, (statement, result.output)
+    joined = run(
+        "sql",
+        f"select f.metric, f.value, t.target from facts f join read_csv('{table}') t using (metric) "
+        "where f.year = 2017 and f.measure = 'amount'",
+        "--db", seeded, "--format", "csv",
+    )  # fmt: skip
+    assert joined.stdout == "metric,value,target\nthree_public_total,22.0000,20\n"
+    remote = run("sql", "select * from read_parquet('https://example.invalid/x.parquet')", "--db", seeded)
+    assert remote.exit_code == 1 and "httpfs" in remote.stderr  # not auto-installed, not auto-loaded
 
 
 def test_sql_errors_are_clean(tmp_path: Path, seeded: Path) -> None:
@@ -247,9 +300,7 @@ def test_python_dash_m_analytics(sample_path: Path, tmp_path: Path) -> None:
         capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
     )  # fmt: skip
     assert drop.returncode == 1
-    assert (
-        drop.stderr == "Error: DROP is not allowed: the database is open read-only, so nothing was changed\n"
-    )
+    assert drop.stderr == f"Error: DROP {REFUSED}\n"
 
 
 # -- help and docs ------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from analytics.errors import DatabaseError, LoadError
 from analytics.load.batch import CHILD_TABLES, PreparedDocument, batch_table, document_table
 from analytics.load.connect import DEFAULT_DB, connect
 from analytics.load.query import QueryResult, run_query
+from analytics.load.readonly import SANDBOX_CONFIG, read_statements
 from analytics.load.rows import Rows, budget_line_rows, check_rows, fact_rows, goal_rows
 from analytics.load.schema import PARSER_VERSION, SCHEMA_VERSION, ddl
 from analytics.model import Check, Document, Extraction
@@ -97,6 +98,20 @@ class Store:
         On a read-only store a write statement (INSERT, DROP, …) fails and changes nothing.
         """
         return run_query(self.connection, sql, parameters)
+
+    def read_query(self, sql: str) -> QueryResult:
+        """Run ad-hoc SQL that only reads, as `analytics sql` does; the last statement's rows.
+
+        Every statement is classified by DuckDB's parser first, and the whole input is refused (a
+        `QueryError`, nothing run) if one is not a SELECT (or DESCRIBE, SHOW, EXPLAIN of one…): COPY,
+        EXPORT, ATTACH, INSTALL and the like write elsewhere even on a read-only store. Open the store
+        with `open_store(path, read_only=True, sandbox=True)` to also lock its settings (see
+        `analytics.load.readonly`).
+        """
+        result = QueryResult([], [])
+        for statement in read_statements(self.connection, sql):
+            result = run_query(self.connection, statement)
+        return result
 
     def failed_checks(self) -> QueryResult:
         """Every failed check with its document: errors first, then warnings; by file within each."""
@@ -504,11 +519,16 @@ def _ensure_schema(connection: duckdb.DuckDBPyConnection, path: str) -> None:
         raise
 
 
-def open_store(path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False) -> Store:
+def open_store(
+    path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False, sandbox: bool = False
+) -> Store:
     """Open (creating if needed) the analytics database at `path`.
 
     Writable opens create parent folders and any missing tables and views, and refresh `metrics`.
     `read_only=True` is for queries: many processes may read at once, but not while one writes.
+    `sandbox=True` (read-only only) is for SQL from users, with `Store.read_query`: extensions are
+    neither installed nor loaded and the settings are locked (`analytics.load.readonly`); in one
+    process, a file cannot be open both sandboxed and not.
     Raises DatabaseError when the file is missing (read-only), locked by another process, or not a
     DuckDB database.
 
@@ -516,7 +536,9 @@ def open_store(path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = F
     >>> store.query("select metric, value from facts limit 1").rows  # doctest: +SKIP
     """
     name = os.fspath(path)
-    connection = connect(name, read_only=read_only)
+    if sandbox and not read_only:
+        raise DatabaseError("a sandboxed store is read-only: pass read_only=True", path=name)
+    connection = connect(name, read_only=read_only, config=SANDBOX_CONFIG if sandbox else None)
     if not read_only:
         try:
             _ensure_schema(connection, name)
