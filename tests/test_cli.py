@@ -153,6 +153,19 @@ REFUSED = (
 )
 
 
+def test_sql_csv_never_hands_a_spreadsheet_a_formula(seeded: Path) -> None:
+    query = (
+        """select '=HYPERLINK("http://x","点击")' as title, '@SUM(A1)' as a, '+1+2' as b, '-5.30' as code, """
+        "-5.3 as value, '\tX' as tabbed, '公务接待费' as label"
+    )
+    out = run("sql", query, "--db", seeded, "--format", "csv")
+    assert out.stdout.splitlines()[1] == (
+        """"'=HYPERLINK(""http://x"",""点击"")",'@SUM(A1),'+1+2,-5.30,-5.3,'\tX,公务接待费"""
+    )
+    raw = json.loads(run("sql", query, "--db", seeded, "--format", "json").stdout)
+    assert raw[0]["title"] == '=HYPERLINK("http://x","点击")'  # JSON keeps the values as stored
+
+
 def test_sql_refuses_writes_with_one_line(seeded: Path) -> None:
     for statement, kind in [("insert into metrics (key, name_zh, unit) values ('x', 'x', 'money')", "INSERT"),
                             ("drop table facts", "DROP")]:  # fmt: skip

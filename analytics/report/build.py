@@ -16,6 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
+from analytics.csv_cells import FORMULA_START, PLAIN_NUMBER
 from analytics.load import open_store
 from analytics.report.assets import javascript_bundle, script_json, svg_data_uri
 from analytics.report.config import ReportConfig, ReportError, Selection, load_config
@@ -172,13 +173,23 @@ def _unique(name: str, names: set[str], kind: str) -> None:
 
 
 def _write_csv(frame: pl.DataFrame, path: Path) -> None:
-    """UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly."""
+    """UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly; text that a
+    spreadsheet would run as a formula (a title beginning with '=') gets a leading apostrophe."""
     simple = frame.with_columns(
         pl.col(name).cast(pl.List(pl.String)).list.join("; ")
         for name, dtype in frame.schema.items()
         if isinstance(dtype, pl.List)
     )
+    simple = simple.with_columns(
+        _safe_text(pl.col(name)).alias(name) for name, dtype in simple.schema.items() if dtype == pl.String
+    )
     simple.write_csv(path, include_bom=True)
+
+
+def _safe_text(column: pl.Expr) -> pl.Expr:
+    """`analytics.csv_cells.safe_cell` as a polars expression."""
+    formula = column.str.contains(FORMULA_START) & ~column.str.contains(PLAIN_NUMBER)
+    return pl.when(formula).then(pl.lit("'") + column).otherwise(column)
 
 
 def _year_span(years: Sequence[int]) -> str:
