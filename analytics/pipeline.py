@@ -38,7 +38,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from analytics.errors import AnalyticsError, LoadError, ReadError
+from analytics.errors import AnalyticsError, DatabaseError, LoadError, ReadError
 from analytics.executors.choose import check_executor, executor_for
 from analytics.load import DEFAULT_DB, PARSER_VERSION, LoadResult, Store, open_store
 from analytics.load.batch import PreparedDocument, prepare
@@ -385,7 +385,9 @@ def _record(store: Store, failure: Failure) -> tuple[LoadResult, FileError]:
     error = failure.error()
     try:
         return store.record_error(failure.path, failure.message, sha256=failure.sha256), error
-    except AnalyticsError as exc:  # the database itself failed: the report still says what happened
+    except DatabaseError:  # the database cannot be written at all (disk full): the run stops
+        raise
+    except AnalyticsError as exc:  # the row could not be written: the report still says what happened
         message = f"{failure.message} (and recording it failed: {exc.message})"
         return LoadResult(failure.path, "failed", error=message), replace(error, message=message)
 

@@ -359,3 +359,31 @@ def test_brackets_in_names_and_messages_are_printed_as_is(
     )
     listed = run("check", "--db", db_path).stdout
     assert "sum:[x]" in listed and "[red]not red[/red]" in listed and "[bookmark: _GoBack]" in listed
+
+
+def test_control_characters_in_file_names_are_escaped(tmp_path: Path, sample_path: Path) -> None:
+    """Before: a file named with an escape sequence recoloured (or retitled) the terminal, and one
+    with a newline forged a line of the cron log."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "red\x1b[31m.txt").write_bytes(b"")  # empty: fails, and is listed
+    (folder / "title\x1b]0;owned\x07.txt").write_bytes(b"")
+    (folder / "two\nlines.txt").write_bytes(b"")
+    (folder / "back\u202etxt.exe.txt").write_bytes(b"")  # a right-to-left override reorders the name
+    db = tmp_path / "db.duckdb"
+    result = run("ingest", folder, "--db", db, "--no-progress")
+    assert result.exit_code == 1
+    for raw in ("\x1b", "\x07", "\u202e"):
+        assert raw not in result.stdout
+    for shown in (
+        "red\\x1b[31m.txt",
+        "title\\x1b]0;owned\\x07.txt",
+        "two\\nlines.txt",
+        "back\\u202etxt.exe.txt",
+    ):
+        assert shown in result.stdout, shown
+    assert not any(line.startswith("lines.txt") for line in result.stdout.splitlines())
+    listed = run("sql", "select source_path, error from documents order by 1", "--db", db)
+    assert "\x1b" not in listed.stdout and "red\\x1b[31m.txt" in listed.stdout
+    raw = run("sql", "select source_path from documents order by 1", "--db", db, "--format", "json")
+    assert "red\x1b[31m.txt" in "".join(r["source_path"] for r in json.loads(raw.stdout))  # data as stored

@@ -23,6 +23,11 @@ from click.testing import CliRunner
 from analytics import ingest, open_store
 from analytics.cli import main
 
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None  # type: ignore[assignment]
+
 READ_CASES = Path(__file__).resolve().parent / "cases" / "read"
 SUFFIXES = (".txt", ".docx", ".doc", ".pdf", ".xlsx", ".xls", ".html")
 READ_AS_TEXT: tuple[str, ...] = ()
@@ -297,3 +302,70 @@ def test_random_bytes_named_doc_are_refused(tmp_path: Path) -> None:
     path.write_bytes(random.Random(6).randbytes(8192))
     report = ingest([path], db=tmp_path / "db.duckdb", jobs=1)
     assert [r.status for r in report.results] == ["failed"]
+
+
+# -- a full disk ---------------------------------------------------------------------------------------
+
+
+def limited_cli(limit: int, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    """The CLI in a process that may write no file past `limit` bytes (RLIMIT_FSIZE: writes beyond it
+    fail with 'File too large', as they fail with 'No space left on device' on a full disk; no root
+    needed). Time-bounded."""
+
+    def limit_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # fail the write instead of killing the process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run(
+        [sys.executable, "-m", "analytics", *map(str, args)],
+        preexec_fn=limit_files, capture_output=True, text=True, encoding="utf-8", timeout=300, check=False,
+    )  # fmt: skip
+
+
+needs_rlimit = pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="RLIMIT_FSIZE is POSIX-only")
+
+
+@needs_rlimit
+def test_a_full_disk_during_ingest_is_one_line_and_loses_nothing_committed(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    """Before: the failed commit was a raw DuckDB traceback."""
+    files = seed_corpus(sample_path, tmp_path / "in", 60)
+    db = tmp_path / "db.duckdb"
+    done = limited_cli(1 << 20, "ingest", tmp_path / "in", "--db", db, "--no-progress", "--jobs", "2",
+                       "--batch-size", "5")  # fmt: skip
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith(
+        f"Error: {db}: cannot write to the database ("
+    )
+    assert done.stderr.rstrip().endswith(
+        "the documents written before this are kept: make room (or fix the disk) and run the ingest again"
+    )
+    with open_store(db, read_only=True) as store:  # readable, whole documents only
+        loaded = store.query("select count(*) from documents").rows[0][0]
+        assert isinstance(loaded, int) and loaded < len(files)
+    again = ingest([tmp_path / "in"], db=db, jobs=1)
+    assert again.ok and again.documents_unchanged == loaded and again.documents_loaded == len(files) - loaded
+
+
+@needs_rlimit
+def test_a_full_disk_during_report_is_one_line_and_keeps_the_last_report(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "db.duckdb"
+    ingest([sample_path], db=db, jobs=1)
+    out = tmp_path / "reports"
+    first = subprocess.run(
+        [sys.executable, "-m", "analytics", "report", "--db", str(db), "--out", str(out)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    done = limited_cli(64 << 10, "report", "--db", db, "--out", out)  # the page alone is over 1 MB
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert (
+        done.stderr == f"Error: {out}: cannot write the report: file too large; the previous report is kept\n"
+    )
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before  # no staging left

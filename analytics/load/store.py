@@ -14,6 +14,7 @@ the failure is written into their `error` column until the file reads fine again
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
@@ -358,7 +359,7 @@ class Store:
             raise DatabaseError("the database is open read-only; open it writable to ingest", path=self.path)
 
     def _transaction(self, source_path: str | None) -> _Transaction:
-        return _Transaction(self.connection, source_path)
+        return _Transaction(self.connection, source_path, self.path)
 
     def _status(self, source_path: str) -> str | None:
         rows = self.connection.execute(
@@ -464,9 +465,10 @@ class Store:
 class _Transaction:
     """BEGIN … COMMIT, rolled back on any exception; DuckDB errors become LoadError (nothing written)."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, source_path: str | None) -> None:
+    def __init__(self, connection: duckdb.DuckDBPyConnection, source_path: str | None, database: str) -> None:
         self.connection = connection
         self.source_path = source_path
+        self.database = database
 
     def __enter__(self) -> None:
         self.connection.begin()
@@ -475,14 +477,43 @@ class _Transaction:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         if exc is None:
-            self.connection.commit()
+            try:
+                self.connection.commit()
+            except duckdb.Error as failed:  # the write-ahead log could not be written: disk full, I/O
+                with contextlib.suppress(duckdb.Error):
+                    self.connection.rollback()
+                raise _storage_error(failed, self.database) from failed
             return
-        self.connection.rollback()
+        with contextlib.suppress(duckdb.Error):
+            self.connection.rollback()
         if isinstance(exc, duckdb.Error):
-            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            if _is_storage_failure(exc):
+                raise _storage_error(exc, self.database) from exc
             raise LoadError(
-                f"could not write to the database, nothing was changed: {first_line}", path=self.source_path
+                f"could not write to the database, nothing was changed: {_first_line(exc)}",
+                path=self.source_path,
             ) from exc
+
+
+STORAGE_FAILURE = "cannot write to the database"
+
+
+def _is_storage_failure(exc: duckdb.Error) -> bool:
+    """An error of the database file itself (disk full, I/O, an invalidated database), not of the
+    rows being written: no later write can succeed either."""
+    return isinstance(exc, duckdb.IOException | duckdb.FatalException) or "invalidated" in str(exc)
+
+
+def _storage_error(exc: duckdb.Error, database: str) -> DatabaseError:
+    return DatabaseError(
+        f"{STORAGE_FAILURE} ({_first_line(exc)}); the documents written before this are kept: make "
+        "room (or fix the disk) and run the ingest again",
+        path=database,
+    )
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def _ensure_schema(connection: duckdb.DuckDBPyConnection, path: str) -> None:

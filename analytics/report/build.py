@@ -8,10 +8,11 @@ PosixPath('reports/2026-11-25/index.html')
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import polars as pl
@@ -26,6 +27,7 @@ from analytics.report.publish import point_latest, staging_folder, swap_into_pla
 from analytics.report.render import FigureView, SectionView, render_page, section_view, table_view
 from analytics.report.sections import Inventory, build_sections, inventory, rounded
 from analytics.version import __version__
+from analytics.walk import describe_os_error
 
 CHARTS = "charts"
 TABLES = "tables"
@@ -68,7 +70,7 @@ def build_report(
 
     out = Path(out_dir)
     name = date.isoformat()
-    with staging_folder(out, name) as staging:
+    with staging_folder(out, name) as staging, _writing(staging):
         views, charts, tables = _write_parts(staging, sections, settings)
         page = render_page(
             title=settings.title,
@@ -99,6 +101,19 @@ def build_report(
         documents=found.documents,
         replaced=replaced,
     )
+
+
+@contextlib.contextmanager
+def _writing(folder: Path) -> Iterator[None]:
+    """A file of the report that cannot be written (disk full, I/O error) is one clear ReportError;
+    the half-written folder is removed by `staging_folder` and the previous report stays in place."""
+    try:
+        yield
+    except OSError as exc:
+        raise ReportError(
+            f"cannot write the report: {describe_os_error(exc)}; the previous report is kept",
+            path=str(folder.parent),
+        ) from exc
 
 
 def _settings(config: ReportConfig | str | os.PathLike[str] | None) -> ReportConfig:
