@@ -263,17 +263,27 @@ def parse_file(path: str, sha256: str | None = None) -> Parsed:
     Never raises for a bad file (nor for a bug in a stage): the failure is returned, naming the file
     and the stage. Runs in worker processes; `sha256` is the hash the caller saw, for the record.
     """
+    from analytics.read.limits import ReadTimeout, read_timeout_s, time_limit
+
     read_document, extract, validate = _stages()
     stage = "read"
     try:
         document = _read(read_document, path, sha256)
         sha256 = document.sha256
-        stage = "extract"
-        extraction = extract(document)
-        stage = "validate"
-        checks = validate(extraction)
-        stage = "load"
-        return prepare(document, extraction, checks)
+        with time_limit():  # the rest of the file's work has a time limit of its own
+            stage = "extract"
+            extraction = extract(document)
+            stage = "validate"
+            checks = validate(extraction)
+            stage = "load"
+            return prepare(document, extraction, checks)
+    except ReadTimeout as exc:
+        detail, error_type = exc.message, type(exc).__name__
+        if stage != "read":
+            detail = (
+                f"the {stage} stage took longer than the time limit of {read_timeout_s() or 0:g} s "
+                "(set ANALYTICS_READ_TIMEOUT_S to change it)"
+            )
     except AnalyticsError as exc:
         detail, error_type = exc.message, type(exc).__name__
     except Exception as exc:  # a bug in a stage must not stop the batch; keep its type for the report
@@ -285,7 +295,7 @@ def _read(read_document: Reader, path: str, sha256: str | None) -> Document:
     """The read stage, opening the file included, under the read time limit; only a regular file,
     and only the bytes that were hashed (a file swapped since then, e.g. for a symlink out of the
     folder, is refused)."""
-    from analytics.read.limits import time_limit
+    from analytics.read.limits import time_limit  # the read package is heavy: import on first use
 
     with time_limit():
         _require_regular(path)
