@@ -19,7 +19,7 @@ expansion of zip-based formats (.docx, .xlsx), and reading time.
   cells about 7 times, so 32 MB of XML peaks near 0.5 GB in the worker. The limits are per document
   and a worker parses one document at a time: under `--jobs N` the parsing peaks at N times that at
   the very worst (about 0.2 GB + N x (0.6 GB + the file's size); the bad-file corpus of the tests
-  peaks at 0.66 GB for the whole process tree with --jobs 2).
+  peaks at 0.56 GB for the whole process tree with --jobs 2).
 - Time: READ_TIMEOUT_S (60), or ANALYTICS_READ_TIMEOUT_S; 0 turns it off. In the main thread a
   SIGALRM timer interrupts the reader (no thread is left running); elsewhere (or when another timer
   is in use) the deadline is only checked where readers call `check_time()` in their loops.
