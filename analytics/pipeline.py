@@ -43,6 +43,7 @@ from analytics.executors.choose import check_executor, executor_for
 from analytics.load import DEFAULT_DB, PARSER_VERSION, LoadResult, Store, open_store
 from analytics.load.batch import PreparedDocument, prepare
 from analytics.model import Check, Document, Extraction
+from analytics.settings import read_timeout_s
 from analytics.walk import (
     Identity,
     Skipped,
@@ -232,9 +233,7 @@ def _sha256(
 
 
 def _hash_seconds() -> float | None:
-    from analytics.read.limits import read_timeout_s  # the read package is heavy: import on first use
-
-    return read_timeout_s()
+    return read_timeout_s()  # from analytics.settings: importing the read stage here would cost 0.3 s
 
 
 # -- what a worker does with one file --------------------------------------------------------------
@@ -263,7 +262,7 @@ def parse_file(path: str, sha256: str | None = None) -> Parsed:
     Never raises for a bad file (nor for a bug in a stage): the failure is returned, naming the file
     and the stage. Runs in worker processes; `sha256` is the hash the caller saw, for the record.
     """
-    from analytics.read.limits import ReadTimeout, read_timeout_s, time_limit
+    from analytics.read.limits import ReadTimeout, time_limit
 
     read_document, extract, validate = _stages()
     stage = "read"

@@ -33,7 +33,6 @@ Every refusal is a ReadError naming the limit (the registry adds the file's path
 from __future__ import annotations
 
 import io
-import os
 import signal
 import struct
 import threading
@@ -47,10 +46,12 @@ from types import FrameType
 from typing import Any
 
 from analytics.errors import ReadError
+from analytics.settings import READ_TIMEOUT_S as READ_TIMEOUT_S  # where it always was, for readers
+from analytics.settings import number as _setting
+from analytics.settings import read_timeout_s as read_timeout_s
 
 MAX_FILE_MB = 200.0
 MAX_TEXT_MB = 20.0
-READ_TIMEOUT_S = 60.0
 MAX_UNCOMPRESSED_MB = 500.0
 MAX_XML_MB = 32.0
 MAX_COMPRESSION_RATIO = 100.0
@@ -77,12 +78,6 @@ def max_text_bytes() -> int | None:
     ANALYTICS_MAX_TEXT_MB or MAX_TEXT_MB."""
     megabytes = _setting("ANALYTICS_MAX_TEXT_MB", MAX_TEXT_MB)
     return int(megabytes * _MB) if megabytes > 0 else None
-
-
-def read_timeout_s() -> float | None:
-    """The time limit per document in seconds (None: no limit), from ANALYTICS_READ_TIMEOUT_S."""
-    seconds = _setting("ANALYTICS_READ_TIMEOUT_S", READ_TIMEOUT_S)
-    return seconds if seconds > 0 else None
 
 
 def max_xml_bytes() -> int | None:
@@ -294,14 +289,3 @@ def _timeout(limit: float) -> ReadTimeout:
     return ReadTimeout(
         f"reading took longer than the time limit of {limit:g} s (set ANALYTICS_READ_TIMEOUT_S to change it)"
     )
-
-
-def _setting(name: str, default: float) -> float:
-    """A number from the environment, or the default; ReadError for a value that is not a number."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        return float(raw)
-    except ValueError:
-        raise ReadError(f"the environment variable {name} must be a number, not {raw!r}") from None
