@@ -7,6 +7,7 @@ Library errors become `Error: …` and exit code 1, without a traceback.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
@@ -14,31 +15,43 @@ from pathlib import Path
 from typing import Any
 
 import click
+import duckdb
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
+from analytics.csv_cells import safe_cell
 from analytics.errors import AnalyticsError
 from analytics.executors.choose import check_executor, default_jobs
 from analytics.export import export_parquet
 from analytics.load import DEFAULT_DB, QueryResult, open_store
 from analytics.load.query import text
 from analytics.pipeline import DEFAULT_BATCH_SIZE, IngestProgress, IngestReport, ingest
+from analytics.walk import describe_os_error
 
 DB_ENVVAR = "ANALYTICS_DB"
 _WIDE = 10_000  # when output is not a terminal, never wrap: one table row per line
 
 
 class _Group(click.Group):
-    """Turns library errors into a clean `Error: …` message and exit code 1."""
+    """Turns library errors, and I/O errors (a full disk, a closed output), into a clean one-line
+    `Error: …` message and exit code 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except AnalyticsError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(_printable(str(exc))) from exc
+        except OSError as exc:
+            where = f"{_printable(str(exc.filename))}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{describe_os_error(exc)}") from exc
+        except (duckdb.IOException, duckdb.FatalException) as exc:
+            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise click.ClickException(
+                f"the database could not be read or written: {_printable(first_line)}"
+            ) from exc
 
 
 def _console(*, stderr: bool = False) -> Console:
@@ -62,13 +75,37 @@ def _db_option(function: Any) -> Any:
 
 
 def _shown_path(path: object) -> str:
-    """A path relative to the working directory when it lies below it, else as stored."""
+    """A path relative to the working directory when it lies below it, else as stored; control
+    characters escaped."""
     name = "" if path is None else str(path)
     try:
         relative = os.path.relpath(name)
     except ValueError:  # another drive on Windows
-        return name
-    return relative if os.path.isabs(name) and not relative.startswith("..") else name
+        return _printable(name)
+    return _printable(relative if os.path.isabs(name) and not relative.startswith("..") else name)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL_IN_DATA = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def _printable(text: str, *, keep_lines: bool = False) -> str:
+    r"""`text` safe to print on a terminal or in a log: control characters (terminal escape sequences,
+    carriage returns that overwrite a line, bidirectional overrides that reorder it) are written as
+    escapes. `keep_lines` keeps newlines and tabs (a table cell of several lines).
+
+    >>> _printable("报告\x1b[31m.txt\n")
+    '报告\\x1b[31m.txt\\n'
+    """
+    return (_CONTROL_IN_DATA if keep_lines else _CONTROL).sub(_escape, text)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -119,6 +156,12 @@ def main() -> None:
     help="First remove from the database the files that are gone from the folders given (not for a "
     "folder that holds no disclosure at all: an unmounted drive must not empty the database).",
 )
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Also follow symlinks that lead out of the folders given (by default they are skipped and "
+    "listed, so that a link dropped in the folder cannot publish a file from elsewhere).",
+)
 def ingest_command(
     paths: tuple[Path, ...],
     db: Path,
@@ -127,6 +170,7 @@ def ingest_command(
     executor: str,
     batch_size: int,
     prune: bool,
+    follow_symlinks: bool,
 ) -> None:
     """Read, extract, check and load files and folders (recursively) into the database.
 
@@ -136,7 +180,13 @@ def ingest_command(
     batches by this process alone.
     """
     check_executor(executor)  # before the progress bar starts
-    options: dict[str, Any] = {"jobs": jobs, "executor": executor, "batch_size": batch_size, "prune": prune}
+    options: dict[str, Any] = {
+        "jobs": jobs,
+        "executor": executor,
+        "batch_size": batch_size,
+        "prune": prune,
+        "follow_symlinks": follow_symlinks,
+    }
     if progress:
         with Progress(
             TextColumn("[progress.description]{task.description}"),
@@ -152,7 +202,7 @@ def ingest_command(
                     task,
                     total=event.total,
                     completed=event.done,
-                    description=escape(Path(event.path).name[:40]),
+                    description=escape(_printable(Path(event.path).name)[:40]),
                 )
 
             report = ingest(paths, db=db, progress=advance, **options)
@@ -165,7 +215,7 @@ def ingest_command(
 
 
 def _print_report(console: Console, report: IngestReport, *, pruning: bool = False) -> None:
-    console.print(f"Ingested into {report.db_path}", markup=False)
+    console.print(f"Ingested into {_shown_path(report.db_path)}", markup=False)
     summary = Table(show_header=False)
     summary.add_column("what")
     summary.add_column("count", justify="right")
@@ -181,6 +231,7 @@ def _print_report(console: Console, report: IngestReport, *, pruning: bool = Fal
         ("failed checks: warnings", report.failed_check_warnings),
         ("documents without figures", report.documents_without_figures),
         ("errors", len(report.errors)),
+        ("skipped: FIFOs, devices, symlinks out of the folders, …", len(report.skipped)),
     )
     if pruning:
         rows = (*rows, ("removed: files gone from the folders", len(report.pruned)))
@@ -194,6 +245,14 @@ def _print_report(console: Console, report: IngestReport, *, pruning: bool = Fal
             markup=False,
             soft_wrap=True,
         )
+    if report.skipped:
+        console.print("Skipped (not read)")
+        skipped = Table()
+        skipped.add_column("file")
+        skipped.add_column("why")
+        for entry in report.skipped:
+            skipped.add_row(Text(_shown_path(entry.path)), Text(_printable(entry.reason)))
+        console.print(skipped)
     if report.errors:
         console.print("Files that failed")
         errors = Table()
@@ -201,7 +260,7 @@ def _print_report(console: Console, report: IngestReport, *, pruning: bool = Fal
         errors.add_column("stage")
         errors.add_column("message")
         for error in report.errors:
-            errors.add_row(Text(_shown_path(error.path)), Text(error.stage), Text(error.message))
+            errors.add_row(Text(_shown_path(error.path)), Text(error.stage), Text(_printable(error.message)))
         console.print(errors)
 
 
@@ -222,13 +281,15 @@ def _print_report(console: Console, report: IngestReport, *, pruning: bool = Fal
 def sql_command(query: str, db: Path, output_format: str) -> None:
     """Run a SQL QUERY against the database, read-only.
 
-    Write statements (INSERT, UPDATE, DROP, …) fail and change nothing. Money columns are exact
-    decimals in 万元. Example: analytics sql "select metric, value from facts limit 5"
+    Only statements that read run (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); anything else
+    (INSERT, DROP, COPY … TO, EXPORT DATABASE, ATTACH, INSTALL, SET, …) is refused and nothing runs.
+    read_csv and read_parquet read local files. Money columns are exact decimals in 万元.
+    Example: analytics sql "select metric, value from facts limit 5"
     """
-    with open_store(db, read_only=True) as store:
-        result = store.query(query)
+    with open_store(db, read_only=True, sandbox=True) as store:
+        result = store.read_query(query)
     if output_format == "csv":
-        click.echo(result.to_csv(), nl=False)
+        click.echo(_safe_for_spreadsheets(result).to_csv(), nl=False)
     elif output_format == "json":
         click.echo(result.to_json())
     else:
@@ -238,12 +299,19 @@ def sql_command(query: str, db: Path, output_format: str) -> None:
         console.print(f"{len(result.rows)} {noun}", style="dim")
 
 
+def _safe_for_spreadsheets(result: QueryResult) -> QueryResult:
+    """Text cells a spreadsheet would run as a formula get a leading apostrophe (numbers are left
+    alone); --format json gives the values as stored."""
+    rows = [tuple(safe_cell(v) if isinstance(v, str) else v for v in row) for row in result.rows]
+    return QueryResult(result.columns, rows)
+
+
 def _is_number(value: object) -> bool:
     return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
 
 def _cell(value: object) -> Text:
-    return Text("NULL", style="dim") if value is None else Text(text(value))
+    return Text("NULL", style="dim") if value is None else Text(_printable(text(value), keep_lines=True))
 
 
 def _table(result: QueryResult) -> Table:
@@ -285,11 +353,11 @@ def check_command(db: Path) -> None:
         table.add_row(
             Text(document),
             severity,
-            Text(str(r["check"])),
+            Text(_printable(str(r["check"]))),
             _cell(r["metric"]),
             _cell(r["expected"]),
             _cell(r["actual"]),
-            Text(str(r["message"])),
+            Text(_printable(str(r["message"]), keep_lines=True)),
             _cell(r["quote"]),
         )
     console.print(table)
@@ -328,11 +396,11 @@ def report_command(db: Path, out_dir: Path, config: Path | None) -> None:
     from analytics.report import build_report  # charts and templates load only for this command
 
     result = build_report(db, out_dir, config)
-    click.echo(f"Report written to {result.index}")
+    click.echo(f"Report written to {_shown_path(result.index)}")
     click.echo(
         f"  {result.documents} documents, {len(result.charts) // 2} charts, {len(result.tables)} tables"
     )
-    click.echo(f"  latest: {result.latest or result.latest_txt}")
+    click.echo(f"  latest: {_shown_path(result.latest or result.latest_txt)}")
 
 
 # -- export ------------------------------------------------------------------------------------
@@ -345,7 +413,8 @@ def report_command(db: Path, out_dir: Path, config: Path | None) -> None:
     "out_dir",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write: one sub-folder per table (facts/, documents/, …), replaced if present.",
+    help="Folder to write, one sub-folder per table (facts/, documents/, …): a new or empty folder, or an "
+    "earlier export (recognised by its _export.json), which is replaced whole. Any other folder is refused.",
 )
 def export_command(db: Path, out_dir: Path) -> None:
     """Export every table to Hive-partitioned Parquet that DuckDB, Spark and Trino read as is.
@@ -355,7 +424,7 @@ def export_command(db: Path, out_dir: Path) -> None:
     """
     result = export_parquet(db, out_dir)
     console = _console()
-    console.print(f"Exported {db} to {result.out_dir}", markup=False)
+    console.print(f"Exported {_shown_path(db)} to {_shown_path(result.out_dir)}", markup=False)
     table = Table()
     table.add_column("table")
     table.add_column("rows", justify="right")

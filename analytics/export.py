@@ -20,8 +20,13 @@ connector) and pyarrow read the folders as they are:
   `hive_types={'year': 'INTEGER'}` for the schema's INTEGER).
 - Codes (`budget_lines.code`) stay strings, money stays DECIMAL(18,4), `notes` a list of strings.
 
-Each table folder is written beside the old one and swapped in when complete, so a reader never
-sees half an export.
+`export_parquet` writes only into a folder it owns: a new or empty folder, or an earlier export of
+its own (recognised by its `_export.json`, holding nothing but what that manifest lists). Any other
+folder is refused, so that nothing of the user's is ever deleted. The whole export is written into a
+hidden folder beside the target (`.NAME.export-PID-…`) and swapped in when complete (the old export is
+renamed aside, the new one renamed into place, then the old one deleted): a reader sees the old export
+or the new one, never half of one. Staging folders left by a killed export are removed by the next
+export to the same folder.
 
 >>> from analytics.export import export_parquet
 >>> export_parquet("data/analytics.duckdb", "exports/parquet")  # doctest: +SKIP
@@ -33,6 +38,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 import urllib.parse
@@ -43,6 +49,8 @@ import duckdb
 
 from analytics.errors import AnalyticsError
 from analytics.load import SCHEMA_VERSION, Store, open_store
+from analytics.processes import alive
+from analytics.walk import describe_os_error
 
 PARTITIONS: dict[str, tuple[str, ...]] = {
     "facts": ("year", "province"),
@@ -58,6 +66,7 @@ FILE_SIZE = "256MB"
 """Unpartitioned tables are split into files of about this size."""
 
 MANIFEST = "_export.json"
+WRITTEN_BY = "analytics export"
 HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
 _HIVE_ESCAPED = set("\"#%'*/:=?\\\x7f{[]^") | {chr(c) for c in range(0x20)}  # Hive's escapePathName
 
@@ -105,45 +114,162 @@ def export_parquet(db: str | os.PathLike[str] | Store, out_dir: str | os.PathLik
 
 
 def _export(store: Store, out: Path) -> ExportResult:
+    target = Path(os.path.realpath(out))  # a symlinked folder: write beside the folder it points at
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out))
+        _recover(target)
     except OSError as exc:
-        raise ExportError(f"cannot create the export folder: {exc}", path=str(out)) from exc
+        raise ExportError(
+            f"cannot restore the earlier export: {describe_os_error(exc)}", path=str(out)
+        ) from exc
+    _check_target(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}{_STAGING}{os.getpid()}-", dir=target.parent))
+    except OSError as exc:
+        raise ExportError(
+            f"cannot create the export folder: {describe_os_error(exc)}", path=str(out)
+        ) from exc
     try:
         tables = [
             _export_table(store.connection, table, columns, staging) for table, columns in PARTITIONS.items()
         ]
         result = ExportResult(out, [])
         for written in tables:
-            final = out / written.table
-            _swap(written.path, final)
             result.tables.append(
-                TableExport(written.table, final, written.rows, written.files, written.partition_by)
+                TableExport(
+                    written.table, out / written.table, written.rows, written.files, written.partition_by
+                )
             )
-        manifest = {
-            "schema_version": SCHEMA_VERSION,
-            "format": "parquet",
-            "hive_partitioning": True,
-            "null_partition": HIVE_NULL,
-            "tables": {
-                t.table: {
-                    "path": t.table,
-                    "rows": t.rows,
-                    "files": t.files,
-                    "partition_by": list(t.partition_by),
-                }
-                for t in result.tables
-            },
-        }
-        (out / MANIFEST).write_text(
-            json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        (staging / MANIFEST).write_text(
+            json.dumps(_manifest(result), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
+        staging.chmod(0o755)  # mkdtemp's folder is 0700; an export is meant to be read by other engines
+        _swap(staging, target)
         return result
     except OSError as exc:
-        raise ExportError(f"cannot write the export: {exc}", path=str(out)) from exc
+        raise ExportError(f"cannot write the export: {describe_os_error(exc)}", path=str(out)) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _manifest(result: ExportResult) -> dict[str, object]:
+    return {
+        "written_by": WRITTEN_BY,
+        "schema_version": SCHEMA_VERSION,
+        "format": "parquet",
+        "hive_partitioning": True,
+        "null_partition": HIVE_NULL,
+        "tables": {
+            t.table: {"path": t.table, "rows": t.rows, "files": t.files, "partition_by": list(t.partition_by)}
+            for t in result.tables
+        },
+    }
+
+
+def _check_target(target: Path) -> None:
+    """Refuse a folder this export does not own: one that is not empty and is not an earlier export
+    (its `_export.json`, and nothing but what that lists). Stale staging of an older version is ours."""
+    if not os.path.lexists(target):
+        return
+    if not target.is_dir():
+        raise ExportError("exists and is not a folder; choose a new or empty folder", path=str(target))
+    try:
+        entries = {name for name in os.listdir(target) if not _is_stale_inside(name)}
+    except OSError as exc:
+        raise ExportError(f"cannot read the folder: {describe_os_error(exc)}", path=str(target)) from exc
+    if not entries:
+        return
+    owned = _owned_entries(target) if MANIFEST in entries else None
+    if owned is None:
+        raise ExportError(
+            "the folder is not empty and is not an earlier export (it has no _export.json written by "
+            "analytics export); nothing was written: choose a new or empty folder",
+            path=str(target),
+        )
+    foreign = sorted(entries - owned)
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+        raise ExportError(
+            f"the folder holds an earlier export and also {shown}, which the export did not write; "
+            "nothing was written: move them out, or choose a new or empty folder",
+            path=str(target),
+        )
+
+
+def _owned_entries(target: Path) -> set[str] | None:
+    """What an earlier export in `target` consists of (its manifest and table folders), or None when
+    `_export.json` is not one that this export wrote."""
+    try:
+        manifest = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if not isinstance(manifest, dict) or manifest.get("format") != "parquet":
+        return None
+    tables = manifest.get("tables")
+    if not isinstance(tables, dict) or not manifest.get("hive_partitioning"):
+        return None
+    paths = [entry.get("path") for entry in tables.values() if isinstance(entry, dict)]
+    if not all(isinstance(path, str) and path and "/" not in path and "\\" not in path for path in paths):
+        return None
+    return {MANIFEST, *(str(path) for path in paths)}
+
+
+_STAGING = ".export-"
+_ASIDE = ".replaced-"
+_STALE_INSIDE = re.compile(r"^\.export-|^\.[a-z_]+\.old$")  # what earlier versions staged inside the folder
+
+
+def _is_stale_inside(name: str) -> bool:
+    return _STALE_INSIDE.search(name) is not None
+
+
+def _left_behind(target: Path, kind: str) -> list[Path]:
+    """Folders of `kind` (staging or set aside) beside `target` whose export is no longer running
+    (their names carry the pid of the export that made them)."""
+    if not target.parent.is_dir():
+        return []
+    prefix = f".{target.name}{kind}"
+    found = []
+    for entry in os.scandir(target.parent):
+        if entry.name.startswith(prefix) and entry.is_dir(follow_symlinks=False):
+            pid = entry.name[len(prefix) :].split("-", 1)[0]
+            if pid.isdigit() and not alive(int(pid)):
+                found.append(Path(entry.path))
+    return sorted(found)
+
+
+def _recover(target: Path) -> None:
+    """An export killed between its two renames left the folder missing and the earlier export set
+    aside: put it back first."""
+    if not os.path.lexists(target):
+        aside = _left_behind(target, _ASIDE)
+        if aside:
+            aside[-1].rename(target)
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove the staging and set-aside folders that killed exports left beside `target`."""
+    for folder in _left_behind(target, _STAGING) + _left_behind(target, _ASIDE):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Put the finished export in place of the old one: two renames, so that for an instant the
+    folder is missing, never half written; the old one is restored if the second rename fails."""
+    aside: Path | None = None
+    if os.path.lexists(target):
+        aside = Path(tempfile.mkdtemp(prefix=f".{target.name}{_ASIDE}{os.getpid()}-", dir=target.parent))
+        aside.rmdir()  # only the unique name is wanted: rename needs the destination absent
+        target.rename(aside)
+    try:
+        staging.rename(target)
+    except OSError:
+        if aside is not None:
+            aside.rename(target)
+        raise
+    if aside is not None:
+        shutil.rmtree(aside, ignore_errors=True)
 
 
 def _export_table(
@@ -186,18 +312,6 @@ def _decode_partition_folders(root: Path) -> None:
         if decoded == value or any(c in _HIVE_ESCAPED for c in decoded):
             continue
         folder.rename(folder.with_name(f"{key}={decoded}"))
-
-
-def _swap(new: Path, final: Path) -> None:
-    """Put the freshly written folder in place of the old one."""
-    if final.exists():
-        old = final.with_name(f".{final.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        final.rename(old)
-        new.rename(final)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        new.rename(final)
 
 
 def _count(connection: duckdb.DuckDBPyConnection, table: str) -> int:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import stat
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -37,13 +38,22 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from analytics.errors import AnalyticsError, LoadError
+from analytics.errors import AnalyticsError, DatabaseError, LoadError, ReadError
 from analytics.executors.choose import check_executor, executor_for
 from analytics.load import DEFAULT_DB, PARSER_VERSION, LoadResult, Store, open_store
 from analytics.load.batch import PreparedDocument, prepare
 from analytics.model import Check, Document, Extraction
-
-DATABASE_SUFFIXES = (".duckdb", ".duckdb.wal", ".duckdb.tmp")
+from analytics.settings import read_timeout_s
+from analytics.walk import (
+    Identity,
+    Skipped,
+    Unreadable,
+    Walk,
+    describe_os_error,
+    file_kind,
+    walk,
+)
+from analytics.walk import find_files as find_files  # where it used to live
 
 
 @dataclass(frozen=True)
@@ -51,7 +61,7 @@ class FileError:
     """One file that could not be ingested: where it failed and why."""
 
     path: str
-    stage: str  # 'read', 'extract', 'validate' or 'load'
+    stage: str  # 'walk' (a folder that cannot be read), 'read', 'extract', 'validate' or 'load'
     message: str  # names the file and the stage; also what `documents.error` holds
     error_type: str  # the exception's class name, e.g. 'ReadError'
 
@@ -79,6 +89,7 @@ class IngestReport:
     errors: list[FileError] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)  # with prune: files gone, their rows removed
     not_pruned: list[str] = field(default_factory=list)  # with prune: folders holding no disclosure
+    skipped: list[Skipped] = field(default_factory=list)  # FIFOs, devices, symlinks out of the folders…
 
     def _count(self, *statuses: str) -> int:
         return sum(r.status in statuses for r in self.results)
@@ -143,52 +154,6 @@ class IngestReport:
         return not self.errors
 
 
-DISCLOSURE_SUFFIXES = frozenset(
-    {".txt", ".text", ".doc", ".docx", ".pdf", ".xls", ".xlsx", ".ods", ".htm", ".html", ".shtml",
-     ".mht", ".mhtml"}
-)  # fmt: skip
-"""What a folder walk picks up: the formats disclosures come in. A file named on the command line is
-read whatever its suffix (its format is sniffed from its content)."""
-
-
-def is_ignored(path: Path) -> bool:
-    """Files a folder walk skips: hidden ones, Office lock files (~$x.docx), DuckDB databases, and
-    files that are not disclosures by their suffix (a README, a CSV of truth, an image)."""
-    name = path.name
-    return (
-        name.startswith((".", "~$"))
-        or name.endswith(DATABASE_SUFFIXES)
-        or path.suffix.lower() not in DISCLOSURE_SUFFIXES
-    )
-
-
-def find_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """The files to ingest, in a deterministic order: each argument in turn, folders walked
-    recursively in sorted order (hidden files and folders and database files skipped), each file
-    once. A file named directly is kept unless it is a database; a missing path is kept so that it
-    is reported."""
-    seen: set[Path] = set()
-    found: list[Path] = []
-    for given in paths:
-        root = Path(os.path.abspath(given))
-        candidates = _walk(root) if root.is_dir() else iter([root])
-        for file in candidates:
-            if file.name.endswith(DATABASE_SUFFIXES) or file in seen:
-                continue
-            seen.add(file)
-            found.append(file)
-    return found
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            file = Path(dirpath, name)
-            if not is_ignored(file):
-                yield file
-
-
 Reader = Callable[[Path], Document]
 Extractor = Callable[[Document], Extraction]
 Validator = Callable[[Extraction], list[Check]]
@@ -224,15 +189,60 @@ def _stages() -> tuple[Reader, Extractor, Validator]:
     return read_document, extract, validate
 
 
-def _sha256(path: Path | str) -> str | None:
-    digest = hashlib.sha256()
+@dataclass(frozen=True)
+class Unhashed:
+    """Why a file could not be hashed. A regular file (unreadable, too slow, swapped while we looked)
+    is a read failure recorded in the database; anything else (gone, a FIFO, a device, a symlink
+    loop) is reported only, as a missing file is."""
+
+    detail: str
+    regular: bool
+
+
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+)
+"""O_NONBLOCK: opening a FIFO must not wait for a writer (no effect on a regular file)."""
+
+
+def _sha256(
+    path: Path | str, identity: Identity | None = None, seconds: float | None = None
+) -> str | Unhashed:
+    """The file's sha256, or why there is none. Only a regular file is read: the open does not block
+    and the opened file is checked before a byte is read; `identity` is what the walk saw at this
+    path (a file swapped for another since then is refused); `seconds` bounds the time it takes."""
     try:
-        with open(path, "rb") as file:
-            for chunk in iter(lambda: file.read(1 << 20), b""):
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError):
+            return Unhashed("no such file", regular=False)
+        if isinstance(exc, PermissionError):
+            return Unhashed(f"cannot open the file: {exc.strerror or exc}", regular=True)
+        return Unhashed(describe_os_error(exc), regular=False)
+    digest = hashlib.sha256()
+    deadline = None if seconds is None else time.monotonic() + seconds
+    with open(descriptor, "rb", buffering=0, closefd=True) as file:
+        try:
+            info = os.fstat(descriptor)
+            if not stat.S_ISREG(info.st_mode):
+                return Unhashed(f"{file_kind(info.st_mode)}, not a regular file: skipped", regular=False)
+            if identity is not None and (info.st_dev, info.st_ino) != identity:
+                return Unhashed("the file was replaced by another while it was being ingested", regular=True)
+            while chunk := file.read(1 << 20):
                 digest.update(chunk)
-    except OSError:
-        return None
+                if deadline is not None and time.monotonic() > deadline:
+                    return Unhashed(
+                        f"reading the file took longer than the time limit of {seconds:g} s "
+                        "(set ANALYTICS_READ_TIMEOUT_S to change it)",
+                        regular=True,
+                    )
+        except OSError as exc:
+            return Unhashed(f"cannot read the file: {describe_os_error(exc)}", regular=True)
     return digest.hexdigest()
+
+
+def _hash_seconds() -> float | None:
+    return read_timeout_s()  # from analytics.settings: importing the read stage here would cost 0.3 s
 
 
 # -- what a worker does with one file --------------------------------------------------------------
@@ -261,24 +271,67 @@ def parse_file(path: str, sha256: str | None = None) -> Parsed:
     Never raises for a bad file (nor for a bug in a stage): the failure is returned, naming the file
     and the stage. Runs in worker processes; `sha256` is the hash the caller saw, for the record.
     """
+    from analytics.read.limits import ReadTimeout, time_limit
+
     read_document, extract, validate = _stages()
     stage = "read"
     try:
-        document = read_document(Path(path))
-        if document.source_path != path:  # rows are keyed by the path as we found it
-            document = replace(document, source_path=path)
+        document = _read(read_document, path, sha256)
         sha256 = document.sha256
-        stage = "extract"
-        extraction = extract(document)
-        stage = "validate"
-        checks = validate(extraction)
-        stage = "load"
-        return prepare(document, extraction, checks)
+        with time_limit():  # the rest of the file's work has a time limit of its own
+            stage = "extract"
+            extraction = extract(document)
+            stage = "validate"
+            checks = validate(extraction)
+            stage = "load"
+            return prepare(document, extraction, checks)
+    except ReadTimeout as exc:
+        detail, error_type = exc.message, type(exc).__name__
+        if stage != "read":
+            detail = (
+                f"the {stage} stage took longer than the time limit of {read_timeout_s() or 0:g} s "
+                "(set ANALYTICS_READ_TIMEOUT_S to change it)"
+            )
     except AnalyticsError as exc:
         detail, error_type = exc.message, type(exc).__name__
     except Exception as exc:  # a bug in a stage must not stop the batch; keep its type for the report
         detail, error_type = f"unexpected {type(exc).__name__}: {exc}", type(exc).__name__
     return Failure(path, stage, f"{stage} failed for {path}: {detail}", error_type, sha256)
+
+
+def _read(read_document: Reader, path: str, sha256: str | None) -> Document:
+    """The read stage, opening the file included, under the read time limit; only a regular file,
+    and only the bytes that were hashed (a file swapped since then, e.g. for a symlink out of the
+    folder, is refused)."""
+    from analytics.read.limits import time_limit  # the read package is heavy: import on first use
+
+    with time_limit():
+        _require_regular(path)
+        document = read_document(Path(path))
+    if sha256 is not None and document.sha256 != sha256:
+        raise ReadError(
+            "the file changed while it was being ingested (its bytes are not those hashed moments "
+            "before); ingest it again",
+            path=path,
+        )
+    if document.source_path != path:  # rows are keyed by the path as we found it
+        document = replace(document, source_path=path)
+    return document
+
+
+def _require_regular(path: str) -> None:
+    """ReadError unless `path` is a regular file: a FIFO would block the reader's open, a device
+    would never end. (A missing or unreadable file is left to the reader to describe.)"""
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        return
+    try:
+        mode = os.fstat(descriptor).st_mode
+    finally:
+        os.close(descriptor)
+    if not stat.S_ISREG(mode):
+        raise ReadError(f"{file_kind(mode)}, not a regular file", path=path)
 
 
 Task = tuple[tuple[int, str, str | None], ...]  # (index in the run, path, sha256) per file
@@ -312,13 +365,14 @@ def ingest_file(store: Store, path: Path) -> tuple[LoadResult, FileError | None]
     """Ingest one file into an open store, in this process; failures are recorded, never raised
     (except KeyboardInterrupt and the like)."""
     source_path = str(path)
-    if not path.is_file():
-        return _missing(source_path)
-    sha256 = _sha256(path)
-    if sha256 is not None:
-        settled = store.skip_if_loaded(source_path, sha256)
-        if settled is not None:
-            return settled, None
+    sha256 = _sha256(path, seconds=_hash_seconds())
+    if isinstance(sha256, Unhashed):
+        if not sha256.regular:
+            return _missing(source_path, sha256.detail)
+        return _record(store, _unhashed_failure(source_path, sha256))
+    settled = store.skip_if_loaded(source_path, sha256)
+    if settled is not None:
+        return settled, None
     parsed = parse_file(source_path, sha256)
     if isinstance(parsed, PreparedDocument):
         try:
@@ -330,12 +384,18 @@ def ingest_file(store: Store, path: Path) -> tuple[LoadResult, FileError | None]
     return _record(store, parsed)
 
 
-def _missing(source_path: str) -> tuple[LoadResult, FileError]:
-    detail = "not a regular file" if os.path.exists(source_path) else "no such file"
+def _missing(source_path: str, detail: str = "no such file") -> tuple[LoadResult, FileError]:
+    """A path that is not a file to read (gone, a FIFO, a device, a symlink loop): reported, not
+    recorded in the database (there is no document to record)."""
     message = f"read failed for {source_path}: {detail}"
     return LoadResult(source_path, "failed", error=message), FileError(
         source_path, "read", message, "AnalyticsError"
     )
+
+
+def _unhashed_failure(source_path: str, unhashed: Unhashed) -> Failure:
+    message = f"read failed for {source_path}: {unhashed.detail}"
+    return Failure(source_path, "read", message, "ReadError", None)
 
 
 def _record(store: Store, failure: Failure) -> tuple[LoadResult, FileError]:
@@ -343,7 +403,9 @@ def _record(store: Store, failure: Failure) -> tuple[LoadResult, FileError]:
     error = failure.error()
     try:
         return store.record_error(failure.path, failure.message, sha256=failure.sha256), error
-    except AnalyticsError as exc:  # the database itself failed: the report still says what happened
+    except DatabaseError:  # the database cannot be written at all (disk full): the run stops
+        raise
+    except AnalyticsError as exc:  # the row could not be written: the report still says what happened
         message = f"{failure.message} (and recording it failed: {exc.message})"
         return LoadResult(failure.path, "failed", error=message), replace(error, message=message)
 
@@ -360,6 +422,7 @@ def ingest(
     executor: str | Executor | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     prune: bool = False,
+    follow_symlinks: bool = False,
 ) -> IngestReport:
     """Ingest files and folders (recursively) into the database `db` (a path or an open Store).
 
@@ -373,23 +436,26 @@ def ingest(
     `concurrent.futures.Executor`). This process alone writes, `batch_size` documents per transaction.
     `prune`: first remove the rows of files that are gone from the folders given (`report.pruned`).
     A folder in which the walk finds no disclosure at all is left alone (`report.not_pruned`): an
-    unmounted drive must not empty the database.
+    unmounted drive must not empty the database; nor are the rows under a folder the walk could not
+    read (it is in `report.errors`).
+    `follow_symlinks`: follow symlinks that lead out of the folders given (by default they are
+    skipped and listed in `report.skipped`, as FIFOs, devices and sockets are; see `analytics.walk`).
     """
     if batch_size < 1:
         raise AnalyticsError(f"batch_size must be at least 1, not {batch_size}")
     check_executor(executor)
     paths = list(paths)
-    files = find_files(paths)
+    found = walk(paths, follow_symlinks=follow_symlinks)
     folders = [os.path.abspath(p) for p in paths if os.path.isdir(p)] if prune else []
     if isinstance(db, Store):
-        return _ingest_into(db, files, progress, jobs, executor, batch_size, folders)
+        return _ingest_into(db, found, progress, jobs, executor, batch_size, folders)
     with open_store(db) as store:
-        return _ingest_into(store, files, progress, jobs, executor, batch_size, folders)
+        return _ingest_into(store, found, progress, jobs, executor, batch_size, folders)
 
 
 def _ingest_into(
     store: Store,
-    files: list[Path],
+    found: Walk,
     progress: ProgressCallback | None,
     jobs: int | None,
     executor: str | Executor | None,
@@ -397,10 +463,14 @@ def _ingest_into(
     prune_folders: list[str],
 ) -> IngestReport:
     database = os.path.abspath(store.path)
-    names = [str(f) for f in files if str(f) not in (database, database + ".wal")]  # whatever its suffix
-    pruned, not_pruned = _prune(store, prune_folders, names)
-    run = _Run(store, names, progress, batch_size)
+    names = [
+        str(f) for f in found.files if str(f) not in (database, database + ".wal")
+    ]  # whatever its suffix
+    unreadable = [u.path for u in found.unreadable]
+    pruned, not_pruned = _prune(store, prune_folders, names, unreadable)
+    run = _Run(store, names, progress, batch_size, found.identities)
     run.report.pruned, run.report.not_pruned = pruned, not_pruned
+    run.report.skipped = list(found.skipped)
     with ExitStack() as stack:
         stack.enter_context(_one_writer_thread(store))
 
@@ -408,13 +478,26 @@ def _ingest_into(
             return stack.enter_context(executor_for(jobs=jobs, executor=executor, files=parse_count))
 
         run.go(start)
+    run.report.errors[:0] = [_walk_error(u) for u in found.unreadable]
     return run.report
 
 
-def _prune(store: Store, folders: list[str], present: list[str]) -> tuple[list[str], list[str]]:
+def _walk_error(unreadable: Unreadable) -> FileError:
+    message = (
+        f"walk failed for {unreadable.path}: cannot read it ({unreadable.message}); "
+        "nothing under it was ingested, and nothing under it is pruned"
+    )
+    return FileError(unreadable.path, "walk", message, "OSError")
+
+
+def _prune(
+    store: Store, folders: list[str], present: list[str], unreadable: Sequence[str] = ()
+) -> tuple[list[str], list[str]]:
     """Remove the rows of files recorded under `folders` that the walk did not find (before the run,
     so that a file whose bytes moved to another path is loaded there, not called a duplicate of the
-    gone one). Returns the removed paths and the folders left alone for holding no disclosure."""
+    gone one). Rows under an `unreadable` folder (or of an unreadable entry) are kept: the walk could
+    not see whether they are gone. Returns the removed paths and the folders left alone for holding
+    no disclosure."""
     pruned: list[str] = []
     not_pruned: list[str] = []
     for folder in folders:
@@ -423,7 +506,7 @@ def _prune(store: Store, folders: list[str], present: list[str]) -> tuple[list[s
         if not found:
             not_pruned.append(folder)
             continue
-        pruned += store.remove_missing(folder, found)
+        pruned += store.remove_missing(folder, found, keep_under=unreadable)
     return sorted(set(pruned)), not_pruned
 
 
@@ -457,9 +540,16 @@ class _Run:
     """One ingest run: hashing, dispatching to the executor, batching the writes, the report."""
 
     def __init__(
-        self, store: Store, files: list[str], progress: ProgressCallback | None, batch_size: int
+        self,
+        store: Store,
+        files: list[str],
+        progress: ProgressCallback | None,
+        batch_size: int,
+        identities: dict[str, Identity] | None = None,
     ) -> None:
         self.store = store
+        self.identities = identities or {}
+        self.hash_seconds = _hash_seconds()
         self.files = files
         self.total = len(files)
         self.progress = progress
@@ -567,18 +657,18 @@ class _Run:
         if len(chunk) > 1:
             if self.hasher is None:  # hashlib and file reads release the GIL: threads hash in parallel
                 self.hasher = ThreadPoolExecutor(HASH_THREADS, thread_name_prefix="hash")
-            hashes = list(self.hasher.map(_sha256, chunk))
+            hashes = list(self.hasher.map(self._hash, chunk))
         else:
-            hashes = [_sha256(p) for p in chunk]
+            hashes = [self._hash(p) for p in chunk]
         candidates: list[tuple[int, str, str]] = []
         for offset, (path, sha256) in enumerate(zip(chunk, hashes, strict=True)):
             index = first + offset
-            if sha256 is None:
-                if not os.path.isfile(path):
-                    result, error = _missing(path)
+            if isinstance(sha256, Unhashed):
+                if sha256.regular:
+                    self.pending.append(_Entry(index, path, parsed=_unhashed_failure(path, sha256)))
+                else:
+                    result, error = _missing(path, sha256.detail)
                     self.pending.append(_Entry(index, path, result=result, error=error))
-                else:  # unreadable: the reader says why
-                    self.queue.append((index, path, None))
                 continue
             known = self.known.get(path)
             if known is not None and known[0] == sha256:
@@ -598,6 +688,9 @@ class _Run:
                 self.waiting.setdefault(sha256, deque()).append((index, path))
             else:
                 self._claim(index, path, sha256)
+
+    def _hash(self, path: str) -> str | Unhashed:
+        return _sha256(path, self.identities.get(path), self.hash_seconds)
 
     def _claim(self, index: int, path: str, sha256: str) -> None:
         self.claims[index] = sha256

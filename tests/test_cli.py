@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -162,18 +163,83 @@ def test_sql_csv_and_json(seeded: Path) -> None:
     ]
 
 
+REFUSED = (
+    "is not allowed: analytics sql runs only statements that read (SELECT, WITH, FROM, VALUES, DESCRIBE, "
+    "SHOW, SUMMARIZE, and EXPLAIN of one of these), so nothing was run"
+)
+
+
+def test_sql_csv_never_hands_a_spreadsheet_a_formula(seeded: Path) -> None:
+    query = (
+        """select '=HYPERLINK("http://x","点击")' as title, '@SUM(A1)' as a, '+1+2' as b, '-5.30' as code, """
+        "-5.3 as value, '\tX' as tabbed, '公务接待费' as label"
+    )
+    out = run("sql", query, "--db", seeded, "--format", "csv")
+    assert out.stdout.splitlines()[1] == (
+        """"'=HYPERLINK(""http://x"",""点击"")",'@SUM(A1),'+1+2,-5.30,-5.3,'\tX,公务接待费"""
+    )
+    raw = json.loads(run("sql", query, "--db", seeded, "--format", "json").stdout)
+    assert raw[0]["title"] == '=HYPERLINK("http://x","点击")'  # JSON keeps the values as stored
+
+
 def test_sql_refuses_writes_with_one_line(seeded: Path) -> None:
     for statement, kind in [("insert into metrics (key, name_zh, unit) values ('x', 'x', 'money')", "INSERT"),
                             ("drop table facts", "DROP")]:  # fmt: skip
         result = run("sql", statement, "--db", seeded)
         assert result.exit_code == 1
-        assert (
-            result.stderr
-            == f"Error: {kind} is not allowed: the database is open read-only, so nothing was changed\n"
-        )
+        assert result.stderr == f"Error: {kind} {REFUSED}\n"
     assert run("sql", "select count(*) > 0 from facts", "--db", seeded, "--format", "csv").stdout.endswith(
         "true\n"
     )
+
+
+def test_sql_writes_nothing_anywhere(seeded: Path, tmp_path: Path) -> None:
+    """Before: COPY TO and EXPORT DATABASE wrote files, ATTACH created a database (and, through a hard
+    link to the database file, DELETE emptied the real facts), INSTALL went to the network."""
+    link = tmp_path / "link.duckdb"
+    os.link(seeded, link)
+    out = tmp_path / "out"
+    out.mkdir()
+    facts = run("sql", "select count(*) from facts", "--db", seeded, "--format", "csv").stdout
+    attempts = [
+        (f"copy facts to '{out / 'x.csv'}'", "COPY"),
+        (f"export database '{out / 'dump'}'", "EXPORT"),
+        (f"attach '{out / 'new.duckdb'}' as n (read_only false); create table n.t (a int)", "ATTACH"),
+        (f"attach '{link}' as w (read_only false); delete from w.facts", "ATTACH"),
+        ("install httpfs", "INSTALL"),
+        ("load httpfs", "LOAD"),
+        ("set enable_external_access = false", "SET"),
+        ("pragma enable_profiling", "PRAGMA"),
+        ("call checkpoint()", "CALL"),
+        (f"explain analyze copy facts to '{out / 'y.csv'}'", "EXPLAIN"),
+        (f"select 1; copy facts to '{out / 'z.csv'}'", "COPY"),  # the whole input is refused
+    ]
+    for statement, kind in attempts:
+        result = run("sql", statement, "--db", seeded)
+        assert (result.exit_code, result.stderr) == (1, f"Error: {kind} {REFUSED}\n"), statement
+    assert list(out.iterdir()) == []
+    assert run("sql", "select count(*) from facts", "--db", seeded, "--format", "csv").stdout == facts
+    assert facts != "count_star()\n0\n"
+
+
+def test_sql_reads_in_every_form_and_reads_local_files(seeded: Path, tmp_path: Path) -> None:
+    table = tmp_path / "mine.csv"
+    table.write_text("metric,target\nthree_public_total,20\n", encoding="utf-8")
+    for statement in ("describe facts", "show tables", "summarize metrics", "from metrics limit 1",
+                      "with m as (select 1 as x) select * from m", "values (1), (2)",
+                      "explain select * from facts", "explain analyze select count(*) from facts",
+                      "select 1; select 2"):  # fmt: skip
+        result = run("sql", statement, "--db", seeded)
+        assert result.exit_code == 0, (statement, result.output)
+    joined = run(
+        "sql",
+        f"select f.metric, f.value, t.target from facts f join read_csv('{table}') t using (metric) "
+        "where f.year = 2017 and f.measure = 'amount'",
+        "--db", seeded, "--format", "csv",
+    )  # fmt: skip
+    assert joined.stdout == "metric,value,target\nthree_public_total,22.0000,20\n"
+    remote = run("sql", "select * from read_parquet('https://example.invalid/x.parquet')", "--db", seeded)
+    assert remote.exit_code == 1 and "httpfs" in remote.stderr  # not auto-installed, not auto-loaded
 
 
 def test_sql_errors_are_clean(tmp_path: Path, seeded: Path) -> None:
@@ -263,9 +329,7 @@ def test_python_dash_m_analytics(sample_path: Path, tmp_path: Path) -> None:
         capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
     )  # fmt: skip
     assert drop.returncode == 1
-    assert (
-        drop.stderr == "Error: DROP is not allowed: the database is open read-only, so nothing was changed\n"
-    )
+    assert drop.stderr == f"Error: DROP {REFUSED}\n"
 
 
 # -- help and docs ------------------------------------------------------------------------------
@@ -311,3 +375,31 @@ def test_brackets_in_names_and_messages_are_printed_as_is(
     )
     listed = run("check", "--db", db_path).stdout
     assert "sum:[x]" in listed and "[red]not red[/red]" in listed and "[bookmark: _GoBack]" in listed
+
+
+def test_control_characters_in_file_names_are_escaped(tmp_path: Path, sample_path: Path) -> None:
+    """Before: a file named with an escape sequence recoloured (or retitled) the terminal, and one
+    with a newline forged a line of the cron log."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "red\x1b[31m.txt").write_bytes(b"")  # empty: fails, and is listed
+    (folder / "title\x1b]0;owned\x07.txt").write_bytes(b"")
+    (folder / "two\nlines.txt").write_bytes(b"")
+    (folder / "back\u202etxt.exe.txt").write_bytes(b"")  # a right-to-left override reorders the name
+    db = tmp_path / "db.duckdb"
+    result = run("ingest", folder, "--db", db, "--no-progress")
+    assert result.exit_code == 1
+    for raw in ("\x1b", "\x07", "\u202e"):
+        assert raw not in result.stdout
+    for shown in (
+        "red\\x1b[31m.txt",
+        "title\\x1b]0;owned\\x07.txt",
+        "two\\nlines.txt",
+        "back\\u202etxt.exe.txt",
+    ):
+        assert shown in result.stdout, shown
+    assert not any(line.startswith("lines.txt") for line in result.stdout.splitlines())
+    listed = run("sql", "select source_path, error from documents order by 1", "--db", db)
+    assert "\x1b" not in listed.stdout and "red\\x1b[31m.txt" in listed.stdout
+    raw = run("sql", "select source_path from documents order by 1", "--db", db, "--format", "json")
+    assert "red\x1b[31m.txt" in "".join(r["source_path"] for r in json.loads(raw.stdout))  # data as stored

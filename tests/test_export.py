@@ -4,6 +4,9 @@ rows and values; NULL partitions, Chinese partition values, codes as strings, ex
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
@@ -17,7 +20,7 @@ from click.testing import CliRunner
 from analytics import export_parquet, open_store
 from analytics.cli import main
 from analytics.errors import DatabaseError
-from analytics.export import HIVE_NULL, PARTITIONS
+from analytics.export import HIVE_NULL, PARTITIONS, ExportError
 from analytics.model import BudgetLine, Document, Extraction, Metadata
 
 TABLES = ("facts", "documents", "budget_lines", "checks", "performance_goals", "metrics")
@@ -138,3 +141,78 @@ def test_the_cli_exports_and_reports_errors_cleanly(database: Path, tmp_path: Pa
     assert missing.stderr.startswith("Error: ") and "Traceback" not in missing.output
     with pytest.raises(DatabaseError, match="no database here"):
         export_parquet(tmp_path / "none.duckdb", tmp_path / "x")
+
+
+# -- the folder it writes to -------------------------------------------------------------------------
+
+
+def test_a_folder_of_the_users_is_refused_and_left_as_it_was(database: Path, tmp_path: Path) -> None:
+    """Before: `export --out m` deleted m/documents/ (a thesis in it) and overwrote m/_export.json."""
+    out = tmp_path / "m"
+    (out / "documents").mkdir(parents=True)
+    (out / "documents" / "thesis.docx").write_bytes(b"four years of work")
+    (out / "_export.json").write_text('{"mine": true}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", "--db", str(database), "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {out}: the folder is not empty and is not an earlier export (it has no _export.json "
+        "written by analytics export); nothing was written: choose a new or empty folder\n"
+    )
+    assert (out / "documents" / "thesis.docx").read_bytes() == b"four years of work"
+    assert (out / "_export.json").read_text(encoding="utf-8") == '{"mine": true}'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db", "m"]  # no staging left beside it
+
+
+def test_an_earlier_export_with_a_file_of_the_users_in_it_is_refused(database: Path, tmp_path: Path) -> None:
+    out = tmp_path / "parquet"
+    export_parquet(database, out)
+    (out / "notes.txt").write_text("what these numbers mean", encoding="utf-8")
+    with pytest.raises(ExportError, match=r"holds an earlier export and also notes\.txt, which the export"):
+        export_parquet(database, out)
+    assert (out / "notes.txt").exists() and (out / "facts").is_dir()
+
+
+def test_an_empty_folder_and_an_earlier_export_are_written(database: Path, tmp_path: Path) -> None:
+    out = tmp_path / "empty"
+    out.mkdir()
+    export_parquet(database, out)
+    first = json.loads((out / "_export.json").read_text(encoding="utf-8"))
+    assert first["written_by"] == "analytics export"
+    before = (out / "facts").stat().st_ino
+    export_parquet(database, out)  # replaced whole, by folders written beside it
+    assert (out / "facts").stat().st_ino != before
+    assert sorted(p.name for p in out.iterdir()) == sorted([*TABLES, "_export.json"])
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_staging_left_by_a_killed_export_is_cleaned(database: Path, tmp_path: Path) -> None:
+    """Before: a `.export-*` folder left by a killed export stayed for ever."""
+    out = tmp_path / "parquet"
+    export_parquet(database, out)
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    dead = int(gone.stdout)
+    stale = tmp_path / f".parquet.export-{dead}-x1"
+    (stale / "facts").mkdir(parents=True)
+    running = tmp_path / f".parquet.export-{os.getppid()}-x2"  # an export that is still running: kept
+    running.mkdir()
+    legacy = out / ".export-abc123"  # where earlier versions staged, inside the folder
+    legacy.mkdir()
+    export_parquet(database, out)
+    assert not stale.exists() and running.exists()
+    assert not legacy.exists()
+
+
+def test_an_export_killed_between_its_renames_is_put_back(database: Path, tmp_path: Path) -> None:
+    out = tmp_path / "parquet"
+    export_parquet(database, out)
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    aside = tmp_path / f".parquet.replaced-{int(gone.stdout)}-x"
+    out.rename(aside)  # as a kill after the first rename leaves it
+    (aside / "notes.txt").write_text("x", encoding="utf-8")  # so that the check below sees it came back
+    with pytest.raises(ExportError, match=r"notes\.txt"):
+        export_parquet(database, out)
+    assert (out / "notes.txt").exists() and not aside.exists()

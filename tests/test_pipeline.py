@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -497,3 +498,27 @@ def test_prune_is_only_for_folders(db_path: Path, tmp_path: Path, stages: Stages
     report = ingest([a], db=db_path, prune=True)  # a file named alone says nothing about b
     assert report.pruned == [] and paths_in(db_path) == ["a.txt", "b.txt"]
     assert b.exists()
+
+
+def test_every_stage_of_a_file_is_under_the_time_limit(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stage that never ends (an extractor stuck on hostile text) fails its file, not the run."""
+    fake = Stages()
+
+    def stuck(document: Document) -> Extraction:
+        give_up = time.monotonic() + 10  # bounded, so that a regression fails the test, not hangs it
+        while time.monotonic() < give_up:
+            time.sleep(0.01)
+        return fake.extract(document)
+
+    monkeypatch.setattr(pipeline, "_stages", lambda: (fake.read, stuck, fake.validate))
+    monkeypatch.setenv("ANALYTICS_READ_TIMEOUT_S", "0.3")
+    file = write(tmp_path / "a.txt", "reception 1.36")
+    started = time.monotonic()
+    report = ingest([file], db=db_path, jobs=1)
+    assert time.monotonic() - started < 5
+    assert [(e.stage, e.message) for e in report.errors] == [
+        ("extract", f"extract failed for {file}: the extract stage took longer than the time limit of 0.3 s "
+                    "(set ANALYTICS_READ_TIMEOUT_S to change it)"),
+    ]  # fmt: skip

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import duckdb
@@ -53,17 +54,21 @@ def _describe(exc: duckdb.Error) -> str:
     return f"cannot open the database: {text}"
 
 
-def connect(path: str | os.PathLike[str], *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: str | os.PathLike[str], *, read_only: bool = False, config: Mapping[str, str] | None = None
+) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection to the file at `path` (`':memory:'` for a throwaway in-memory database).
 
     Writable opens create the file and its parent folders; a read-only open of a missing file fails
-    instead of creating an empty database. Every failure is a `DatabaseError` naming the file.
+    instead of creating an empty database. `config`: DuckDB settings applied at connect (e.g.
+    `analytics.load.readonly.SANDBOX_CONFIG`). Every failure is a `DatabaseError` naming the file.
     """
     name = os.fspath(path)
+    settings: dict[str, str | bool | int | float | list[str]] = dict(config or {})
     if name == MEMORY:
         if read_only:
             raise DatabaseError("an in-memory database cannot be opened read-only", path=name)
-        return duckdb.connect(MEMORY)
+        return duckdb.connect(MEMORY, config=settings)
     file = Path(name)
     if file.is_dir():
         raise DatabaseError("this is a folder, not a database file", path=name)
@@ -75,6 +80,6 @@ def connect(path: str | os.PathLike[str], *, read_only: bool = False) -> duckdb.
         except OSError as exc:
             raise DatabaseError(f"cannot create the folder for the database: {exc}", path=name) from exc
     try:
-        return duckdb.connect(name, read_only=read_only)
+        return duckdb.connect(name, read_only=read_only, config=settings)
     except duckdb.Error as exc:
         raise DatabaseError(_describe(exc), path=name) from exc

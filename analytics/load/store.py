@@ -14,6 +14,7 @@ the failure is written into their `error` column until the file reads fine again
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
@@ -28,6 +29,7 @@ from analytics.errors import DatabaseError, LoadError
 from analytics.load.batch import CHILD_TABLES, PreparedDocument, batch_table, document_table
 from analytics.load.connect import DEFAULT_DB, connect
 from analytics.load.query import QueryResult, run_query
+from analytics.load.readonly import SANDBOX_CONFIG, read_statements
 from analytics.load.rows import Rows, budget_line_rows, check_rows, fact_rows, goal_rows
 from analytics.load.schema import PARSER_VERSION, SCHEMA_VERSION, ddl
 from analytics.model import Check, Document, Extraction
@@ -97,6 +99,20 @@ class Store:
         On a read-only store a write statement (INSERT, DROP, …) fails and changes nothing.
         """
         return run_query(self.connection, sql, parameters)
+
+    def read_query(self, sql: str) -> QueryResult:
+        """Run ad-hoc SQL that only reads, as `analytics sql` does; the last statement's rows.
+
+        Every statement is classified by DuckDB's parser first, and the whole input is refused (a
+        `QueryError`, nothing run) if one is not a SELECT (or DESCRIBE, SHOW, EXPLAIN of one…): COPY,
+        EXPORT, ATTACH, INSTALL and the like write elsewhere even on a read-only store. Open the store
+        with `open_store(path, read_only=True, sandbox=True)` to also lock its settings (see
+        `analytics.load.readonly`).
+        """
+        result = QueryResult([], [])
+        for statement in read_statements(self.connection, sql):
+            result = run_query(self.connection, statement)
+        return result
 
     def failed_checks(self) -> QueryResult:
         """Every failed check with its document: errors first, then warnings; by file within each."""
@@ -213,17 +229,24 @@ class Store:
             self.connection.unregister("_wanted_paths")
         return {str(path): (str(sha), bool(noted)) for path, sha, noted in rows}
 
-    def remove_missing(self, folder: str, present: Iterable[str]) -> list[str]:
+    def remove_missing(
+        self, folder: str, present: Iterable[str], *, keep_under: Iterable[str] = ()
+    ) -> list[str]:
         """Delete the rows of every file recorded under `folder` (an absolute path: the rows hold
-        absolute paths) that is not in `present`, in one transaction; the removed paths, sorted."""
+        absolute paths) that is not in `present`, in one transaction; the removed paths, sorted.
+        Rows at or under a path of `keep_under` (folders that could not be read) are kept."""
         self._require_writable()
         prefix = folder.rstrip("/\\") + os.sep
-        keep = set(present)
+        unreadable = list(keep_under)
+        keep = set(present) | set(unreadable)
+        kept_folders = tuple(k.rstrip("/\\") + os.sep for k in unreadable)
         recorded = self.connection.execute(
             "SELECT source_path FROM documents WHERE starts_with(source_path, $1) ORDER BY source_path",
             [prefix],
         ).fetchall()
-        gone = [str(path) for (path,) in recorded if path not in keep]
+        gone = [
+            str(path) for (path,) in recorded if path not in keep and not str(path).startswith(kept_folders)
+        ]
         if gone:
             with self._transaction(None):
                 self._delete_paths(gone)
@@ -336,7 +359,7 @@ class Store:
             raise DatabaseError("the database is open read-only; open it writable to ingest", path=self.path)
 
     def _transaction(self, source_path: str | None) -> _Transaction:
-        return _Transaction(self.connection, source_path)
+        return _Transaction(self.connection, source_path, self.path)
 
     def _status(self, source_path: str) -> str | None:
         rows = self.connection.execute(
@@ -442,9 +465,10 @@ class Store:
 class _Transaction:
     """BEGIN … COMMIT, rolled back on any exception; DuckDB errors become LoadError (nothing written)."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, source_path: str | None) -> None:
+    def __init__(self, connection: duckdb.DuckDBPyConnection, source_path: str | None, database: str) -> None:
         self.connection = connection
         self.source_path = source_path
+        self.database = database
 
     def __enter__(self) -> None:
         self.connection.begin()
@@ -453,14 +477,43 @@ class _Transaction:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         if exc is None:
-            self.connection.commit()
+            try:
+                self.connection.commit()
+            except duckdb.Error as failed:  # the write-ahead log could not be written: disk full, I/O
+                with contextlib.suppress(duckdb.Error):
+                    self.connection.rollback()
+                raise _storage_error(failed, self.database) from failed
             return
-        self.connection.rollback()
+        with contextlib.suppress(duckdb.Error):
+            self.connection.rollback()
         if isinstance(exc, duckdb.Error):
-            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            if _is_storage_failure(exc):
+                raise _storage_error(exc, self.database) from exc
             raise LoadError(
-                f"could not write to the database, nothing was changed: {first_line}", path=self.source_path
+                f"could not write to the database, nothing was changed: {_first_line(exc)}",
+                path=self.source_path,
             ) from exc
+
+
+STORAGE_FAILURE = "cannot write to the database"
+
+
+def _is_storage_failure(exc: duckdb.Error) -> bool:
+    """An error of the database file itself (disk full, I/O, an invalidated database), not of the
+    rows being written: no later write can succeed either."""
+    return isinstance(exc, duckdb.IOException | duckdb.FatalException) or "invalidated" in str(exc)
+
+
+def _storage_error(exc: duckdb.Error, database: str) -> DatabaseError:
+    return DatabaseError(
+        f"{STORAGE_FAILURE} ({_first_line(exc)}); the documents written before this are kept: make "
+        "room (or fix the disk) and run the ingest again",
+        path=database,
+    )
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def _ensure_schema(connection: duckdb.DuckDBPyConnection, path: str) -> None:
@@ -497,11 +550,16 @@ def _ensure_schema(connection: duckdb.DuckDBPyConnection, path: str) -> None:
         raise
 
 
-def open_store(path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False) -> Store:
+def open_store(
+    path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False, sandbox: bool = False
+) -> Store:
     """Open (creating if needed) the analytics database at `path`.
 
     Writable opens create parent folders and any missing tables and views, and refresh `metrics`.
     `read_only=True` is for queries: many processes may read at once, but not while one writes.
+    `sandbox=True` (read-only only) is for SQL from users, with `Store.read_query`: extensions are
+    neither installed nor loaded and the settings are locked (`analytics.load.readonly`); in one
+    process, a file cannot be open both sandboxed and not.
     Raises DatabaseError when the file is missing (read-only), locked by another process, or not a
     DuckDB database.
 
@@ -509,7 +567,9 @@ def open_store(path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = F
     >>> store.query("select metric, value from facts limit 1").rows  # doctest: +SKIP
     """
     name = os.fspath(path)
-    connection = connect(name, read_only=read_only)
+    if sandbox and not read_only:
+        raise DatabaseError("a sandboxed store is read-only: pass read_only=True", path=name)
+    connection = connect(name, read_only=read_only, config=SANDBOX_CONFIG if sandbox else None)
     if not read_only:
         try:
             _ensure_schema(connection, name)

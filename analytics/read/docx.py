@@ -31,7 +31,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from analytics.errors import ReadError
 from analytics.model import Block, Document, Paragraph
 from analytics.read.blocks import SpanGrid, cell_text, paragraph_text, table_block
-from analytics.read.limits import check_time, check_zip
+from analytics.read.limits import XmlBudget, check_time, check_zip, read_member
 
 _NAMESPACES = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",  # transitional (nearly all files)
@@ -77,13 +77,14 @@ def _main_part(data: bytes) -> bytes:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             name = "word/document.xml"
+            budget = XmlBudget()  # read_member: never past the declared size, the XML limit per document
             if name not in names and "[Content_Types].xml" in names:
-                found = _MAIN_CONTENT_TYPE.search(archive.read("[Content_Types].xml"))
+                found = _MAIN_CONTENT_TYPE.search(read_member(archive, "[Content_Types].xml", budget))
                 if found is not None:
                     name = found.group(1).decode("utf-8", "replace")
             if name not in names:
                 raise ReadError("no main document part (word/document.xml) in the .docx archive")
-            return archive.read(name)
+            return read_member(archive, name, budget)
     except (zipfile.BadZipFile, EOFError, OSError, zipfile.LargeZipFile, NotImplementedError) as exc:
         raise ReadError(f"the .docx archive is damaged ({exc})") from exc
 

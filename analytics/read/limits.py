@@ -7,10 +7,19 @@ expansion of zip-based formats (.docx, .xlsx), and reading time.
   and gigabytes to read as one disclosure. (Web archives, .mht, carry their images: the file limit.)
 - Zip archives: the members' declared sizes are checked *before* anything is extracted: at most
   MAX_UNCOMPRESSED_MB in all, and no member over 1 MB that expands more than MAX_COMPRESSION_RATIO
-  times (real Office XML compresses 5-30x; a zip bomb 1,000x). Python's zipfile never inflates a
-  member past its declared size; for readers that inflate with their own code (python-calamine),
-  `check_zip(..., verify_streams=True)` also inflates each member in bounded steps and checks that
-  it ends exactly at its declared size.
+  times (real Office XML compresses 5-30x; a zip bomb 1,000x). Only stored and deflated members are
+  read (bzip2 and LZMA are never inflated). A member a reader reads itself goes through
+  `read_member`: inflated 1 MB at a time, stopping at its declared size (a header that understates
+  it gives a CRC error, not gigabytes), and charged to the document's `XmlBudget`. For readers that
+  inflate with their own code (python-calamine), `check_zip(..., verify_streams=True)` inflates each
+  member in bounded steps, keeping nothing, and checks that it ends exactly at its declared size.
+- XML: the XML a reader parses from one document (a .docx's main part; every XML part of a
+  workbook) is at most MAX_XML_MB (32), or ANALYTICS_MAX_XML_MB, checked on the declared sizes before
+  anything is inflated. Parsing costs memory: a .docx's tree about 15 times its XML, a workbook's
+  cells about 7 times, so 32 MB of XML peaks near 0.5 GB in the worker. The limits are per document
+  and a worker parses one document at a time: under `--jobs N` the parsing peaks at N times that at
+  the very worst (about 0.2 GB + N x (0.6 GB + the file's size); the bad-file corpus of the tests
+  peaks at 0.56 GB for the whole process tree with --jobs 2).
 - Time: READ_TIMEOUT_S (60), or ANALYTICS_READ_TIMEOUT_S; 0 turns it off. In the main thread a
   SIGALRM timer interrupts the reader (no thread is left running); elsewhere (or when another timer
   is in use) the deadline is only checked where readers call `check_time()` in their loops.
@@ -24,7 +33,6 @@ Every refusal is a ReadError naming the limit (the registry adds the file's path
 from __future__ import annotations
 
 import io
-import os
 import signal
 import struct
 import threading
@@ -38,11 +46,14 @@ from types import FrameType
 from typing import Any
 
 from analytics.errors import ReadError
+from analytics.settings import READ_TIMEOUT_S as READ_TIMEOUT_S  # where it always was, for readers
+from analytics.settings import number as _setting
+from analytics.settings import read_timeout_s as read_timeout_s
 
 MAX_FILE_MB = 200.0
 MAX_TEXT_MB = 20.0
-READ_TIMEOUT_S = 60.0
 MAX_UNCOMPRESSED_MB = 500.0
+MAX_XML_MB = 32.0
 MAX_COMPRESSION_RATIO = 100.0
 _RATIO_FLOOR_BYTES = 1 << 20  # small members may compress as well as they like: they cannot hurt
 _INFLATE_STEP = 1 << 20
@@ -69,10 +80,54 @@ def max_text_bytes() -> int | None:
     return int(megabytes * _MB) if megabytes > 0 else None
 
 
-def read_timeout_s() -> float | None:
-    """The time limit per document in seconds (None: no limit), from ANALYTICS_READ_TIMEOUT_S."""
-    seconds = _setting("ANALYTICS_READ_TIMEOUT_S", READ_TIMEOUT_S)
-    return seconds if seconds > 0 else None
+def max_xml_bytes() -> int | None:
+    """The XML a reader may parse from one document, in bytes (None: no limit), from
+    ANALYTICS_MAX_XML_MB or MAX_XML_MB."""
+    megabytes = _setting("ANALYTICS_MAX_XML_MB", MAX_XML_MB)
+    return int(megabytes * _MB) if megabytes > 0 else None
+
+
+def check_xml_size(size: int) -> None:
+    """Raise ReadError if `size` bytes of XML from one document are over the XML limit."""
+    limit = max_xml_bytes()
+    if limit is not None and size > limit:
+        raise ReadError(
+            f"the document holds {size / _MB:.1f} MB of XML, over the limit of {limit / _MB:.4g} MB per "
+            "document (set ANALYTICS_MAX_XML_MB to change it; parsing takes about 15 times as much memory)"
+        )
+
+
+class XmlBudget:
+    """The XML one document may still inflate and parse: `read_member` charges it, declared sizes
+    before inflating and actual bytes as they come."""
+
+    def __init__(self) -> None:
+        self.limit = max_xml_bytes()
+        self.used = 0
+
+    def charge(self, size: int) -> None:
+        self.used += size
+        if self.limit is not None and self.used > self.limit:
+            check_xml_size(self.used)
+
+
+def read_member(archive: zipfile.ZipFile, name: str, budget: XmlBudget) -> bytes:
+    """A member of `archive`, inflated 1 MB at a time and never past its declared size (zipfile
+    stops there and checks the CRC: a header that understates the size is a damaged archive, not
+    gigabytes of memory), charged to `budget`. ReadError for another compression method than stored
+    or deflated (bzip2 and LZMA inflate without bound per step) and over the budget; zipfile's own
+    errors (BadZipFile for a CRC mismatch) go to the caller."""
+    member = archive.getinfo(name)
+    if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise ReadError(f"archive member {name!r} uses a compression method Office files do not use")
+    check_xml_size(budget.used + member.file_size)  # the declared size: refused before inflating
+    pieces: list[bytes] = []
+    with archive.open(member) as stream:
+        while piece := stream.read(_INFLATE_STEP):
+            budget.charge(len(piece))
+            pieces.append(piece)
+            check_time()
+    return b"".join(pieces)
 
 
 def check_text_size(size: int) -> None:
@@ -95,12 +150,14 @@ def _check_limit(size: int, limit: int | None, unit: str, scope: str, setting: s
         )
 
 
-def check_zip(data: bytes, *, verify_streams: bool = False) -> None:
+def check_zip(data: bytes, *, verify_streams: bool = False, xml_parsed: bool = False) -> None:
     """Refuse a zip archive that would expand too far, from its declared sizes, before extracting.
 
     With `verify_streams`, also inflate every member in bounded steps (nothing is kept) and refuse
     one whose data does not end at its declared size: for readers that trust the data, not the
-    header. Raises ReadError for a corrupt or password-protected archive too.
+    header. With `xml_parsed` (a reader that parses every XML part, as calamine does), the XML parts
+    together are held to the XML limit. Raises ReadError for a corrupt or password-protected archive
+    too.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -126,6 +183,8 @@ def check_zip(data: bytes, *, verify_streams: bool = False) -> None:
                 f" times ({member.compress_size} -> {member.file_size} bytes), over the limit of "
                 f"{MAX_COMPRESSION_RATIO:g} (MAX_COMPRESSION_RATIO): refused as a possible zip bomb"
             )
+    if xml_parsed:
+        check_xml_size(sum(m.file_size for m in members if m.filename.lower().endswith((".xml", ".rels"))))
     if verify_streams:
         for member in members:
             _verify_member(data, member)
@@ -230,14 +289,3 @@ def _timeout(limit: float) -> ReadTimeout:
     return ReadTimeout(
         f"reading took longer than the time limit of {limit:g} s (set ANALYTICS_READ_TIMEOUT_S to change it)"
     )
-
-
-def _setting(name: str, default: float) -> float:
-    """A number from the environment, or the default; ReadError for a value that is not a number."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        return float(raw)
-    except ValueError:
-        raise ReadError(f"the environment variable {name} must be a number, not {raw!r}") from None

@@ -41,7 +41,7 @@ def read_spreadsheet(data: bytes, source_path: str) -> Document:
     Raises ReadError for a damaged or password-protected workbook.
     """
     if data.startswith(ZIP_MAGICS):
-        check_zip(data, verify_streams=True)  # calamine inflates with its own code
+        check_zip(data, verify_streams=True, xml_parsed=True)  # calamine inflates with its own code
     name = sniff_format(data, ".xls")
     try:
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))

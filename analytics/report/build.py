@@ -8,14 +8,16 @@ PosixPath('reports/2026-11-25/index.html')
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import polars as pl
 
+from analytics.csv_cells import FORMULA_START, PLAIN_NUMBER
 from analytics.load import open_store
 from analytics.report.assets import javascript_bundle, script_json, svg_data_uri
 from analytics.report.config import ReportConfig, ReportError, Selection, load_config
@@ -25,6 +27,7 @@ from analytics.report.publish import point_latest, staging_folder, swap_into_pla
 from analytics.report.render import FigureView, SectionView, render_page, section_view, table_view
 from analytics.report.sections import Inventory, build_sections, inventory, rounded
 from analytics.version import __version__
+from analytics.walk import describe_os_error
 
 CHARTS = "charts"
 TABLES = "tables"
@@ -67,7 +70,7 @@ def build_report(
 
     out = Path(out_dir)
     name = date.isoformat()
-    with staging_folder(out, name) as staging:
+    with staging_folder(out, name) as staging, _writing(staging):
         views, charts, tables = _write_parts(staging, sections, settings)
         page = render_page(
             title=settings.title,
@@ -98,6 +101,19 @@ def build_report(
         documents=found.documents,
         replaced=replaced,
     )
+
+
+@contextlib.contextmanager
+def _writing(folder: Path) -> Iterator[None]:
+    """A file of the report that cannot be written (disk full, I/O error) is one clear ReportError;
+    the half-written folder is removed by `staging_folder` and the previous report stays in place."""
+    try:
+        yield
+    except OSError as exc:
+        raise ReportError(
+            f"cannot write the report: {describe_os_error(exc)}; the previous report is kept",
+            path=str(folder.parent),
+        ) from exc
 
 
 def _settings(config: ReportConfig | str | os.PathLike[str] | None) -> ReportConfig:
@@ -172,13 +188,23 @@ def _unique(name: str, names: set[str], kind: str) -> None:
 
 
 def _write_csv(frame: pl.DataFrame, path: Path) -> None:
-    """UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly."""
+    """UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly; text that a
+    spreadsheet would run as a formula (a title beginning with '=') gets a leading apostrophe."""
     simple = frame.with_columns(
         pl.col(name).cast(pl.List(pl.String)).list.join("; ")
         for name, dtype in frame.schema.items()
         if isinstance(dtype, pl.List)
     )
+    simple = simple.with_columns(
+        _safe_text(pl.col(name)).alias(name) for name, dtype in simple.schema.items() if dtype == pl.String
+    )
     simple.write_csv(path, include_bom=True)
+
+
+def _safe_text(column: pl.Expr) -> pl.Expr:
+    """`analytics.csv_cells.safe_cell` as a polars expression."""
+    formula = column.str.contains(FORMULA_START) & ~column.str.contains(PLAIN_NUMBER)
+    return pl.when(formula).then(pl.lit("'") + column).otherwise(column)
 
 
 def _year_span(years: Sequence[int]) -> str:

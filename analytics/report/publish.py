@@ -7,17 +7,22 @@ the same date exists it is renamed aside first and deleted after the swap: betwe
 
 `latest` is a relative symlink to the dated folder, replaced atomically (a new link renamed over
 the old one); `latest.txt` holds the folder's name, for systems or tools without symlinks.
+
+The temporary names carry the pid of the run that made them: what a killed run left behind is
+removed by the next run (a previous report it had set aside is put back first).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from analytics.processes import alive
 from analytics.report.config import ReportError
 
 LATEST = "latest"
@@ -29,7 +34,8 @@ def staging_folder(out_dir: Path, name: str) -> Iterator[Path]:
     """A fresh hidden folder inside `out_dir` to write the report into; removed if anything fails."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{name}.tmp-", dir=out_dir))
+        remove_left_behind(out_dir)
+        staging = Path(tempfile.mkdtemp(prefix=f".{name}.tmp-{os.getpid()}-", dir=out_dir))
     except OSError as exc:
         raise ReportError(
             f"cannot create the output folder: {exc.strerror or exc}", path=str(out_dir)
@@ -48,7 +54,7 @@ def swap_into_place(staging: Path, target: Path) -> bool:
         # mkdtemp's folder is 0700; a report is meant to be read by a web server or colleagues.
         staging.chmod(0o755)
         if target.exists() or target.is_symlink():
-            aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+            aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-{os.getpid()}-", dir=target.parent))
             aside.rmdir()  # only the unique name is wanted: rename needs the destination absent
             target.rename(aside)
         staging.rename(target)
@@ -62,6 +68,32 @@ def swap_into_place(staging: Path, target: Path) -> bool:
     if aside is not None:
         shutil.rmtree(aside, ignore_errors=True)
     return aside is not None
+
+
+_LEFT_BEHIND = re.compile(r"^\.(?P<name>.+)\.(?P<kind>tmp|old)-(?P<pid>\d+)(?:-|$)")
+
+
+def remove_left_behind(out_dir: Path) -> None:
+    """Remove the temporary folders and links that killed runs left in `out_dir` (a running report's
+    are left alone); a previous report that a killed run had set aside, with nothing in its place, is
+    put back."""
+    for entry in sorted(os.scandir(out_dir), key=lambda e: e.name):
+        found = _LEFT_BEHIND.match(entry.name)
+        if found is None or alive(int(found["pid"])):
+            continue
+        path = Path(entry.path)
+        original = out_dir / found["name"]
+        with contextlib.suppress(OSError):
+            if (
+                found["kind"] == "old"
+                and not os.path.lexists(original)
+                and entry.is_dir(follow_symlinks=False)
+            ):
+                path.rename(original)
+            elif entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
 
 def point_latest(out_dir: Path, folder_name: str) -> Path | None:
@@ -103,4 +135,4 @@ def _replace_file(path: Path, content: str) -> None:
         raise ReportError(f"cannot write: {exc.strerror or exc}", path=str(path)) from exc
 
 
-__all__ = ["LATEST", "LATEST_TXT", "point_latest", "staging_folder", "swap_into_place"]
+__all__ = ["LATEST", "LATEST_TXT", "point_latest", "remove_left_behind", "staging_folder", "swap_into_place"]
