@@ -22,7 +22,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from analytics.csv_cells import safe_cell
 from analytics.errors import AnalyticsError
 from analytics.executors.choose import check_executor, default_jobs
 from analytics.export import export_parquet
@@ -289,7 +288,7 @@ def sql_command(query: str, db: Path, output_format: str) -> None:
     with open_store(db, read_only=True, sandbox=True) as store:
         result = store.read_query(query)
     if output_format == "csv":
-        click.echo(_safe_for_spreadsheets(result).to_csv(), nl=False)
+        click.echo(result.to_csv(), nl=False)
     elif output_format == "json":
         click.echo(result.to_json())
     else:
@@ -297,13 +296,6 @@ def sql_command(query: str, db: Path, output_format: str) -> None:
         console.print(_table(result))
         noun = "row" if len(result.rows) == 1 else "rows"
         console.print(f"{len(result.rows)} {noun}", style="dim")
-
-
-def _safe_for_spreadsheets(result: QueryResult) -> QueryResult:
-    """Text cells a spreadsheet would run as a formula get a leading apostrophe (numbers are left
-    alone); --format json gives the values as stored."""
-    rows = [tuple(safe_cell(v) if isinstance(v, str) else v for v in row) for row in result.rows]
-    return QueryResult(result.columns, rows)
 
 
 def _is_number(value: object) -> bool:

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import duckdb
 
+from analytics.csv_cells import safe_cell
 from analytics.errors import DatabaseError
 
 
@@ -51,12 +52,15 @@ class QueryResult:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
     def to_csv(self) -> str:
-        """CSV with a header line; NULL is an empty field."""
+        """CSV with a header line; NULL is an empty field. A text cell a spreadsheet would run as a
+        formula gets a leading apostrophe (`analytics.csv_cells`); numbers are written as they are."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(self.columns)
         for row in self.rows:
-            writer.writerow(["" if v is None else text(v) for v in row])
+            writer.writerow(
+                ["" if v is None else safe_cell(v) if isinstance(v, str) else text(v) for v in row]
+            )
         return out.getvalue()
 
     def to_json(self) -> str:
