@@ -1,171 +1,675 @@
-"""Who published a document, about which fiscal year, of which kind.
+"""Who published a document, about which fiscal year, of which kind: read from all the evidence,
+each field with where it came from (`Metadata.evidence`).
 
-Evidence, strongest first: the title (the short lines that open the document, after any web-page
-navigation), running text such as '现将廊坊市科学技术协会2017年部门预算公开如下' or '编制单位:…', then
-the file name (weak: many are generic, '2019年度部门预算公开.pdf').
+The document is read as sourced lines (`document_lines`): the title (or a printed document's
+cover), page-header labels ('部门：…', '单位名称：…', '发布机构：…'), the body, table captions and
+label cells, the closing signature, the file name (or one printed at the top of a page) and the
+folder name. Then, strongest evidence first:
 
-- year: the fiscal year reported on, from '2020年度部门决算' (not the publication date: that comes
-  without 预算/决算 after it, or in a '发布日期' line);
-- kind: '决算' in the title makes final accounts, '预算' a budget;
-- department: the printed name is the title's (a full name such as '柳州市鱼峰区人大常委会' on a line
-  of its own beats a short headline '区人大2017年决算公开'); the canonical name completes a short one
-  from the fuller names the document gives elsewhere (see `departments.canonical_department`);
-- region and province: the most specific division the canonical name (else title, body, file name)
-  names; a street or township gives its county.
+- department: a name standing in the title ('徐闻县经科局2017年部门预算…', '2016年市国资委…'), a
+  department label, the signature, a '现将X2021年度…' sentence, a name before its year and subject
+  in the body, a news item's '民政部今天公布…', the file name, a publisher label, a place-led name
+  anywhere in the body. Only plausible names count (see `departments.plausible_name`: not '我厅', not
+  '的办公费…'). The printed name is the strongest; the canonical one is the fullest the document
+  gives for the same department ('徐闻县经科局' -> '徐闻县经济信息化和科技局' from a table's 单位名称),
+  in canonical spelling (see `departments.canonical_department`).
+- region, province, region_code: the place the department's name opens with, as printed ('西双版纳州'),
+  else the place a title puts before its year ('嶽陽縣2015年度移民局…'), else a functional zone the
+  name opens with ('九华山风景区'), else the place the opening text names (not for a central
+  department). A street or township gives its county.
+- year and kind: see `year_kind`.
+
+A document printed in traditional characters (`Document.script`) gets `department_printed` and
+`region` back in its script (see `script.as_printed`); `department` stays simplified.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
 from pathlib import PurePath
 
-from analytics.extract.departments import canonical_department, clean_name, department_type, has_place
-from analytics.extract.regions import Division, most_specific
-from analytics.extract.sections import is_heading
-from analytics.model import Document, Kind, Metadata
-
-_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-_YEAR = r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*度?"
-YEAR_RE = re.compile(_YEAR)
-DEPT_SUFFIX = re.compile(
-    r"(?:委员会|协会|联合会|局|厅|委|部|院|办公室|办|室|处|馆|中心|站|所|团|会|社|队|学校|学院|大学|医院|"
-    r"政府|署|庭|园|场|街道|镇|乡|科协|妇联|残联|侨联|文联|工商联|人大|政协|法院|检察院|党校|中学|小学|"
-    r"常委会|集团|公司|台|社区)$"
+from analytics.extract import year_kind
+from analytics.extract.departments import (
+    canonical_department,
+    clean_name,
+    department_type,
+    fullest,
+    has_place,
+    is_central,
+    party_form,
+    plausible_name,
+    same_department,
 )
-# What a title says after the department's name.
-_TITLE_TAIL = re.compile(rf"\s*(?:{_YEAR}|关于|部门|单位|“|\"|三公|预算|决算)")
-BODY_DEPT_PATTERNS = (
-    re.compile(
-        r"现将\s*(?P<dept>[^,，:：。\s]{2,40}?)\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?\s*(?:部门|单位)?(?:预算|决算|“|\")"
-    ),
-    re.compile(
-        r"(?:编制部门|编制单位|部门名称|单位名称|预算单位|填报单位|公开单位|发布机构|来源)\s*[:：]\s*(?P<dept>[^\s|,，。:：)）]{2,40})"
-    ),
-    re.compile(
-        r"^(?P<dept>[^\s,，:：。]{3,30}?)(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?(?:部门|单位)?(?:预算|决算|“|\")"
-    ),
+from analytics.extract.patterns import trie_regex
+from analytics.extract.regions import (
+    Division,
+    Place,
+    find_places,
+    leading_places,
+    most_specific_place,
+    zone_prefix,
 )
-# What a line must hold for each of BODY_DEPT_PATTERNS to match (most lines hold none of it).
-_BODY_DEPT_GATES = (re.compile("现将"), re.compile("[:：]"), re.compile("年"))
-# Lines of web-page furniture before a title.
-_NOISE_LINE = re.compile(
-    r"首页|当前位置|您的位置|>|»|索引号|发布日期|发布时间|发布机构|来源[:：]|浏览|字号|打印|关闭|分享|"
-    r"保密审查|审签|^目\s*录$"
+from analytics.extract.script import as_printed
+from analytics.extract.sections import PAGE_NUMBER_RE, is_heading
+from analytics.model import Document, Evidence, Kind, Metadata, Paragraph, Table
+from analytics.reference import vocabulary
+
+OPENING_LINES = 100  # lines read from the start of a document
+OPENING_CHARS = 3000
+CLOSING_LINES = 12  # lines searched for a signature at the end
+TITLE_LINES = 4
+TABLE_CHARS = 400  # what a table counts toward OPENING_CHARS
+BODY_NAME_LINES = 20  # body lines searched for names once a name was found
+YEAR_CHARS = 2000  # of the body, for the year
+FULLER_LINES = 6  # lines searched for a fuller form of a short name
+_EVIDENCE_CHARS = 160
+
+# Weights of the evidence for a department name (the strongest is printed; see the module docstring).
+TITLE, LABEL, SIGNATURE, XIANJIANG, LEAD, NEWS, YEAR_FIRST, FILE, PUBLISHER, SOURCE_LABEL, SCAN, FOLDER = (
+    10, 9, 8, 8, 6, 6, 5, 5, 4, 3, 2, 1,
+)  # fmt: skip
+# Weights of a plain year vote by where it stands (a year followed by a kind word weighs 3x).
+YEAR_WEIGHTS = {"title": 4, "cover": 4, "header": 4, "table caption": 2, "body": 1, "file name": 3}
+
+_YEAR = r"(?:19|20)\d{2}\s*年\s*度?"
+_NAME = r"[\u4e00-\u9fff]{2,40}?"
+_FILE_LINE = re.compile(
+    r"^[/\\]?(?P<stem>[^/\\|]{2,80})\.(?:pdf|docx?|xlsx?|wps|et|txt|html?)$", re.IGNORECASE
 )
-KIND_WORDS: tuple[tuple[str, Kind], ...] = (("决算", "final"), ("预算", "budget"))
+_DATE_LINE = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|"
+    r"\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})(?:\s|星期|周|[\d:]|$)"
+)
+_SENTENCE_END = ("。", ":", ";", "：", "；")
 
 
-def _year(text: str) -> int | None:
-    for match in YEAR_RE.finditer(text):
-        year = int(match.group(1).translate(_CN_DIGITS))
-        if 1990 <= year <= 2100:
-            return year
-    return None
+def _words(name: str) -> list[str]:
+    return vocabulary()["metadata"][name]
 
 
-def _kind(text: str) -> Kind | None:
-    positions = [(text.find(word), kind) for word, kind in KIND_WORDS if word in text]
-    return min(positions)[1] if positions else None
+@dataclass(frozen=True)
+class Line:
+    """A line of a document with where it stands (a METADATA_SOURCES value)."""
+
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label and its value: '单位名称：徐闻县经济信息化和科技局' -> ('department', '徐闻县…局')."""
+
+    kind: str  # 'department' | 'publisher' | 'source' | 'title' | 'publication'
+    value: str
+    source: str  # 'header' | 'table'
+    text: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A department name read somewhere, with its weight."""
+
+    name: str
+    weight: int
+    source: str
+    text: str
+    place: str | None = None  # a place the line put before its year: '嶽陽縣' of '嶽陽縣2015年度移民局…'
+
+
+@cache
+def _label_kinds() -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for kind, words in (
+        ("publication", [*_words("publication_labels"), "金额单位"]),
+        ("title", _words("title_labels")),
+        ("source", _words("source_labels")),
+        ("publisher", _words("publisher_labels")),
+        ("department", _words("department_labels")),
+    ):
+        kinds.update(dict.fromkeys(words, kind))
+    return kinds
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    labels = trie_regex(_label_kinds(), between="[ \t]*")
+    tails = trie_regex(_words("name_tails"))
+    followers = trie_regex(_words("name_tails") + _words("name_followers"))
+    kind_or_subject = r"预算|决算|“|\"|三公|一般公共|财政拨款|收支|收入|支出|政府采购|部门|单位"
+    boundary = r"(?:^|(?<=[\s,，。;；:：、)）》”!！?？]))"
+    return {
+        "label": re.compile(rf"(?P<label>{labels})\s*(?:[:：]|\|)"),
+        "label_line": re.compile(rf"^(?:{labels})\s*[:：]?$"),
+        "noise": re.compile(trie_regex(_words("noise_line_words")) + r"|>|»|^目\s*录$"),
+        # what ends a name in a title: a year or a subject word
+        "title_tail": re.compile(rf"\s*(?:(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}}|{tails})"),
+        "leading_year": re.compile(rf"^(?:关于|公开)?\s*{_YEAR}\s*[,，]?\s*"),
+        # a year in running text, with what may stand before it (a name) and after it
+        "year": re.compile(r"(?:19|20)\d{2}\s*年\s*度?"),
+        "before_year": re.compile(
+            r"(?:^|[\s,，。;；:：、)）》”!！?？])(?P<name>[\u4e00-\u9fff]{2,40})\s*(?:本级)?\s*$"
+        ),
+        "subject_after": re.compile(rf"\s*(?:部门|单位)?\s*(?:{kind_or_subject})"),
+        "name_after": re.compile(
+            rf"\s*[,，]?\s*(?P<name>{_NAME})\s*(?:本级|机关)?\s*(?:部门|单位)?\s*(?:“|\"|三公|一般公共|财政拨款|预算|决算|部\s*门)"
+        ),
+        "xianjiang": re.compile(
+            rf"现将\s*(?:{_YEAR})?\s*(?P<name>{_NAME})\s*(?:本级)?\s*(?:(?:19|20)\d{{2}}|{kind_or_subject})"
+        ),
+        "news": re.compile(
+            rf"{boundary}据?(?P<name>[\u4e00-\u9fff]{{2,20}}?)(?:\d{{1,2}}月)?(?:\d{{1,2}}日|今天|今日|日前|近日|昨天|昨日)?"
+            rf"(?:在[^,，。;；]{{1,12}}?)?(?:公布|发布)了?[^。]{{0,20}}?(?:(?:19|20)\d{{2}}|预算|决算|三公)"
+        ),
+        "label_boundary": re.compile(r"[\s|】\]:：,，;；]"),
+        "lead_words": re.compile(r"^(?:关于|公开)"),
+        "follower": re.compile(rf"(?:{followers})"),
+        "suffix_end": re.compile(rf"(?:{trie_regex(_words('department_suffixes'))})"),
+    }
+
+
+# --- the document as sourced lines --------------------------------------------------------------
+
+
+def _is_noise(text: str) -> bool:
+    """Web-page furniture and page marks ('—5—', '6'; not '2019', a year its 年 left)."""
+    return (
+        bool(_patterns()["noise"].search(text))
+        or bool(PAGE_NUMBER_RE.match(text))
+        or (text.isdigit() and len(text) <= 3)
+    )
+
+
+def _labels_of(text: str, source: str) -> Iterator[Label]:
+    """The label/value pairs of a line: a value runs to the next label ('部门:X局单位:万元')."""
+    matches = list(_patterns()["label"].finditer(text))
+    for i, match in enumerate(matches):
+        start = match.start()
+        if start > 0 and not _patterns()["label_boundary"].match(text, start - 1):
+            continue  # inside a word: it only ends the value before it
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        value = text[match.end() : end].strip(" \t|:：")
+        if value:
+            label = "".join(match["label"].split())
+            yield Label(_label_kinds()[label], value, source, text)
+
+
+def _table_labels(table: Table) -> Iterator[Label]:
+    """Labels in a table's first rows: a label cell and the cell after it, or 'label:value' in one."""
+    kinds = _label_kinds()
+    for row in table.rows[:4]:
+        for i, cell in enumerate(row):
+            if len(cell) <= 12:
+                name = "".join(cell.split()).rstrip(":：")
+                if name in kinds and i + 1 < len(row) and row[i + 1].strip():
+                    yield Label(kinds[name], row[i + 1].strip(), "table", " | ".join(row))
+                    continue
+            if (":" in cell or "：" in cell) and _patterns()["label"].search(cell):
+                yield from _labels_of(cell.strip(), "table")
+
+
+@dataclass
+class DocumentLines:
+    """A document's lines by where they stand."""
+
+    title: list[Line]
+    body: list[Line]
+    labels: list[Label]
+    captions: list[Line]
+    closing: list[str]
+    file_names: list[Line]  # the file's own name, and any printed at the top of the page
+    folder: str
+
+
+def document_lines(document: Document) -> DocumentLines:
+    """The document read as sourced lines (see the module docstring)."""
+    lines = DocumentLines([], [], [], [], [], [], PurePath(document.source_path).parent.name)
+    title_source = "cover" if document.format in ("pdf", "docx", "doc") else "title"
+    opening, chars, pending = True, 0, None
+    for block in document.blocks:
+        if len(lines.body) >= OPENING_LINES or chars >= OPENING_CHARS:
+            break
+        if isinstance(block, Table):
+            if block.caption:
+                lines.captions.append(Line(block.caption.strip(), "table caption"))
+            lines.labels.extend(_table_labels(block))
+            opening = opening and not lines.title
+            chars += TABLE_CHARS
+            continue
+        text = block.text.strip()
+        if not text:
+            continue
+        chars += len(text)
+        if pending is not None:  # a label alone on its line names the next line
+            lines.labels.append(Label(pending, text, "header", text))
+            pending = None
+            continue
+        if len(text) <= 8 and _patterns()["label_line"].match(text):
+            pending = _label_kinds()["".join(text.rstrip(":：").split())]
+            continue
+        if (":" in text or "：" in text or "|" in text) and _patterns()["label"].search(text):
+            labels = list(_labels_of(text, "header"))
+            lines.labels.extend(labels)
+            if labels and _patterns()["label"].match(text):
+                continue
+        if len(lines.body) < 8:  # the opening: furniture, dates, file names, the title
+            file_line = _FILE_LINE.match(text)
+            if file_line:
+                lines.file_names.append(Line(file_line["stem"], "file name"))
+                continue
+            if _is_noise(text) or _DATE_LINE.match(text):
+                continue
+            if opening and _is_title_line(text) and len(lines.title) < TITLE_LINES:
+                lines.title.append(Line(text, title_source))
+                continue
+        opening = False
+        lines.body.append(Line(text, "body"))
+    stem = PurePath(document.source_path).stem
+    lines.file_names.insert(0, Line(stem, "file name"))
+    lines.closing = [b.text.strip() for b in document.blocks[-CLOSING_LINES:] if isinstance(b, Paragraph)]
+    return lines
+
+
+def _is_title_line(text: str) -> bool:
+    return not is_heading(text) and len(text) <= 60 and not text.endswith(_SENTENCE_END) and "|" not in text
 
 
 def title_lines(document: Document) -> list[str]:
     """The short lines that open a document before its first sentence or heading, web-page
-    navigation and publication lines left out."""
-    lines: list[str] = []
-    for text in document.paragraphs[:12]:
-        text = text.strip()
-        if not text or _NOISE_LINE.search(text):
+    navigation, labels and publication lines left out."""
+    return [line.text for line in document_lines(document).title]
+
+
+# --- department names ---------------------------------------------------------------------------
+
+
+def _named(name: str) -> str | None:
+    name = clean_name(name)
+    return name if plausible_name(name) else None
+
+
+def _head(text: str) -> str:
+    """The text before its first year or subject word."""
+    tail = _patterns()["title_tail"].search(text)
+    return text[: tail.start()] if tail else text
+
+
+def names_in_title(text: str) -> list[tuple[str, str | None]]:
+    """The name a title-like line gives: the name before its year or subject ('徐闻县经科局2017年部门
+    预算…'), after a leading year ('2016年市国资委财政拨款…'), or after a place and year ('岳阳县
+    2015年度移民局“三公”…'); with the place put before the year, if any.
+
+    >>> names_in_title("岳阳县2015年度移民局“三公”经费决算情况表")
+    [('移民局', '岳阳县')]
+    """
+    text = _patterns()["lead_words"].sub("", "".join(text.split()))
+    leading = _patterns()["leading_year"].match(text)
+    if leading:
+        name = _named(_head(text[leading.end() :]))
+        return [(name, None)] if name else []
+    head = _head(text)
+    name = _named(head)
+    if name:
+        return [(name, None)]
+    places, remainder = leading_places(head)
+    if places and not remainder:  # a place alone before the year: the name follows the year
+        after = _patterns()["leading_year"].sub("", text[len(head) :], count=1)
+        name = _named(_head(after))
+        if name:
+            return [(name, places[-1].printed)]
+    return []
+
+
+def _file_text(stem: str) -> str:
+    """A file name's words: 'synthetic_廊坊市科学技术协会_2014_预算' -> '廊坊市科学技术协会2014预算'."""
+    return "".join(part for part in re.split(r"[_\s]+", stem) if re.search(r"[\u4e00-\u9fff\d]", part))
+
+
+def _title_candidates(line: Line, weight: int) -> list[Candidate]:
+    return [
+        Candidate(name, weight, line.source, line.text, place) for name, place in names_in_title(line.text)
+    ]
+
+
+def _pattern_candidates(line: Line, key: str, weight: int) -> list[Candidate]:
+    found = []
+    for match in _patterns()[key].finditer(line.text):
+        name = _named(match["name"])
+        if name:
+            found.append(Candidate(name, weight, line.source, line.text))
+    return found
+
+
+def _year_candidates(line: Line) -> list[Candidate]:
+    """Names around a year: before it, at a boundary ('…,国务院办公厅2013年度部门决算'), and after it
+    ('2016年,市人大“三公”经费…'), each with the document's subject next to them."""
+    patterns = _patterns()
+    text = line.text
+    found: list[Candidate] = []
+    for year in patterns["year"].finditer(text):
+        if patterns["subject_after"].match(text, year.end()):
+            window = max(0, year.start() - 46)
+            before = patterns["before_year"].search(text[window : year.start()])
+            cut = before is not None and window > 0 and before.start("name") == 0  # no boundary in sight
+            name = _named(before["name"]) if before and not cut else None
+            if name:
+                found.append(Candidate(name, LEAD, line.source, text))
+        after = patterns["name_after"].match(text, year.end())
+        name = _named(after["name"]) if after else None
+        if name:
+            found.append(Candidate(name, YEAR_FIRST, line.source, text))
+    return found
+
+
+def _body_candidates(line: Line) -> list[Candidate]:
+    text = line.text
+    found: list[Candidate] = []
+    if "现将" in text:
+        found += _pattern_candidates(line, "xianjiang", XIANJIANG)
+    if "年" in text:
+        found += _year_candidates(line)
+    if "公布" in text or "发布" in text:
+        found += _pattern_candidates(line, "news", NEWS)
+    return found
+
+
+def _signature(closing: list[str]) -> Candidate | None:
+    """The name above the closing date ('海南省审计厅' / '2016年2月19日'), or beside it."""
+    lines = [t for t in closing if t]
+    for i in range(len(lines) - 1, -1, -1):
+        date = _DATE_LINE.search(lines[i]) or re.search(
+            r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$", lines[i]
+        )
+        if not date:
             continue
-        if is_heading(text) or len(text) > 60 or text.endswith(("。", ":", ";")):
-            break
-        lines.append(text)
-        if len(lines) >= 4:
-            break
-    return lines
-
-
-def _department_from(text: str) -> str | None:
-    """The department a title line names before its year or subject ('廊坊市科协2019年度部门决算…')."""
-    text = re.sub(r"^(?:关于|公开)\s*", "", text.strip())
-    match = _TITLE_TAIL.search(text)
-    head = clean_name(text[: match.start()] if match else text)
-    if 2 <= len(head) <= 40 and DEPT_SUFFIX.search(head) and not re.search(r"\d", head):
-        return head
+        before = lines[i][: date.start()].strip() if date.start() > 0 else ""
+        name = _named(before) if before else (_named(lines[i - 1]) if i > 0 else None)
+        if name:
+            return Candidate(name, SIGNATURE, "signature", before or lines[i - 1])
     return None
 
 
-def _body_candidates(text: str) -> list[str]:
-    found: list[str] = []
-    for pattern, gate in zip(BODY_DEPT_PATTERNS, _BODY_DEPT_GATES, strict=True):
-        if gate.search(text) is None:
+_CITED_BEFORE = re.compile(r"(?:根据|按照|依据|经|据)$")
+_HANZI_RUN = re.compile(r"[\u4e00-\u9fff]{2,40}")
+
+
+def _scan(line: Line, places: list[tuple[int, int]] | None = None) -> list[Candidate]:
+    """Names led by a place anywhere in a line, ending where a follower word begins ('梧州市农产品质量
+    安全综合检测中心' + '出国团组'), the shortest that fits; a name cited after 根据/按照 is not the
+    document's own. `places` are the (start, end) of the places to read from (else every division
+    the line names)."""
+    found = []
+    text = line.text
+    patterns = _patterns()
+    if places is None:
+        places = [(p.start, p.start + len(p.printed)) for p in find_places(text)]
+    for place_start, place_end in places:
+        start = place_start - 2 if text[max(0, place_start - 2) : place_start] == "中共" else place_start
+        if _CITED_BEFORE.search(text, max(0, start - 2), start):
             continue
-        for match in pattern.finditer(text):
-            name = clean_name(match["dept"])
-            name = re.sub(r"^(?:本|我)(?=[部单局委会院])", "", name)
-            if 2 <= len(name) <= 40 and DEPT_SUFFIX.search(name) and name not in found:
-                found.append(name)
+        run = _HANZI_RUN.match(text, start)
+        if run is None:
+            continue
+        word = run.group()
+        for end_match in patterns["suffix_end"].finditer(word, place_end - start):
+            end = start + end_match.end()
+            if (
+                end < len(text)
+                and "\u4e00" <= text[end] <= "\u9fff"
+                and not patterns["follower"].match(text, end)
+            ):
+                continue
+            name = _named(text[start:end])
+            if name:
+                found.append(Candidate(name, SCAN, line.source, line.text))
+                break
     return found
+
+
+def department_candidates(lines: DocumentLines) -> list[Candidate]:
+    """Every plausible department name the document gives, strongest first (in document order
+    within one weight)."""
+    found: list[Candidate] = []
+    for line in lines.title:
+        found += _title_candidates(line, TITLE)
+    weights = {"department": LABEL, "publisher": PUBLISHER, "source": SOURCE_LABEL}
+    for label in lines.labels:
+        if label.kind == "title":
+            found += _title_candidates(Line(label.value, label.source), TITLE)
+        elif label.kind in weights:
+            name = _named(label.value.split()[0])
+            if name:
+                found.append(Candidate(name, weights[label.kind], label.source, label.text))
+    signature = _signature(lines.closing)
+    if signature:
+        found.append(signature)
+    for line in lines.captions:
+        found += _title_candidates(line, LEAD)
+    for i, line in enumerate(lines.body):
+        if i >= BODY_NAME_LINES and any(c.weight >= LEAD for c in found):
+            break
+        if len(line.text) >= 5:
+            found += _body_candidates(line)
+    for line in lines.file_names:
+        found += _title_candidates(Line(_file_text(line.text), line.source), FILE)
+    if not any(c.weight >= YEAR_FIRST for c in found):
+        for line in lines.title + lines.body:
+            found += _scan(line)
+    if lines.folder:
+        found += _title_candidates(Line(_file_text(lines.folder), "folder name"), FOLDER)
+    return sorted(found, key=lambda c: -c.weight)
+
+
+# --- the fields ---------------------------------------------------------------------------------
+
+
+def _evidence(value: object, source: str, text: str) -> Evidence:
+    text = " ".join(text.split())
+    return Evidence(str(value), source, text[:_EVIDENCE_CHARS])
+
+
+def _printed_choice(candidates: list[Candidate]) -> Candidate | None:
+    """The strongest name; among the strongest, one that says where it is."""
+    if not candidates:
+        return None
+    top = candidates[0].weight
+    strongest = [c for c in candidates if c.weight == top]
+    return next((c for c in strongest if has_place(c.name)), strongest[0])
+
+
+@dataclass(frozen=True)
+class _Region:
+    printed: str
+    division: Division | None
+    evidence: Evidence
+
+
+def _region_of_name(name: str, source: str, text: str) -> _Region | None:
+    places, rest = leading_places(party_form(name).removeprefix("中共"))
+    if places:
+        place = places[-1]
+        return _Region(_printed_place(place), place.division, _evidence(name, source, text))
+    zone = zone_prefix(rest)
+    if zone:
+        return _Region(zone, None, _evidence(name, source, text))
+    return None
+
+
+def _printed_place(place: Place) -> str:
+    """A place as printed, or its official name where the text shortened a province ('山东')."""
+    if place.printed[-1] in "省市县区州旗盟":
+        return place.printed
+    return place.division.name
+
+
+def _region(names: list[Candidate], lines: DocumentLines, central: bool) -> _Region | None:
+    """The region: of the department's names, the place a title puts before its year, the opening
+    text, the file name (see the module docstring)."""
+    for candidate in names:
+        region = _region_of_name(candidate.name, candidate.source, candidate.text)
+        if region:
+            return region
+    for candidate in names:
+        if candidate.place:
+            place = most_specific_place(candidate.place)
+            if place:
+                return _Region(
+                    _printed_place(place),
+                    place.division,
+                    _evidence(place.printed, candidate.source, candidate.text),
+                )
+    if central:
+        return None
+    for group in (lines.title, lines.body[:20], lines.file_names):
+        if not group:
+            continue
+        text = "\n".join(line.text for line in group)[:2000]
+        place = most_specific_place(text)
+        if place:
+            start = text.rfind("\n", 0, place.start) + 1
+            end = text.find("\n", place.start)
+            quote = text[start : end if end >= 0 else len(text)]
+            return _Region(
+                _printed_place(place), place.division, _evidence(place.printed, group[0].source, quote)
+            )
+    return None
+
+
+def _may_be_short(name: str) -> bool:
+    """Whether a name may be short for a fuller one the body gives: no place, or a short stem
+    ('区直工委', '宣城市直工委', '徐闻县经科局')."""
+    places, rest = leading_places(party_form(name).removeprefix("中共"))
+    return not places or len(rest) <= 4
+
+
+def _fuller_in_body(name: str, lines: DocumentLines) -> list[Candidate]:
+    """Place-led names in the lines that hold `name`'s place (or level word) and the first and last
+    characters of its stem (at most FULLER_LINES lines)."""
+    places, stem = leading_places(party_form(name).removeprefix("中共"))
+    level = stem[0] if not places and stem[:1] in tuple("省市县区州旗") else None
+    stem = stem[1:] if level else stem
+    place = places[-1].printed if places else None
+    found: list[Candidate] = []
+    searched = 0
+    for line in lines.body:
+        text = line.text
+        if stem[:1] not in text or stem[-1:] not in text or (place or level or "") not in text:
+            continue
+        if place:  # read from each mention of the place (the division it names is known)
+            starts = [m.start() for m in re.finditer(re.escape(place), text)]
+            found += _scan(line, [(start, start + len(place)) for start in starts])
+        else:
+            found += _scan(line)
+        searched += 1
+        if searched >= FULLER_LINES:
+            break
+    return found
+
+
+def _department(
+    candidates: list[Candidate], lines: DocumentLines, evidence: dict[str, Evidence]
+) -> tuple[str | None, str | None, _Region | None]:
+    """(canonical, printed, region) of the document's department."""
+    printed = _printed_choice(candidates)
+    if printed is None:
+        return None, None, _region([], lines, central=False)
+    if _may_be_short(printed.name):
+        candidates = candidates + [
+            c for c in _fuller_in_body(printed.name, lines) if same_department(printed.name, c.name)
+        ]
+    names = [c.name for c in candidates]
+    full = fullest(printed.name, names)
+    same = [c for c in candidates if c.name == full] + [c for c in candidates if c.name == printed.name]
+    central = is_central(printed.name) and not has_place(full)
+    region = _region(same, lines, central)
+    canonical = canonical_department(full, names, region.division if region else None, central=central)
+    evidence["department"] = _evidence(printed.name, printed.source, printed.text)
+    if full != printed.name:
+        full_from = next(c for c in candidates if c.name == full)
+        evidence["department_full"] = _evidence(full, full_from.source, full_from.text)
+    return canonical, printed.name, region
+
+
+def _year(lines: DocumentLines) -> year_kind.Vote | None:
+    votes: list[year_kind.Vote] = []
+    for line in lines.title:
+        votes += year_kind.year_votes(line.text, line.source, YEAR_WEIGHTS[line.source], line=line.text)
+    for label in lines.labels:
+        if label.kind == "title":
+            votes += year_kind.year_votes(label.value, "header", YEAR_WEIGHTS["header"], line=label.text)
+    for line in lines.captions:
+        votes += year_kind.year_votes(line.text, line.source, YEAR_WEIGHTS[line.source], line=line.text)
+    body = "\n".join(line.text for line in lines.body)[:YEAR_CHARS]
+    votes += year_kind.year_votes(body, "body", YEAR_WEIGHTS["body"], line=None)
+    for line in lines.file_names:
+        votes += year_kind.stem_year_votes(line.text, "file name", YEAR_WEIGHTS["file name"])
+    best = year_kind.best_year(votes)
+    if best is None and lines.folder:
+        best = year_kind.best_year(year_kind.stem_year_votes(lines.folder, "folder name", 1))
+    return best
+
+
+def _kind(lines: DocumentLines) -> tuple[Kind, Evidence] | None:
+    titles = [line for line in lines.title] + [
+        Line(label.value, "header") for label in lines.labels if label.kind == "title"
+    ]
+    title_text = "".join(line.text for line in titles)
+    kind = year_kind.kind_of_line(title_text)
+    if kind:
+        return kind, _evidence(kind, titles[0].source, title_text)
+    body = "\n".join(line.text for line in lines.body)
+    steps: list[tuple[str, Callable[[str], tuple[Kind, str] | None], str]] = [
+        ("body", year_kind.kind_from_sentences, body),
+    ]
+    for source, find, text in steps:
+        found = find(text)
+        if found:
+            return found[0], _evidence(found[0], source, found[1])
+    for line in lines.file_names:
+        kind = year_kind.kind_of_line(line.text)
+        if kind:
+            return kind, _evidence(kind, line.source, line.text)
+    captions = "\n".join(line.text for line in lines.captions)
+    for source, find, text in (
+        ("body", year_kind.kind_from_naming, body),
+        ("table caption", year_kind.kind_from_naming, captions),
+        ("body", year_kind.kind_from_words, body),
+        ("table caption", year_kind.kind_from_words, captions),
+        ("folder name", year_kind.kind_from_words, lines.folder),
+        ("body", year_kind.kind_from_money_words, body),
+    ):
+        found = find(text)
+        if found:
+            return found[0], _evidence(found[0], source, found[1])
+    return None
 
 
 def extract_metadata(document: Document) -> Metadata:
     """Metadata of one document; fields that no evidence gives stay None."""
-    title_parts = title_lines(document)
-    title = "".join(title_parts) or None
-    head_text = "\n".join(document.paragraphs[:60])
-    body = (
-        head_text + "\n" + "\n".join(" ".join(row) for table in document.tables[:3] for row in table.rows[:3])
-    )
-    stem = PurePath(document.source_path).stem
-
-    year = _year_near_kind(title or "") or _year(title or "") or _year_near_kind(body) or _year(stem)
-    kind = _kind(title or "") or _kind(stem) or _body_kind(body)
-
-    from_title = [d for part in title_parts if (d := _department_from(part))]
-    from_body = [d for line in document.paragraphs[:60] for d in _body_candidates(line)]
-    candidates = from_title + [d for d in from_body if d not in from_title]
-    printed = next((d for d in from_title if has_place(d)), None) or (from_title[0] if from_title else None)
-    if printed is None and from_body:
-        printed = next((d for d in from_body if has_place(d)), from_body[0])
-    if printed is None:
-        printed = _department_from(stem)
-
-    region_hint = _region(candidates, title, head_text, stem)
-    department = canonical_department(printed, candidates, region_hint) if printed else None
-    division = (most_specific(department) if department else None) or region_hint
+    lines = document_lines(document)
+    evidence: dict[str, Evidence] = {}
+    canonical, printed, region = _department(department_candidates(lines), lines, evidence)
+    if region is not None:
+        evidence["region"] = region.evidence
+    year = _year(lines)
+    if year is not None:
+        body = "\n".join(line.text for line in lines.body)[:YEAR_CHARS]
+        evidence["year"] = _evidence(year.value, year.source, year_kind.context(body, year))
+    kind = _kind(lines)
+    if kind is not None:
+        evidence["kind"] = kind[1]
+    division = region.division if region else None
     return Metadata(
-        title=title,
-        department=department,
-        department_printed=printed,
-        department_type=department_type(department) if department else None,
-        region=division.name if division else None,
+        title="".join(line.text for line in lines.title) or None,
+        department=canonical,
+        department_printed=as_printed(printed, document.script),
+        department_type=department_type(canonical) if canonical else None,
+        region=as_printed(region.printed, document.script) if region else None,
         province=division.province if division else None,
-        year=year,
-        kind=kind,
+        year=int(year.value) if year else None,
+        kind=kind[0] if kind else None,
+        region_code=division.gb_code if division else None,
+        evidence=evidence,
     )
-
-
-def _region(candidates: list[str], title: str | None, body: str, stem: str) -> Division | None:
-    """The division a document is about, from its department names, title, opening text, file name."""
-    for text in (*candidates, title or "", body[:2000], stem):
-        division = most_specific(text)
-        if division is not None:
-            return division
-    return None
-
-
-def _year_near_kind(text: str) -> int | None:
-    years = [
-        int(m.group(1).translate(_CN_DIGITS))
-        for m in re.finditer(
-            r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*度?\s*(?:部门|单位|本级)?\s*(?:[“\"]\s*三公\s*[”\"]\s*经费)?\s*(?:预算|决算)",
-            text,
-        )
-    ]
-    return max(set(years), key=years.count) if years else None
-
-
-def _body_kind(text: str) -> Kind | None:
-    budget, final = text.count("预算"), text.count("决算")
-    if budget == final == 0:
-        return None
-    return "final" if final > budget else "budget"
