@@ -25,11 +25,11 @@ A document printed in traditional characters (`Document.script`) gets `departmen
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import PurePath
 
 from analytics.extract import year_kind
 from analytics.extract.departments import (
@@ -61,6 +61,7 @@ OPENING_LINES = 100  # lines read from the start of a document
 OPENING_CHARS = 3000
 CLOSING_LINES = 12  # lines searched for a signature at the end
 TITLE_LINES = 4
+OPENING_TITLE_LINES = 12  # short lines looked at for the title
 TABLE_CHARS = 400  # what a table counts toward OPENING_CHARS
 BODY_NAME_LINES = 20  # body lines searched for names once a name was found
 YEAR_CHARS = 2000  # of the body, for the year
@@ -143,6 +144,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "label": re.compile(rf"(?P<label>{labels})\s*(?:[:：]|\|)"),
         "label_line": re.compile(rf"^(?:{labels})\s*[:：]?$"),
+        "spaced_label": re.compile(rf"(?:^|(?<=\s))(?P<label>{labels})(?=\s)"),
         "noise": re.compile(trie_regex(_words("noise_line_words")) + r"|>|»|^目\s*录$"),
         # what ends a name in a title: a year or a subject word
         "title_tail": re.compile(rf"\s*(?:(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}}|{tails})"),
@@ -163,7 +165,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{boundary}据?(?P<name>[\u4e00-\u9fff]{{2,20}}?)(?:\d{{1,2}}月)?(?:\d{{1,2}}日|今天|今日|日前|近日|昨天|昨日)?"
             rf"(?:在[^,，。;；]{{1,12}}?)?(?:公布|发布)了?[^。]{{0,20}}?(?:(?:19|20)\d{{2}}|预算|决算|三公)"
         ),
-        "label_boundary": re.compile(r"[\s|】\]:：,，;；]"),
+        "label_boundary": re.compile(r"[\s|【】\[\]()（）:：,，;；]"),
         "lead_words": re.compile(r"^(?:关于|公开)"),
         "follower": re.compile(rf"(?:{followers})"),
         "suffix_end": re.compile(rf"(?:{trie_regex(_words('department_suffixes'))})"),
@@ -225,9 +227,10 @@ class DocumentLines:
 
 def document_lines(document: Document) -> DocumentLines:
     """The document read as sourced lines (see the module docstring)."""
-    lines = DocumentLines([], [], [], [], [], [], PurePath(document.source_path).parent.name)
+    lines = DocumentLines([], [], [], [], [], [], os.path.basename(os.path.dirname(document.source_path)))
     title_source = "cover" if document.format in ("pdf", "docx", "doc") else "title"
-    opening, chars, pending = True, 0, None
+    opening: list[str] = []  # the short lines before the first sentence or heading
+    in_opening, chars, pending = True, 0, None
     for block in document.blocks:
         if len(lines.body) >= OPENING_LINES or chars >= OPENING_CHARS:
             break
@@ -235,7 +238,7 @@ def document_lines(document: Document) -> DocumentLines:
             if block.caption:
                 lines.captions.append(Line(block.caption.strip(), "table caption"))
             lines.labels.extend(_table_labels(block))
-            opening = opening and not lines.title
+            in_opening = in_opening and not opening
             chars += TABLE_CHARS
             continue
         text = block.text.strip()
@@ -259,17 +262,63 @@ def document_lines(document: Document) -> DocumentLines:
             if file_line:
                 lines.file_names.append(Line(file_line["stem"], "file name"))
                 continue
+            spaced = _spaced_labels(text)
+            if spaced:
+                lines.labels.extend(spaced)
+                continue
             if _is_noise(text) or _DATE_LINE.match(text):
                 continue
-            if opening and _is_title_line(text) and len(lines.title) < TITLE_LINES:
-                lines.title.append(Line(text, title_source))
+            if in_opening and _is_title_line(text) and len(opening) < OPENING_TITLE_LINES:
+                if text not in opening:
+                    opening.append(text)
                 continue
-        opening = False
+        in_opening = False
         lines.body.append(Line(text, "body"))
-    stem = PurePath(document.source_path).stem
+    lines.title = [Line(text, title_source) for text in _title_of(opening)]
+    stem = os.path.splitext(os.path.basename(document.source_path))[0]
     lines.file_names.insert(0, Line(stem, "file name"))
     lines.closing = [b.text.strip() for b in document.blocks[-CLOSING_LINES:] if isinstance(b, Paragraph)]
     return lines
+
+
+def _spaced_labels(text: str) -> list[Label]:
+    """Labels and values parted by spaces only, two or more on a line: '发布机构 X街道办事处 责任部门 …'."""
+    matches = list(_patterns()["spaced_label"].finditer(text))
+    if len(matches) < 2:
+        return []
+    found = []
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        value = text[match.end() : end].strip()
+        if value:
+            found.append(Label(_label_kinds()["".join(match["label"].split())], value, "header", text))
+    return found
+
+
+def _title_of(opening: list[str]) -> list[str]:
+    """The title among the opening lines: the lines that read like one (a year, or 预算, 决算, 三公,
+    公开), each with a name standing alone on the line before one that names none ('江苏省人民检察院' /
+    '2017年部门预算')
+    and the short lines that finish it ('…预算2014年情况的' / '说 明'); site banners and slogans are
+    left out. Without such a line, the first lines."""
+    shaped = [bool(_TITLE_SHAPE.search(text)) for text in opening]
+    if not any(shaped):
+        return opening[:TITLE_LINES]
+    title: list[str] = []
+    for i, text in enumerate(opening):
+        name_line = (
+            i + 1 < len(opening)
+            and shaped[i + 1]
+            and _named(text) is not None
+            and not names_in_title(opening[i + 1])
+        )
+        finishing = i > 0 and opening[i - 1] in title and len(text) <= 10
+        if shaped[i] or name_line or finishing:
+            title.append(text)
+    return title[:TITLE_LINES]
+
+
+_TITLE_SHAPE = re.compile(r"(?:19|20)\d{2}\s*年|预算|决算|三公|公开")
 
 
 def _is_title_line(text: str) -> bool:

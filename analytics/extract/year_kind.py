@@ -64,6 +64,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:[“\"]?\s*三公\s*[”\"]?\s*经费)?\s*(?P<kind>{kind})"
         ),
         "weak_budget": re.compile(trie_regex(_words("weak_budget_words"))),
+        "final_signs": re.compile(trie_regex(_words("final_signs"))),
         "weak_final": re.compile(trie_regex(_words("weak_final_words"))),
         "xianjiang": re.compile(r"现将[^。;；]{0,80}"),
     }
@@ -160,6 +161,11 @@ def kind_counts(text: str) -> tuple[int, int]:
     return len(patterns["final"].findall(clean)), len(patterns["budget"].findall(clean))
 
 
+def final_signs(text: str) -> int:
+    """How often a text compares with its year's own budget ('年初预算', '完成预算'): final accounts do."""
+    return len(_patterns()["final_signs"].findall(text))
+
+
 def _decided(final: int, budget: int) -> Kind | None:
     if final > budget:
         return "final"
@@ -207,12 +213,14 @@ def kind_from_naming(text: str) -> tuple[Kind, str] | None:
 
 def kind_from_words(text: str) -> tuple[Kind, str] | None:
     """The kind most of the remaining words say; a final-accounts text quotes its budget, a budget
-    seldom speaks of final accounts, so a 决算 counts twice."""
+    seldom speaks of final accounts, so a 决算 counts twice, and so does a comparison with the year's
+    own budget ('年初预算为2.95万元')."""
     final, budget = kind_counts(text)
-    kind = _decided(2 * final, budget)
+    signs = final_signs(text)
+    kind = _decided(2 * (final + signs), budget)
     if kind is None:
         return None
-    return kind, f"{final} × 决算, {budget} × 预算"
+    return kind, f"{final} × 决算, {signs} × 年初预算/完成预算…, {budget} × 预算"
 
 
 def kind_from_money_words(text: str) -> tuple[Kind, str] | None:

@@ -242,3 +242,42 @@ def test_the_evidence_names_source_and_text() -> None:
     assert m.evidence["department"] == Evidence("某市林业局", "title", "某市林业局2019年部门预算公开")
     assert m.evidence["year"] == Evidence("2019", "title", "某市林业局2019年部门预算公开")
     assert m.evidence["kind"].source == "title"
+
+
+def test_site_banners_before_the_title_are_no_title() -> None:
+    m = meta(
+        "欢迎访问平乐县人民医院",
+        "服务热线:0773-0000000",
+        "二级甲等综合医院",
+        "2022年度平乐县人民医院单位决算",
+        "来源:平乐县人民医院 发布时间:2023-09-01 10:00:00",
+        "第一部分 单位概况",
+    )
+    assert m.title == "2022年度平乐县人民医院单位决算"
+    assert (m.department, m.year, m.kind) == ("平乐县人民医院", 2022, "final")
+
+
+def test_a_name_on_its_own_line_beats_a_short_headline() -> None:
+    m = meta("区人大2019年决算公开", "来源:某网 | 发布日期:2020-08-01", "柳州市柳南区人大常委会", "2019年部门决算")
+    assert m.department_printed == "柳州市柳南区人大常委会"
+
+
+def test_labels_parted_by_spaces_in_a_page_metadata_block() -> None:
+    m = meta(
+        "索 引 号 000000/2022-00001 文 号 生成日期 2022-09-01",
+        "发布机构 金凤区满城北街街道办事处 责任部门 金凤区满城北街街道办事处",
+        "2021年度满城北街街道办事处部门决算公开",
+    )
+    assert (m.department_printed, m.department, m.region) == (
+        "满城北街街道办事处",
+        "金凤区满城北街街道办事处",
+        "金凤区",
+    )
+
+
+def test_comparisons_with_the_years_own_budget_say_final_accounts() -> None:
+    m = meta(
+        "二、“三公”经费支出与年初预算对比情况",
+        "2019年度本部门一般公共预算财政拨款“三公”经费支出3.1万元,年初预算为4万元。",
+    )
+    assert m.kind == "final"
