@@ -97,7 +97,8 @@ def _types() -> list[tuple[str, str]]:
 def clean_name(printed: str) -> str:
     """A printed name without spaces, notes such as '(本级)' and trailing punctuation."""
     name = "".join(printed.split())
-    name = _NOTE.sub("", name)
+    if "(" in name or "（" in name:
+        name = _NOTE.sub("", name)
     return name.strip(":：,，。、“”\"'()（）|")
 
 

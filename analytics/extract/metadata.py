@@ -63,6 +63,7 @@ CLOSING_LINES = 12  # lines searched for a signature at the end
 TITLE_LINES = 4
 OPENING_TITLE_LINES = 12  # short lines looked at for the title
 TABLE_CHARS = 400  # what a table counts toward OPENING_CHARS
+TABLE_LABEL_ROWS = 2  # rows of a table searched for labels ('编制单位' | '…局')
 BODY_NAME_LINES = 20  # body lines searched for names once a name was found
 YEAR_CHARS = 2000  # of the body, for the year
 FULLER_LINES = 6  # lines searched for a fuller form of a short name
@@ -201,7 +202,7 @@ def _labels_of(text: str, source: str) -> Iterator[Label]:
 def _table_labels(table: Table) -> Iterator[Label]:
     """Labels in a table's first rows: a label cell and the cell after it, or 'label:value' in one."""
     kinds = _label_kinds()
-    for row in table.rows[:4]:
+    for row in table.rows[:TABLE_LABEL_ROWS]:
         for i, cell in enumerate(row):
             if len(cell) <= 12:
                 name = "".join(cell.split()).rstrip(":：")
@@ -231,6 +232,7 @@ def document_lines(document: Document) -> DocumentLines:
     title_source = "cover" if document.format in ("pdf", "docx", "doc") else "title"
     opening: list[str] = []  # the short lines before the first sentence or heading
     in_opening, chars, pending = True, 0, None
+    seen_labels: set[str] = set()
     for block in document.blocks:
         if len(lines.body) >= OPENING_LINES or chars >= OPENING_CHARS:
             break
@@ -253,16 +255,18 @@ def document_lines(document: Document) -> DocumentLines:
             pending = _label_kinds()["".join(text.rstrip(":：").split())]
             continue
         if (":" in text or "：" in text or "|" in text) and _patterns()["label"].search(text):
-            labels = list(_labels_of(text, "header"))
+            # a table caption's '编制单位:…' repeats over every table: read it once
+            labels = list(_labels_of(text, "header")) if text not in seen_labels else []
+            seen_labels.add(text)
             lines.labels.extend(labels)
-            if labels and _patterns()["label"].match(text):
+            if _patterns()["label"].match(text):
                 continue
         if len(lines.body) < 8:  # the opening: furniture, dates, file names, the title
             file_line = _FILE_LINE.match(text)
             if file_line:
                 lines.file_names.append(Line(file_line["stem"], "file name"))
                 continue
-            spaced = _spaced_labels(text)
+            spaced = _spaced_labels(text) if text.count(" ") >= 2 else None
             if spaced:
                 lines.labels.extend(spaced)
                 continue
@@ -496,8 +500,10 @@ def department_candidates(lines: DocumentLines) -> list[Candidate]:
         found.append(signature)
     for line in lines.captions:
         found += _title_candidates(line, LEAD)
+    # a title or label naming a place says all the body could (a fuller form: see _fuller_in_body)
+    settled = any(c.weight >= LABEL and has_place(c.name) for c in found)
     for i, line in enumerate(lines.body):
-        if i >= BODY_NAME_LINES and any(c.weight >= LEAD for c in found):
+        if settled or (i >= BODY_NAME_LINES and any(c.weight >= LEAD for c in found)):
             break
         if len(line.text) >= 5:
             found += _body_candidates(line)
@@ -594,20 +600,24 @@ def _may_be_short(name: str) -> bool:
 
 
 def _fuller_in_body(name: str, lines: DocumentLines) -> list[Candidate]:
-    """Place-led names in the lines that hold `name`'s place (or level word) and the first and last
-    characters of its stem (at most FULLER_LINES lines)."""
+    """Place-led names in the lines where `name`'s place (or level word) is followed by the first
+    character of its stem, as in a fuller form ('徐闻县经科局' / '徐闻县经济…局', '区直工委' / '…宣州区
+    直属…'); at most FULLER_LINES lines."""
     places, stem = leading_places(party_form(name).removeprefix("中共"))
     level = stem[0] if not places and stem[:1] in tuple("省市县区州旗") else None
     stem = stem[1:] if level else stem
-    place = places[-1].printed if places else None
+    place = places[-1].printed if places else level
+    if not place or not stem:
+        return []
+    needle = place + stem[0]
     found: list[Candidate] = []
     searched = 0
     for line in lines.body:
         text = line.text
-        if stem[:1] not in text or stem[-1:] not in text or (place or level or "") not in text:
+        if needle not in text:
             continue
-        if place:  # read from each mention of the place (the division it names is known)
-            starts = [m.start() for m in re.finditer(re.escape(place), text)]
+        if places:  # read from each mention of the place (the division it names is known)
+            starts = [m.start() for m in re.finditer(re.escape(needle), text)]
             found += _scan(line, [(start, start + len(place)) for start in starts])
         else:
             found += _scan(line)
@@ -650,8 +660,11 @@ def _year(lines: DocumentLines) -> year_kind.Vote | None:
             votes += year_kind.year_votes(label.value, "header", YEAR_WEIGHTS["header"], line=label.text)
     for line in lines.captions:
         votes += year_kind.year_votes(line.text, line.source, YEAR_WEIGHTS[line.source], line=line.text)
-    body = "\n".join(line.text for line in lines.body)[:YEAR_CHARS]
-    votes += year_kind.year_votes(body, "body", YEAR_WEIGHTS["body"], line=None)
+    if not any(
+        v.weight >= 3 * YEAR_WEIGHTS["title"] for v in votes
+    ):  # a title's '2019年度部门决算' settles it
+        body = "\n".join(line.text for line in lines.body)[:YEAR_CHARS]
+        votes += year_kind.year_votes(body, "body", YEAR_WEIGHTS["body"], line=None)
     for line in lines.file_names:
         votes += year_kind.stem_year_votes(line.text, "file name", YEAR_WEIGHTS["file name"])
     best = year_kind.best_year(votes)

@@ -258,7 +258,9 @@ def test_site_banners_before_the_title_are_no_title() -> None:
 
 
 def test_a_name_on_its_own_line_beats_a_short_headline() -> None:
-    m = meta("区人大2019年决算公开", "来源:某网 | 发布日期:2020-08-01", "柳州市柳南区人大常委会", "2019年部门决算")
+    m = meta(
+        "区人大2019年决算公开", "来源:某网 | 发布日期:2020-08-01", "柳州市柳南区人大常委会", "2019年部门决算"
+    )
     assert m.department_printed == "柳州市柳南区人大常委会"
 
 
