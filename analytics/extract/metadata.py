@@ -559,9 +559,16 @@ def _printed_place(place: Place) -> str:
     return place.division.name
 
 
+# What a text cites rather than says of itself: a title in 《》, the organ a rule or a sum came from
+# ('根据广西壮族自治区财政厅…', '经龙泉市财政局汇总').
+_CITED = re.compile(
+    r"《[^》\n]{0,60}》|(?:根据|按照|依据|遵照)[^,，。;；\n]{0,40}|经[^,，。;；\n]{2,20}?汇总"
+)
+
+
 def _region(names: list[Candidate], lines: DocumentLines, central: bool) -> _Region | None:
     """The region: of the department's names, the place a title puts before its year, the opening
-    text, the file name (see the module docstring)."""
+    text (title, labels, body; not what it cites), the file name (see the module docstring)."""
     for candidate in names:
         region = _region_of_name(candidate.name, candidate.source, candidate.text)
         if region:
@@ -577,11 +584,12 @@ def _region(names: list[Candidate], lines: DocumentLines, central: bool) -> _Reg
                 )
     if central:
         return None
-    for group in (lines.title, lines.body[:20], lines.file_names):
+    labelled = [Line(label.value, label.source) for label in lines.labels if label.kind != "publication"]
+    for group in (lines.title, labelled, lines.body[:20], lines.file_names):
         if not group:
             continue
         text = "\n".join(line.text for line in group)[:2000]
-        place = most_specific_place(text)
+        place = most_specific_place(_CITED.sub(lambda m: " " * len(m.group()), text))
         if place:
             start = text.rfind("\n", 0, place.start) + 1
             end = text.find("\n", place.start)

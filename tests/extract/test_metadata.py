@@ -283,3 +283,21 @@ def test_comparisons_with_the_years_own_budget_say_final_accounts() -> None:
         "2019年度本部门一般公共预算财政拨款“三公”经费支出3.1万元,年初预算为4万元。",
     )
     assert m.kind == "final"
+
+
+def test_a_place_the_text_cites_is_not_its_region() -> None:
+    m = meta(
+        "教育局2019年部门预算",
+        "根据广西壮族自治区财政厅《关于做好预算公开工作的通知》要求,现将本局2019年部门预算公开如下。",
+    )
+    assert (m.department, m.region) == ("教育局", None)
+
+
+def test_a_publisher_label_names_the_region_of_a_department_without_a_place() -> None:
+    m = meta("发布机构:宣州区人民政府", "区审计局2019年部门预算公开")
+    assert (m.department, m.region) == ("宣州区审计局", "宣州区")
+
+
+def test_a_news_title_names_the_department_before_what_it_published() -> None:
+    m = meta("中国气象局公布2015年“三公”经费预算", "比上年减少5%。")
+    assert (m.department, m.year, m.kind) == ("中国气象局", 2015, "budget")
