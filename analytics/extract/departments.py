@@ -38,6 +38,8 @@ from analytics.reference import read_csv, vocabulary
 
 _NOTE = re.compile(r"[\((](?:本级|汇总|含下属单位|部门汇总|单位|机关本级|本部)[\))]")
 _LEVEL_WORD = re.compile(r"^(?:本|我)?(省|自治区|市|州|盟|县|区|旗|镇|乡)")
+# No ministry's name opens with the country ('审计署', '外交部'); a news item's '中国审计署' does
+_COUNTRY_BEFORE_MINISTRY = re.compile(r"^(?:中国|中华人民共和国)(?=[^共]{2,12}(?:部|署)$)")
 _CENTRAL_OPENING = re.compile(r"^(?:国务院|国家|中央|中华|全国|中国)")
 _PARTY_FULL = re.compile(r"^中国共产党(.+?)委员会")
 _PARTY_ORGANS = (
@@ -212,8 +214,10 @@ def has_place(name: str) -> bool:
 
 @lru_cache(maxsize=1 << 12)
 def normal_form(printed: str, central: bool = False) -> str:
-    """Rules 1-3 of the module docstring: the name as it stands, in canonical spelling."""
-    return _expand_alias(_party_form(clean_name(printed)), central)
+    """Rules 1-3 of the module docstring: the name as it stands, in canonical spelling; a ministry
+    named with the country before it, as news items do ('中国审计署'), without it."""
+    name = _expand_alias(_party_form(clean_name(printed)), central)
+    return _COUNTRY_BEFORE_MINISTRY.sub("", name)
 
 
 def _ending_kind(stem: str) -> str:

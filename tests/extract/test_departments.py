@@ -30,6 +30,8 @@ from analytics.extract.regions import most_specific
         ("柳州市鱼峰区人民代表大会常务委员会", [], None, "柳州市鱼峰区人大常委会"),
         ("重庆市大渡口区城市管理局(本级)", [], None, "重庆市大渡口区城市管理局"),
         ("上海市普陀区委社会工作部", [], None, "中共上海市普陀区委社会工作部"),
+        ("中国审计署", [], None, "审计署"),  # a news item's country before a ministry
+        ("中国科学院", [], None, "中国科学院"),  # an institution named so
     ],
 )
 def test_canonical(printed: str, others: list[str], region: str | None, canonical: str) -> None:
@@ -46,6 +48,7 @@ def test_canonical(printed: str, others: list[str], region: str | None, canonica
         ("天水市幼儿园", "教育"),
         ("柳州市鱼峰区人大常委会", "人大"),
         ("深圳市财政委员会", "财政"),
+        ("中国科学院", "科技"),
     ],
 )
 def test_type(name: str, kind: str) -> None:
