@@ -100,6 +100,9 @@ class Metadata:
     year: int | None = None  # the fiscal year reported on
     kind: Kind | None = None
     region_code: str | None = None  # GB/T 2260 code of `region` ('532800'); None for a zone
+    # the names the document gives its department, as they stand in its (simplified) text: the
+    # printed one first ('国办', '国务院办公厅'); for the extractor to know the document's own name
+    names_in_text: tuple[str, ...] = ()
     # field -> where it was read ('department', 'department_full', 'region', 'year', 'kind')
     evidence: dict[str, Evidence] = field(default_factory=dict)
 

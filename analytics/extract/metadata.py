@@ -635,13 +635,21 @@ def _fuller_in_body(name: str, lines: DocumentLines) -> list[Candidate]:
     return found
 
 
+@dataclass(frozen=True)
+class _Department:
+    canonical: str | None
+    printed: str | None
+    names: tuple[str, ...]  # the names the text gives it, as they stand in the (simplified) text
+    region: _Region | None
+
+
 def _department(
     candidates: list[Candidate], lines: DocumentLines, evidence: dict[str, Evidence]
-) -> tuple[str | None, str | None, _Region | None]:
-    """(canonical, printed, region) of the document's department."""
+) -> _Department:
+    """The document's department: canonical, printed, the names the text gives it, and its region."""
     printed = _printed_choice(candidates)
     if printed is None:
-        return None, None, _region([], lines, central=False)
+        return _Department(None, None, (), _region([], lines, central=False))
     if _may_be_short(printed.name):
         candidates = candidates + [
             c for c in _fuller_in_body(printed.name, lines) if same_department(printed.name, c.name)
@@ -656,7 +664,8 @@ def _department(
     if full != printed.name:
         full_from = next(c for c in candidates if c.name == full)
         evidence["department_full"] = _evidence(full, full_from.source, full_from.text)
-    return canonical, printed.name, region
+    own = [printed.name, full, *(n for n in names if same_department(printed.name, n))]
+    return _Department(canonical, printed.name, tuple(dict.fromkeys(own)), region)
 
 
 def _year(lines: DocumentLines) -> year_kind.Vote | None:
@@ -720,7 +729,8 @@ def extract_metadata(document: Document) -> Metadata:
     """Metadata of one document; fields that no evidence gives stay None."""
     lines = document_lines(document)
     evidence: dict[str, Evidence] = {}
-    canonical, printed, region = _department(department_candidates(lines), lines, evidence)
+    department = _department(department_candidates(lines), lines, evidence)
+    canonical, printed, region = department.canonical, department.printed, department.region
     if region is not None:
         evidence["region"] = region.evidence
     year = _year(lines)
@@ -741,5 +751,6 @@ def extract_metadata(document: Document) -> Metadata:
         year=int(year.value) if year else None,
         kind=kind[0] if kind else None,
         region_code=division.gb_code if division else None,
+        names_in_text=department.names,
         evidence=evidence,
     )

@@ -162,6 +162,7 @@ def test_a_short_title_name_completed_by_the_publisher_label() -> None:
     )
     assert m.department_printed == "鹿寨县政府办"
     assert m.department == "鹿寨县人民政府办公室"
+    assert m.names_in_text == ("鹿寨县政府办", "鹿寨县人民政府办公室")
     assert m.evidence["department_full"].source == "header"
 
 
@@ -228,6 +229,7 @@ def test_a_traditional_document_gets_printed_names_in_its_script() -> None:
     assert m.department == "郴州市第一人民医院"  # canonical, simplified
     assert m.department_printed == "郴州市第一人民醫院"
     assert m.region == "郴州市"
+    assert m.names_in_text == ("郴州市第一人民医院",)  # as the converted text has it, for the extractor
 
 
 def test_a_central_department_takes_no_region_from_a_city_it_mentions() -> None:
