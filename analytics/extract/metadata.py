@@ -325,8 +325,17 @@ def _title_of(opening: list[str]) -> list[str]:
 _TITLE_SHAPE = re.compile(r"(?:19|20)\d{2}\s*年|预算|决算|三公|公开")
 
 
+# What a title never holds: a sentence's commas or stops ('出决算中,因公出国(境)费…;公务用车购').
+_NOT_IN_TITLE = re.compile(r"[,，;；。|]")
+
+
 def _is_title_line(text: str) -> bool:
-    return not is_heading(text) and len(text) <= 60 and not text.endswith(_SENTENCE_END) and "|" not in text
+    return (
+        len(text) <= 60
+        and not text.endswith(_SENTENCE_END)
+        and not _NOT_IN_TITLE.search(text)
+        and not is_heading(text)
+    )
 
 
 def title_lines(document: Document) -> list[str]:

@@ -59,10 +59,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "final": re.compile(trie_regex(_words("final_words"))),
         "budget": re.compile(trie_regex(_words("budget_words"))),
         "kind_after": re.compile(rf"[^。;；,，!?！？]{{0,{_KIND_AFTER}}}?(?:{kind})"),
-        "naming": re.compile(
-            rf"(?:{_YEAR_DIGITS})\s*年\s*度?\s*(?:部门|单位)?\s*"
-            rf"(?:[“\"]?\s*三公\s*[”\"]?\s*经费)?\s*(?P<kind>{kind})"
-        ),
+        # a year and the kind of what it names, in the same clause ('2020年…“三公”经费预算', neutral
+        # phrases blanked first)
+        "naming": re.compile(rf"(?:{_YEAR_DIGITS})\s*年\s*度?[^。;；,，!?！？\d\n]{{0,16}}?(?P<kind>{kind})"),
         "weak_budget": re.compile(trie_regex(_words("weak_budget_words"))),
         "final_signs": re.compile(trie_regex(_words("final_signs"))),
         "weak_final": re.compile(trie_regex(_words("weak_final_words"))),
@@ -198,10 +197,11 @@ def kind_from_naming(text: str) -> tuple[Kind, str] | None:
     """The kind of the phrases that name a year's document or figures ('2019年度部门决算', '2014年
     “三公”经费预算数'), most of them; not a comparison's base ('比2013年预算数')."""
     patterns = _patterns()
+    clean = neutralised(text)
     found = [
-        (m["kind"], m.group())
-        for m in patterns["naming"].finditer(text)
-        if not patterns["comparison_before"].search(text[max(0, m.start() - 8) : m.start()])
+        (m["kind"], text[m.start() : m.end()])
+        for m in patterns["naming"].finditer(clean)
+        if not patterns["comparison_before"].search(clean[max(0, m.start() - 8) : m.start()])
     ]
     finals = [phrase for word, phrase in found if _patterns()["final"].fullmatch(word)]
     budgets = [phrase for word, phrase in found if not _patterns()["final"].fullmatch(word)]

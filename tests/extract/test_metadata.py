@@ -303,3 +303,16 @@ def test_a_publisher_label_names_the_region_of_a_department_without_a_place() ->
 def test_a_news_title_names_the_department_before_what_it_published() -> None:
     m = meta("中国气象局公布2015年“三公”经费预算", "比上年减少5%。")
     assert (m.department, m.year, m.kind) == ("中国气象局", 2015, "budget")
+
+
+def test_a_page_that_begins_mid_sentence_has_no_title() -> None:
+    # a budget's later page: its first line is the end of a sentence that names last year's 决算
+    m = meta(
+        "—6—",
+        "支出较2019年决算数增加0.5万元,主要原因是",
+        "人员增加。",
+        "2020年一般公共预算“三公”经费预算5万元,比上年预算减少1万元。",
+    )
+    assert m.title is None
+    assert (m.year, m.kind) == (2020, "budget")
+    assert m.evidence["kind"].text.startswith("2020年一般公共预算“三公”经费预算")
