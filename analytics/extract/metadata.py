@@ -166,6 +166,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{boundary}据?(?P<name>[\u4e00-\u9fff]{{2,20}}?)(?:\d{{1,2}}月)?(?:\d{{1,2}}日|今天|今日|日前|近日|昨天|昨日)?"
             rf"(?:在[^,，。;；]{{1,12}}?)?(?:公布|发布)了?[^。]{{0,20}}?(?:(?:19|20)\d{{2}}|预算|决算|三公)"
         ),
+        # a section about the department: '第一部分 龙潭镇人民政府单位概况', '一、晋中市中医院概况'
+        "overview": re.compile(
+            r"^(?:第[一二三四五六七八九十\d]+部分\s*[:：]?|[一二三四五六七八九十]+\s*[、.]|[(（][一二三四五六七八九十]+[)）])?"
+            rf"\s*(?P<name>{_NAME})\s*(?:单位|部门)?\s*(?:基本)?(?:概况|简介|基本情况)$"
+        ),
         "label_boundary": re.compile(r"[\s|【】\[\]()（）:：,，;；]"),
         "lead_words": re.compile(r"^(?:关于|公开)"),
         "follower": re.compile(rf"(?:{followers})"),
@@ -434,6 +439,8 @@ def _body_candidates(line: Line) -> list[Candidate]:
         found += _year_candidates(line)
     if "公布" in text or "发布" in text:
         found += _pattern_candidates(line, "news", NEWS)
+    if text.endswith(("概况", "简介", "基本情况")):
+        found += _pattern_candidates(line, "overview", LEAD)
     return found
 
 

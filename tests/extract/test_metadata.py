@@ -316,3 +316,19 @@ def test_a_page_that_begins_mid_sentence_has_no_title() -> None:
     assert m.title is None
     assert (m.year, m.kind) == (2020, "budget")
     assert m.evidence["kind"].text.startswith("2020年一般公共预算“三公”经费预算")
+
+
+def test_the_overview_section_names_the_department() -> None:
+    m = meta(
+        "目录",
+        "第一部分长岭镇人民政府单位概况",
+        "第二部分2020年度部门决算表",
+        "一、收入支出决算总表",
+    )
+    assert (m.department, m.year, m.kind) == ("长岭镇人民政府", 2020, "final")
+    assert m.evidence["department"].text == "第一部分长岭镇人民政府单位概况"
+
+
+def test_a_table_of_contents_entry_for_the_departments_own_tables() -> None:
+    m = meta("目录", "三、2021年部门决算公开表", "(一)平陆县林业局汇总", "1、收入支出决算总表")
+    assert m.department == "平陆县林业局"
