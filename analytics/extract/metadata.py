@@ -466,8 +466,8 @@ _HANZI_RUN = re.compile(r"[\u4e00-\u9fff]{2,40}")
 
 def _scan(line: Line, places: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Names led by a place anywhere in a line, ending where a follower word begins ('梧州市农产品质量
-    安全综合检测中心' + '出国团组'), the shortest that fits; a name cited after 根据/按照 is not the
-    document's own. `places` are the (start, end) of the places to read from (else every division
+    安全综合检测中心' + '出国团组'), the shortest that fits; a name cited after 根据/按照, or one of a
+    list ('二级单位:随县森林公安局、随县…站'), is not the document's own. `places` are the (start, end) of the places to read from (else every division
     the line names)."""
     found = []
     text = line.text
@@ -482,6 +482,7 @@ def _scan(line: Line, places: list[tuple[int, int]] | None = None) -> list[Candi
         if run is None:
             continue
         word = run.group()
+        listed = start > 0 and text[start - 1] == "、"
         for end_match in patterns["suffix_end"].finditer(word, place_end - start):
             end = start + end_match.end()
             if (
@@ -490,6 +491,8 @@ def _scan(line: Line, places: list[tuple[int, int]] | None = None) -> list[Candi
                 and not patterns["follower"].match(text, end)
             ):
                 continue
+            if listed or text.startswith("、", end):  # one of a list: units below it, not itself
+                break
             name = _named(text[start:end])
             if name:
                 found.append(Candidate(name, SCAN, line.source, line.text))

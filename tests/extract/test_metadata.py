@@ -332,3 +332,8 @@ def test_the_overview_section_names_the_department() -> None:
 def test_a_table_of_contents_entry_for_the_departments_own_tables() -> None:
     m = meta("目录", "三、2021年部门决算公开表", "(一)平陆县林业局汇总", "1、收入支出决算总表")
     assert m.department == "平陆县林业局"
+
+
+def test_units_listed_below_the_department_are_not_it() -> None:
+    m = meta("2019年部门决算收支情况说明", "二级单位:平陆县森林公安局、平陆县林业技术推广站。")
+    assert m.department is None
