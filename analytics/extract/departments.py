@@ -82,6 +82,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "not_ending": re.compile(rf"(?:{trie_regex(_words('not_department_endings'))})$"),
         "bad_start": re.compile(trie_regex(_words("not_name_starts"))),
         "pronoun": re.compile(trie_regex(_words("name_pronouns"))),
+        # what ends a name in a title: a year or a subject word
+        "title_tail": re.compile(
+            rf"\s*(?:(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}}|{trie_regex(_words('name_tails'))})"
+        ),
+        "leading_year": re.compile(r"^(?:关于|公开)?\s*(?:19|20)\d{2}\s*年\s*度?\s*[,，]?\s*"),
+        "lead_words": re.compile(r"^(?:关于|公开)"),
     }
 
 
@@ -144,6 +150,45 @@ def party_form(name: str) -> str:
     """A party organ's name in the short form '中共X委…' ('中国共产党江苏省委员会办公厅' -> '中共江苏省委
     办公厅'); other names as they are."""
     return _party_form(name)
+
+
+def named(text: str) -> str | None:
+    """`text` as a department's name (see `clean_name`), or None when it is no plausible name."""
+    name = clean_name(text)
+    return name if plausible_name(name) else None
+
+
+def _head(text: str) -> str:
+    """The text before its first year or subject word."""
+    tail = _patterns()["title_tail"].search(text)
+    return text[: tail.start()] if tail else text
+
+
+def names_in_title(text: str) -> list[tuple[str, str | None]]:
+    """The name a title-like line gives: the name before its year or subject ('徐闻县经科局2017年部门
+    预算…'), after a leading year ('2016年市国资委财政拨款…'), or after a place and year ('岳阳县
+    2015年度移民局“三公”…'); with the place put before the year, if any.
+
+    >>> names_in_title("岳阳县2015年度移民局“三公”经费决算情况表")
+    [('移民局', '岳阳县')]
+    """
+    patterns = _patterns()
+    text = patterns["lead_words"].sub("", "".join(text.split()))
+    leading = patterns["leading_year"].match(text)
+    if leading:
+        name = named(_head(text[leading.end() :]))
+        return [(name, None)] if name else []
+    head = _head(text)
+    name = named(head)
+    if name:
+        return [(name, None)]
+    places, remainder = leading_places(head)
+    if places and not remainder:  # a place alone before the year: the name follows the year
+        after = patterns["leading_year"].sub("", text[len(head) :], count=1)
+        name = named(_head(after))
+        if name:
+            return [(name, places[-1].printed)]
+    return []
 
 
 @lru_cache(maxsize=1 << 12)

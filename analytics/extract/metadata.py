@@ -1,10 +1,10 @@
 """Who published a document, about which fiscal year, of which kind: read from all the evidence,
 each field with where it came from (`Metadata.evidence`).
 
-The document is read as sourced lines (`document_lines`): the title (or a printed document's
-cover), page-header labels ('部门：…', '单位名称：…', '发布机构：…'), the body, table captions and
-label cells, the closing signature, the file name (or one printed at the top of a page) and the
-folder name. Then, strongest evidence first:
+The document is read as sourced lines (`metadata_lines.document_lines`): the title (or a printed
+document's cover), page-header labels ('部门：…', '单位名称：…', '发布机构：…'), the body, table
+captions and label cells, the closing signature, the file name (or one printed at the top of a
+page) and the folder name. Then, strongest evidence first:
 
 - department: a name standing in the title ('徐闻县经科局2017年部门预算…', '2016年市国资委…'), a
   department label, the signature, a '现将X2021年度…' sentence, a name before its year and subject
@@ -25,24 +25,24 @@ A document printed in traditional characters (`Document.script`) gets `departmen
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from analytics.extract import year_kind
 from analytics.extract.departments import (
     canonical_department,
-    clean_name,
     department_type,
     fullest,
     has_place,
     is_central,
+    named,
+    names_in_title,
     party_form,
-    plausible_name,
     same_department,
 )
+from analytics.extract.metadata_lines import DATE_LINE, DocumentLines, Line, document_lines
 from analytics.extract.patterns import trie_regex
 from analytics.extract.regions import (
     Division,
@@ -53,17 +53,9 @@ from analytics.extract.regions import (
     zone_prefix,
 )
 from analytics.extract.script import as_printed
-from analytics.extract.sections import PAGE_NUMBER_RE, is_heading
-from analytics.model import Document, Evidence, Kind, Metadata, Paragraph, Table
+from analytics.model import Document, Evidence, Kind, Metadata
 from analytics.reference import vocabulary
 
-OPENING_LINES = 100  # lines read from the start of a document
-OPENING_CHARS = 3000
-CLOSING_LINES = 12  # lines searched for a signature at the end
-TITLE_LINES = 4
-OPENING_TITLE_LINES = 12  # short lines looked at for the title
-TABLE_CHARS = 400  # what a table counts toward OPENING_CHARS
-TABLE_LABEL_ROWS = 2  # rows of a table searched for labels ('编制单位' | '…局')
 BODY_NAME_LINES = 20  # body lines searched for names once a name was found
 YEAR_CHARS = 2000  # of the body, for the year
 FULLER_LINES = 6  # lines searched for a fuller form of a short name
@@ -78,36 +70,10 @@ YEAR_WEIGHTS = {"title": 4, "cover": 4, "header": 4, "table caption": 2, "body":
 
 _YEAR = r"(?:19|20)\d{2}\s*年\s*度?"
 _NAME = r"[\u4e00-\u9fff]{2,40}?"
-_FILE_LINE = re.compile(
-    r"^[/\\]?(?P<stem>[^/\\|]{2,80})\.(?:pdf|docx?|xlsx?|wps|et|txt|html?)$", re.IGNORECASE
-)
-_DATE_LINE = re.compile(
-    r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|"
-    r"\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})(?:\s|星期|周|[\d:]|$)"
-)
-_SENTENCE_END = ("。", ":", ";", "：", "；")
 
 
 def _words(name: str) -> list[str]:
     return vocabulary()["metadata"][name]
-
-
-@dataclass(frozen=True)
-class Line:
-    """A line of a document with where it stands (a METADATA_SOURCES value)."""
-
-    text: str
-    source: str
-
-
-@dataclass(frozen=True)
-class Label:
-    """A label and its value: '单位名称：徐闻县经济信息化和科技局' -> ('department', '徐闻县…局')."""
-
-    kind: str  # 'department' | 'publisher' | 'source' | 'title' | 'publication'
-    value: str
-    source: str  # 'header' | 'table'
-    text: str
 
 
 @dataclass(frozen=True)
@@ -122,34 +88,11 @@ class Candidate:
 
 
 @cache
-def _label_kinds() -> dict[str, str]:
-    kinds: dict[str, str] = {}
-    for kind, words in (
-        ("publication", [*_words("publication_labels"), "金额单位"]),
-        ("title", _words("title_labels")),
-        ("source", _words("source_labels")),
-        ("publisher", _words("publisher_labels")),
-        ("department", _words("department_labels")),
-    ):
-        kinds.update(dict.fromkeys(words, kind))
-    return kinds
-
-
-@cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    labels = trie_regex(_label_kinds(), between="[ \t]*")
-    tails = trie_regex(_words("name_tails"))
     followers = trie_regex(_words("name_tails") + _words("name_followers"))
     kind_or_subject = r"预算|决算|“|\"|三公|一般公共|财政拨款|收支|收入|支出|政府采购|部门|单位"
     boundary = r"(?:^|(?<=[\s,，。;；:：、)）》”!！?？]))"
     return {
-        "label": re.compile(rf"(?P<label>{labels})\s*(?:[:：]|\|)"),
-        "label_line": re.compile(rf"^(?:{labels})\s*[:：]?$"),
-        "spaced_label": re.compile(rf"(?:^|(?<=\s))(?P<label>{labels})(?=\s)"),
-        "noise": re.compile(trie_regex(_words("noise_line_words")) + r"|>|»|^目\s*录$"),
-        # what ends a name in a title: a year or a subject word
-        "title_tail": re.compile(rf"\s*(?:(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}}|{tails})"),
-        "leading_year": re.compile(rf"^(?:关于|公开)?\s*{_YEAR}\s*[,，]?\s*"),
         # a year in running text, with what may stand before it (a name) and after it
         "year": re.compile(r"(?:19|20)\d{2}\s*年\s*度?"),
         "before_year": re.compile(
@@ -171,222 +114,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"^(?:第[一二三四五六七八九十\d]+部分\s*[:：]?|[一二三四五六七八九十]+\s*[、.]|[(（][一二三四五六七八九十]+[)）])?"
             rf"\s*(?P<name>{_NAME})\s*(?:单位|部门)?\s*(?:基本)?(?:概况|简介|基本情况)$"
         ),
-        "label_boundary": re.compile(r"[\s|【】\[\]()（）:：,，;；]"),
-        "lead_words": re.compile(r"^(?:关于|公开)"),
         "follower": re.compile(rf"(?:{followers})"),
         "suffix_end": re.compile(rf"(?:{trie_regex(_words('department_suffixes'))})"),
     }
 
 
-# --- the document as sourced lines --------------------------------------------------------------
-
-
-def _is_noise(text: str) -> bool:
-    """Web-page furniture and page marks ('—5—', '6'; not '2019', a year its 年 left)."""
-    return (
-        bool(_patterns()["noise"].search(text))
-        or bool(PAGE_NUMBER_RE.match(text))
-        or (text.isdigit() and len(text) <= 3)
-    )
-
-
-def _labels_of(text: str, source: str) -> Iterator[Label]:
-    """The label/value pairs of a line: a value runs to the next label ('部门:X局单位:万元')."""
-    matches = list(_patterns()["label"].finditer(text))
-    for i, match in enumerate(matches):
-        start = match.start()
-        if start > 0 and not _patterns()["label_boundary"].match(text, start - 1):
-            continue  # inside a word: it only ends the value before it
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        value = text[match.end() : end].strip(" \t|:：")
-        if value:
-            label = "".join(match["label"].split())
-            yield Label(_label_kinds()[label], value, source, text)
-
-
-def _table_labels(table: Table) -> Iterator[Label]:
-    """Labels in a table's first rows: a label cell and the cell after it, or 'label:value' in one."""
-    kinds = _label_kinds()
-    for row in table.rows[:TABLE_LABEL_ROWS]:
-        for i, cell in enumerate(row):
-            if len(cell) <= 12:
-                name = "".join(cell.split()).rstrip(":：")
-                if name in kinds and i + 1 < len(row) and row[i + 1].strip():
-                    yield Label(kinds[name], row[i + 1].strip(), "table", " | ".join(row))
-                    continue
-            if (":" in cell or "：" in cell) and _patterns()["label"].search(cell):
-                yield from _labels_of(cell.strip(), "table")
-
-
-@dataclass
-class DocumentLines:
-    """A document's lines by where they stand."""
-
-    title: list[Line]
-    body: list[Line]
-    labels: list[Label]
-    captions: list[Line]
-    closing: list[str]
-    file_names: list[Line]  # the file's own name, and any printed at the top of the page
-    folder: str
-
-
-def document_lines(document: Document) -> DocumentLines:
-    """The document read as sourced lines (see the module docstring)."""
-    lines = DocumentLines([], [], [], [], [], [], os.path.basename(os.path.dirname(document.source_path)))
-    title_source = "cover" if document.format in ("pdf", "docx", "doc") else "title"
-    opening: list[str] = []  # the short lines before the first sentence or heading
-    in_opening, chars, pending = True, 0, None
-    seen_labels: set[str] = set()
-    for block in document.blocks:
-        if len(lines.body) >= OPENING_LINES or chars >= OPENING_CHARS:
-            break
-        if isinstance(block, Table):
-            if block.caption:
-                lines.captions.append(Line(block.caption.strip(), "table caption"))
-            lines.labels.extend(_table_labels(block))
-            in_opening = in_opening and not opening
-            chars += TABLE_CHARS
-            continue
-        text = block.text.strip()
-        if not text:
-            continue
-        chars += len(text)
-        if pending is not None:  # a label alone on its line names the next line
-            lines.labels.append(Label(pending, text, "header", text))
-            pending = None
-            continue
-        if len(text) <= 8 and _patterns()["label_line"].match(text):
-            pending = _label_kinds()["".join(text.rstrip(":：").split())]
-            continue
-        if (":" in text or "：" in text or "|" in text) and _patterns()["label"].search(text):
-            # a table caption's '编制单位:…' repeats over every table: read it once
-            labels = list(_labels_of(text, "header")) if text not in seen_labels else []
-            seen_labels.add(text)
-            lines.labels.extend(labels)
-            if _patterns()["label"].match(text):
-                continue
-        if len(lines.body) < 8:  # the opening: furniture, dates, file names, the title
-            file_line = _FILE_LINE.match(text)
-            if file_line:
-                lines.file_names.append(Line(file_line["stem"], "file name"))
-                continue
-            spaced = _spaced_labels(text) if text.count(" ") >= 2 else None
-            if spaced:
-                lines.labels.extend(spaced)
-                continue
-            if _is_noise(text) or _DATE_LINE.match(text):
-                continue
-            if in_opening and _is_title_line(text) and len(opening) < OPENING_TITLE_LINES:
-                if text not in opening:
-                    opening.append(text)
-                continue
-        in_opening = False
-        lines.body.append(Line(text, "body"))
-    lines.title = [Line(text, title_source) for text in _title_of(opening)]
-    stem = os.path.splitext(os.path.basename(document.source_path))[0]
-    lines.file_names.insert(0, Line(stem, "file name"))
-    lines.closing = [b.text.strip() for b in document.blocks[-CLOSING_LINES:] if isinstance(b, Paragraph)]
-    return lines
-
-
-def _spaced_labels(text: str) -> list[Label]:
-    """Labels and values parted by spaces only, two or more on a line: '发布机构 X街道办事处 责任部门 …'."""
-    matches = list(_patterns()["spaced_label"].finditer(text))
-    if len(matches) < 2:
-        return []
-    found = []
-    for i, match in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        value = text[match.end() : end].strip()
-        if value:
-            found.append(Label(_label_kinds()["".join(match["label"].split())], value, "header", text))
-    return found
-
-
-def _title_of(opening: list[str]) -> list[str]:
-    """The title among the opening lines: the lines that read like one (a year, or 预算, 决算, 三公,
-    公开), each with a name standing alone on the line before one that names none ('江苏省人民检察院' /
-    '2017年部门预算')
-    and the short lines that finish it ('…预算2014年情况的' / '说 明'); site banners and slogans are
-    left out. Without such a line, the first lines."""
-    shaped = [bool(_TITLE_SHAPE.search(text)) for text in opening]
-    if not any(shaped):
-        return opening[:TITLE_LINES]
-    title: list[str] = []
-    for i, text in enumerate(opening):
-        name_line = (
-            i + 1 < len(opening)
-            and shaped[i + 1]
-            and _named(text) is not None
-            and not names_in_title(opening[i + 1])
-        )
-        finishing = i > 0 and opening[i - 1] in title and len(text) <= 10
-        if shaped[i] or name_line or finishing:
-            title.append(text)
-    return title[:TITLE_LINES]
-
-
-_TITLE_SHAPE = re.compile(r"(?:19|20)\d{2}\s*年|预算|决算|三公|公开")
-
-
-# What a title never holds: a sentence's commas or stops ('出决算中,因公出国(境)费…;公务用车购').
-_NOT_IN_TITLE = re.compile(r"[,，;；。|]")
-
-
-def _is_title_line(text: str) -> bool:
-    return (
-        len(text) <= 60
-        and not text.endswith(_SENTENCE_END)
-        and not _NOT_IN_TITLE.search(text)
-        and not is_heading(text)
-    )
-
-
-def title_lines(document: Document) -> list[str]:
-    """The short lines that open a document before its first sentence or heading, web-page
-    navigation, labels and publication lines left out."""
-    return [line.text for line in document_lines(document).title]
-
-
 # --- department names ---------------------------------------------------------------------------
-
-
-def _named(name: str) -> str | None:
-    name = clean_name(name)
-    return name if plausible_name(name) else None
-
-
-def _head(text: str) -> str:
-    """The text before its first year or subject word."""
-    tail = _patterns()["title_tail"].search(text)
-    return text[: tail.start()] if tail else text
-
-
-def names_in_title(text: str) -> list[tuple[str, str | None]]:
-    """The name a title-like line gives: the name before its year or subject ('徐闻县经科局2017年部门
-    预算…'), after a leading year ('2016年市国资委财政拨款…'), or after a place and year ('岳阳县
-    2015年度移民局“三公”…'); with the place put before the year, if any.
-
-    >>> names_in_title("岳阳县2015年度移民局“三公”经费决算情况表")
-    [('移民局', '岳阳县')]
-    """
-    text = _patterns()["lead_words"].sub("", "".join(text.split()))
-    leading = _patterns()["leading_year"].match(text)
-    if leading:
-        name = _named(_head(text[leading.end() :]))
-        return [(name, None)] if name else []
-    head = _head(text)
-    name = _named(head)
-    if name:
-        return [(name, None)]
-    places, remainder = leading_places(head)
-    if places and not remainder:  # a place alone before the year: the name follows the year
-        after = _patterns()["leading_year"].sub("", text[len(head) :], count=1)
-        name = _named(_head(after))
-        if name:
-            return [(name, places[-1].printed)]
-    return []
 
 
 def _file_text(stem: str) -> str:
@@ -403,7 +136,7 @@ def _title_candidates(line: Line, weight: int) -> list[Candidate]:
 def _pattern_candidates(line: Line, key: str, weight: int) -> list[Candidate]:
     found = []
     for match in _patterns()[key].finditer(line.text):
-        name = _named(match["name"])
+        name = named(match["name"])
         if name:
             found.append(Candidate(name, weight, line.source, line.text))
     return found
@@ -420,11 +153,11 @@ def _year_candidates(line: Line) -> list[Candidate]:
             window = max(0, year.start() - 46)
             before = patterns["before_year"].search(text[window : year.start()])
             cut = before is not None and window > 0 and before.start("name") == 0  # no boundary in sight
-            name = _named(before["name"]) if before and not cut else None
+            name = named(before["name"]) if before and not cut else None
             if name:
                 found.append(Candidate(name, LEAD, line.source, text))
         after = patterns["name_after"].match(text, year.end())
-        name = _named(after["name"]) if after else None
+        name = named(after["name"]) if after else None
         if name:
             found.append(Candidate(name, YEAR_FIRST, line.source, text))
     return found
@@ -448,13 +181,13 @@ def _signature(closing: list[str]) -> Candidate | None:
     """The name above the closing date ('海南省审计厅' / '2016年2月19日'), or beside it."""
     lines = [t for t in closing if t]
     for i in range(len(lines) - 1, -1, -1):
-        date = _DATE_LINE.search(lines[i]) or re.search(
+        date = DATE_LINE.search(lines[i]) or re.search(
             r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$", lines[i]
         )
         if not date:
             continue
         before = lines[i][: date.start()].strip() if date.start() > 0 else ""
-        name = _named(before) if before else (_named(lines[i - 1]) if i > 0 else None)
+        name = named(before) if before else (named(lines[i - 1]) if i > 0 else None)
         if name:
             return Candidate(name, SIGNATURE, "signature", before or lines[i - 1])
     return None
@@ -493,7 +226,7 @@ def _scan(line: Line, places: list[tuple[int, int]] | None = None) -> list[Candi
                 continue
             if listed or text.startswith("、", end):  # one of a list: units below it, not itself
                 break
-            name = _named(text[start:end])
+            name = named(text[start:end])
             if name:
                 found.append(Candidate(name, SCAN, line.source, line.text))
                 break
@@ -511,7 +244,7 @@ def department_candidates(lines: DocumentLines) -> list[Candidate]:
         if label.kind == "title":
             found += _title_candidates(Line(label.value, label.source), TITLE)
         elif label.kind in weights:
-            name = _named(label.value.split()[0])
+            name = named(label.value.split()[0])
             if name:
                 found.append(Candidate(name, weights[label.kind], label.source, label.text))
     signature = _signature(lines.closing)
