@@ -83,7 +83,6 @@ METADATA_SOURCES = (
     "signature",  # the closing name above the date ('海南省审计厅' / '2016年2月19日')
     "file name",  # the file's name, or a file name printed at the top of a page
     "folder name",  # the name of the folder the file lies in
-    "department",  # (region, province) the department's name says where it is
 )
 
 
