@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from analytics.extract.metadata import extract_metadata
-from analytics.model import Metadata
+from analytics.model import METADATA_SOURCES, Metadata
 from analytics.read import read_document
 
 REAL = Path(__file__).resolve().parents[2].parent / "shared" / "real"
@@ -37,6 +37,16 @@ def field_right(label: dict[str, Any], field: str, got: Metadata) -> bool:
     if field == "region" and value and any(w and (w.endswith(value) or value.endswith(w)) for w in wanted):
         return True
     return value in wanted
+
+
+def test_every_field_read_names_its_source_and_line() -> None:
+    for path in sorted((REAL / "excerpts").glob("*.txt")):
+        got = extract_metadata(read_document(path))
+        for field in ("department", "region", "year", "kind"):
+            if getattr(got, field) is not None:
+                evidence = got.evidence[field]
+                assert evidence.source in METADATA_SOURCES, (path.name, evidence)
+                assert evidence.text, (path.name, field)
 
 
 def score(folder: str) -> tuple[Counter[str], Counter[str], list[str]]:
