@@ -63,18 +63,47 @@ class Document:
         return [b for b in self.blocks if isinstance(b, Table)]
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """Where a metadata field was read: the `value` read, its `source` (one of METADATA_SOURCES)
+    and the `text` it was read from (a line, cut to 160 characters)."""
+
+    value: str
+    source: str
+    text: str
+
+
+METADATA_SOURCES = (
+    "title",  # the lines that open a web page or text, before its first sentence or heading
+    "cover",  # the same for a printed document (PDF, Word): its cover page
+    "header",  # a label and its value: '部门:…', '单位名称:…', '发布机构:…', '标题:…'
+    "body",  # a sentence: '现将…2019年度部门决算公开如下', '2016年,市人大“三公”经费…'
+    "table caption",  # a table's title line
+    "table",  # a cell pair such as '编制单位' | '…局'
+    "signature",  # the closing name above the date ('海南省审计厅' / '2016年2月19日')
+    "file name",  # the file's name, or a file name printed at the top of a page
+    "folder name",  # the name of the folder the file lies in
+)
+
+
 @dataclass
 class Metadata:
     """Who published the document, about which fiscal year, and of which kind."""
 
     title: str | None = None
-    department: str | None = None  # canonical full name, one per real department
-    department_printed: str | None = None  # as the document prints it
+    department: str | None = None  # canonical full name (simplified), one per real department
+    department_printed: str | None = None  # as the document prints it, in its own script
     department_type: str | None = None  # 科协, 教育, 财政, ...
-    region: str | None = None  # most specific 省/市/县/区
-    province: str | None = None
+    region: str | None = None  # most specific 省/市/县/区 (or zone), as the document names it
+    province: str | None = None  # official simplified name
     year: int | None = None  # the fiscal year reported on
     kind: Kind | None = None
+    region_code: str | None = None  # GB/T 2260 code of `region` ('532800'); None for a zone
+    # the names the document gives its department, as they stand in its (simplified) text: the
+    # printed one first ('国办', '国务院办公厅'); for the extractor to know the document's own name
+    names_in_text: tuple[str, ...] = ()
+    # field -> where it was read ('department', 'department_full', 'region', 'year', 'kind')
+    evidence: dict[str, Evidence] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,10 @@ def extract(document: Document) -> Extraction:
         result.notes.extend(filter(None, [no_figures_check(document, result)]))
         return result
     year, kind = metadata.year, metadata.kind or "budget"
-    names = tuple(dict.fromkeys(n for n in (metadata.department_printed, metadata.department) if n))
+    # the department's names as they stand in the (simplified) text: neutral before a figure
+    names = tuple(
+        dict.fromkeys([*metadata.names_in_text, *([metadata.department] if metadata.department else [])])
+    )
     narrative = NarrativeReader(year, kind, names)
     for section in split_sections(document):
         narrative.section(section.heading)

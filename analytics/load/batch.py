@@ -30,6 +30,7 @@ from analytics.load.rows import (
     check_rows,
     fact_rows,
     goal_rows,
+    metadata_evidence,
 )
 from analytics.model import Check, Document, Extraction
 
@@ -64,6 +65,8 @@ class PreparedDocument:
     year: int | None
     kind: str | None
     rows: dict[str, Rows] = field(repr=False)
+    region_code: str | None = None
+    metadata_evidence: str | None = None  # JSON text
     failed_errors: int = 0
     failed_warnings: int = 0
 
@@ -176,6 +179,8 @@ def prepare(
         province=meta.province,
         year=meta.year,
         kind=meta.kind,
+        region_code=meta.region_code,
+        metadata_evidence=metadata_evidence(meta),
         rows=rows,
         failed_errors=sum(c.severity == "error" for c in failed),
         failed_warnings=sum(c.severity == "warning" for c in failed),
@@ -204,9 +209,11 @@ DOCUMENT_SCHEMA = pa.schema(
         ("department_printed", pa.string()),
         ("department_type", pa.string()),
         ("region", pa.string()),
+        ("region_code", pa.string()),
         ("province", pa.string()),
         ("year", pa.int32()),
         ("kind", pa.string()),
+        ("metadata_evidence", pa.string()),
         ("status", pa.string()),
         ("error", pa.string()),
         ("parser_version", pa.string()),
@@ -229,9 +236,11 @@ def document_table(batch: Sequence[PreparedDocument], parser_version: str, inges
         "department_printed": [p.department_printed for p in batch],
         "department_type": [p.department_type for p in batch],
         "region": [p.region for p in batch],
+        "region_code": [p.region_code for p in batch],
         "province": [p.province for p in batch],
         "year": [p.year for p in batch],
         "kind": [p.kind for p in batch],
+        "metadata_evidence": [p.metadata_evidence for p in batch],
         "status": ["ok"] * len(batch),
         "error": [None] * len(batch),
         "parser_version": [parser_version] * len(batch),

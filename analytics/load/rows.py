@@ -6,11 +6,12 @@ than a statement per row, and exact, because money is passed as `Decimal` and ca
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from analytics.model import BudgetLine, Check, Document, Extraction, Fact, PerformanceGoal
+from analytics.model import BudgetLine, Check, Document, Extraction, Fact, Metadata, PerformanceGoal
 
 MONEY_QUANTUM = Decimal("0.0001")  # DECIMAL(18,4): 0.0001 万元 = 1 元
 
@@ -55,6 +56,21 @@ class Rows:
 def _rows(table: str, spec: Sequence[tuple[str, str]], records: Sequence[Sequence[object]]) -> Rows:
     columns = [Column(name, sql_type, [r[i] for r in records]) for i, (name, sql_type) in enumerate(spec)]
     return Rows(table, columns)
+
+
+def metadata_evidence(metadata: Metadata) -> str | None:
+    """`documents.metadata_evidence`: where each metadata field was read, as JSON text:
+    {"year": {"value": "2019", "source": "title", "text": "…2019年部门预算公开"}, …}; None when no
+    field was read."""
+    if not metadata.evidence:
+        return None
+    return json.dumps(
+        {
+            field: {"value": e.value, "source": e.source, "text": e.text}
+            for field, e in metadata.evidence.items()
+        },
+        ensure_ascii=False,
+    )
 
 
 FACT_COLUMNS = (

@@ -10,7 +10,7 @@ from analytics.version import PARSER_VERSION
 
 __all__ = ["PARSER_VERSION", "SCHEMA_VERSION", "ddl"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: documents.region_code and documents.metadata_evidence
 """Bumped whenever a table or column changes; a database built with another version must be rebuilt."""
 
 # PARSER_VERSION (analytics/version.py) changes with the read/extract/validate code and reference
@@ -35,9 +35,11 @@ TABLES: dict[str, str] = {
             department_printed VARCHAR,
             department_type VARCHAR,
             region VARCHAR,
+            region_code VARCHAR,
             province VARCHAR,
             year INTEGER,
             kind VARCHAR CHECK (kind IN ('budget', 'final')),
+            metadata_evidence JSON,
             status VARCHAR NOT NULL CHECK (status IN ('ok', 'error')),
             error VARCHAR,
             parser_version VARCHAR NOT NULL,

@@ -30,7 +30,7 @@ from analytics.load.batch import CHILD_TABLES, PreparedDocument, batch_table, do
 from analytics.load.connect import DEFAULT_DB, connect
 from analytics.load.query import QueryResult, run_query
 from analytics.load.readonly import SANDBOX_CONFIG, read_statements
-from analytics.load.rows import Rows, budget_line_rows, check_rows, fact_rows, goal_rows
+from analytics.load.rows import Rows, budget_line_rows, check_rows, fact_rows, goal_rows, metadata_evidence
 from analytics.load.schema import PARSER_VERSION, SCHEMA_VERSION, ddl
 from analytics.model import Check, Document, Extraction
 from analytics.reference import metrics
@@ -433,9 +433,9 @@ class Store:
             """
             INSERT INTO documents (doc_id, source_path, format, sha256, title, department,
                 department_printed, department_type, region, province, year, kind, status, error,
-                parser_version, ingested_at, encoding, notes)
+                parser_version, ingested_at, encoding, notes, region_code, metadata_evidence)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'ok', NULL, $13, $14, $15,
-                    $16::VARCHAR[])
+                    $16::VARCHAR[], $17, $18)
             """,
             [
                 document.doc_id,
@@ -454,6 +454,8 @@ class Store:
                 _now(),
                 document.encoding,
                 list(document.notes),
+                meta.region_code,
+                metadata_evidence(meta),
             ],
         )
 

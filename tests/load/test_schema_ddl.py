@@ -15,8 +15,9 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "documents": [
         ("doc_id", "VARCHAR"), ("source_path", "VARCHAR"), ("format", "VARCHAR"), ("sha256", "VARCHAR"),
         ("title", "VARCHAR"), ("department", "VARCHAR"), ("department_printed", "VARCHAR"),
-        ("department_type", "VARCHAR"), ("region", "VARCHAR"), ("province", "VARCHAR"), ("year", "INTEGER"),
-        ("kind", "VARCHAR"), ("status", "VARCHAR"), ("error", "VARCHAR"), ("parser_version", "VARCHAR"),
+        ("department_type", "VARCHAR"), ("region", "VARCHAR"), ("region_code", "VARCHAR"),
+        ("province", "VARCHAR"), ("year", "INTEGER"), ("kind", "VARCHAR"), ("metadata_evidence", "JSON"),
+        ("status", "VARCHAR"), ("error", "VARCHAR"), ("parser_version", "VARCHAR"),
         ("ingested_at", "TIMESTAMP"), ("encoding", "VARCHAR"), ("notes", "VARCHAR[]"),
     ],
     "facts": [

@@ -11,7 +11,7 @@ import pytest
 
 from analytics.errors import DatabaseError, LoadError
 from analytics.load import PARSER_VERSION, Store, open_store
-from analytics.model import Check, Document, Extraction, Fact
+from analytics.model import Check, Document, Evidence, Extraction, Fact
 
 DocumentFactory = Callable[..., Document]  # the make_document fixture (tests/conftest.py)
 ExtractionFactory = Callable[..., Extraction]
@@ -31,7 +31,10 @@ def test_write_document_gives_exact_rows(
     fresh_db: Store, make_document: DocumentFactory, make_extraction: ExtractionFactory, checks: list[Check]
 ) -> None:
     document = make_document(PATH, b"v1")
-    result = fresh_db.write_document(document, make_extraction(), checks)
+    extraction = make_extraction()
+    extraction.metadata.region_code = "131000"
+    extraction.metadata.evidence = {"year": Evidence("2017", "title", "2017年部门预算公开情况说明")}
+    result = fresh_db.write_document(document, extraction, checks)
 
     assert result.status == "loaded"
     assert (result.doc_id, result.facts, result.goals, result.budget_lines, result.checks) == (
@@ -57,9 +60,11 @@ def test_write_document_gives_exact_rows(
         "department_printed": "市科协",
         "department_type": "科协",
         "region": "廊坊市",
+        "region_code": "131000",
         "province": "河北省",
         "year": 2017,
         "kind": "budget",
+        "metadata_evidence": '{"year": {"value": "2017", "source": "title", "text": "2017年部门预算公开情况说明"}}',
         "status": "ok",
         "error": None,
         "parser_version": PARSER_VERSION,

@@ -1,0 +1,339 @@
+"""Document metadata from all the evidence: each case shows the text a document holds and the fields
+it must give, with where each came from."""
+
+from __future__ import annotations
+
+import pytest
+
+from analytics.extract.metadata import extract_metadata
+from analytics.model import Document, Evidence, Metadata, Paragraph, Table
+
+
+def document(*blocks: str | Table, path: str = "corpus/page.txt", script: str = "simplified") -> Document:
+    doc = Document(
+        source_path=path,
+        format="pdf" if path.endswith(".pdf") else "text",
+        sha256="0" * 64,
+        blocks=[Paragraph(b) if isinstance(b, str) else b for b in blocks],
+    )
+    doc.script = "traditional" if script == "traditional" else "simplified"
+    return doc
+
+
+def meta(*blocks: str | Table, path: str = "corpus/page.txt", script: str = "simplified") -> Metadata:
+    return extract_metadata(document(*blocks, path=path, script=script))
+
+
+# --- year ----------------------------------------------------------------------------------------
+
+
+def test_a_year_split_from_its_nian_by_a_line_break_counts() -> None:
+    m = meta("一、“三公”经费情况", "2021", "年本部门一般公共预算“三公”经费预算支出12.5万元。")
+    assert m.year == 2021
+    assert m.evidence["year"].source == "body"
+
+
+def test_the_year_is_the_fiscal_year_not_the_publication_date() -> None:
+    m = meta(
+        "发布日期:2021-06-30",
+        "某县林业局决算公开",
+        "现将本局2020年度部门决算公开如下:",
+        "某县林业局",
+        "2021年6月28日",
+    )
+    assert m.year == 2020
+
+
+def test_a_comparison_base_is_not_the_year() -> None:
+    # a mid-document page: the prior year is named more often than the year reported on
+    m = meta(
+        "较2018年度决算数增加3.00万元,主要原因是人员增加。",
+        "较2018年度决算数减少1.20万元。",
+        "(二)本单位2019年度总支出88.10万元。",
+    )
+    assert m.year == 2019
+
+
+def test_dates_and_ranges_are_no_years() -> None:
+    m = meta("2017年3月起实行公车改革,按2016-2020年规划执行。", "2018年一般公共预算“三公”经费预算5万元。")
+    assert m.year == 2018
+
+
+def test_a_year_only_in_the_file_name() -> None:
+    m = meta("一、收支预算总表", "单位:万元", path="docs/某县文化馆2022预算公开.pdf")
+    assert (m.year, m.kind) == (2022, "budget")
+    assert m.evidence["year"].source == "file name"
+
+
+def test_the_title_year_outweighs_body_years() -> None:
+    m = meta("某区统计局2016年部门预算", "2015年预算数20万元,2015年执行数18万元,2015年决算数18万元。")
+    assert m.year == 2016
+    assert m.evidence["year"].source == "title"
+
+
+# --- kind ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, kind",
+    [
+        ("2019年度一般公共预算财政拨款“三公”经费支出决算表", "final"),  # 预算 of 一般公共预算 says nothing
+        ("某镇2020年度部门预算公开", "budget"),
+        ("某局2018年度部门预决算公开目录", None),  # 预决算 names both
+        ("关于某市民政局2021年度“三公”经费决算情况的说明", "final"),
+    ],
+)
+def test_the_kind_a_title_says(title: str, kind: str | None) -> None:
+    assert meta(title, "正文。").kind == kind
+
+
+def test_final_accounts_quoting_their_budget_are_final() -> None:
+    m = meta(
+        "(一)“三公”经费支出情况",
+        "2020年“三公”经费支出决算为4.1万元,完成预算的82%,年初预算5万元,比预算减少0.9万元。",
+        "较2019年度决算数减少0.4万元。",
+    )
+    assert m.kind == "final"
+
+
+def test_a_budget_that_compares_with_last_years_budget_is_a_budget() -> None:
+    m = meta("2021年“三公”经费预算数为6万元,比2020年预算减少1万元。", "一般公共预算拨款收入120万元。")
+    assert m.kind == "budget"
+
+
+def test_with_no_kind_word_spending_hints_at_final_accounts() -> None:
+    m = meta("我单位2016年三公经费开支8.2万元,其中公务接待费2.2万元。")
+    assert m.kind == "final"
+    assert m.evidence["kind"].source == "body"
+
+
+# --- department -----------------------------------------------------------------------------------
+
+
+def test_the_name_in_a_page_header_label() -> None:
+    m = meta("收支预算总表", "部门:中国共产党河北省委员会办公厅单位:万元", path="tables/2020.pdf")
+    assert m.department == "中共河北省委办公厅"
+    assert m.department_printed == "中国共产党河北省委员会办公厅"
+    assert (m.region, m.region_code) == ("河北省", "130000")
+    assert m.evidence["department"].source == "header"
+
+
+def test_the_signature_names_a_department_the_body_calls_we() -> None:
+    m = meta(
+        "现将我厅2019年“三公”经费预算说明如下:",
+        "2019年预算安排公务接待费8万元。",
+        "湖北省统计局",
+        "2019年2月20日",
+    )
+    assert m.department == "湖北省统计局"
+    assert m.evidence["department"].source == "signature"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2019年我局的办公费、印刷费、水电费“三公”经费预算12万元。",  # a fragment, not a name
+        "现将二、三门县公安局2019年度决算公开如下:",  # a list, not a name
+    ],
+)
+def test_fragments_and_pronouns_are_no_names(line: str) -> None:
+    m = meta(line)
+    assert m.department_printed is None or "、" not in m.department_printed
+    assert m.department_printed not in ("我局的办公费", "二、三门县公安局")
+
+
+def test_the_fullest_name_the_document_gives_is_canonical() -> None:
+    m = meta(
+        "鹿寨县农科局2018年部门预算“三公”经费情况说明",
+        "表8 2018年一般公共预算安排的“三公”经费预算表",
+        "单位名称:鹿寨县农业和科技局单位:万元",
+    )
+    # the title's short name is printed; the caption's full one is canonical
+    assert (m.department_printed, m.department) == ("鹿寨县农科局", "鹿寨县农业和科技局")
+    assert m.evidence["department"].source == "title"
+    assert m.evidence["department_full"].source == "header"
+
+
+def test_a_short_title_name_completed_by_the_publisher_label() -> None:
+    m = meta(
+        "发文机构: 鹿寨县人民政府办公室 发文日期: 2023-04-01",
+        "鹿寨县政府办2023年“三公”经费预算情况说明",
+        "2023年“三公”经费预算5万元。",
+    )
+    assert m.department_printed == "鹿寨县政府办"
+    assert m.department == "鹿寨县人民政府办公室"
+    assert m.names_in_text == ("鹿寨县政府办", "鹿寨县人民政府办公室")
+    assert m.evidence["department_full"].source == "header"
+
+
+def test_a_publisher_that_is_another_organ_does_not_replace_the_title() -> None:
+    m = meta("发布机构 | 鹿寨县人民政府 | 有效性 | 有效 |", "鹿寨县城南街2016年“三公”经费预算情况说明")
+    assert m.department == "鹿寨县城南街"
+
+
+def test_a_name_after_a_leading_year() -> None:
+    m = meta("2017年区档案局财政拨款“三公”经费预算表", "单位:万元")
+    assert m.department_printed == "区档案局"
+
+
+def test_a_place_name_cited_as_the_source_of_a_rule_is_not_the_department() -> None:
+    m = meta(
+        "根据梧州市财政局关于预算公开的通知,经汇总,",
+        "2020年度全年使用财政拨款安排梧州市动物疫病预防控制中心出国团组0个。",
+    )
+    assert m.department == "梧州市动物疫病预防控制中心"
+
+
+@pytest.mark.parametrize(
+    "title, canonical",
+    [
+        ("国办2014年“三公”经费决算说明", "国务院办公厅"),
+        ("科技部2012年“三公”经费预算", "科学技术部"),
+        ("国资委今年“三公”经费预算2800万元", "国务院国资委"),
+    ],
+)
+def test_central_abbreviations(title: str, canonical: str) -> None:
+    m = meta(title, "据报道,相关部门今天公布了预算。")
+    assert m.department == canonical
+    assert m.region is None
+
+
+def test_a_news_item_names_the_department_that_published() -> None:
+    m = meta("中新网4月20日电 据报道,", "民政部今天公布2015年“三公”经费预算1300万元。")
+    assert m.department == "民政部"
+    assert m.kind == "budget"
+
+
+# --- region -------------------------------------------------------------------------------------
+
+
+def test_the_region_as_the_document_names_it_with_its_code() -> None:
+    m = meta("红河州民族宗教事务局2019年“三公”经费预算情况说明")
+    assert m.region == "红河州"  # as printed; the division is 红河哈尼族彝族自治州
+    assert (m.region_code, m.province) == ("532500", "云南省")
+
+
+def test_a_functional_zone_is_the_region_where_no_division_is() -> None:
+    m = meta("黄山风景区园林局2019年度部门决算")
+    assert m.region == "黄山风景区"
+    assert m.region_code is None
+
+
+def test_a_place_before_the_year_names_the_region() -> None:
+    m = meta("沅陵县2016年度水利局“三公”经费决算情况表")
+    assert (m.department_printed, m.department, m.region) == ("水利局", "沅陵县水利局", "沅陵县")
+
+
+def test_a_traditional_document_gets_printed_names_in_its_script() -> None:
+    m = meta("郴州市第一人民医院2018年度部门决算", script="traditional")
+    assert m.department == "郴州市第一人民医院"  # canonical, simplified
+    assert m.department_printed == "郴州市第一人民醫院"
+    assert m.region == "郴州市"
+    assert m.names_in_text == ("郴州市第一人民医院",)  # as the converted text has it, for the extractor
+
+
+def test_a_central_department_takes_no_region_from_a_city_it_mentions() -> None:
+    m = meta("审计署2016年“三公”经费预算", "审计署18日在北京公布2016年部门预算。")
+    assert m.department == "审计署"
+    assert m.region is None
+
+
+def test_the_evidence_names_source_and_text() -> None:
+    m = meta("某市林业局2019年部门预算公开", "本局2019年部门预算如下。", path="corpus/2019/page.txt")
+    assert m.department_printed == "某市林业局"
+    assert m.evidence["department"] == Evidence("某市林业局", "title", "某市林业局2019年部门预算公开")
+    assert m.evidence["year"] == Evidence("2019", "title", "某市林业局2019年部门预算公开")
+    assert m.evidence["kind"].source == "title"
+
+
+def test_site_banners_before_the_title_are_no_title() -> None:
+    m = meta(
+        "欢迎访问平乐县人民医院",
+        "服务热线:0773-0000000",
+        "二级甲等综合医院",
+        "2022年度平乐县人民医院单位决算",
+        "来源:平乐县人民医院 发布时间:2023-09-01 10:00:00",
+        "第一部分 单位概况",
+    )
+    assert m.title == "2022年度平乐县人民医院单位决算"
+    assert (m.department, m.year, m.kind) == ("平乐县人民医院", 2022, "final")
+
+
+def test_a_name_on_its_own_line_beats_a_short_headline() -> None:
+    m = meta(
+        "区人大2019年决算公开", "来源:某网 | 发布日期:2020-08-01", "柳州市柳南区人大常委会", "2019年部门决算"
+    )
+    assert m.department_printed == "柳州市柳南区人大常委会"
+
+
+def test_labels_parted_by_spaces_in_a_page_metadata_block() -> None:
+    m = meta(
+        "索 引 号 000000/2022-00001 文 号 生成日期 2022-09-01",
+        "发布机构 金凤区满城北街街道办事处 责任部门 金凤区满城北街街道办事处",
+        "2021年度满城北街街道办事处部门决算公开",
+    )
+    assert (m.department_printed, m.department, m.region) == (
+        "满城北街街道办事处",
+        "金凤区满城北街街道办事处",
+        "金凤区",
+    )
+
+
+def test_comparisons_with_the_years_own_budget_say_final_accounts() -> None:
+    m = meta(
+        "二、“三公”经费支出与年初预算对比情况",
+        "2019年度本部门一般公共预算财政拨款“三公”经费支出3.1万元,年初预算为4万元。",
+    )
+    assert m.kind == "final"
+
+
+def test_a_place_the_text_cites_is_not_its_region() -> None:
+    m = meta(
+        "教育局2019年部门预算",
+        "根据广西壮族自治区财政厅《关于做好预算公开工作的通知》要求,现将本局2019年部门预算公开如下。",
+    )
+    assert (m.department, m.region) == ("教育局", None)
+
+
+def test_a_publisher_label_names_the_region_of_a_department_without_a_place() -> None:
+    m = meta("发布机构:宣州区人民政府", "区审计局2019年部门预算公开")
+    assert (m.department, m.region) == ("宣州区审计局", "宣州区")
+
+
+def test_a_news_title_names_the_department_before_what_it_published() -> None:
+    m = meta("中国气象局公布2015年“三公”经费预算", "比上年减少5%。")
+    assert (m.department, m.year, m.kind) == ("中国气象局", 2015, "budget")
+
+
+def test_a_page_that_begins_mid_sentence_has_no_title() -> None:
+    # a budget's later page: its first line is the end of a sentence that names last year's 决算
+    m = meta(
+        "—6—",
+        "支出较2019年决算数增加0.5万元,主要原因是",
+        "人员增加。",
+        "2020年一般公共预算“三公”经费预算5万元,比上年预算减少1万元。",
+    )
+    assert m.title is None
+    assert (m.year, m.kind) == (2020, "budget")
+    assert m.evidence["kind"].text.startswith("2020年一般公共预算“三公”经费预算")
+
+
+def test_the_overview_section_names_the_department() -> None:
+    m = meta(
+        "目录",
+        "第一部分长岭镇人民政府单位概况",
+        "第二部分2020年度部门决算表",
+        "一、收入支出决算总表",
+    )
+    assert (m.department, m.year, m.kind) == ("长岭镇人民政府", 2020, "final")
+    assert m.evidence["department"].text == "第一部分长岭镇人民政府单位概况"
+
+
+def test_a_table_of_contents_entry_for_the_departments_own_tables() -> None:
+    m = meta("目录", "三、2021年部门决算公开表", "(一)平陆县林业局汇总", "1、收入支出决算总表")
+    assert m.department == "平陆县林业局"
+
+
+def test_units_listed_below_the_department_are_not_it() -> None:
+    m = meta("2019年部门决算收支情况说明", "二级单位:平陆县森林公安局、平陆县林业技术推广站。")
+    assert m.department is None
