@@ -310,6 +310,11 @@ CASES: list[tuple[str, Kind, list[Row]]] = [
             ("meeting_expenses", "yoy_pct", "-5.5", 2019, "budget"),
         ],
     ),
+    (  # the fleet a stock word names wins over vehicles added or bought in the same sentence
+        "2018年新增5辆车,其中机关增加公务用车2辆,年末车辆保有量17辆。",
+        "budget",
+        [("vehicles_count", "amount", "17", 2019, "budget")],
+    ),
 ]
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from analytics.extract.narrative.facts import Context, make_fact
-from analytics.extract.narrative.rules import fact_year
-from analytics.extract.narrative.text import clauses
+from analytics.extract.narrative.rules import stated_year
+from analytics.extract.narrative.text import Clause, clauses
 from analytics.extract.narrative.words import (
+    AS_OF_YEAR,
     NO_VEHICLES,
     VEHICLE_COUNT_RE,
     VEHICLE_NOT_STOCK,
@@ -18,28 +19,43 @@ from analytics.model import Fact
 
 
 def vehicle_counts(sentence: str, ctx: Context) -> list[Fact]:
-    """The first count of the sentence that is a stock, not a purchase; '其中:一般公务用车40辆' is a
-    part, not the total."""
+    """The fleet a sentence states: the count a stock word names ('保有量17辆') if any, else the
+    first count that is not a purchase or a change ('新增5辆', '增加公务用车2辆'); '其中:一般公务用车
+    40辆' is a part, not the total."""
     counts = ("辆" in sentence or "台" in sentence) and VEHICLE_COUNT_RE.search(sentence)
     if not counts and not ("车" in sentence and NO_VEHICLES.search(sentence)):
         return []  # a clause's match is the sentence's match at the same place
+    fleet: list[Fact] = []
     for clause in clauses(sentence):
         text = clause.text
         match = VEHICLE_COUNT_RE.search(text)
         if match is None:
-            zero = NO_VEHICLES.search(text)
-            if zero:
+            if not fleet and NO_VEHICLES.search(text):
                 return [_count_fact(Decimal(0), None, sentence, ctx, ctx.year)]
             continue
         before = text[: match.start()]
         if not VEHICLE_WORD.search(before) or text.lstrip().startswith("其中"):
             continue
-        if VEHICLE_NOT_STOCK.search(before) and not VEHICLE_STOCK.search(before):
+        stock = VEHICLE_STOCK.search(before)
+        if VEHICLE_NOT_STOCK.search(before) and not stock:
             continue
-        head = sentence[: clause.start + match.start()]
-        year = fact_year(head, head, ctx)
-        return [_count_fact(Decimal(match.group(1)), "辆", sentence, ctx, year)]
-    return []
+        found = _count_fact(
+            Decimal(match.group(1)), "辆", sentence, ctx, _as_of(sentence, clause, before, ctx)
+        )
+        if stock:
+            return [found]
+        fleet = fleet or [found]
+    return fleet
+
+
+def _as_of(sentence: str, clause: Clause, before: str, ctx: Context) -> int:
+    """The year a fleet is counted at: its own clause's ('2018年底共有…'), else a '截至…年' of the
+    sentence before it ('截至2018年12月31日,本部门共有车辆62辆'), else the document's."""
+    own = stated_year(clause.text, before, ctx)
+    if own is not None:
+        return own
+    as_of = AS_OF_YEAR.search(sentence, 0, clause.start)
+    return int(as_of.group(1)) if as_of and abs(int(as_of.group(1)) - ctx.year) <= 2 else ctx.year
 
 
 def _count_fact(value: Decimal, unit: str | None, quote: str, ctx: Context, year: int) -> Fact:

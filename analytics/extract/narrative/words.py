@@ -73,6 +73,7 @@ GROUP_WORD = re.compile(r"^\s*(?:均|都|全部|皆)")
 GROUP_SEPARATOR = re.compile(r"^[、,和及与\s]*$")
 PAIR_RE = re.compile(r"收[、,]?支")
 
+AS_OF_YEAR = re.compile(r"(?:截至|截止|截止到|至)\s*((?:19|20)\d{2})\s*年")
 VEHICLE_COUNT_RE = re.compile(r"(\d+)\s*(?:辆|台)(?!\s*次)")
 VEHICLE_WORD = pattern("vehicles", "vehicle")
 VEHICLE_NOT_STOCK = pattern("vehicles", "not_stock")
