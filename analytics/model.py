@@ -27,10 +27,13 @@ class Paragraph:
 @dataclass(frozen=True)
 class Table:
     """A table as rows of cell strings (normalised like paragraphs). `caption` is the sheet name or
-    a title line the reader found attached to the table, if any."""
+    a title line the reader found attached to the table, if any; `page` the page (PDF) or sheet
+    (workbook) it starts on, counted from 1, where the format has pages (not compared: the same
+    table read from another format is equal)."""
 
     rows: tuple[tuple[str, ...], ...]
     caption: str | None = None
+    page: int | None = field(default=None, compare=False)
 
 
 Block = Paragraph | Table

@@ -5,6 +5,11 @@ Characters come from the text page with their loose boxes (the font's full heigh
 characters of a line share one height); whitespace, including the spaces pdfium makes up between
 words, is left out: the layout puts spaces back where the geometry says so.
 
+A page whose text runs sideways or upside down (a landscape table on a portrait page turned by the
+page's /Rotate, or text drawn rotated) is turned so that its text reads left to right: the
+characters' own angle (most of them, sampled) says by how many quarter turns, and every box and
+ruling line is turned with them, onto a page of the turned size with its origin at (0, 0).
+
 Ruling lines are path objects: thin ones (at most 2.5 pt across) drawn filled or stroked, and the
 straight, axis-parallel edges of stroked paths (a grid drawn as one path, or cells stroked as
 rectangles). Paths inside form XObjects are not looked into.
@@ -13,7 +18,9 @@ rectangles). Paths inside form XObjects are not looked into.
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
+import math
+from collections import Counter
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
@@ -22,6 +29,7 @@ _THIN = 2.5  # points: a path this narrow is a line, whatever its length
 _MIN_RULE = 3.0  # points: shorter strokes are tick marks or dots, not borders
 _MAX_SEGMENTS = 400  # paths with more segments are drawings (or outlined text), not grids
 _STRAIGHT = 0.5  # points of slant still counted as horizontal or vertical
+_ANGLE_SAMPLES = 48  # characters whose angle is asked, spread over the page
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,22 +80,65 @@ class PageContent:
 
 
 def page_content(page: pdfium.PdfPage) -> PageContent:
-    """The characters (without whitespace) and ruling lines of a page."""
+    """The characters (without whitespace) and ruling lines of a page, turned upright."""
     width, height = page.get_size()
-    return PageContent(width=width, height=height, chars=_chars(page), rules=_rules(page))
+    chars, turns = _chars(page)
+    rules = _rules(page)
+    if turns == 0 or not chars:
+        return PageContent(width=width, height=height, chars=chars, rules=rules)
+    left, bottom, right, top = page.get_mediabox()
+    turn = _Turn(turns, left, bottom, right, top)
+    size = (top - bottom, right - left) if turns % 2 else (right - left, top - bottom)
+    return PageContent(
+        width=size[0],
+        height=size[1],
+        chars=[turn.char(char) for char in chars],
+        rules=[turn.rule(rule) for rule in rules],
+    )
 
 
-def _chars(page: pdfium.PdfPage) -> list[Char]:
+@dataclass(frozen=True)
+class _Turn:
+    """Page coordinates -> the frame in which text running at `turns` quarter turns clockwise (as
+    pdfium measures a character's angle) reads left to right, origin at the box's lower left."""
+
+    turns: int
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        if self.turns == 3:  # text runs up the page (a /Rotate 90 landscape page)
+            return y - self.bottom, self.right - x
+        if self.turns == 1:  # text runs down the page
+            return self.top - y, x - self.left
+        return self.right - x, self.top - y  # upside down
+
+    def char(self, char: Char) -> Char:
+        x0, y0 = self.point(char.x0, char.y0)
+        x1, y1 = self.point(char.x1, char.y1)
+        return replace(char, x0=min(x0, x1), y0=min(y0, y1), x1=max(x0, x1), y1=max(y0, y1))
+
+    def rule(self, rule: Rule) -> Rule:
+        x0, y0 = self.point(rule.x0, rule.y0)
+        x1, y1 = self.point(rule.x1, rule.y1)
+        return Rule(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def _chars(page: pdfium.PdfPage) -> tuple[list[Char], int]:
+    """The page's characters and the quarter turns (0-3, clockwise) most of their text runs at."""
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
         if count <= 0:
-            return []
+            return [], 0
         text = textpage.get_text_range(0, count)
         if len(text) != count:  # characters outside the BMP: one per index, the slow way
             text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
         rect = pdfium_c.FS_RECTF()
         chars = []
+        indices = []
         for index, char in enumerate(text):
             if char.isspace() or char in "\ufffe\uffff\x00" or char == "\ufffd":
                 continue
@@ -98,7 +149,12 @@ def _chars(page: pdfium.PdfPage) -> list[Char]:
             chars.append(
                 Char(char, rect.left, min(rect.bottom, rect.top), rect.right, max(rect.bottom, rect.top))
             )
-        return chars
+            indices.append(index)
+        step = max(1, len(indices) // _ANGLE_SAMPLES)
+        turns = Counter(
+            round(pdfium_c.FPDFText_GetCharAngle(textpage, i) / (math.pi / 2)) % 4 for i in indices[::step]
+        )
+        return chars, turns.most_common(1)[0][0] if turns else 0
     finally:
         textpage.close()
 
