@@ -1,0 +1,109 @@
+"""One table of a document: which standard table it is, what it states, and its `tables_seen` row.
+
+The table is matched to the catalogue of standard tables (by its caption and the lines just above
+it, else its header), then read by the reader its shape calls for: performance goals, the asset
+table, a table of 政府收支分类 lines, or figures under metric labels. A catalogued table that printed
+amounts but gave nothing is a failed check (warning): a standard table the extractor could not read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from analytics.extract.assets import asset_facts, is_asset_table
+from analytics.extract.budget_lines import basic_expenditure_facts, budget_lines, is_budget_lines_table
+from analytics.extract.goals import goals_from_table, is_goals_table
+from analytics.extract.numbers import parse_number
+from analytics.extract.standard_tables import StandardTable, match_table
+from analytics.extract.tables import table_facts
+from analytics.model import BudgetLine, Check, Fact, Kind, PerformanceGoal, Table, TableSeen
+
+_UNIT_ONLY = re.compile(r"^[\s(（]*(?:金额)?单位\s*[:：]")
+_AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
+_MAX_CAPTION = 80
+
+
+@dataclass
+class TableReading:
+    """What one table gave."""
+
+    seen: TableSeen
+    facts: list[Fact] = field(default_factory=list)
+    budget_lines: list[BudgetLine] = field(default_factory=list)
+    goals: list[PerformanceGoal] = field(default_factory=list)
+    notes: list[Check] = field(default_factory=list)
+
+
+def header_text(table: Table) -> str:
+    """The text of a table's first rows, where its header stands."""
+    return " ".join(" ".join(row) for row in table.rows[:4])
+
+
+def standard_of(table: Table, above: list[str], kind: Kind | None) -> tuple[StandardTable | None, str | None]:
+    """The catalogue entry of a table and the caption line that named it (else the table's caption,
+    else the nearest short line above it that is more than a unit)."""
+    lines = [*above, *([table.caption] if table.caption else [])]
+    for line in reversed(lines):
+        found = match_table([line], "", kind)
+        if found is not None:
+            return found, line.strip()
+    caption = table.caption or next(
+        (
+            line.strip()
+            for line in reversed(above)
+            if line.strip() and len(line) <= _MAX_CAPTION and not _UNIT_ONLY.match(line)
+        ),
+        None,
+    )
+    return match_table([], header_text(table), kind), caption
+
+
+def seen_only(table: Table, ordinal: int, above: list[str], kind: Kind | None) -> TableSeen:
+    """The tables_seen row of a table nothing is taken from (a document whose year is unknown)."""
+    standard, caption = standard_of(table, above, kind)
+    return TableSeen(ordinal, table.page, caption, standard.key if standard else None, len(table.rows), 0)
+
+
+def read_table(
+    table: Table, *, ordinal: int, above: list[str], year: int, kind: Kind, section: str | None
+) -> TableReading:
+    """Everything one table states; `above` are the lines just before it (its title and unit
+    caption), `ordinal` its place among the document's tables (from 1)."""
+    standard, caption = standard_of(table, above, kind)
+    context = "\n".join(above)
+    reading = TableReading(seen=TableSeen(ordinal, table.page, caption, None, len(table.rows), 0))
+    if is_goals_table(table):
+        reading.goals, reading.notes = goals_from_table(table)
+    elif is_asset_table(table):
+        reading.facts = asset_facts(table, year=year, kind=kind, section=section, context=context)
+    elif is_budget_lines_table(table):
+        reading.budget_lines = budget_lines(table, context=context, year=year, kind=kind)
+        reading.facts = basic_expenditure_facts(table, context=context, year=year, kind=kind, section=section)
+    else:
+        reading.facts = table_facts(
+            table, context=context, year=year, kind=kind, section=section, standard=standard
+        )
+    reading.facts = [replace(fact, table=ordinal) for fact in reading.facts]
+    figures = len(reading.facts) + len(reading.budget_lines) + len(reading.goals)
+    key = standard.key if standard else None
+    reading.seen = replace(reading.seen, standard_table=key, figures=figures)
+    if standard is not None and figures == 0 and _prints_amounts(table):
+        reading.notes.append(
+            Check(
+                check="table:unread",
+                severity="warning",
+                passed=False,
+                message=f"table {ordinal} ({caption or standard.name}) is the standard table {key} and prints "
+                "amounts, but none was read from it",
+                quote=caption,
+            )
+        )
+    return reading
+
+
+def _prints_amounts(table: Table) -> bool:
+    """Whether any cell holds an amount as amounts are printed ('12.50', '1,234'), not a code."""
+    return any(
+        _AMOUNT.match(cell.strip()) and parse_number(cell.strip()) for row in table.rows for cell in row
+    )
