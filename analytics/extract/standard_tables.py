@@ -36,6 +36,12 @@ TOTAL_WORDS = re.compile(r"^(?:合计|总计|小计|金额合计)$")
 _ENDS_WITH_TOTAL = re.compile(r"(?:合计|小计|总计)$")
 _NOISE = re.compile(r"[\s“”\"'‘’「」『』]")
 _TAIL_OK = re.compile(r"^[()（）\[\]【】续表0-9:：\-—_.,，、]*$")
+_BRACKETED = re.compile(r"[(（][^()（）]{0,12}[)）]")
+# Words that, right before a title found inside a longer one, make it another table: the 财政拨款支出
+# 预算表 inside '政府性基金预算财政拨款支出预算表' is not that table.
+_QUALIFIED = re.compile(
+    r"(?:一般公共预算|公共财政预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|财政拨款|机关运行经费|项目|基本|三公经费)$"
+)
 _MAX_TITLE_LINE = 80  # characters: a longer line is a sentence, not a table title
 _THIS_YEAR = ("本年", "当年")
 
@@ -176,6 +182,10 @@ def title_match(line: str, kind: Kind | None) -> StandardTable | None:
     'budget_fiscal_summary'
     >>> title_match("四、财政拨款收支总表情况说明", "budget") is None
     True
+    >>> title_match("财政拨款支出预算表(功能科目)", "budget").key
+    'budget_fiscal_expenditure'
+    >>> title_match("政府性基金预算某某支出预算表", "budget") is None  # no title of ours
+    True
     """
     text = _NOISE.sub("", line)
     if not text or len(text) > _MAX_TITLE_LINE:
@@ -190,7 +200,7 @@ def title_match(line: str, kind: Kind | None) -> StandardTable | None:
         return None
     start, title = best
     tail = re.split(r"单位[:：]|金额单位", text[start + len(title) :])[0]
-    if not _TAIL_OK.match(tail):
+    if not _TAIL_OK.match(_BRACKETED.sub("", tail)) or _QUALIFIED.search(text[:start]):
         return None
     entries = by_title[title]
     return next((e for e in entries if e.kind in (kind, "any")), entries[0])

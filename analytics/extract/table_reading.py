@@ -19,7 +19,11 @@ from analytics.extract.standard_tables import StandardTable, match_table
 from analytics.extract.tables import table_facts
 from analytics.model import BudgetLine, Check, Fact, Kind, PerformanceGoal, Table, TableSeen
 
-_UNIT_ONLY = re.compile(r"^[\s(（]*(?:金额)?单位\s*[:：]")
+# Lines above a table that are no title: a unit, the department, a table number alone.
+_NO_TITLE = re.compile(
+    r"^[\s(（]*(?:金额)?单位\s*[:：]|^(?:部门|部门名称|编制单位|编制部门|单位名称|预算单位)\s*[:：]"
+    r"|^(?:附表|公开|表)?\s*[\d一二三四五六七八九十]+\s*(?:表)?$"
+)
 _AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
 _MAX_CAPTION = 80
 
@@ -52,7 +56,7 @@ def standard_of(table: Table, above: list[str], kind: Kind | None) -> tuple[Stan
         (
             line.strip()
             for line in reversed(above)
-            if line.strip() and len(line) <= _MAX_CAPTION and not _UNIT_ONLY.match(line)
+            if line.strip() and len(line) <= _MAX_CAPTION and not _NO_TITLE.match(line.strip())
         ),
         None,
     )

@@ -260,6 +260,7 @@ def _vertical(
     headers = ["".join(_clean(r[j]) for r in rows[:head]) for j in range(width)]
     data = rows[head:]
     texts = [sum(1 for r in data if _is_text(r[j])) for j in range(width)]
+    numbers = [sum(1 for r in data if _is_number(r[j])) for j in range(width)]
     sides = [_side_of(headers[j], standard, j == 0) for j in range(width)]
     label_cols = [
         j for j in range(width) if texts[j] and any(meaning(r[j], sides[j]) for r in data if _is_text(r[j]))
@@ -274,7 +275,7 @@ def _vertical(
     has_prior = _prints_prior_year(headers, year)
     for n, label_col in enumerate(label_cols):
         end = label_cols[n + 1] if n + 1 < len(label_cols) else width
-        group = [j for j in range(label_col + 1, end) if texts[j] == 0]
+        group = [j for j in range(label_col + 1, end) if texts[j] == 0 and numbers[j]]
         groups[label_col] = _value_columns(headers, group, year, kind, has_prior)
     facts: list[Fact] = []
     carried: set[int] = set()  # label columns whose carry-over row has been passed
