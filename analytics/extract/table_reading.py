@@ -47,12 +47,12 @@ def header_text(table: Table) -> str:
 def standard_of(table: Table, above: list[str], kind: Kind | None) -> tuple[StandardTable | None, str | None]:
     """The catalogue entry of a table and the caption line that named it (else the table's caption,
     else the nearest short line above it that is more than a unit)."""
-    lines = [*above, *([table.caption] if table.caption else [])]
-    for line in reversed(lines):
+    own = table.caption.splitlines() if table.caption else []  # a title, then its unit line
+    for line in [*reversed(own), *reversed(above)]:
         found = match_table([line], "", kind)
         if found is not None:
             return found, line.strip()
-    caption = table.caption or next(
+    caption = (own[0].strip() if own else None) or next(
         (
             line.strip()
             for line in reversed(above)

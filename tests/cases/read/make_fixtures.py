@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))  # tests/, for read.builders
 
 from read.builders import (  # noqa: E402
+    budget_workbook,
     disclosure_docx,
     disclosure_html,
     disclosure_sheets,
@@ -55,6 +56,7 @@ def main() -> None:
     _scanned(HERE / "scanned.pdf")
     _encrypted(HERE / "encrypted.pdf")
     _rotated(HERE / "rotated.pdf")
+    _xls(budget_workbook(), HERE / "budget_workbook.xls")
 
 
 def _borderless() -> None:
@@ -210,6 +212,31 @@ def _encrypted(path: Path) -> None:
     pdf.drawString(72, 700, "公务接待费1.36万元")
     pdf.showPage()
     pdf.save()
+
+
+def _xls(xlsx: bytes, path: Path) -> None:
+    """The workbook saved as .xls (BIFF8) by xlwt (pip install xlwt): every sheet's values and merged
+    ranges copied over."""
+    import openpyxl
+    import xlwt  # type: ignore[import-untyped]
+
+    source = openpyxl.load_workbook(io.BytesIO(xlsx))
+    target = xlwt.Workbook(encoding="utf-8")
+    for sheet in source.worksheets:
+        out = target.add_sheet(sheet.title)
+        merged = {(r.min_row, r.min_col): r for r in sheet.merged_cells.ranges}
+        covered = {(row, col) for r in sheet.merged_cells.ranges for row, col in r.cells}
+        for row in sheet.iter_rows():
+            for cell in row:
+                at = (cell.row, cell.column)
+                if at in merged:
+                    span = merged[at]
+                    out.write_merge(
+                        span.min_row - 1, span.max_row - 1, span.min_col - 1, span.max_col - 1, cell.value
+                    )
+                elif at not in covered and cell.value is not None:
+                    out.write(cell.row - 1, cell.column - 1, cell.value)
+    target.save(str(path))
 
 
 def _grid_table(
