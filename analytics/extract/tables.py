@@ -161,11 +161,18 @@ def _prints_prior_year(texts: list[str], year: int) -> bool:
     return False
 
 
+_HEADER_UNIT = re.compile(r"[(（]\s*(万元|亿元|千元|元)\s*[)）]")
+
+
 def table_unit(table: Table, context: str) -> str | None:
     """The money unit a table declares: in its caption or the lines above it, else in its first rows
-    ('金额单位：元' in a header cell); None when it declares none."""
+    ('金额单位：元' in a header cell, '预算数(万元)'); None when it declares none."""
     caption = "\n".join([context, table.caption or ""])
-    return unit_in(caption) or next((u for row in table.rows[:3] for c in row if (u := unit_in(c))), None)
+    found = unit_in(caption) or next((u for row in table.rows[:3] for c in row if (u := unit_in(c))), None)
+    if found is None:
+        in_header = {m.group(1) for row in table.rows[:3] for c in row for m in _HEADER_UNIT.finditer(c)}
+        found = in_header.pop() if len(in_header) == 1 else None
+    return found
 
 
 def table_facts(
