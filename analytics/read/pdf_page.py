@@ -20,7 +20,7 @@ from __future__ import annotations
 import ctypes
 import math
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
@@ -118,7 +118,7 @@ class _Turn:
     def char(self, char: Char) -> Char:
         x0, y0 = self.point(char.x0, char.y0)
         x1, y1 = self.point(char.x1, char.y1)
-        return replace(char, x0=min(x0, x1), y0=min(y0, y1), x1=max(x0, x1), y1=max(y0, y1))
+        return Char(char.text, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
     def rule(self, rule: Rule) -> Rule:
         x0, y0 = self.point(rule.x0, rule.y0)
@@ -160,39 +160,53 @@ def _chars(page: pdfium.PdfPage) -> tuple[list[Char], int]:
 
 
 def _rules(page: pdfium.PdfPage) -> list[Rule]:
+    """The page's ruling lines, from its top-level path objects (through pdfium's C API directly:
+    a Python wrapper per page object costs more than the rest of this)."""
     rules: list[Rule] = []
-    for path in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=0):
-        left, bottom, right, top = path.get_bounds()
-        if top - bottom <= _THIN and right - left >= _MIN_RULE:
-            middle = (top + bottom) / 2
-            rules.append(Rule(left, middle, right, middle))
-        elif right - left <= _THIN and top - bottom >= _MIN_RULE:
-            middle = (left + right) / 2
-            rules.append(Rule(middle, bottom, middle, top))
+    raw = page.raw
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    corners = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    path_type = pdfium_c.FPDF_PAGEOBJ_PATH
+    for index in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        path = pdfium_c.FPDFPage_GetObject(raw, index)
+        if pdfium_c.FPDFPageObj_GetType(path) != path_type or not pdfium_c.FPDFPageObj_GetBounds(
+            path, *corners
+        ):
+            continue
+        x0, y0, x1, y1 = left.value, bottom.value, right.value, top.value
+        if y1 - y0 <= _THIN and x1 - x0 >= _MIN_RULE:
+            middle = (y1 + y0) / 2
+            rules.append(Rule(x0, middle, x1, middle))
+        elif x1 - x0 <= _THIN and y1 - y0 >= _MIN_RULE:
+            middle = (x0 + x1) / 2
+            rules.append(Rule(middle, y0, middle, y1))
         elif _stroked(path):
             rules.extend(_edges(path))
     return rules
 
 
-def _stroked(path: pdfium.PdfObject) -> bool:
+def _stroked(path: ctypes.c_void_p) -> bool:
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(path.raw, ctypes.byref(fill_mode), ctypes.byref(stroke)):
+    if not pdfium_c.FPDFPath_GetDrawMode(path, ctypes.byref(fill_mode), ctypes.byref(stroke)):
         return False
     return bool(stroke.value)
 
 
-def _edges(path: pdfium.PdfObject) -> list[Rule]:
+def _edges(path: ctypes.c_void_p) -> list[Rule]:
     """The horizontal and vertical straight edges of a stroked path, in page coordinates."""
-    count = pdfium_c.FPDFPath_CountSegments(path.raw)
+    count = pdfium_c.FPDFPath_CountSegments(path)
     if count <= 1 or count > _MAX_SEGMENTS:
         return []
-    a, b, c, d, e, f = path.get_matrix().get()
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(path, ctypes.byref(matrix)):
+        return []
+    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
     x, y = ctypes.c_float(), ctypes.c_float()
     edges: list[Rule] = []
     start: tuple[float, float] | None = None
     previous: tuple[float, float] | None = None
     for index in range(count):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path.raw, index)
+        segment = pdfium_c.FPDFPath_GetPathSegment(path, index)
         if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
             return edges
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
