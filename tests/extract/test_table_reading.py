@@ -113,3 +113,28 @@ def test_every_table_of_the_training_pdfs_is_listed_and_the_standard_ones_known(
             # printed tables); every one is known, and all but the empty 政府性基金 table give figures.
             assert all(t.standard_table for t in seen), path.name
             assert {t.standard_table for t in seen if not t.figures} <= {"budget_government_fund"}, path.name
+
+
+def test_yuan_and_wan_yuan_tables_in_one_document() -> None:
+    # Each table counts in the unit printed above it; a table does not inherit the one before it.
+    document = Document(
+        source_path="/x/示例县审计局2020年部门预算.pdf",
+        format="pdf",
+        sha256="1" * 64,
+        blocks=[
+            Paragraph("示例县审计局2020年部门预算公开"),
+            Paragraph("部门收支总表"),
+            Paragraph("单位:万元"),
+            Table(rows=(("项目", "预算数"), ("本年收入合计", "1,250.50"), ("本年支出合计", "1,250.50"))),
+            Paragraph("一般公共预算“三公”经费支出表"),
+            Paragraph("单位:元"),
+            Table(rows=(("项目", "预算数"), ("合计", "355,000.00"), ("公务接待费", "50,000.00"))),
+        ],
+    )
+    facts = {(f.metric, str(f.value), f.unit_found) for f in extract(document).facts}
+    assert facts == {
+        ("income_total", "1250.50", "万元"),
+        ("expenditure_total", "1250.50", "万元"),
+        ("three_public_total", "35.500000", "元"),
+        ("reception", "5.000000", "元"),
+    }
