@@ -33,7 +33,7 @@ class Table:
 
     rows: tuple[tuple[str, ...], ...]
     caption: str | None = None
-    page: int | None = field(default=None, compare=False)
+    page: int | None = field(default=None, compare=False, repr=False)
 
 
 Block = Paragraph | Table
@@ -96,7 +96,7 @@ class Fact:
     quote: str  # the sentence or the table row it came from
     reason: str | None = None  # the stated cause of a change
     # the ordinal of the table it came from (see TableSeen), None for a sentence; not compared
-    table: int | None = field(default=None, compare=False)
+    table: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,7 @@ def sheet_blocks(
     `opens_document`: no block stands before this sheet's.
 
     >>> sheet_blocks("表7", [["“三公”经费支出表", ""], ["单位：万元", ""], ["项目", "金额"], ["合计", "22"]])
-    [Paragraph(text='单位:万元'), Table(rows=(('项目', '金额'), ('合计', '22')), caption='“三公”经费支出表', page=None)]
+    [Paragraph(text='单位:万元'), Table(rows=(('项目', '金额'), ('合计', '22')), caption='“三公”经费支出表')]
     >>> sheet_blocks("说明", [["一、部门职责"], [""], ["开展学术交流。"]])
     [Paragraph(text='一、部门职责'), Paragraph(text='开展学术交流。')]
     """
