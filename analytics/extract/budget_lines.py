@@ -146,7 +146,7 @@ def _is_basic_table(cols: dict[str, int]) -> bool:
 
 
 def basic_expenditure_facts(
-    table: Table, *, context: str, year: int, kind: Kind, section: str | None
+    table: Table, *, context: str, year: int, kind: Kind, section: str | None, ordinal: int | None = None
 ) -> list[Fact]:
     """The 合计 row of a 基本支出表 (economic classification, 合计 | 人员经费 | 公用经费) states
     基本支出 and its two parts."""
@@ -183,6 +183,7 @@ def basic_expenditure_facts(
                         section=section,
                         method="table",
                         quote=quote,
+                        table=ordinal,
                     )
                 )
         break

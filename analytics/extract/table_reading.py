@@ -15,7 +15,7 @@ from analytics.extract.assets import asset_facts, is_asset_table
 from analytics.extract.budget_lines import basic_expenditure_facts, budget_lines, is_budget_lines_table
 from analytics.extract.goals import goals_from_table, is_goals_table
 from analytics.extract.numbers import parse_number
-from analytics.extract.standard_tables import StandardTable, match_table
+from analytics.extract.standard_tables import StandardTable, header_match, title_match
 from analytics.extract.tables import table_facts
 from analytics.model import BudgetLine, Check, Fact, Kind, PerformanceGoal, Table, TableSeen
 
@@ -49,7 +49,7 @@ def standard_of(table: Table, above: list[str], kind: Kind | None) -> tuple[Stan
     else the nearest short line above it that is more than a unit)."""
     own = table.caption.splitlines() if table.caption else []  # a title, then its unit line
     for line in [*reversed(own), *reversed(above)]:
-        found = match_table([line], "", kind)
+        found = title_match(line, kind)
         if found is not None:
             return found, line.strip()
     caption = (own[0].strip() if own else None) or next(
@@ -60,7 +60,7 @@ def standard_of(table: Table, above: list[str], kind: Kind | None) -> tuple[Stan
         ),
         None,
     )
-    return match_table([], header_text(table), kind), caption
+    return header_match(header_text(table), kind), caption
 
 
 def seen_only(table: Table, ordinal: int, above: list[str], kind: Kind | None) -> TableSeen:
@@ -80,15 +80,18 @@ def read_table(
     if is_goals_table(table):
         reading.goals, reading.notes = goals_from_table(table)
     elif is_asset_table(table):
-        reading.facts = asset_facts(table, year=year, kind=kind, section=section, context=context)
+        reading.facts = asset_facts(
+            table, year=year, kind=kind, section=section, context=context, ordinal=ordinal
+        )
     elif is_budget_lines_table(table):
         reading.budget_lines = budget_lines(table, context=context, year=year, kind=kind)
-        reading.facts = basic_expenditure_facts(table, context=context, year=year, kind=kind, section=section)
+        reading.facts = basic_expenditure_facts(
+            table, context=context, year=year, kind=kind, section=section, ordinal=ordinal
+        )
     else:
         reading.facts = table_facts(
-            table, context=context, year=year, kind=kind, section=section, standard=standard
+            table, context=context, year=year, kind=kind, section=section, standard=standard, ordinal=ordinal
         )
-    reading.facts = [replace(fact, table=ordinal) for fact in reading.facts]
     figures = len(reading.facts) + len(reading.budget_lines) + len(reading.goals)
     key = standard.key if standard else None
     reading.seen = replace(reading.seen, standard_table=key, figures=figures)

@@ -184,11 +184,13 @@ def table_facts(
     section: str | None,
     standard: StandardTable | None = None,
     unit: str | None = None,
+    ordinal: int | None = None,
 ) -> list[Fact]:
     """Every figure a table states under a metric label, vertical or horizontal.
 
     `standard` is the catalogue entry the table was matched to (its labels mean what it says);
-    `unit` the money unit when the caller knows it better than the table's caption does.
+    `unit` the money unit when the caller knows it better than the table's caption does; `ordinal`
+    the table's place in its document, kept on each fact.
     """
     caption = "\n".join([context, table.caption or ""])
     unit = unit or table_unit(table, context)
@@ -198,10 +200,10 @@ def table_facts(
     if head >= len(table.rows):
         return []
     table = Table(rows=_rejoin_wrapped_labels(table.rows, head, meaning), caption=table.caption)
-    vertical = _vertical(table, head, unit, meaning, standard, year, kind, section)
+    vertical = _vertical(table, head, unit, meaning, standard, year, kind, section, ordinal)
     if vertical:
         return vertical
-    return _horizontal(table, head, unit, meaning, standard, year, kind, section)
+    return _horizontal(table, head, unit, meaning, standard, year, kind, section, ordinal)
 
 
 def _rejoin_wrapped_labels(
@@ -223,7 +225,13 @@ def _rejoin_wrapped_labels(
 
 
 def _fact(
-    metric: str, value: Decimal, unit: str | None, col: _Column, section: str | None, quote: str
+    metric: str,
+    value: Decimal,
+    unit: str | None,
+    col: _Column,
+    section: str | None,
+    quote: str,
+    ordinal: int | None,
 ) -> Fact:
     percent = col.measure == "yoy_pct"
     return Fact(
@@ -237,6 +245,7 @@ def _fact(
         section=section,
         method="table",
         quote=quote,
+        table=ordinal,
     )
 
 
@@ -261,13 +270,22 @@ def _vertical(
     year: int,
     kind: Kind,
     section: str | None,
+    ordinal: int | None,
 ) -> list[Fact]:
     width = max(len(r) for r in table.rows)
     rows = [tuple(r) + ("",) * (width - len(r)) for r in table.rows]
     headers = ["".join(_clean(r[j]) for r in rows[:head]) for j in range(width)]
     data = rows[head:]
-    texts = [sum(1 for r in data if _is_text(r[j])) for j in range(width)]
-    numbers = [sum(1 for r in data if _is_number(r[j])) for j in range(width)]
+    texts, numbers = [0] * width, [0] * width
+    for r in data:
+        for j, cell in enumerate(r):
+            stripped = cell.strip()
+            if not stripped or stripped in _DASHES:
+                continue
+            if parse_number(stripped) is None:
+                texts[j] += 1
+            else:
+                numbers[j] += 1
     sides = [_side_of(headers[j], standard, j == 0) for j in range(width)]
     label_cols = [
         j for j in range(width) if texts[j] and any(meaning(r[j], sides[j]) for r in data if _is_text(r[j]))
@@ -316,7 +334,7 @@ def _vertical(
                 value = parse_number(row[col.index].strip())
                 if value is None:
                     continue
-                facts.extend(_fact(metric, value, unit, col, section, quote) for metric in found)
+                facts.extend(_fact(metric, value, unit, col, section, quote, ordinal) for metric in found)
     return facts
 
 
@@ -373,6 +391,7 @@ def _horizontal(
     year: int,
     kind: Kind,
     section: str | None,
+    ordinal: int | None,
 ) -> list[Fact]:
     header_rows = [tuple(_clean(c) for c in r) for r in table.rows[:head]]
     width = max(len(r) for r in table.rows)
@@ -423,7 +442,7 @@ def _horizontal(
             if value is None:
                 continue
             col = row_kind if row_kind is not None else column
-            facts.append(_fact(metric, value, unit, col, section, f"{label} | {row[j].strip()}"))
+            facts.append(_fact(metric, value, unit, col, section, f"{label} | {row[j].strip()}", ordinal))
     return facts
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from analytics.model import Check, Fact
 from analytics.reference import metrics
@@ -44,13 +45,18 @@ class _Evidence:
     example: tuple[Fact, Fact] | None = None  # (the figure, the one it is out of line with)
 
 
-def _ancestors(metric: str) -> tuple[str, ...]:
-    found: list[str] = []
+@cache
+def _related(metric: str) -> tuple[str, ...]:
+    """The metrics an amount of `metric` is a part of: its ancestors, then the document's totals (a
+    total is compared with the other totals as the same figure only)."""
     known = metrics()
+    found: list[str] = []
     parent = known[metric].parent if metric in known else None
     while parent is not None and parent not in found:
         found.append(parent)
         parent = known[parent].parent if parent in known else None
+    if metric not in _TOTALS:
+        found += [total for total in _TOTALS if total not in found]
     return tuple(found)
 
 
@@ -65,44 +71,41 @@ def _group(fact: Fact, index: int) -> tuple[str, int]:
     return ("table", fact.table) if fact.table is not None else ("sentence", index)
 
 
+_Entry = tuple[Fact, tuple[str, int], float]  # a figure, its group, how sure its unit is
+
+
 def _weigh(
-    money: list[tuple[int, Fact]],
-    by_key: dict[tuple[int, str, str], list[tuple[int, Fact]]],
-    out: set[tuple[str, int]],
+    money: list[_Entry], by_key: dict[tuple[int, str, str], list[_Entry]], out: set[tuple[str, int]]
 ) -> dict[tuple[str, int], _Evidence]:
     """The evidence for and against each group's unit, from every other group not set aside."""
     evidence: dict[tuple[str, int], _Evidence] = defaultdict(_Evidence)
-    for i, fact in money:
-        group = _group(fact, i)
+    for fact, group, own in money:
         if group in out:
             continue
         seen = evidence[group]
-        related = dict.fromkeys((*_ancestors(fact.metric), *_TOTALS))
-        for metric in (fact.metric, *related):
-            relation = "same" if metric == fact.metric else "part"
-            if relation == "part" and metric in _TOTALS and fact.metric in _TOTALS:
-                continue  # the totals are compared with each other as 'same' only
-            for j, other in by_key.get((fact.year, fact.kind, metric), ()):
-                other_group = _group(other, j)
+        year, kind = fact.year, fact.kind
+        for other, other_group, weight in by_key.get((year, kind, fact.metric), ()):
+            if other_group == group or other_group in out:
+                continue
+            ratio = fact.value / other.value  # the same figure: seen from both sides, each in its turn
+            if _SAME[0] <= ratio <= _SAME[1]:
+                seen.for_ += weight
+            elif ratio >= _OUT or ratio * _OUT <= 1:
+                seen.against += weight
+                seen.example = seen.example or (fact, other)
+        for metric in _related(fact.metric):
+            for other, other_group, weight in by_key.get((year, kind, metric), ()):
                 if other_group == group or other_group in out:
                     continue
-                ratio = fact.value / other.value
-                weight = _sureness(other)
-                if relation == "same":  # seen from both sides, each in its own turn
-                    if _SAME[0] <= ratio <= _SAME[1]:
-                        seen.for_ += weight
-                    elif ratio >= _OUT or ratio * _OUT <= 1:
-                        seen.against += weight
-                        seen.example = seen.example or (fact, other)
-                    continue
                 # a part and its whole: seen once, from the part; it bears on both (either may be wrong)
+                ratio = fact.value / other.value
                 whole = evidence[other_group]
                 if _PART[0] <= ratio <= _PART[1]:
                     seen.for_ += weight
-                    whole.for_ += _sureness(fact)
+                    whole.for_ += own
                 elif ratio >= _OVER:
                     seen.against += weight
-                    whole.against += _sureness(fact)
+                    whole.against += own
                     seen.example = seen.example or (fact, other)
                     whole.example = whole.example or (other, fact)
     return evidence
@@ -115,20 +118,21 @@ def scale_checks(facts: list[Fact]) -> tuple[list[Check], set[int]]:
     evidence weighed again without it: a wrong figure no longer counts against the right ones.
     """
     known = metrics()
-    money = [
-        (i, f)
-        for i, f in enumerate(facts)
-        if f.measure == "amount" and f.basis == "stated" and f.value > 0
-        and f.metric in known and known[f.metric].unit == "money"
-    ]  # fmt: skip
+    money: list[_Entry] = []
+    indices: list[int] = []
+    for i, f in enumerate(facts):
+        money_metric = f.metric in known and known[f.metric].unit == "money"
+        if money_metric and f.measure == "amount" and f.basis == "stated" and f.value > 0:
+            money.append((f, _group(f, i), _sureness(f)))
+            indices.append(i)
     if len(money) < 2:
         return [], set()
-    by_key: dict[tuple[int, str, str], list[tuple[int, Fact]]] = defaultdict(list)
+    by_key: dict[tuple[int, str, str], list[_Entry]] = defaultdict(list)
     sureness: dict[tuple[str, int], float] = {}
-    for i, f in money:
-        by_key[(f.year, f.kind, f.metric)].append((i, f))
-        group = _group(f, i)
-        sureness[group] = max(sureness.get(group, 0.0), _sureness(f))
+    for entry in money:
+        fact, group, sure = entry
+        by_key[(fact.year, fact.kind, fact.metric)].append(entry)
+        sureness[group] = max(sureness.get(group, 0.0), sure)
     out: dict[tuple[str, int], tuple[Fact, Fact]] = {}
     while True:
         evidence = _weigh(money, by_key, set(out))
@@ -147,9 +151,9 @@ def scale_checks(facts: list[Fact]) -> tuple[list[Check], set[int]]:
     checks: list[Check] = []
     unsure = {
         group: fact
-        for i, fact in money
-        if (group := _group(fact, i))[0] == "table" and fact.unit_found is None
-        and not evidence[group].for_ and not evidence[group].against and group not in out
+        for fact, group, _ in money
+        if group[0] == "table" and fact.unit_found is None and group not in out
+        and not evidence[group].for_ and not evidence[group].against
     }  # fmt: skip
     for group, fact in sorted(unsure.items()):
         checks.append(
@@ -164,8 +168,8 @@ def scale_checks(facts: list[Fact]) -> tuple[list[Check], set[int]]:
             )
         )
     dropped: set[int] = set()
-    for i, fact in money:
-        example = out.get(_group(fact, i))
+    for i, (fact, group, _) in zip(indices, money, strict=True):
+        example = out.get(group)
         if example is not None:
             dropped.add(i)
             checks.append(_check(fact, example))
