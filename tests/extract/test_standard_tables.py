@@ -240,3 +240,15 @@ def test_procurement_table_total_and_not_its_lines() -> None:
 
 def test_by_key() -> None:
     assert by_key("final_fiscal_summary").name == "财政拨款收入支出决算总表"
+
+
+def test_the_new_metrics_have_labels_in_prose_too() -> None:
+    from analytics.extract.narrative import facts_from_paragraph
+
+    found = facts_from_paragraph(
+        "2020年一般公共预算支出合计1,200.50万元,比上年增加20万元。", year=2020, kind="budget", section=None
+    )
+    assert [(f.metric, f.measure, str(f.value)) for f in found] == [
+        ("expenditure_general_public_budget", "amount", "1200.50"),
+        ("expenditure_general_public_budget", "yoy_change", "20"),
+    ]
