@@ -48,6 +48,9 @@ def standard_of(table: Table, above: list[str], kind: Kind | None) -> tuple[Stan
     """The catalogue entry of a table and the caption line that named it (else the table's caption,
     else the nearest short line above it that is more than a unit)."""
     own = table.caption.splitlines() if table.caption else []  # a title, then its unit line
+    first = [cell.strip() for cell in table.rows[0] if cell.strip()] if table.rows else []
+    if len(first) == 1 and not own:
+        own = first  # a title left in the table's first row, alone in it
     for line in [*reversed(own), *reversed(above)]:
         found = title_match(line, kind)
         if found is not None:

@@ -138,3 +138,10 @@ def test_yuan_and_wan_yuan_tables_in_one_document() -> None:
         ("three_public_total", "35.500000", "元"),
         ("reception", "5.000000", "元"),
     }
+
+
+def test_a_title_left_in_the_first_row_names_the_table() -> None:
+    table = Table(rows=(("2020年“三公”经费预算表", "", ""), ("项目", "预算数", ""), ("合计", "12.50", "")))
+    reading = read_table(table, ordinal=1, above=[], year=2020, kind="budget", section=None)
+    assert reading.seen.standard_table == "budget_three_public"
+    assert reading.seen.caption == "2020年“三公”经费预算表"
