@@ -167,4 +167,4 @@ class Extraction:
     goals: list[PerformanceGoal] = field(default_factory=list)
     budget_lines: list[BudgetLine] = field(default_factory=list)
     notes: list[Check] = field(default_factory=list)  # problems seen while extracting (duplicated rows…)
-    tables: list[TableSeen] = field(default_factory=list)  # every table of the document, in order
+    tables_seen: list[TableSeen] = field(default_factory=list)  # every table of the document, in order

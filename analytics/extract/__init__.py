@@ -34,7 +34,7 @@ def extract(document: Document) -> Extraction:
                 )
             )
     if metadata.year is None:
-        result.tables = tables_seen_only(document, metadata.kind)
+        result.tables_seen = tables_seen_only(document, metadata.kind)
         return result
     year, kind = metadata.year, metadata.kind or "budget"
     ordinal = 0
@@ -62,7 +62,7 @@ def extract(document: Document) -> Extraction:
             result.budget_lines.extend(reading.budget_lines)
             result.goals.extend(reading.goals)
             result.notes.extend(reading.notes)
-            result.tables.append(reading.seen)
+            result.tables_seen.append(reading.seen)
             recent = []
     project = next(
         (f.value for f in result.facts if f.metric == "expenditure_project" and f.measure == "amount"

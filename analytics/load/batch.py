@@ -147,7 +147,7 @@ def prepare(
             "performance_goals": goal_rows(document, extraction.goals),
             "budget_lines": budget_line_rows(document, extraction.budget_lines),
             "checks": check_rows(document, recorded),
-            "tables_seen": table_seen_rows(document, extraction.tables),
+            "tables_seen": table_seen_rows(document, extraction.tables_seen),
         }
     except decimal.DecimalException as exc:
         raise _does_not_fit(document, _first_line(exc)) from exc

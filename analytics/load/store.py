@@ -146,7 +146,7 @@ class Store:
                 goal_rows(document, extraction.goals),
                 budget_line_rows(document, extraction.budget_lines),
                 check_rows(document, recorded),
-                table_seen_rows(document, extraction.tables),
+                table_seen_rows(document, extraction.tables_seen),
             )
             for rows in tables:
                 self._insert(rows)

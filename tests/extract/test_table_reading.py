@@ -75,11 +75,11 @@ def test_a_document_without_a_year_still_lists_its_tables() -> None:
     )
     extraction = extract(document)
     assert extraction.metadata.year is None and extraction.facts == []
-    assert extraction.tables == [TableSeen(1, None, "部门收支总表", "budget_summary", 2, 0)]
+    assert extraction.tables_seen == [TableSeen(1, None, "部门收支总表", "budget_summary", 2, 0)]
 
 
 def _listed_completely(document: Document) -> list[TableSeen]:
-    seen = extract(document).tables
+    seen = extract(document).tables_seen
     assert [t.ordinal for t in seen] == list(range(1, len(document.tables) + 1)), document.source_path
     assert [t.rows for t in seen] == [len(t.rows) for t in document.tables]
     return seen

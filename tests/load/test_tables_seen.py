@@ -26,20 +26,20 @@ QUERY = 'select ordinal, page, caption, standard_table, "rows", figures from tab
 def test_tables_seen_are_written_and_replaced_with_the_document(
     fresh_db: Store, make_document: DocumentFactory, make_extraction: ExtractionFactory
 ) -> None:
-    extraction = replace(make_extraction(), tables=SEEN)
+    extraction = replace(make_extraction(), tables_seen=SEEN)
     fresh_db.write_document(make_document("/c/a.txt", b"v1"), extraction)
     assert fresh_db.query(QUERY).rows == [
         (1, 2, "部门收支总表", "budget_summary", 10, 15),
         (2, 3, "部门机构设置情况", None, 4, 0),
     ]
-    fresh_db.write_document(make_document("/c/a.txt", b"v2"), replace(extraction, tables=SEEN[:1]))
+    fresh_db.write_document(make_document("/c/a.txt", b"v2"), replace(extraction, tables_seen=SEEN[:1]))
     assert fresh_db.query(QUERY).rows == [(1, 2, "部门收支总表", "budget_summary", 10, 15)]
 
 
 def test_tables_seen_go_through_a_batch(
     fresh_db: Store, make_document: DocumentFactory, make_extraction: ExtractionFactory
 ) -> None:
-    prepared = prepare(make_document("/c/b.txt", b"v1"), replace(make_extraction(), tables=SEEN))
+    prepared = prepare(make_document("/c/b.txt", b"v1"), replace(make_extraction(), tables_seen=SEEN))
     assert prepared.count("tables_seen") == 2
     fresh_db.write_prepared([pickle.loads(pickle.dumps(prepared))])  # as from a worker process
     assert [row[0] for row in fresh_db.query(QUERY).rows] == [1, 2]

@@ -38,7 +38,7 @@ def _read(data: bytes, name: str) -> None:
     assert {
         (line.code, format(line.total.normalize(), "f")) for line in extraction.budget_lines if line.total
     } == LINES
-    assert [(t.page, t.standard_table, t.figures) for t in extraction.tables] == [
+    assert [(t.page, t.standard_table, t.figures) for t in extraction.tables_seen] == [
         (1, "budget_summary", 11),
         (2, "budget_three_public", 6),
         (3, "budget_general_public", 4),
