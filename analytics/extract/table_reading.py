@@ -12,7 +12,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from analytics.extract.assets import asset_facts, is_asset_table
-from analytics.extract.budget_lines import basic_expenditure_facts, budget_lines, is_budget_lines_table
+from analytics.extract.budget_lines import (
+    basic_expenditure_facts,
+    budget_lines,
+    is_budget_lines_table,
+    is_two_lists,
+)
 from analytics.extract.goals import goals_from_table, is_goals_table
 from analytics.extract.numbers import parse_number
 from analytics.extract.standard_tables import StandardTable, header_match, title_match
@@ -91,6 +96,18 @@ def read_table(
         reading.facts = basic_expenditure_facts(
             table, context=context, year=year, kind=kind, section=section, ordinal=ordinal
         )
+        if standard is not None and standard.metrics and is_two_lists(table):
+            # Two lists side by side end in total rows under their own labels ('人员经费合计' |
+            # '公用经费合计'): they state what the catalogue says the table can (the lines are no facts).
+            given = {(f.metric, f.year, f.kind, f.value) for f in reading.facts}
+            reading.facts += [
+                f
+                for f in table_facts(
+                    table, context=context, year=year, kind=kind, section=section, standard=standard,
+                    ordinal=ordinal,
+                )
+                if (f.metric, f.year, f.kind, f.value) not in given
+            ]  # fmt: skip
     else:
         reading.facts = table_facts(
             table, context=context, year=year, kind=kind, section=section, standard=standard, ordinal=ordinal

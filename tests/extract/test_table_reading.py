@@ -145,3 +145,28 @@ def test_a_title_left_in_the_first_row_names_the_table() -> None:
     reading = read_table(table, ordinal=1, above=[], year=2020, kind="budget", section=None)
     assert reading.seen.standard_table == "budget_three_public"
     assert reading.seen.caption == "2020年“三公”经费预算表"
+
+
+def test_the_basic_spending_table_of_two_lists_side_by_side() -> None:
+    # The final accounts' 基本支出 table lists 人员经费 and 公用经费 side by side, each with its total.
+    table = Table(
+        rows=(
+            ("人员经费", "", "", "公用经费", "", ""),
+            ("科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"),
+            ("301", "工资福利支出", "250.00", "302", "商品和服务支出", "60.00"),
+            ("30101", "基本工资", "100.00", "30231", "公务用车运行维护费", "5.00"),
+            ("303", "对个人和家庭的补助", "20.00", "", "", ""),
+            ("人员经费合计", "", "270.00", "公用经费合计", "", "60.00"),
+        )
+    )
+    reading = read_table(
+        table, ordinal=6, above=["一般公共预算财政拨款基本支出决算表", "单位:万元"], year=2019, kind="final",
+        section=None,
+    )  # fmt: skip
+    assert [(f.metric, str(f.value)) for f in reading.facts] == [
+        ("expenditure_personnel", "270.00"),
+        ("expenditure_public_operating", "60.00"),
+    ]
+    assert [(line.code, str(line.total)) for line in reading.budget_lines] == [
+        ("301", "250.00"), ("30101", "100.00"), ("303", "20.00"), ("302", "60.00"), ("30231", "5.00"),
+    ]  # fmt: skip
