@@ -64,6 +64,7 @@ class StandardTable:
     income: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
     expenditure: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
     after_carryover: bool = False
+    total_row: bool = False
 
     def meaning(self, label: str, side: Side | None = None) -> tuple[str, ...]:
         """The metrics `label` names in this table, on `side` (None: the table's own side)."""
@@ -154,6 +155,7 @@ def catalogue() -> tuple[StandardTable, ...]:
                 income=mapping("income"),
                 expenditure=mapping("expenditure"),
                 after_carryover=bool(raw.get("after_carryover", False)),
+                total_row=bool(raw.get("total_row", False)),
             )
         )
     return tuple(entries)

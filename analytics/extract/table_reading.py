@@ -21,7 +21,7 @@ from analytics.extract.budget_lines import (
 from analytics.extract.goals import goals_from_table, is_goals_table
 from analytics.extract.numbers import parse_number
 from analytics.extract.standard_tables import StandardTable, header_match, title_match
-from analytics.extract.tables import table_facts
+from analytics.extract.tables import table_facts, total_row_facts
 from analytics.model import BudgetLine, Check, Fact, Kind, PerformanceGoal, Table, TableSeen
 
 # Lines above a table that are no title: a unit, the department, a table number alone.
@@ -112,6 +112,18 @@ def read_table(
         reading.facts = table_facts(
             table, context=context, year=year, kind=kind, section=section, standard=standard, ordinal=ordinal
         )
+    if standard is not None and standard.total_row:
+        # Its 合计 row under the metrics its columns name (合计 | 基本支出 | 项目支出), where the
+        # reading above left them out (a table of classification lines; breakdown-looking columns).
+        stated = {(f.metric, f.year, f.kind) for f in reading.facts}
+        reading.facts += [
+            f
+            for f in total_row_facts(
+                table, standard=standard, context=context, year=year, kind=kind, section=section,
+                ordinal=ordinal,
+            )
+            if (f.metric, f.year, f.kind) not in stated
+        ]  # fmt: skip
     figures = len(reading.facts) + len(reading.budget_lines) + len(reading.goals)
     key = standard.key if standard else None
     reading.seen = replace(reading.seen, standard_table=key, figures=figures)

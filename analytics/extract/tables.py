@@ -504,3 +504,39 @@ def _spanning_parent(header_rows: list[tuple[str, ...]], j: int) -> str | None:
         if above[k]:
             return above[k]
     return None
+
+
+def total_row_facts(
+    table: Table,
+    *,
+    standard: StandardTable,
+    context: str,
+    year: int,
+    kind: Kind,
+    section: str | None,
+    ordinal: int | None = None,
+) -> list[Fact]:
+    """The 合计 row of a table of classification lines whose columns are metrics (a 支出决算表:
+    合计 | 基本支出 | 项目支出; a 收入决算表: 本年收入合计 | 财政拨款收入 | 事业收入 | …): each of its
+    figures under the metric its column's header names in this table."""
+    head = _header_rows(table)
+    if head == 0 or head >= len(table.rows):
+        return []
+    width = max(len(r) for r in table.rows)
+    rows = [tuple(r) + ("",) * (width - len(r)) for r in table.rows]
+    headers = ["".join(_clean(r[j]) for r in rows[:head]) for j in range(width)]
+    unit = table_unit(table, context)
+    facts: list[Fact] = []
+    for row in rows[head:]:
+        labels = [c for c in row if _is_text(c)]
+        if not labels or not TOTAL_WORDS.match(_clean(labels[0])):
+            continue
+        quote = " | ".join(c.strip() for c in row if c.strip())
+        for j, cell in enumerate(row):
+            value = parse_number(cell.strip())
+            found = standard.meaning(headers[j]) if value is not None else ()
+            column = _column_kind(headers[j], kind, year) if len(found) == 1 else None
+            if value is not None and column is not None:
+                facts.append(_fact(found[0], value, unit, column, section, quote, ordinal))
+        break
+    return facts

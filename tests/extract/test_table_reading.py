@@ -170,3 +170,38 @@ def test_the_basic_spending_table_of_two_lists_side_by_side() -> None:
     assert [(line.code, str(line.total)) for line in reading.budget_lines] == [
         ("301", "250.00"), ("30101", "100.00"), ("303", "20.00"), ("302", "60.00"), ("30231", "5.00"),
     ]  # fmt: skip
+
+
+def test_the_total_row_of_a_spending_table_by_classification() -> None:
+    # 支出决算表: classification lines (budget_lines), and its 合计 row under metric headers.
+    table = Table(
+        rows=(
+            ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+            ("", "合计", "500.00", "300.00", "200.00"),
+            ("205", "教育支出", "500.00", "300.00", "200.00"),
+        )
+    )
+    reading = read_table(
+        table, ordinal=3, above=["支出决算表", "单位:万元"], year=2019, kind="final", section=None
+    )
+    assert reading.seen.standard_table == "final_expenditure"
+    assert [(f.metric, f.kind, str(f.value)) for f in reading.facts] == [
+        ("expenditure_total", "final", "500.00"),
+        ("expenditure_basic", "final", "300.00"),
+        ("expenditure_project", "final", "200.00"),
+    ]
+    assert [line.code for line in reading.budget_lines] == ["205"]
+    income = Table(
+        rows=(
+            ("科目编码", "科目名称", "本年收入合计", "财政拨款收入", "事业收入", "其他收入"),
+            ("", "合计", "520.00", "480.00", "30.00", "10.00"),
+            ("205", "教育支出", "520.00", "480.00", "30.00", "10.00"),
+        )
+    )
+    reading = read_table(income, ordinal=2, above=["收入决算表"], year=2019, kind="final", section=None)
+    assert [(f.metric, str(f.value)) for f in reading.facts] == [
+        ("income_total", "520.00"),
+        ("income_fiscal_appropriation", "480.00"),
+        ("income_institution", "30.00"),
+        ("income_other", "10.00"),
+    ]
