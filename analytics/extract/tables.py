@@ -201,9 +201,11 @@ def table_facts(
         return []
     table = Table(rows=_rejoin_wrapped_labels(table.rows, head, meaning), caption=table.caption)
     vertical = _vertical(table, head, unit, meaning, standard, year, kind, section, ordinal)
-    if vertical:
+    if len({f.metric for f in vertical}) > 1:
         return vertical
-    return _horizontal(table, head, unit, meaning, standard, year, kind, section, ordinal)
+    # Nothing, or only a '合计' row read down the table: its header may name the metrics instead.
+    horizontal = _horizontal(table, head, unit, meaning, standard, year, kind, section, ordinal)
+    return horizontal if len({f.metric for f in horizontal}) > len({f.metric for f in vertical}) else vertical
 
 
 def _rejoin_wrapped_labels(
@@ -432,11 +434,10 @@ def _horizontal(
         return []
     facts: list[Fact] = []
     for row in data:
-        row_kind = (
-            _column_kind(_clean(row[0]), kind, year, has_prior) if row and not _is_number(row[0]) else None
-        )
-        if row and row[0].strip() and not _is_number(row[0]) and row_kind is None:
-            continue  # a '增减%', '完成率' or '行次' row: not amounts
+        said = next((_clean(c) for c in row if _is_text(c)), "")  # its label, if it has one
+        row_kind = _column_kind(said, kind, year, has_prior) if said and _names_figures(said) else None
+        if said and row_kind is None:
+            continue  # a '增减%', '完成率' or '行次' row, or a unit's own row ('某某局本级'): not the totals
         for j, (metric, label, column) in metric_of.items():
             value = parse_number(row[j].strip()) if j < len(row) else None
             if value is None:
@@ -451,6 +452,18 @@ _KIND_CELL = re.compile(
     r"|^(?:比上年|较上年)?(?:增减|增减额|增减率|增减幅度|增减%|增减\(%\))$"
 )
 _KIND_SUFFIX = re.compile(r"(?:(?:年初|调整后|本年|上年)?(?:预算|决算)数|本年数|上年数)$")
+
+
+def _names_figures(label: str) -> bool:
+    """A row label that says what kind of figure the row holds ('合计', '2015年度预算数', '决算对比',
+    '本年'), rather than whose (a unit's name: its row is part of the total, not the department's)."""
+    return bool(
+        TOTAL_WORDS.match(label)
+        or _KIND_CELL.match(label)
+        or COMPARE_WORDS.search(label)
+        or _STATED_YEAR.search(label)
+        or re.search(r"预算|决算|本年|上年|金额", label)
+    )
 
 
 def _is_kind_row(row: tuple[str, ...]) -> bool:

@@ -220,3 +220,18 @@ def test_a_comparison_with_the_budget_is_no_change_against_last_year() -> None:
         ("three_public_total", "amount", "budget", 2019, "30.00"),
         ("three_public_total", "amount", "final", 2019, "24.00"),
     ]
+
+
+def test_a_row_per_unit_is_no_department_figure() -> None:
+    # A department's "三公" table with a row for each of its units and their 合计.
+    rows = [
+        ("单位名称", "合计", "因公出国(境)费", "公务接待费"),
+        ("合计", "12.00", "2.00", "10.00"),
+        ("某某局本级", "9.00", "2.00", "7.00"),
+        ("某某局信息中心", "3.00", "0", "3.00"),
+    ]
+    assert [(m, v) for m, _, _, v, _ in facts(rows, "一般公共预算“三公”经费支出表")] == [
+        ("three_public_total", "12.00"),
+        ("overseas_travel", "2.00"),
+        ("reception", "10.00"),
+    ]
