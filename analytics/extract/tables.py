@@ -457,6 +457,10 @@ _KIND_SUFFIX = re.compile(r"(?:(?:年初|调整后|本年|上年)?(?:预算|决�
 def _names_figures(label: str) -> bool:
     """A row label that says what kind of figure the row holds ('合计', '2015年度预算数', '决算对比',
     '本年'), rather than whose (a unit's name: its row is part of the total, not the department's)."""
+    if BREAKDOWN_WORDS.search(label):  # '一般公共预算', '政府性基金': a part of the total by source
+        label = _source_free(label)
+        if not label:
+            return False
     return bool(
         TOTAL_WORDS.match(label)
         or _KIND_CELL.match(label)

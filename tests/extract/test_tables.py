@@ -235,3 +235,17 @@ def test_a_row_per_unit_is_no_department_figure() -> None:
         ("overseas_travel", "2.00"),
         ("reception", "10.00"),
     ]
+
+
+def test_rows_splitting_the_total_by_source_are_no_department_figures() -> None:
+    rows = [
+        ("项目", "合计", "因公出国(境)费", "公务接待费"),
+        ("合计", "12.00", "2.00", "10.00"),
+        ("一般公共预算", "11.00", "2.00", "9.00"),
+        ("政府性基金", "1.00", "0", "1.00"),
+    ]
+    assert [(m, v) for m, _, _, v, _ in facts(rows, "一般公共预算“三公”经费支出表")] == [
+        ("three_public_total", "12.00"),
+        ("overseas_travel", "2.00"),
+        ("reception", "10.00"),
+    ]
