@@ -27,10 +27,13 @@ class Paragraph:
 @dataclass(frozen=True)
 class Table:
     """A table as rows of cell strings (normalised like paragraphs). `caption` is the sheet name or
-    a title line the reader found attached to the table, if any."""
+    a title line the reader found attached to the table, if any; `page` the page (PDF) or sheet
+    (workbook) it starts on, counted from 1, where the format has pages (not compared: the same
+    table read from another format is equal)."""
 
     rows: tuple[tuple[str, ...], ...]
     caption: str | None = None
+    page: int | None = field(default=None, compare=False, repr=False)
 
 
 Block = Paragraph | Table
@@ -121,6 +124,8 @@ class Fact:
     method: Method
     quote: str  # the sentence or the table row it came from
     reason: str | None = None  # the stated cause of a change
+    # the ordinal of the table it came from (see TableSeen), None for a sentence; not compared
+    table: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,18 @@ class BudgetLine:
 
 
 @dataclass(frozen=True)
+class TableSeen:
+    """One table found in a document, and what was made of it (the `tables_seen` table)."""
+
+    ordinal: int  # its place among the document's tables, from 1
+    page: int | None  # the page (PDF) or sheet (workbook) it starts on, from 1; None elsewhere
+    caption: str | None  # its title: the reader's caption, else the line above it naming it
+    standard_table: str | None  # the key of its entry in data/reference/standard_tables.toml
+    rows: int
+    figures: int  # facts, classification lines and performance-goal rows taken from it
+
+
+@dataclass(frozen=True)
 class Check:
     """The outcome of one arithmetic or consistency check. A problem in the data is a record, not an
     exception: `passed` False with `severity` 'error' or 'warning'; passed checks have severity 'info'."""
@@ -179,3 +196,4 @@ class Extraction:
     goals: list[PerformanceGoal] = field(default_factory=list)
     budget_lines: list[BudgetLine] = field(default_factory=list)
     notes: list[Check] = field(default_factory=list)  # problems seen while extracting (duplicated rows…)
+    tables_seen: list[TableSeen] = field(default_factory=list)  # every table of the document, in order

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from analytics.extract.assets import asset_facts, is_asset_table
-from analytics.extract.budget_lines import basic_expenditure_facts, budget_lines, is_budget_lines_table
 from analytics.extract.derived import prior_year_amounts
-from analytics.extract.goals import goals_from_table, is_goals_table, repaired
+from analytics.extract.goals import repaired
 from analytics.extract.metadata import extract_metadata
 from analytics.extract.narrative import NarrativeReader
 from analytics.extract.sections import split_sections
 from analytics.extract.silence import no_figures_check
-from analytics.extract.tables import table_facts
-from analytics.model import Check, Document, Extraction, Paragraph
+from analytics.extract.table_reading import read_table, seen_only
+from analytics.model import Check, Document, Extraction, Kind, Paragraph, TableSeen
 
 __all__ = ["extract"]
 
@@ -37,6 +35,7 @@ def extract(document: Document) -> Extraction:
                 )
             )
     if metadata.year is None:
+        result.tables_seen = tables_seen_only(document, metadata.kind)
         result.notes.extend(filter(None, [no_figures_check(document, result)]))
         return result
     year, kind = metadata.year, metadata.kind or "budget"
@@ -45,42 +44,32 @@ def extract(document: Document) -> Extraction:
         dict.fromkeys([*metadata.names_in_text, *([metadata.department] if metadata.department else [])])
     )
     narrative = NarrativeReader(year, kind, names)
+    ordinal = 0
     for section in split_sections(document):
         narrative.section(section.heading)
         # A glossary's sentences are no figures, but a table after it is: a workbook's sheets all come
         # after its narrative sheet, and an appendix of tables often follows the 名词解释.
         prose = section.states_figures
-        # the lines just before a table: its title and unit caption (the heading counts too)
+        # the lines just before a table: its title, number and unit caption (the heading counts too)
         recent: list[str] = [section.heading] if section.heading else []
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 if not prose:
-                    recent = [*recent[-1:], block.text]
+                    recent = [*recent[-2:], block.text]
                     continue
                 result.facts.extend(narrative.paragraph(block.text, section.heading))
-                recent = [*recent[-1:], block.text]
+                recent = [*recent[-2:], block.text]
                 continue
             narrative.table()
-            context = "\n".join(recent)
-            if is_goals_table(block):
-                goals, notes = goals_from_table(block)
-                result.goals.extend(goals)
-                result.notes.extend(notes)
-            elif is_asset_table(block):
-                result.facts.extend(
-                    asset_facts(block, year=year, kind=kind, section=section.heading, context=context)
-                )
-            elif is_budget_lines_table(block):
-                result.budget_lines.extend(budget_lines(block, context=context, year=year, kind=kind))
-                result.facts.extend(
-                    basic_expenditure_facts(
-                        block, context=context, year=year, kind=kind, section=section.heading
-                    )
-                )
-            else:
-                result.facts.extend(
-                    table_facts(block, context=context, year=year, kind=kind, section=section.heading)
-                )
+            ordinal += 1
+            reading = read_table(
+                block, ordinal=ordinal, above=recent, year=year, kind=kind, section=section.heading
+            )
+            result.facts.extend(reading.facts)
+            result.budget_lines.extend(reading.budget_lines)
+            result.goals.extend(reading.goals)
+            result.notes.extend(reading.notes)
+            result.tables_seen.append(reading.seen)
             recent = []
     project = next(
         (f.value for f in result.facts if f.metric == "expenditure_project" and f.measure == "amount"
@@ -92,3 +81,18 @@ def extract(document: Document) -> Extraction:
     result.facts.extend(prior_year_amounts(result.facts))
     result.notes.extend(filter(None, [no_figures_check(document, result)]))
     return result
+
+
+def tables_seen_only(document: Document, kind: Kind | None) -> list[TableSeen]:
+    """The tables_seen rows of a document nothing is taken from (its year is unknown)."""
+    seen: list[TableSeen] = []
+    recent: list[str] = []
+    for section in split_sections(document):
+        recent = [section.heading] if section.heading else []
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                recent = [*recent[-2:], block.text]
+                continue
+            seen.append(seen_only(block, len(seen) + 1, recent, kind))
+            recent = []
+    return seen

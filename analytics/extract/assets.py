@@ -33,8 +33,11 @@ def _header_index(table: Table) -> int | None:
     return None
 
 
-def asset_facts(table: Table, *, year: int, kind: Kind, section: str | None, context: str = "") -> list[Fact]:
-    """Facts of one asset table. `context` is the text just before it (a caption may hold the date)."""
+def asset_facts(
+    table: Table, *, year: int, kind: Kind, section: str | None, context: str = "", ordinal: int | None = None
+) -> list[Fact]:
+    """Facts of one asset table. `context` is the text just before it (a caption may hold the date);
+    `ordinal` the table's place in its document, kept on each fact."""
     header_at = _header_index(table)
     if header_at is None:
         return []
@@ -68,6 +71,7 @@ def asset_facts(table: Table, *, year: int, kind: Kind, section: str | None, con
                     section=section,
                     method="table",
                     quote=quote,
+                    table=ordinal,
                 )
             )
 

@@ -71,12 +71,38 @@ def is_budget_lines_table(table: Table) -> bool:
     return _find_columns(table) is not None
 
 
+_CODE_HEADERS = frozenset({"科目编码", "功能分类科目编码", "经济分类科目编码", "编码", "代码", "科目代码"})
+
+
+def _halves(table: Table, header: int) -> tuple[Table, Table] | None:
+    """A table printing two lists side by side (人员经费 | 公用经费, each 科目编码 | 科目名称 | 金额),
+    split where the second 科目编码 column starts; None for a table of one list."""
+    starts = [j for j, cell in enumerate(table.rows[header]) if _clean(cell) in _CODE_HEADERS]
+    if len(starts) < 2:
+        return None
+    cut = starts[1]
+    return (
+        Table(rows=tuple(row[:cut] for row in table.rows), caption=table.caption),
+        Table(rows=tuple(row[cut:] for row in table.rows), caption=table.caption),
+    )
+
+
+def is_two_lists(table: Table) -> bool:
+    """A table of classification lines printing two lists side by side (see `_halves`)."""
+    found = _find_columns(table)
+    return found is not None and _halves(table, found[0]) is not None
+
+
 def budget_lines(table: Table, *, context: str, year: int, kind: Kind) -> list[BudgetLine]:
-    """The classification lines of one table (none when it is not such a table)."""
+    """The classification lines of one table (none when it is not such a table); a table of two
+    lists side by side gives the lines of both."""
     found = _find_columns(table)
     if found is None:
         return []
     header, cols = found
+    halves = _halves(table, header)
+    if halves is not None:
+        return [line for half in halves for line in budget_lines(half, context=context, year=year, kind=kind)]
     head_text = " ".join(" ".join(r) for r in table.rows[: header + 1])
     unit = unit_in(context + " " + (table.caption or "") + " " + head_text)
     line_kind: Kind = "final" if "决算" in head_text or "决算" in context[-60:] else kind
@@ -146,7 +172,7 @@ def _is_basic_table(cols: dict[str, int]) -> bool:
 
 
 def basic_expenditure_facts(
-    table: Table, *, context: str, year: int, kind: Kind, section: str | None
+    table: Table, *, context: str, year: int, kind: Kind, section: str | None, ordinal: int | None = None
 ) -> list[Fact]:
     """The 合计 row of a 基本支出表 (economic classification, 合计 | 人员经费 | 公用经费) states
     基本支出 and its two parts."""
@@ -183,6 +209,7 @@ def basic_expenditure_facts(
                         section=section,
                         method="table",
                         quote=quote,
+                        table=ordinal,
                     )
                 )
         break

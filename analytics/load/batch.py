@@ -31,6 +31,7 @@ from analytics.load.rows import (
     fact_rows,
     goal_rows,
     metadata_evidence,
+    table_seen_rows,
 )
 from analytics.model import Check, Document, Extraction
 
@@ -149,6 +150,7 @@ def prepare(
             "performance_goals": goal_rows(document, extraction.goals),
             "budget_lines": budget_line_rows(document, extraction.budget_lines),
             "checks": check_rows(document, recorded),
+            "tables_seen": table_seen_rows(document, extraction.tables_seen),
         }
     except decimal.DecimalException as exc:
         raise _does_not_fit(document, _first_line(exc)) from exc

@@ -11,7 +11,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from analytics.model import BudgetLine, Check, Document, Extraction, Fact, Metadata, PerformanceGoal
+from analytics.model import (
+    BudgetLine,
+    Check,
+    Document,
+    Extraction,
+    Fact,
+    Metadata,
+    PerformanceGoal,
+    TableSeen,
+)
 
 MONEY_QUANTUM = Decimal("0.0001")  # DECIMAL(18,4): 0.0001 万元 = 1 元
 
@@ -226,10 +235,30 @@ def check_rows(document: Document, checks: Sequence[Check]) -> Rows:
     return _rows("checks", CHECK_COLUMNS, records)
 
 
+TABLE_SEEN_COLUMNS = (
+    ("doc_id", "VARCHAR"),
+    ("ordinal", "INTEGER"),
+    ("page", "INTEGER"),
+    ("caption", "VARCHAR"),
+    ("standard_table", "VARCHAR"),
+    ("rows", "INTEGER"),
+    ("figures", "INTEGER"),
+)
+
+
+def table_seen_rows(document: Document, tables: Sequence[TableSeen]) -> Rows:
+    """One row per table found in the document, in document order."""
+    records = [
+        (document.doc_id, t.ordinal, t.page, t.caption, t.standard_table, t.rows, t.figures) for t in tables
+    ]
+    return _rows("tables_seen", TABLE_SEEN_COLUMNS, records)
+
+
 CHILD_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "facts": FACT_COLUMNS,
     "performance_goals": GOAL_COLUMNS,
     "budget_lines": BUDGET_LINE_COLUMNS,
     "checks": CHECK_COLUMNS,
+    "tables_seen": TABLE_SEEN_COLUMNS,
 }
 """The columns of each table whose rows belong to a document, in the order they are written."""

@@ -107,6 +107,16 @@ TABLES: dict[str, str] = {
             quote VARCHAR,
             source_path VARCHAR NOT NULL
         )""",
+    "tables_seen": """
+        CREATE TABLE IF NOT EXISTS tables_seen (
+            doc_id VARCHAR NOT NULL,
+            ordinal INTEGER NOT NULL,
+            page INTEGER,
+            caption VARCHAR,
+            standard_table VARCHAR,
+            "rows" INTEGER NOT NULL,
+            figures INTEGER NOT NULL
+        )""",
     "metrics": """
         CREATE TABLE IF NOT EXISTS metrics (
             key VARCHAR PRIMARY KEY,

@@ -30,7 +30,15 @@ from analytics.load.batch import CHILD_TABLES, PreparedDocument, batch_table, do
 from analytics.load.connect import DEFAULT_DB, connect
 from analytics.load.query import QueryResult, run_query
 from analytics.load.readonly import SANDBOX_CONFIG, read_statements
-from analytics.load.rows import Rows, budget_line_rows, check_rows, fact_rows, goal_rows, metadata_evidence
+from analytics.load.rows import (
+    Rows,
+    budget_line_rows,
+    check_rows,
+    fact_rows,
+    goal_rows,
+    metadata_evidence,
+    table_seen_rows,
+)
 from analytics.load.schema import PARSER_VERSION, SCHEMA_VERSION, ddl
 from analytics.model import Check, Document, Extraction
 from analytics.reference import metrics
@@ -162,6 +170,7 @@ class Store:
                 goal_rows(document, extraction.goals),
                 budget_line_rows(document, extraction.budget_lines),
                 check_rows(document, recorded),
+                table_seen_rows(document, extraction.tables_seen),
             )
             for rows in tables:
                 self._insert(rows)
@@ -401,7 +410,7 @@ class Store:
         'ok' row: doc_ids are unique among 'ok' rows, so no other file's rows can match."""
         con = self.connection
         owned = "SELECT doc_id FROM documents WHERE source_path = $1 AND status = 'ok'"
-        for table in ("facts", "performance_goals", "budget_lines", "checks"):
+        for table in CHILD_TABLES:
             con.execute(f"DELETE FROM {table} WHERE doc_id IN ({owned})", [source_path])
         con.execute("DELETE FROM documents WHERE source_path = $1", [source_path])
 

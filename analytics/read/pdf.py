@@ -5,7 +5,11 @@ drawn with borders read on their grids; tables without borders found from lines 
 the rest is lines of running text. Then, over the whole document:
 
 - Lines that repeat at the top or bottom of most pages (running headers and footers, with their
-  numbers ignored) and page numbers ('3', '- 3 -', '第3页', '3/12') are dropped.
+  numbers ignored) and page numbers ('3', '- 3 -', '第3页', '3/12') are dropped; a unit line
+  ('单位：万元') never is: it says what the table under it counts in.
+- Pages turned by /Rotate, or text drawn sideways, are read turned upright (see pdf_page).
+- A table that ends a page and one that opens the next with as many columns are one table broken by
+  the page; where the second prints the first's header rows again, they are dropped.
 - Lines join into paragraphs, also across pages: a line that reaches the right margin goes on in the
   next one unless that one is indented, set in another size or further away than the line spacing;
   a line ending in a number or a unit prefix goes on in a line starting with its continuation
@@ -22,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
@@ -35,6 +39,8 @@ from analytics.read.pdf_grid import find_grids, grid_block
 from analytics.read.pdf_lines import Line, group_lines
 from analytics.read.pdf_page import page_content
 from analytics.read.pdf_text import join_lines, tidy
+
+_UNIT_LINE = re.compile(r"单位\s*[:：]\s*(?:万元|亿元|千元|元)")
 
 _PAGE_NUMBER = re.compile(
     r"[-—–_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:/|共|of)\s*\d{1,4}\s*页?)?[-—–_\s]*|[-—–\s]*[ivxlcIVXLC]{1,6}[-—–\s]*"
@@ -131,7 +137,7 @@ def _page_items(page: pdfium.PdfPage, index: int) -> list[_Item]:
             loose.append(char)
     height, width = content.height, content.width
     items = [
-        _Item(index, grid.top, grid.ys[-1], height, width, block=grid_block(grid))
+        _Item(index, grid.top, grid.ys[-1], height, width, block=_on_page(grid_block(grid), index))
         for grid in grids
         if grid.chars
     ]
@@ -139,7 +145,14 @@ def _page_items(page: pdfium.PdfPage, index: int) -> list[_Item]:
     taken: set[int] = set()
     for found in find_borderless_tables(lines):
         items.append(
-            _Item(index, lines[found.start].y1, lines[found.end - 1].y0, height, width, block=found.table)
+            _Item(
+                index,
+                lines[found.start].y1,
+                lines[found.end - 1].y0,
+                height,
+                width,
+                block=_on_page(found.table, index),
+            )
         )
         taken.update(range(found.start, found.end))
     for number, line in enumerate(lines):
@@ -149,6 +162,10 @@ def _page_items(page: pdfium.PdfPage, index: int) -> list[_Item]:
             )
     items = [item for item in items if item.block is not None or item.text]
     return sorted(items, key=lambda item: -item.top)
+
+
+def _on_page(block: Block | None, index: int) -> Block | None:
+    return replace(block, page=index + 1) if isinstance(block, Table) else block
 
 
 def _drop_running_lines(pages: list[list[_Item]]) -> int:
@@ -174,7 +191,11 @@ def _drop_running_lines(pages: list[list[_Item]]) -> int:
     counts: Counter[str] = Counter()
     for items in pages:
         counts.update({key(item) for item in edges(items)})
-    repeated = {k for k, n in counts.items() if n >= 2 and n >= _REPEATED_SHARE * len(pages)}
+    repeated = {
+        k
+        for k, n in counts.items()
+        if n >= 2 and n >= _REPEATED_SHARE * len(pages) and not _UNIT_LINE.search(k)
+    }
     dropped = 0
     for items in pages:
         doomed = {
@@ -221,19 +242,30 @@ def _blocks(items: list[_Item]) -> list[Block]:
 
 def _continues(previous: _Item, item: _Item) -> bool:
     """A table that opens a page right after a table that closed the previous one, with as many
-    columns, is the same table broken by the page (unless it starts again with the same header)."""
+    columns, is the same table broken by the page (it may print the same header rows again)."""
     if not (isinstance(previous.block, Table) and isinstance(item.block, Table)):
         return False
     before, after = previous.block, item.block
     if item.page != previous.page + 1 or not before.rows or not after.rows or after.caption:
         return False
     width = {len(row) for row in before.rows[-3:]}
-    return len(after.rows[0]) in width and after.rows[0] != before.rows[0]
+    return len(after.rows[0]) in width
 
 
 def _joined(before: Table, after: Block) -> Table:
+    """`after` appended to `before`, without the header rows it repeats."""
     assert isinstance(after, Table)
-    return Table(rows=before.rows + after.rows, caption=before.caption)
+    repeated = 0
+    while (
+        repeated < min(len(before.rows), len(after.rows) - 1)
+        and after.rows[repeated] == before.rows[repeated]
+        and not any(_FIGURE.fullmatch(cell.strip()) for cell in after.rows[repeated])
+    ):
+        repeated += 1
+    return Table(rows=before.rows + after.rows[repeated:], caption=before.caption, page=before.page)
+
+
+_FIGURE = re.compile(r"-?[\d,]+\.\d+")
 
 
 def _margins(lines: list[Line], page_width: float) -> tuple[float, float]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from statistics import median
+from functools import cached_property
 
 from analytics.read.pdf_page import Char
 from analytics.read.pdf_text import chars_text
@@ -23,27 +23,29 @@ SEGMENT_GAP = 1.2  # character heights: a wider gap on a line separates cells of
 class Line:
     """Characters on one line, left to right."""
 
-    chars: list[Char]
+    chars: list[Char]  # not changed once the line is made: its extent is worked out once
 
     @property
     def x0(self) -> float:
         return self.chars[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(char.x1 for char in self.chars)
 
-    @property
+    @cached_property
     def y0(self) -> float:
         return min(char.y0 for char in self.chars)
 
-    @property
+    @cached_property
     def y1(self) -> float:
         return max(char.y1 for char in self.chars)
 
-    @property
+    @cached_property
     def height(self) -> float:
-        return median(char.height for char in self.chars)
+        heights = sorted(char.y1 - char.y0 for char in self.chars)
+        middle = len(heights) // 2
+        return heights[middle] if len(heights) % 2 else (heights[middle - 1] + heights[middle]) / 2
 
     def text(self) -> str:
         return chars_text(self.chars)
@@ -64,16 +66,21 @@ class Line:
 
 def group_lines(chars: Iterable[Char]) -> list[Line]:
     """Characters grouped into lines, top to bottom, each left to right."""
-    ordered = sorted(chars, key=lambda char: -char.cy)
+    ordered = sorted(chars, key=lambda char: -(char.y0 + char.y1))
     lines: list[list[Char]] = []
     top = bottom = 0.0
-    for char in ordered:
+    for char in ordered:  # plain comparisons: this runs once per character of every page
+        y0, y1 = char.y0, char.y1
         if lines:
-            overlap = min(top, char.y1) - max(bottom, char.y0)
-            if overlap >= 0.5 * min(char.height, top - bottom):
+            overlap = (top if top < y1 else y1) - (bottom if bottom > y0 else y0)
+            spread = top - bottom
+            if overlap >= 0.5 * (y1 - y0 if y1 - y0 < spread else spread):
                 lines[-1].append(char)
-                top, bottom = max(top, char.y1), min(bottom, char.y0)
+                if y1 > top:
+                    top = y1
+                if y0 < bottom:
+                    bottom = y0
                 continue
         lines.append([char])
-        top, bottom = char.y1, char.y0
+        top, bottom = y1, y0
     return [Line(sorted(line, key=lambda char: char.x0)) for line in lines]

@@ -3,10 +3,14 @@
 Every visible worksheet gives blocks, in workbook order:
 
 - a sheet whose rows each have at most one non-empty cell is narrative: one Paragraph per such row;
-- any other sheet is one Table of its rows, empty rows and empty outer columns dropped. Rows of one
-  cell above the table are its caption (the first: the title, such as '一般公共预算“三公”经费支出表',
-  as a merged first row is in the other readers; else the sheet name) and paragraphs before it (the
-  rest: '编制单位:… 单位:万元'); rows of one cell below it are paragraphs after it ('注:…').
+- any other sheet is one Table of its rows, empty rows and empty outer columns dropped, its `page`
+  the sheet's number in the workbook (from 1). Above the table, rows of one cell and rows of caption
+  phrases only ('编制单位:…' | '单位:万元', in cells of their own) are no part of it: the first
+  one-cell row is the table's caption, its title ('一般公共预算“三公”经费支出表', as a merged first
+  row is in the other readers; without one, the sheet name), the others paragraphs before it. A
+  workbook that opens with a table sheet (no narrative sheet before it) also gives that first title
+  as a paragraph, so that the document opens with its title ('某某县教育局2020年部门收支总表') as
+  documents in other formats do. Rows of one cell below the table are paragraphs after it ('注:…').
 
 Cells are read as stored, not as displayed: a number is written in its shortest exact form within
 Excel's 15 significant digits (474.91 -> '474.91', 22.0 -> '22', 0.1+0.2 -> '0.3'), so a percentage
@@ -20,16 +24,19 @@ import datetime
 import hashlib
 import io
 import math
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 import python_calamine as calamine
 
 from analytics.errors import ReadError
-from analytics.model import Block, Document, Paragraph
+from analytics.model import Block, Document, Paragraph, Table
 from analytics.read.blocks import cell_text, paragraph_text, table_block
 from analytics.read.limits import check_time, check_zip
 from analytics.read.sniff import ZIP_MAGICS, sniff_format
+from analytics.read.text import normalise
 
 Value = int | float | str | bool | datetime.time | datetime.date | datetime.datetime | datetime.timedelta
 
@@ -51,7 +58,7 @@ def read_spreadsheet(data: bytes, source_path: str) -> Document:
         raise ReadError(f"the workbook is damaged or not a workbook ({exc})") from exc
     blocks: list[Block] = []
     hidden: list[str] = []
-    for metadata in workbook.sheets_metadata:
+    for number, metadata in enumerate(workbook.sheets_metadata, start=1):
         check_time()
         if metadata.typ != calamine.SheetTypeEnum.WorkSheet:
             continue
@@ -64,7 +71,9 @@ def read_spreadsheet(data: bytes, source_path: str) -> Document:
             merged = sheet.merged_cell_ranges or []
         except (calamine.CalamineError, calamine.ZipError, calamine.XmlError, ValueError) as exc:
             raise ReadError(f"sheet {metadata.name!r} is damaged ({exc})") from exc
-        blocks.extend(sheet_blocks(metadata.name, _read_once(values, merged)))
+        blocks.extend(
+            sheet_blocks(metadata.name, _read_once(values, merged), page=number, opens_document=not blocks)
+        )
     notes = [f"skipped {len(hidden)} hidden sheet(s): {', '.join(hidden)}"] if hidden else []
     return Document(
         source_path=source_path,
@@ -75,8 +84,11 @@ def read_spreadsheet(data: bytes, source_path: str) -> Document:
     )
 
 
-def sheet_blocks(sheet_name: str, rows: Sequence[Sequence[str]]) -> list[Block]:
-    """The blocks of one sheet from its cell texts (see the module docstring for the rules).
+def sheet_blocks(
+    sheet_name: str, rows: Sequence[Sequence[str]], page: int | None = None, *, opens_document: bool = False
+) -> list[Block]:
+    """The blocks of one sheet from its cell texts (see the module docstring for the rules);
+    `opens_document`: no block stands before this sheet's.
 
     >>> sheet_blocks("表7", [["“三公”经费支出表", ""], ["单位：万元", ""], ["项目", "金额"], ["合计", "22"]])
     [Paragraph(text='单位:万元'), Table(rows=(('项目', '金额'), ('合计', '22')), caption='“三公”经费支出表')]
@@ -89,16 +101,32 @@ def sheet_blocks(sheet_name: str, rows: Sequence[Sequence[str]]) -> list[Block]:
     lone = [sum(1 for cell in row if cell.strip()) <= 1 for row in kept]
     if all(lone):
         return [Paragraph(text) for row in kept if (text := paragraph_text("".join(row)))]
-    first = lone.index(False)
+    first = next(i for i, row in enumerate(kept) if not lone[i] and not _caption_row(row))
     last = len(lone) - lone[::-1].index(False)
-    before = [text for row in kept[:first] if (text := paragraph_text("".join(row)))]
+    before = [text for row in kept[:first] if (text := paragraph_text(" ".join(c for c in row if c.strip())))]
     after = [Paragraph(text) for row in kept[last:] if (text := paragraph_text("".join(row)))]
     grid = kept[first:last]
     used = [j for j in range(max(len(row) for row in grid)) if any(j < len(r) and r[j].strip() for r in grid)]
     grid = [[row[j] if j < len(row) else "" for j in range(used[0], used[-1] + 1)] for row in grid]
-    caption = before.pop(0) if before else sheet_name.strip() or None
-    block = table_block(grid, first_row_is_one_cell=False, caption=caption)
-    return [*(Paragraph(text) for text in before), *([block] if block else []), *after]
+    title = next((text for text in before if not _CAPTION_PHRASE.match(text)), None)
+    others = [Paragraph(text) for text in before if text != title]
+    block = table_block(grid, first_row_is_one_cell=False, caption=title or sheet_name.strip() or None)
+    if isinstance(block, Table) and page is not None:
+        block = replace(block, page=page)
+    heading = [Paragraph(title)] if title and opens_document else []
+    return [*heading, *others, *([block] if block else []), *after]
+
+
+# What a caption row above a table says: who compiled it, for which unit, in which unit of money.
+_CAPTION_PHRASE = re.compile(
+    r"^[(（]?\s*(?:编制单位|编制部门|填报单位|预算单位|单位名称|部门名称|部门|金额单位|单位)\s*[:：]"
+)
+
+
+def _caption_row(row: Sequence[str]) -> bool:
+    """A row whose every non-empty cell is a caption phrase ('编制单位:某某局' | '单位:万元')."""
+    cells = [normalise(cell).strip() for cell in row if cell.strip()]
+    return bool(cells) and all(_CAPTION_PHRASE.match(cell) for cell in cells)
 
 
 def format_value(value: Value) -> str:

@@ -118,3 +118,134 @@ def test_a_label_wrapped_onto_its_own_row_is_joined_back() -> None:
         ("vehicle_total", "14.93"),
         ("reception", "2.24"),
     ]
+
+
+def measured(
+    rows: list[tuple[str, ...]], context: str, kind: str = "budget", year: int = 2019
+) -> list[tuple[str, str, str, int, str]]:
+    found = table_facts(Table(tuple(rows)), context=context, year=year, kind=kind, section=None)  # type: ignore[arg-type]
+    return [(f.metric, f.measure, f.kind, f.year, str(f.value)) for f in found]
+
+
+def test_row_number_columns_are_no_figures() -> None:
+    # 行次 beside each side's amounts (and a 栏次 row) in a two-sided final-accounts table.
+    rows = [
+        ("收入", "", "", "支出", "", ""),
+        ("项目", "行次", "金额", "项目", "行次", "金额"),
+        ("栏次", "", "1", "栏次", "", "2"),
+        ("一、财政拨款收入", "1", "410.00", "一、一般公共服务支出", "28", "430.00"),
+        ("本年收入合计", "23", "430.00", "本年支出合计", "50", "430.00"),
+        ("年初结转和结余", "25", "12.00", "年末结转和结余", "52", "12.00"),
+    ]
+    assert measured(rows, "收入支出决算总表 单位:万元", kind="final", year=2017) == [
+        ("income_fiscal_appropriation", "amount", "final", 2017, "410.00"),
+        ("income_total", "amount", "final", 2017, "430.00"),
+        ("expenditure_total", "amount", "final", 2017, "430.00"),
+        ("income_carryover", "amount", "final", 2017, "12.00"),
+        ("expenditure_carryforward", "amount", "final", 2017, "12.00"),
+    ]
+
+
+def test_a_row_of_kinds_under_two_header_rows_pairs_budget_and_final() -> None:
+    # 预算数 | 决算数 under every label; labels span their pair (read once, blank on the right).
+    rows = [
+        ("“三公”经费", "", "", "", "", "", "", "", "机关运行经费决算数"),
+        ("合计", "", "因公出国(境)费", "", "公务用车购置及运行费", "", "公务接待费", "", ""),
+        ("预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", ""),
+        ("30.00", "12.50", "0", "0", "20.00", "11.00", "10.00", "1.50", "210.40"),
+    ]
+    assert measured(rows, "“三公”经费及机关运行经费支出决算表 单位:万元", kind="final", year=2017) == [
+        ("three_public_total", "amount", "budget", 2017, "30.00"),
+        ("three_public_total", "amount", "final", 2017, "12.50"),
+        ("overseas_travel", "amount", "budget", 2017, "0"),
+        ("overseas_travel", "amount", "final", 2017, "0"),
+        ("vehicle_total", "amount", "budget", 2017, "20.00"),
+        ("vehicle_total", "amount", "final", 2017, "11.00"),
+        ("reception", "amount", "budget", 2017, "10.00"),
+        ("reception", "amount", "final", 2017, "1.50"),
+        ("operating_expenses", "amount", "final", 2017, "210.40"),
+    ]
+
+
+def test_rows_of_years_and_a_comparison_row() -> None:
+    # Rows of this year's budget and final, last year's final, then their difference: the change.
+    rows = [
+        ("项目", "合计", "因公出国(境)费", "公务接待费"),
+        ("行次", "1", "2", "3"),
+        ("2015年度预算数", "5.00", "0.00", "5.00"),
+        ("2015年度决算数", "6.50", "0.00", "6.50"),
+        ("2014年度决算数", "4.00", "0.00", "4.00"),
+        ("决算对比", "2.50", "0.00", "2.50"),
+    ]
+    assert measured(rows, "“三公”经费决算情况表", kind="final", year=2015) == [
+        ("three_public_total", "amount", "budget", 2015, "5.00"),
+        ("overseas_travel", "amount", "budget", 2015, "0.00"),
+        ("reception", "amount", "budget", 2015, "5.00"),
+        ("three_public_total", "amount", "final", 2015, "6.50"),
+        ("overseas_travel", "amount", "final", 2015, "0.00"),
+        ("reception", "amount", "final", 2015, "6.50"),
+        ("three_public_total", "amount", "final", 2014, "4.00"),
+        ("overseas_travel", "amount", "final", 2014, "0.00"),
+        ("reception", "amount", "final", 2014, "4.00"),
+        ("three_public_total", "yoy_change", "final", 2015, "2.50"),
+        ("overseas_travel", "yoy_change", "final", 2015, "0.00"),
+        ("reception", "yoy_change", "final", 2015, "2.50"),
+    ]
+
+
+def test_this_year_last_year_and_change_columns() -> None:
+    rows = [
+        ("项目", "本年预算数", "上年预算数", "增减额", "增减幅度(%)"),
+        ("合计", "30.00", "40.00", "-10.00", "-25.00"),
+        ("公务接待费", "6.00", "8.00", "-2.00", "-25.00"),
+    ]
+    assert measured(rows, "“三公”经费支出预算表 单位:万元") == [
+        ("three_public_total", "amount", "budget", 2019, "30.00"),
+        ("three_public_total", "amount", "budget", 2018, "40.00"),
+        ("three_public_total", "yoy_change", "budget", 2019, "-10.00"),
+        ("three_public_total", "yoy_pct", "budget", 2019, "-25.00"),
+        ("reception", "amount", "budget", 2019, "6.00"),
+        ("reception", "amount", "budget", 2018, "8.00"),
+        ("reception", "yoy_change", "budget", 2019, "-2.00"),
+        ("reception", "yoy_pct", "budget", 2019, "-25.00"),
+    ]
+
+
+def test_a_comparison_with_the_budget_is_no_change_against_last_year() -> None:
+    rows = [
+        ("项目", "预算数", "决算数", "决算数与预算数对比"),
+        ("合计", "30.00", "24.00", "-6.00"),
+    ]
+    assert measured(rows, "“三公”经费支出决算表", kind="final") == [
+        ("three_public_total", "amount", "budget", 2019, "30.00"),
+        ("three_public_total", "amount", "final", 2019, "24.00"),
+    ]
+
+
+def test_a_row_per_unit_is_no_department_figure() -> None:
+    # A department's "三公" table with a row for each of its units and their 合计.
+    rows = [
+        ("单位名称", "合计", "因公出国(境)费", "公务接待费"),
+        ("合计", "12.00", "2.00", "10.00"),
+        ("某某局本级", "9.00", "2.00", "7.00"),
+        ("某某局信息中心", "3.00", "0", "3.00"),
+    ]
+    assert [(m, v) for m, _, _, v, _ in facts(rows, "一般公共预算“三公”经费支出表")] == [
+        ("three_public_total", "12.00"),
+        ("overseas_travel", "2.00"),
+        ("reception", "10.00"),
+    ]
+
+
+def test_rows_splitting_the_total_by_source_are_no_department_figures() -> None:
+    rows = [
+        ("项目", "合计", "因公出国(境)费", "公务接待费"),
+        ("合计", "12.00", "2.00", "10.00"),
+        ("一般公共预算", "11.00", "2.00", "9.00"),
+        ("政府性基金", "1.00", "0", "1.00"),
+    ]
+    assert [(m, v) for m, _, _, v, _ in facts(rows, "一般公共预算“三公”经费支出表")] == [
+        ("three_public_total", "12.00"),
+        ("overseas_travel", "2.00"),
+        ("reception", "10.00"),
+    ]

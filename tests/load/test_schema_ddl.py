@@ -42,6 +42,10 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         ("expected", MONEY), ("actual", MONEY), ("message", "VARCHAR"), ("passed", "BOOLEAN"),
         ("year", "INTEGER"), ("quote", "VARCHAR"), ("source_path", "VARCHAR"),
     ],
+    "tables_seen": [
+        ("doc_id", "VARCHAR"), ("ordinal", "INTEGER"), ("page", "INTEGER"), ("caption", "VARCHAR"),
+        ("standard_table", "VARCHAR"), ("rows", "INTEGER"), ("figures", "INTEGER"),
+    ],
     "metrics": [
         ("key", "VARCHAR"), ("name_zh", "VARCHAR"), ("parent", "VARCHAR"), ("unit", "VARCHAR"),
         ("description", "VARCHAR"),

@@ -409,3 +409,68 @@ def disclosure_sheets() -> list[Sheet]:
     if narrative:
         sheets.append(Sheet(f"说明{len(sheets) + 1}", [[text] for text in narrative]))
     return sheets
+
+
+# --- a budget workbook in the common shape, written with openpyxl -----------------------------------
+
+BUDGET_WORKBOOK_DEPARTMENT = "示例县教育局"
+
+
+def budget_workbook(*, unit: str = "万元", scale: int = 1) -> bytes:
+    """A made-up county bureau's 2020 budget as departments publish it in Excel: one table per sheet,
+    each under a merged title row and a '单位：万元' row; a two-sided 收支总表, the "三公" table with a
+    two-row header (merged cells), an 一般公共预算支出表 whose caption row also names the compiler.
+    `unit` and `scale` print the amounts in 元 (unit='元', scale=10000)."""
+    import openpyxl
+
+    def money(value: float | None) -> float | None:
+        return None if value is None else round(value * scale, 2)
+
+    name = BUDGET_WORKBOOK_DEPARTMENT
+    book = openpyxl.Workbook()
+    summary = book.active
+    assert summary is not None
+    summary.title = "收支总表"
+    summary.append([f"{name}2020年部门收支总表"])
+    summary.append([f"单位：{unit}"])
+    summary.merge_cells("A1:D1")
+    summary.merge_cells("A2:D2")
+    summary.append(["收入", None, "支出", None])
+    summary.merge_cells("A3:B3")
+    summary.merge_cells("C3:D3")
+    summary.append(["项目", "预算数", "项目", "预算数"])
+    for label, amount, other, spent in [
+        ("一、一般公共预算拨款收入", 1200.5, "一、基本支出", 900.25),
+        ("二、政府性基金预算拨款收入", 50.0, "二、项目支出", 350.25),
+        ("三、事业收入", 0.0, None, None),
+        ("本年收入合计", 1250.5, "本年支出合计", 1250.5),
+        ("上年结转", 10.0, "年末结转和结余", 10.0),
+        ("收入总计", 1260.5, "支出总计", 1260.5),
+    ]:
+        summary.append([label, money(amount), other, money(spent)])
+    three = book.create_sheet("三公经费")
+    three.append([f"{name}2020年一般公共预算“三公”经费支出表"])
+    three.append([f"单位：{unit}"])
+    three.merge_cells("A1:F1")
+    three.merge_cells("A2:F2")
+    three.append(["合计", "因公出国(境)费", "公务用车购置及运行费", None, None, "公务接待费"])
+    three.append([None, None, "小计", "购置费", "运行费", None])
+    for cells in ("C3:E3", "A3:A4", "B3:B4", "F3:F4"):
+        three.merge_cells(cells)
+    three.append([money(v) for v in (35.5, 0.0, 30.5, 0.0, 30.5, 5.0)])
+    general = book.create_sheet("一般公共预算支出表")
+    general.append([f"{name}2020年一般公共预算支出表"])
+    general.merge_cells("A1:E1")
+    general.append([f"编制单位：{name}", None, None, None, f"单位：{unit}"])
+    general.append(["科目编码", "科目名称", "合计", "基本支出", "项目支出"])
+    for code, title, total, basic, project in [
+        (None, "合计", 1200.5, 900.25, 300.25),
+        ("205", "教育支出", 1200.5, 900.25, 300.25),
+        ("20501", "教育管理事务", 900.25, 900.25, None),
+        ("2050101", "行政运行", 900.25, 900.25, None),
+        ("20502", "普通教育", 300.25, None, 300.25),
+    ]:
+        general.append([code, title, money(total), money(basic), money(project)])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -167,3 +167,36 @@ def test_a_damaged_pdf_is_a_read_error(data: bytes) -> None:
         read_bytes(data, "broken.pdf")
     assert caught.value.path == "broken.pdf"
     assert "PDF" in caught.value.message
+
+
+def test_landscape_tables_on_turned_pages_read_upright() -> None:
+    """tests/cases/read/rotated.pdf: an upright cover, then tables drawn sideways on portrait sheets
+    that /Rotate 90 (and, for the last page, 270) turns for the viewer, as Excel exports print
+    landscape sheets. The unit line above each table repeats on every page but is kept; the table
+    that runs onto the last page prints its header again there, and is read as one table."""
+    document = read_document(CASES / "rotated.pdf")
+    assert document.blocks == [
+        Paragraph("示例县教育局2020年部门预算公开表"),
+        Paragraph("一般公共预算“三公”经费支出表"),
+        Paragraph("单位:万元"),
+        Table(
+            rows=(
+                ("合计", "因公出国(境)费", "公务用车购置及运行费", "", "", "公务接待费"),
+                ("", "", "小计", "购置费", "运行费", ""),
+                ("12.50", "0", "10.50", "0", "10.50", "2.00"),
+            )
+        ),
+        Paragraph("一般公共预算支出表"),
+        Paragraph("单位:万元"),
+        Table(
+            rows=(
+                ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+                ("", "合计", "380.00", "300.00", "80.00"),
+                ("205", "教育支出", "380.00", "300.00", "80.00"),
+                ("20501", "教育管理事务", "300.00", "300.00", ""),
+                ("2050101", "行政运行", "300.00", "300.00", ""),
+                ("20502", "普通教育", "80.00", "", "80.00"),
+            )
+        ),
+    ]
+    assert [table.page for table in document.tables] == [2, 3]

@@ -14,6 +14,7 @@ from .conftest import CASES
 
 
 def test_every_sheet_is_a_table_captioned_by_its_title_row_or_its_name() -> None:
+    # The workbook opens with a table sheet: its title is also the document's opening paragraph.
     workbook = xlsx_bytes(
         [
             Sheet(
@@ -33,6 +34,7 @@ def test_every_sheet_is_a_table_captioned_by_its_title_row_or_its_name() -> None
     document = read_bytes(workbook, "budget.xlsx")
     assert document.format == "xlsx"
     assert document.blocks == [
+        Paragraph("一般公共预算“三公”经费支出表"),
         Table(
             rows=(("项目", "预算数"), ("公务接待费", "1.36"), ("合计", "22")),
             caption="一般公共预算“三公”经费支出表",
@@ -53,6 +55,7 @@ def test_lone_cells_around_the_table_are_paragraphs_before_and_after_it() -> Non
         ],
     )
     assert read_bytes(xlsx_bytes([sheet]), "x.xlsx").blocks == [
+        Paragraph("部门固定资产占用情况表"),
         Paragraph("编制部门:示例市科协  截止时间:2018年12月31日"),
         Table(
             rows=(("项目", "数量", "价值"), ("车辆(台、辆)", "3", "66.66")), caption="部门固定资产占用情况表"

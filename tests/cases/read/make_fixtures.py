@@ -7,7 +7,7 @@ All text is made up. The disclosure of tests/read/builders.py is written as .doc
 libreoffice-writer-nogui and libreoffice-calc-nogui, with fonts-noto-cjk) converts the .docx to .pdf
 and .doc and the .xlsx to .xls; reportlab (pip install reportlab) draws the PDFs of PDF trouble:
 running headers and page numbers, numbers broken across lines, quote marks drawn out of order, a
-borderless table, a scan without text, a password. Tests never need these tools.
+borderless table, a scan without text, a password, landscape tables on pages turned by /Rotate. Tests never need these tools.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))  # tests/, for read.builders
 
 from read.builders import (  # noqa: E402
+    budget_workbook,
     disclosure_docx,
     disclosure_html,
     disclosure_sheets,
@@ -54,6 +55,8 @@ def main() -> None:
     _pdf_trouble(HERE / "pdf_trouble.pdf")
     _scanned(HERE / "scanned.pdf")
     _encrypted(HERE / "encrypted.pdf")
+    _rotated(HERE / "rotated.pdf")
+    _xls(budget_workbook(), HERE / "budget_workbook.xls")
 
 
 def _borderless() -> None:
@@ -208,6 +211,121 @@ def _encrypted(path: Path) -> None:
     pdf.setFont(FONT, 12)
     pdf.drawString(72, 700, "公务接待费1.36万元")
     pdf.showPage()
+    pdf.save()
+
+
+def _xls(xlsx: bytes, path: Path) -> None:
+    """The workbook saved as .xls (BIFF8) by xlwt (pip install xlwt): every sheet's values and merged
+    ranges copied over."""
+    import openpyxl
+    import xlwt  # type: ignore[import-untyped]
+
+    source = openpyxl.load_workbook(io.BytesIO(xlsx))
+    target = xlwt.Workbook(encoding="utf-8")
+    for sheet in source.worksheets:
+        out = target.add_sheet(sheet.title)
+        merged = {(r.min_row, r.min_col): r for r in sheet.merged_cells.ranges}
+        covered = {(row, col) for r in sheet.merged_cells.ranges for row, col in r.cells}
+        for row in sheet.iter_rows():
+            for cell in row:
+                at = (cell.row, cell.column)
+                if at in merged:
+                    span = merged[at]
+                    out.write_merge(
+                        span.min_row - 1, span.max_row - 1, span.min_col - 1, span.max_col - 1, cell.value
+                    )
+                elif at not in covered and cell.value is not None:
+                    out.write(cell.row - 1, cell.column - 1, cell.value)
+    target.save(str(path))
+
+
+def _grid_table(
+    pdf, rows: list[list[str]], x: float, top: float, widths: list[float], merged: dict[tuple[int, int], int]
+) -> None:  # type: ignore[no-untyped-def]
+    """A ruled table: `rows` of cell texts from (x, top) down, rows 18 points high; `merged` maps a
+    cell (row, column) to the number of columns it spans (no inner lines under its span)."""
+    height = 18.0
+    edges = [x]
+    for width in widths:
+        edges.append(edges[-1] + width)
+
+    for r in range(len(rows) + 1):
+        pdf.line(x, top - r * height, edges[-1], top - r * height)
+    for c, edge in enumerate(edges):
+        for r in range(len(rows)):
+            inside = any(r == mr and mc < c < mc + span for (mr, mc), span in merged.items())
+            if not inside:
+                pdf.line(edge, top - r * height, edge, top - (r + 1) * height)
+    pdf.setFont(FONT, 10)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                pdf.drawString(edges[c] + 3, top - (r + 1) * height + 5, text)
+
+
+def _turned_page(pdf, rotate: int) -> None:  # type: ignore[no-untyped-def]
+    """Start drawing a landscape page on a portrait sheet: the page's /Rotate is `rotate` and the
+    content is drawn turned the other way, so that a viewer shows it upright (as Excel exports do)."""
+    pdf.setPageRotation(rotate)
+    if rotate == 90:
+        pdf.translate(PAGE_WIDTH, 0)
+        pdf.rotate(90)
+    else:
+        pdf.translate(0, PAGE_HEIGHT)
+        pdf.rotate(-90)
+
+
+def _rotated(path: Path) -> None:
+    """An upright cover, then landscape tables on pages turned by /Rotate 90 and 270; the second table
+    runs across two pages and prints its header again on the second."""
+    pdf = _canvas(path)
+    pdf.setFont(FONT, 16)
+    pdf.drawCentredString(PAGE_WIDTH / 2, 740, "示例县教育局2020年部门预算公开表")
+    pdf.showPage()
+    _turned_page(pdf, 90)
+    pdf.setFont(FONT, 14)
+    pdf.drawCentredString(PAGE_HEIGHT / 2, 540, "一般公共预算“三公”经费支出表")
+    pdf.setFont(FONT, 10)
+    pdf.drawRightString(PAGE_HEIGHT - 72, 515, "单位：万元")
+    _grid_table(
+        pdf,
+        [
+            ["合计", "因公出国(境)费", "公务用车购置及运行费", "", "", "公务接待费"],
+            ["", "", "小计", "购置费", "运行费", ""],
+            ["12.50", "0", "10.50", "0", "10.50", "2.00"],
+        ],
+        72,
+        500,
+        [90, 110, 120, 90, 90, 90],
+        {(0, 2): 3},
+    )
+    pdf.showPage()
+    header = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+    widths = [90, 220, 100, 100, 100]
+    for rotate, title, rows in (
+        (
+            90,
+            "一般公共预算支出表",
+            [["", "合计", "380.00", "300.00", "80.00"], ["205", "教育支出", "380.00", "300.00", "80.00"]],
+        ),
+        (
+            270,
+            "",
+            [
+                ["20501", "教育管理事务", "300.00", "300.00", ""],
+                ["2050101", "行政运行", "300.00", "300.00", ""],
+                ["20502", "普通教育", "80.00", "", "80.00"],
+            ],
+        ),
+    ):
+        _turned_page(pdf, rotate)
+        if title:
+            pdf.setFont(FONT, 14)
+            pdf.drawCentredString(PAGE_HEIGHT / 2, 540, title)
+            pdf.setFont(FONT, 10)
+            pdf.drawRightString(PAGE_HEIGHT - 72, 515, "单位：万元")
+        _grid_table(pdf, [header, *rows], 72, 500, widths, {})
+        pdf.showPage()
     pdf.save()
 
 
