@@ -315,6 +315,11 @@ CASES: list[tuple[str, Kind, list[Row]]] = [
         "budget",
         [("vehicles_count", "amount", "17", 2019, "budget")],
     ),
+    (  # a total of one source of funds is not the department's total
+        "部门收入预算总计986.40万元,其中:其他资金收入预算总计15万元。",
+        "budget",
+        [("income_grand_total", "amount", "986.40", 2019, "budget")],
+    ),
 ]
 
 

@@ -10,6 +10,7 @@ from analytics.extract.narrative.words import (
     GENERIC_MAY_FOLLOW,
     GROUP_SEPARATOR,
     GROUP_WORD,
+    SOURCE_BEFORE,
     YEAR_WORDS,
 )
 
@@ -43,10 +44,18 @@ def owners(labels: list[LabelMatch], position: int, text: str) -> list[LabelMatc
     return [last]
 
 
+_TOTALS = frozenset({"income_total", "income_grand_total", "expenditure_total", "expenditure_grand_total"})
+
+
 def in_a_longer_name(label: LabelMatch, text: str) -> LabelMatch:
-    """A generic label that ends a longer name ('工资福利支出预算') names none of our figures: it is
-    kept as a blocker, so that the amount after it is no one's."""
-    if label.is_blocker or not label.is_qualifier or label.start == 0:
+    """A generic label, or a department total, that ends a longer name ('工资福利支出预算', '其他资金
+    收入预算总计': the total of one source of funds) names none of our figures: it is kept as a
+    blocker, so that the amount after it is no one's."""
+    if label.is_blocker or label.start == 0:
+        return label
+    if not label.is_qualifier:
+        if _TOTALS.intersection(label.metrics) and SOURCE_BEFORE.search(text, 0, label.start):
+            return LabelMatch(label.start, label.end, label.text, ())
         return label
     before = text[label.start - 1]
     if not ("\u4e00" <= before <= "\u9fff") or before in GENERIC_MAY_FOLLOW:

@@ -23,7 +23,9 @@ COMPARISON_START = re.compile(rf"{COMPARISON}|同比|相比")
 # A generic label ('支出预算', '财政拨款') right after one of these characters (or none) names the
 # department's own figure ('2019年支出预算', '本部门收入预算'); after any other Chinese character it
 # ends a longer name we do not know ('工资福利支出预算', '商品和服务支出预算').
-GENERIC_MAY_FOLLOW = frozenset("年度门位本全总的级为是其中计共及和、")
+GENERIC_MAY_FOLLOW = frozenset("年度门位本全总的级为是其中计共及和、算比较")
+# A department total right after a source of funds is that source's total ('其他资金收入预算总计').
+SOURCE_BEFORE = re.compile(r"(?:资金|专户|基金)\s*$")
 # '占一般公共预算支出的96.41%': a label after 占 is the base of a share, not a subject of the sentence.
 SHARE_BASE_BEFORE = re.compile(r"占\s*$")
 # A parenthesis that holds only a percentage ('减少18.50万元(65.37%)'): the change's own percentage.
