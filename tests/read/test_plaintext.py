@@ -123,7 +123,7 @@ def test_seed_paragraphs(seed_document: Document) -> None:
         "2017年部门预算公开情况说明",
         "按照《预算法》、《地方预决算公开操作规程》和《河北省省级预算公开办法》规定,"
         "现将廊坊市科学技术协会2017年部门预算公开如下:",
-        "1、 部门职责及机构设置情况",
+        "1、部门职责及机构设置情况",  # the space after 1、 is debris (analytics.read.shape)
     ]
     assert (
         "2017年预算收入474.91万元,其中:一般公共预算收入474.91万元,事业收入0万元,其他收入0万元。" in paragraphs
@@ -198,7 +198,7 @@ def test_seed_fixed_assets_table(seed_document: Document) -> None:
         caption="部门固定资产占用情况表",
         rows=(
             ("编制部门:廊坊市科学技术协会", "截止时间:2016年12月31日"),
-            ("项   目", "数量", "价值(金额单位:万元)"),
+            ("项目", "数量", "价值(金额单位:万元)"),  # spaced out in the source
             ("资产总额", "——", "119.26"),
             ("1、房屋(平方米)", "", ""),
             ("其中:办公用房(平方米)", "", ""),

@@ -1,0 +1,38 @@
+"""One normalisation pass over every reader's output: the shape of the text, Document -> Document.
+
+Readers turn each format's own structure into blocks; what they hand on still carries the debris of
+how the text was made: page numbers between sentences, printed lines cut mid-word, spaces strewn
+through phrases. This pass removes it, so that extraction reads every format's text the same way.
+The rules, in the order they run (each a general class of debris, in its own module):
+
+1. `marks`: page numbers ('—5—', '第3页', a lone '6' between sentences) and the running headers and
+   footers beside them.
+2. `lines`: the printed lines of a paragraph joined back ('…购' / '置及运行费…', '2019' / '年…').
+3. `spaces`: spaces inside phrases dropped ('比上年 增加1.30 万元' -> '比上年增加1.30万元').
+
+The pass keeps the blocks it does not change (the same objects), so a clean document costs little.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from analytics.model import Block, Document
+from analytics.read.shape.lines import join_broken_lines
+from analytics.read.shape.marks import drop_page_marks
+from analytics.read.shape.spaces import squeeze_block_spaces
+
+__all__ = ["shape", "shape_blocks"]
+
+
+def shape_blocks(blocks: list[Block], *, pdf: bool = False) -> list[Block]:
+    """The blocks of a document through every rule of the pass (`pdf`: the text is PDF lines)."""
+    blocks = drop_page_marks(blocks)
+    blocks = join_broken_lines(blocks, pdf=pdf)
+    return squeeze_block_spaces(blocks)
+
+
+def shape(document: Document) -> Document:
+    """The document with its text's shape normalised (see the module docstring); the input is not
+    changed."""
+    return replace(document, blocks=shape_blocks(document.blocks, pdf=document.format == "pdf"))

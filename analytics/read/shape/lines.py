@@ -1,0 +1,148 @@
+"""Sentences and numbers broken across lines: the printed lines of a page, exported one per
+paragraph ('…公务用车购' / '置及运行费支出决算3.98万元;公务接待费支出决算 1.5万' / '元。'), are
+joined back into the paragraph they belong to.
+
+Two rules decide whether a paragraph continues the one before it:
+
+- **It cannot start a paragraph**, in any format: it opens with closing punctuation or a unit
+  (',', '。', ')', '”', '%', '万元'), or with a unit or date word right after a number that ends
+  the line before ('2019' / '年本部门…', '减少91.91' / '万元', '1.5万' / '元。'), or the line before
+  ends with an opening bracket or quote.
+- **The line before was cut by the page's width**: it does not end a sentence and fills the line.
+  A text is *hard-wrapped* when most of its lines have about the same printed width (Chinese
+  characters and full-width punctuation count two, ASCII one); a line of at least
+  `FULL_SHARE` of that width is full. PDF text, printed lines by nature, keeps the rule it had: a
+  line of `PDF_WRAPPED_LENGTH` characters or more not ending a sentence was wrapped.
+
+Headings ('二、…', '第三部分'), list items ('(一)', '1.', '(2)', '●') and table rows are never
+joined to the line before, and a heading that is not full is not joined to the line after. Before
+the first sentence of a document ends, a line ending like a title ('…部门预算公开', '…情况说明')
+is the title, however long, and is not joined to the line after by its length.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from analytics.model import Block, Paragraph
+
+_ENDS_SENTENCE = re.compile(r"[。!?;:!?;:…]\s*$")
+_CANNOT_START = re.compile(r"^\s*(?:[,、。;:!?)\]}”’》〉%]|万元|亿元|个百分点)")
+_ENDS_WITH_NUMBER = re.compile(r"\d\s*$")
+_AFTER_NUMBER = re.compile(r"^\s*(?:万|亿|千元|元|年|月|日|辆|台|人|个|批|次|%)")
+_ENDS_WITH_UNIT_HEAD = re.compile(r"\d\s*[万亿千]\s*$")  # '2.5万' / '元'
+_OPENS = re.compile(r"[(\[{“‘《〈]\s*$")
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}部分)")
+_ITEM_START = re.compile(
+    r"^\s*(?:[\(（]?[一二三四五六七八九十\d]{1,3}[\)）、.．](?!\d)|第[一二三四五六七八九十]{1,3}[部章节]|"
+    r"[■●◆◇○·•▲►]|[①-⑳⑴-⒇⒈-⒛]|附件|附表|注[::]|备注)"
+)
+_TABLE_ROW = re.compile(r"\|")
+# How a document's title ends: '…部门预算公开', '…决算情况说明', '…统计表'.
+_TITLE_END = re.compile(r"(?:公开|说明|情况|报告|预算|决算|目录|概况|附表|[总明细]?表|通知|公告)\s*$")
+
+PDF_WRAPPED_LENGTH = 24
+"""PDF text: a line of this many non-space characters that does not end a sentence was wrapped."""
+FULL_SHARE = 0.75
+"""A hard-wrapped text: a line at least this share of the text's line width was cut by the width."""
+_MIN_WRAPPED_LINES = 4
+_BAND = 0.12  # lines within this share of the common width are 'about the same width'
+_MIN_WIDTH = 20  # shorter lines (headings, last lines of paragraphs) say nothing of the width
+
+
+def display_width(text: str) -> int:
+    """The printed width of a line: Chinese characters and full-width punctuation count two.
+
+    >>> display_width("收入12.5万元,")
+    14
+    """
+    return len(text) + sum(1 for ch in text if ord(ch) >= 0x2E80 or ch in ",;:()!?")
+
+
+def line_width(blocks: list[Block]) -> int | None:
+    """The width a hard-wrapped text was cut at, or None when its paragraphs are not printed lines:
+    at least half of the lines (and `_MIN_WRAPPED_LINES`) lie within `_BAND` of the median width,
+    and hardly any is much wider."""
+    widths = [w for b in blocks if isinstance(b, Paragraph) and (w := display_width(b.text)) >= _MIN_WIDTH]
+    if len(widths) < _MIN_WRAPPED_LINES:
+        return None
+    middle = median(widths)
+    near = sum(1 for w in widths if abs(w - middle) <= _BAND * middle)
+    wider = sum(1 for w in widths if w > (1 + 2 * _BAND) * middle)
+    if near >= _MIN_WRAPPED_LINES and near >= 0.5 * len(widths) and wider <= 0.1 * len(widths):
+        return round(middle)
+    return None
+
+
+def is_heading(text: str) -> bool:
+    """A section heading: '二、…', '第三部分 …', short and not a sentence."""
+    return bool(_HEADING.match(text)) and len(text) <= 60 and not _ENDS_SENTENCE.search(text)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether `line` cannot start a paragraph of its own after `previous` (any format)."""
+    if _CANNOT_START.match(line):
+        return True
+    if _OPENS.search(previous):
+        return True
+    if line.lstrip().startswith("元") and _ENDS_WITH_UNIT_HEAD.search(previous):
+        return True
+    return bool(_ENDS_WITH_NUMBER.search(previous) and _AFTER_NUMBER.match(line))
+
+
+def join_broken_lines(blocks: list[Block], *, pdf: bool = False) -> list[Block]:
+    """Blocks with the printed lines of one paragraph joined (see the module docstring).
+
+    >>> join_broken_lines([Paragraph("其中本年收入390.55万元,较上年度决算数减少175.26"),
+    ...                    Paragraph("万元。"), Paragraph("(二)支出决算情况")])
+    [Paragraph(text='其中本年收入390.55万元,较上年度决算数减少175.26万元。'), Paragraph(text='(二)支出决算情况')]
+    """
+    width = line_width(blocks)
+    out: list[Block] = []
+    in_head = True  # no sentence has ended yet: the lines may be the document's title
+    for block in blocks:
+        last = out[-1] if out else None
+        if (
+            isinstance(block, Paragraph)
+            and isinstance(last, Paragraph)
+            and _joins(last.text, block.text, width, pdf=pdf, in_head=in_head)
+        ):
+            out[-1] = Paragraph(_join(last.text, block.text))
+            continue
+        if in_head and isinstance(last, Paragraph) and _ENDS_SENTENCE.search(last.text):
+            in_head = False
+        out.append(block)
+    return out
+
+
+def _joins(previous: str, line: str, width: int | None, *, pdf: bool, in_head: bool = False) -> bool:
+    if _TABLE_ROW.search(previous) or _TABLE_ROW.search(line):
+        return False
+    if _ENDS_SENTENCE.search(previous) or is_heading(line) or _ITEM_START.match(line):
+        return False
+    if _continues(previous, line):
+        return True
+    if in_head and _TITLE_END.search(previous):
+        return False  # a title line, however long
+    if width is not None:
+        full = display_width(previous) >= FULL_SHARE * width
+        return full and (not is_heading(previous) or display_width(previous) >= 0.9 * width)
+    if pdf:
+        return len("".join(previous.split())) >= PDF_WRAPPED_LENGTH and not is_heading(previous)
+    return False
+
+
+def _join(previous: str, line: str) -> str:
+    """Two printed lines as one: a space only where two ASCII words or numbers met at the break."""
+    left, right = previous.rstrip(), line.lstrip()
+    if (
+        left
+        and right
+        and left[-1].isascii()
+        and left[-1].isalnum()
+        and right[0].isascii()
+        and right[0].isalpha()
+    ):
+        return f"{left} {right}"
+    return left + right

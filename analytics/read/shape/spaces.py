@@ -1,0 +1,60 @@
+"""Spaces inside phrases: PDFs and text exports scatter spaces through Chinese text ('比上年 增加1.30
+万元', '支出决算 0万元', '部 门决算', '合 计'), where written Chinese has none.
+
+A run of spaces goes where a Chinese character or Chinese punctuation stands on either side of it,
+where it stands before closing punctuation or '%' ('31.88 %' -> '31.88%'), and after an opening
+bracket. A space between two ASCII words or numbers stays ('2.4 -13%', 'Word 2007'). In a paragraph, a
+wide gap (two spaces or more, or a tab) between two fields of a line ('部门:某某局    单位:万元') stays
+as it is: it separates, it is not debris. Leading and trailing spaces of a paragraph go. A table
+cell is one field: every such space inside it goes ('预 算 数', '项   目'), but it keeps its leading
+spaces, which carry the indentation of its row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analytics.model import Block, Paragraph, Table
+
+_WIDE = r"\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef“”‘’"
+_GAP = re.compile(rf"(?<=[{_WIDE}])[ \t]+|[ \t]+(?=[{_WIDE},.;:!?)\]%])|(?<=[(\[])[ \t]+")
+_FIELD_GAP = 2
+
+
+def squeeze_spaces(text: str, *, keep_fields: bool = True) -> str:
+    """Text without the spaces that do not belong in Chinese (see the module docstring); not stripped.
+
+    >>> squeeze_spaces("比上年 增加1.30 万元,下降 31.88 %")
+    '比上年增加1.30万元,下降31.88%'
+    >>> squeeze_spaces("合计 16.4 -2.4")
+    '合计16.4 -2.4'
+    """
+    if " " not in text and "\t" not in text:
+        return text
+    return _GAP.sub(_keep_field_gap if keep_fields else "", text)
+
+
+def _keep_field_gap(match: re.Match[str]) -> str:
+    gap = match.group(0)
+    return gap if len(gap) >= _FIELD_GAP or "\t" in gap else ""
+
+
+def _cell(text: str) -> str:
+    body = text.lstrip(" ")
+    if " " not in body and "\t" not in body:
+        return text
+    return text[: len(text) - len(body)] + squeeze_spaces(body, keep_fields=False).rstrip()
+
+
+def squeeze_block_spaces(blocks: list[Block]) -> list[Block]:
+    """Paragraphs and cells with their stray spaces removed (a paragraph is also stripped)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            text = squeeze_spaces(block.text).strip()
+            out.append(block if text == block.text else Paragraph(text))
+        else:
+            rows = tuple(tuple(_cell(cell) for cell in row) for row in block.rows)
+            caption = squeeze_spaces(block.caption).strip() if block.caption else block.caption
+            out.append(block if (rows, caption) == (block.rows, block.caption) else Table(rows, caption))
+    return out
