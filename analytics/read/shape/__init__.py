@@ -7,8 +7,11 @@ The rules, in the order they run (each a general class of debris, in its own mod
 
 1. `marks`: page numbers ('—5—', '第3页', a lone '6' between sentences) and the running headers and
    footers beside them.
-2. `lines`: the printed lines of a paragraph joined back ('…购' / '置及运行费…', '2019' / '年…').
-3. `spaces`: spaces inside phrases dropped ('比上年 增加1.30 万元' -> '比上年增加1.30万元').
+2. `flat`: tables that a text export flattened into paragraphs (a cell per line, cells ending in
+   '|', space-aligned columns) rebuilt into Table blocks, their header rows laid out on the grid
+   (`grid`); in every table, row-number columns and rows (行次, 栏次) dropped.
+3. `lines`: the printed lines of a paragraph joined back ('…购' / '置及运行费…', '2019' / '年…').
+4. `spaces`: spaces inside phrases dropped ('比上年 增加1.30 万元' -> '比上年增加1.30万元').
 
 The pass keeps the blocks it does not change (the same objects), so a clean document costs little.
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from analytics.model import Block, Document
+from analytics.read.shape.flat import rebuild_tables
 from analytics.read.shape.lines import join_broken_lines
 from analytics.read.shape.marks import drop_page_marks
 from analytics.read.shape.spaces import squeeze_block_spaces
@@ -28,6 +32,7 @@ __all__ = ["shape", "shape_blocks"]
 def shape_blocks(blocks: list[Block], *, pdf: bool = False) -> list[Block]:
     """The blocks of a document through every rule of the pass (`pdf`: the text is PDF lines)."""
     blocks = drop_page_marks(blocks)
+    blocks = rebuild_tables(blocks)
     blocks = join_broken_lines(blocks, pdf=pdf)
     return squeeze_block_spaces(blocks)
 

@@ -1,0 +1,365 @@
+"""Tables that a text export flattened into paragraphs, rebuilt into `Table` blocks.
+
+Three shapes are recognised, each by the way its cells are separated:
+
+- **Pipes**: every cell ends with '|' ('合计 |'), one per line or a row per line, or '|' stands on
+  lines of its own between the cells ('|' / '项 目' / '|'); '||' is empty cells; a cell may run over
+  two lines ('公务用车' / '购置费 |'). A run of such lines, with the one short line before a leading
+  '|', is one table.
+- **One cell per line**: a run of short lines, none a sentence, where labels are followed by lines
+  that are only a figure ('合计' / '3.1' / '因公出国(境)费' / '0').
+- **Space-aligned columns**: lines of a label and figures separated by spaces
+  ('2.公务接待费 2.4 4.8 -2.4 -50.00%'), label-only lines among them, with up to two lines of
+  column headers above them ('项目 本年预算数 上年预算数').
+
+Where a row per line is not given, the rows are found from the cells: a data row is a label and the
+figures after it (or figures alone, under a header of labels); the number of columns is the one that
+makes every row a label followed by figures. The header cells before the first data row are laid out
+over those columns (see `grid.split_header`); a title ('…预算表'), a unit line ('单位:万元') or an
+attachment number ('附件8') among them, or on the line right above the table, is the caption. Empty
+columns and row-number columns and rows (行次, 栏次) are dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from analytics.model import Block, Paragraph, Table
+from analytics.read.shape.grid import (
+    Rows,
+    column_kinds,
+    is_number,
+    lay_out_header,
+    split_header,
+    unpack_row,
+    without_empty_columns,
+    without_row_numbers,
+)
+
+_CAPTION = re.compile(
+    r"(?:^|[\s(（])(?:金额)?单位\s*[:：]|^附[件表]\s*\d*\s*[:：]?\s*$|表\s*$|^表\s*\d+|^(?:部门|单位|编制单位|单位名称)\s*[:：]"
+)
+_SENTENCE = re.compile(r"[。;!?]|,(?!\d{3})")  # a comma between digits separates thousands
+_SPACED_OUT = re.compile(r"(?<![\S])([\u3400-\u9fff])(?:\s+([\u3400-\u9fff])(?!\S))+")
+_ROW_TOKENS = re.compile(r"\s+")
+_SHORT = 40  # characters: longer lines are not cells
+
+
+@dataclass
+class _Found:
+    end: int  # the index after the last block used
+    blocks: list[Block]
+
+
+def rebuild_tables(blocks: list[Block]) -> list[Block]:
+    """Blocks with every flattened table rebuilt (see the module docstring); other blocks as they were."""
+    out: list[Block] = []
+    i = 0
+    no_cells_until = 0  # a run of short lines already found to hold no one-cell-per-line table
+    while i < len(blocks):
+        block = blocks[i]
+        found = None
+        if isinstance(block, Paragraph):
+            if "|" in block.text:
+                found = _pipes(blocks, i, out)
+            elif len(block.text) <= _SHORT:
+                if i >= no_cells_until:
+                    found = _cell_lines(blocks, i, out)
+                    if found is None:
+                        no_cells_until = _run_end(blocks, i)
+                found = found or _aligned(blocks, i, out)
+        if found is None:
+            out.append(block)
+            i += 1
+        else:
+            out.extend(found.blocks)
+            i = found.end
+    return out
+
+
+# --- pipes ---------------------------------------------------------------------------------------
+
+
+def _text(block: Block) -> str | None:
+    return block.text if isinstance(block, Paragraph) else None
+
+
+def _pipes(blocks: list[Block], start: int, out: list[Block]) -> _Found | None:
+    end = start
+    while end < len(blocks):
+        text = _text(blocks[end])
+        if text is None:
+            break
+        if "|" in text:
+            end += 1
+            continue
+        # a cell running over lines: short text lines followed by a line with a pipe
+        ahead = end
+        while ahead < len(blocks) and ahead - end < 3:
+            t = _text(blocks[ahead])
+            if t is None or "|" in t or len(t) > _SHORT or _SENTENCE.search(t):
+                break
+            ahead += 1
+        t = _text(blocks[ahead]) if ahead < len(blocks) else None
+        if ahead > end and t is not None and "|" in t:
+            end = ahead + 1
+            continue
+        break
+    lines = [_text(b) or "" for b in blocks[start:end]]
+    first = lines[0].strip()
+    before = out[-1] if out else None
+    lead = None
+    if first.startswith("|") or not first.replace("|", "").strip():
+        text = _text(before) if before is not None else None
+        if text is not None and len(text) <= _SHORT and "|" not in text and not _SENTENCE.search(text):
+            lead = text  # the first cell, or a caption: split_cells decides
+    found = _pipe_rows(lines, lead, at_end=end == len(blocks))
+    if found is None:
+        return None
+    if lead is not None:
+        out.pop()
+    captions, rows, loose = found
+    return _Found(end, [*_table(rows, out, captions), *(Paragraph(line) for line in loose)])
+
+
+def _pipe_rows(
+    lines: list[str], lead: str | None, *, at_end: bool = False
+) -> tuple[list[str], Rows, list[str]] | None:
+    """(captions, rows, lines after the table) of a run of pipe lines: a row per line where most
+    lines hold several cells, else rows found from the stream of cells. A row of figures that is
+    short of columns with no empty cells marked ('22.00 | 8.77 |' under twelve columns) lost its
+    empty cells: where its figures stand is unknown, and it follows the table as a line of text
+    (unless it is the last of a text that ends with it: cut off, not shifted)."""
+    split = [_split_pipe_line(line) for line in lines]
+    several = sum(1 for cells in split if sum(1 for c in cells if c.strip()) >= 2)
+    if several >= 2 and several * 2 >= len(lines) and lead is None:
+        rows = [cells for cells in split if not _is_separator(cells)]
+        width = max(len(r) for r in rows)
+        kinds = column_kinds(rows)
+        placed: Rows = []
+        loose: list[str] = []
+        for n, row in enumerate(rows):
+            cut = at_end and n == len(rows) - 1
+            if len(row) < width and row[-1].strip() and any(map(is_number, row)) and not cut:
+                loose.append(" | ".join(row))
+            elif kinds and not row[-1].strip():
+                placed.append(unpack_row(row, kinds))
+            else:
+                placed.append(row)
+        return [], placed, loose
+    stream = "\n".join(([lead] if lead else []) + lines)
+    pieces = stream.split("|")
+    if pieces and not pieces[0].strip():
+        pieces = pieces[1:]
+    if pieces and not pieces[-1].strip():
+        pieces = pieces[:-1]
+    cells = ["".join(p.split("\n")).strip() for p in pieces]
+    return _rows_from_cells(cells)
+
+
+def _split_pipe_line(line: str) -> list[str]:
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|"):
+        text = text[:-1]
+    return [c.strip() for c in text.split("|")]
+
+
+def _is_separator(cells: list[str]) -> bool:
+    return all(re.fullmatch(r":?-{2,}:?", c.strip()) for c in cells if c.strip()) and any(
+        c.strip() for c in cells
+    )
+
+
+# --- rows from a stream of cells -----------------------------------------------------------------
+
+
+def _kind(cell: str) -> str:
+    if not cell.strip():
+        return "E"
+    return "N" if is_number(cell) else "T"
+
+
+def _rows_from_cells(cells: list[str]) -> tuple[list[str], Rows, list[str]] | None:
+    """(captions, rows, []) from cells whose row breaks were lost (see the module docstring); None
+    if no figure."""
+    kinds = [_kind(c) for c in cells]
+    start = next(
+        (i for i, k in enumerate(kinds) if k == "T" and i + 1 < len(kinds) and kinds[i + 1] == "N"), None
+    )
+    first_number = next((i for i, k in enumerate(kinds) if k == "N"), None)
+    if first_number is None:
+        return None
+    if start is None or start > first_number:  # figures under a header of labels: a horizontal table
+        start = first_number
+        width = next((j for j in range(start, len(kinds)) if kinds[j] == "T"), len(kinds)) - start
+    else:
+        width = _best_width(kinds[start:])
+    if width < 1:
+        return None
+    head, data = cells[:start], cells[start:]
+    rows = [data[i : i + width] for i in range(0, len(data), width)]
+    leading, unused, header = _with_header(head, width)
+    return leading + unused, header + rows, []
+
+
+def _best_width(kinds: list[str]) -> int:
+    """The number of columns that makes the most rows a label followed by figures or blanks."""
+    best, best_score = 0, -1.0
+    for width in range(2, min(16, len(kinds)) + 1):
+        rows = [kinds[i : i + width] for i in range(0, len(kinds), width)]
+        good = sum(1 for r in rows if r[0] == "T" and "T" not in r[1:])
+        score = good / len(rows) - (0.01 * width)
+        if good and score > best_score:
+            best, best_score = width, score
+    return best
+
+
+def _with_header(head: list[str], width: int) -> tuple[list[str], list[str], Rows]:
+    """The cells before a table's first data row as (the cells up to its last caption-like one
+    ('…预算表', '单位:万元'), the labels after them that fit no header over `width` columns, the
+    header rows)."""
+    head = [c for c in head if c.strip()]
+    last_caption = max((i for i, c in enumerate(head) if _CAPTION.search(c)), default=-1)
+    leading, labels = head[: last_caption + 1], head[last_caption + 1 :]
+    unused, header = split_header(labels, width) if labels else ([], [])
+    return leading, unused, header
+
+
+# --- one cell per line ---------------------------------------------------------------------------
+
+
+def _is_cell_line(block: Block) -> bool:
+    text = _text(block)
+    return text is not None and 0 < len(text) <= _SHORT and "|" not in text and not _SENTENCE.search(text)
+
+
+def _run_end(blocks: list[Block], start: int) -> int:
+    end = start
+    while end < len(blocks) and _is_cell_line(blocks[end]):
+        end += 1
+    return end
+
+
+def _cell_lines(blocks: list[Block], start: int, out: list[Block]) -> _Found | None:
+    if is_number(_text(blocks[start]) or ""):
+        return None  # a table does not start with a figure
+    end = _run_end(blocks, start)
+    lines = [_text(b) or "" for b in blocks[start:end]]
+    kinds = [_kind(c) for c in lines]
+    rows_with_figures = sum(1 for a, b in itertools.pairwise(kinds) if a == "T" and b == "N")
+    if rows_with_figures < 2:
+        return None
+    first = kinds.index("N") - 1
+    last = len(kinds) - 1 - kinds[::-1].index("N")
+    rows: Rows = []
+    for line, kind in zip(lines[first : last + 1], kinds[first : last + 1], strict=True):
+        if kind == "T" or not rows:
+            rows.append([line])
+        else:
+            rows[-1].append(line)
+    # label-only rows right after the last figure belong to the table too, up to a heading-like line
+    tail = last + 1
+    while (
+        tail < len(lines)
+        and not _CAPTION.search(lines[tail])
+        and not re.match(r"^[一二三四五六七八九十]+、", lines[tail])
+    ):
+        rows.append([lines[tail]])
+        tail += 1
+    width = max(len(r) for r in rows)
+    head_start = max(0, first - 2 * width - 4)
+    leading, unused, header = _with_header(lines[head_start:first], width)
+    # the lines before the table stay paragraphs (the title and unit lines right above it are also
+    # its caption); labels that fit no header are caption only
+    out.extend(Paragraph(line) for line in lines[:head_start] + leading)
+    return _Found(start + tail, _table(header + rows, out, unused))
+
+
+# --- space-aligned columns -----------------------------------------------------------------------
+
+
+def _tokens(text: str) -> list[str]:
+    """The space-separated fields of a line, a spaced-out word ('项 目') counted as one."""
+    text = _SPACED_OUT.sub(lambda m: "".join(m.group(0).split()), text.strip())
+    return [t for t in _ROW_TOKENS.split(text) if t]
+
+
+def _aligned_row(text: str) -> list[str] | None:
+    """A label followed by figures ('2.公务接待费 2.4 4.8 -2.4 -50.00%'), as cells; None otherwise."""
+    if _SENTENCE.search(text):
+        return None
+    tokens = _tokens(text)
+    if len(tokens) < 2 or is_number(tokens[0]):
+        return None
+    figures = 0
+    for token in reversed(tokens):
+        if not is_number(token):
+            break
+        figures += 1
+    if figures == 0:
+        return None
+    return [" ".join(tokens[: len(tokens) - figures]), *tokens[len(tokens) - figures :]]
+
+
+def _aligned(blocks: list[Block], start: int, out: list[Block]) -> _Found | None:
+    rows: list[list[str]] = []
+    end = start
+    last_figures = start
+    while end < len(blocks):
+        text = _text(blocks[end])
+        if text is None or len(text) > 2 * _SHORT:
+            break
+        row = _aligned_row(text)
+        if row is not None:
+            rows.append(row)
+            last_figures = end
+        elif rows and _is_cell_line(blocks[end]) and len(tokens := _tokens(text)) in (1, len(rows[-1])):
+            rows.append(tokens)  # a label whose figures are blank or words ('单位不需填列')
+        else:
+            break
+        end += 1
+    figures = [r for r in rows if len(r) > 1]
+    if len(figures) < 2 or not rows or len(rows[0]) < 2:
+        return None
+    rows = rows[: len(rows) - (end - 1 - last_figures)] if end - 1 > last_figures else rows
+    end = last_figures + 1
+    width = max(len(r) for r in figures)
+    header: Rows = []
+    for _ in range(2):  # up to two header lines right above
+        previous = _text(out[-1]) if out else None
+        if previous is None or _SENTENCE.search(previous) or _CAPTION.search(previous):
+            break
+        tokens = _tokens(previous)
+        if not 2 <= len(tokens) <= width or any(is_number(t) for t in tokens):
+            break
+        header.insert(0, tokens)
+        out.pop()
+    if len(header) == 2:
+        laid = lay_out_header(header[0], header[1], width)
+        cells = laid if laid is not None else [header[1] + [""] * (width - len(header[1]))]
+    elif header:
+        cells = [header[0] + [""] * (width - len(header[0]))]
+    else:
+        cells = []
+    return _Found(end, _table([*cells, *rows], out, []))
+
+
+# --- the block -----------------------------------------------------------------------------------
+
+
+def _table(rows: Rows, out: list[Block], captions: list[str]) -> list[Block]:
+    """The Table block for rebuilt rows. Its caption: the caption lines right above the table (a
+    title, a unit line: they stay paragraphs too), then the `captions` found among its cells."""
+    above: list[str] = []
+    for block in reversed(out[-2:]):
+        text = _text(block)
+        if text is None or not _CAPTION.search(text) or len(text) > 2 * _SHORT:
+            break
+        above.insert(0, text.strip())
+    lines = [*above, *(c.strip() for c in captions if c.strip() not in above)]
+    rows = without_empty_columns(without_row_numbers(rows))
+    return [Table(rows=tuple(tuple(r) for r in rows), caption="\n".join(lines) or None)]
