@@ -121,7 +121,12 @@ def _pipes(blocks: list[Block], start: int, out: list[Block]) -> _Found | None:
     if lead is not None:
         out.pop()
     captions, rows, loose = found
-    return _Found(end, [*_table(rows, out, captions), *(Paragraph(line) for line in loose)])
+    # the title and unit lines of the table stay paragraphs too: they name the document
+    titles = [Paragraph(c) for c in captions if _CAPTION.search(c)]
+    out.extend(titles)
+    table = _table(rows, out, captions)
+    del out[len(out) - len(titles) :]
+    return _Found(end, [*titles, *table, *(Paragraph(line) for line in loose)])
 
 
 def _pipe_rows(
@@ -134,8 +139,23 @@ def _pipe_rows(
     (unless it is the last of a text that ends with it: cut off, not shifted)."""
     split = [_split_pipe_line(line) for line in lines]
     several = sum(1 for cells in split if sum(1 for c in cells if c.strip()) >= 2)
-    if several >= 2 and several * 2 >= len(lines) and lead is None:
+    single = sum(
+        1
+        for cells in split
+        if sum(1 for c in cells if c.strip()) == 1
+        and not _is_caption_row(cells)
+        and not _is_sentence_row(cells)
+    )
+    if several >= 2 and several >= single and lead is None:
         rows = [cells for cells in split if not _is_separator(cells)]
+        captions: list[str] = []
+        while rows and _is_caption_row(rows[0]):
+            captions.append(" ".join(c for c in rows.pop(0) if c.strip()))
+        after: list[str] = []
+        while rows and _is_sentence_row(rows[-1]):
+            after.insert(0, " ".join(c for c in rows.pop() if c.strip()))
+        if not rows:
+            return None
         width = max(len(r) for r in rows)
         kinds = column_kinds(rows)
         placed: Rows = []
@@ -148,7 +168,7 @@ def _pipe_rows(
                 placed.append(unpack_row(row, kinds))
             else:
                 placed.append(row)
-        return [], placed, loose
+        return captions, placed, loose + after
     stream = "\n".join(([lead] if lead else []) + lines)
     pieces = stream.split("|")
     if pieces and not pieces[0].strip():
@@ -157,6 +177,17 @@ def _pipe_rows(
         pieces = pieces[:-1]
     cells = ["".join(p.split("\n")).strip() for p in pieces]
     return _rows_from_cells(cells)
+
+
+def _is_caption_row(row: list[str]) -> bool:
+    """A title or unit row over a table ('…统计表 | |', '| 单位:万元 |'): no figure, a caption cell."""
+    return not any(map(is_number, row)) and any(_CAPTION.search(c) for c in row if c.strip())
+
+
+def _is_sentence_row(row: list[str]) -> bool:
+    """A note under a table ('注:…。 |'): one cell, a sentence."""
+    cells = [c for c in row if c.strip()]
+    return len(cells) == 1 and bool(_SENTENCE.search(cells[0]))
 
 
 def _split_pipe_line(line: str) -> list[str]:
@@ -193,7 +224,8 @@ def _rows_from_cells(cells: list[str]) -> tuple[list[str], Rows, list[str]] | No
     first_number = next((i for i, k in enumerate(kinds) if k == "N"), None)
     if first_number is None:
         return None
-    if start is None or start > first_number:  # figures under a header of labels: a horizontal table
+    horizontal = start is None or start > first_number
+    if horizontal:  # figures under a header of labels
         start = first_number
         width = next((j for j in range(start, len(kinds)) if kinds[j] == "T"), len(kinds)) - start
     else:
@@ -203,6 +235,8 @@ def _rows_from_cells(cells: list[str]) -> tuple[list[str], Rows, list[str]] | No
     head, data = cells[:start], cells[start:]
     rows = [data[i : i + width] for i in range(0, len(data), width)]
     leading, unused, header = _with_header(head, width)
+    if horizontal and unused:  # the labels over the figures are unknown: no header rather than a guess
+        return leading + unused + [c for row in header for c in row if c], rows, []
     return leading + unused, header + rows, []
 
 

@@ -72,6 +72,7 @@ def test_pipes_on_lines_of_their_own_with_the_title_before_them() -> None:
 后面的说明文字。
 """)
     assert rebuild_tables(blocks) == [
+        Paragraph("某某局2021年预算表"),  # a title stays a paragraph: it may name the document
         Table(
             rows=(("项 目", "预 算 数"), ("合 计", "8.5"), ("公务接待费", "8.5"), ("因公出国(境)费", "")),
             caption="某某局2021年预算表",
@@ -194,6 +195,48 @@ def test_space_aligned_columns_with_a_two_line_header() -> None:
         ),
         Paragraph("备注:无"),
     ]
+
+
+def test_title_rows_and_notes_of_a_row_per_line_table() -> None:
+    blocks = paragraphs("""
+2020年某某中心"三公"经费统计表 | ||
+| 单位:万元 | |
+项目 | 预算数 | 决算数 |
+合计 | 3.00 | 2.50 |
+注:本表反映一般公共预算财政拨款安排的支出,不含其他资金。 |
+""")
+    assert rebuild_tables(blocks) == [
+        Paragraph('2020年某某中心"三公"经费统计表'),
+        Paragraph("单位:万元"),
+        Table(
+            rows=(("项目", "预算数", "决算数"), ("合计", "3.00", "2.50")),
+            caption='2020年某某中心"三公"经费统计表\n单位:万元',
+        ),
+        Paragraph("注:本表反映一般公共预算财政拨款安排的支出,不含其他资金。"),
+    ]
+
+
+def test_figures_under_labels_that_do_not_fit_get_no_guessed_header() -> None:
+    # five figures under seven labels: which label is over which figure is unknown
+    blocks = paragraphs("""
+合计 |
+出国 |
+用车 |
+||
+小计 |
+购置 |
+运行 |
+接待 |
+|||
+10 |
+1 |
+2 |
+3 |
+4 |
+""")
+    (table,) = rebuild_tables(blocks)
+    assert isinstance(table, Table)
+    assert table.rows == (("10", "1", "2", "3", "4"),)
 
 
 def test_prose_and_lines_with_a_stray_pipe_are_left_alone() -> None:
