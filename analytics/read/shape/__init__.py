@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from analytics.model import Block, Document
-from analytics.read.shape.flat import rebuild_tables
+from analytics.read.shape.flat import drop_row_numbers, rebuild_tables
 from analytics.read.shape.lines import join_broken_lines
 from analytics.read.shape.marks import drop_page_marks
 from analytics.read.shape.spaces import squeeze_block_spaces
@@ -32,7 +32,7 @@ __all__ = ["shape", "shape_blocks"]
 def shape_blocks(blocks: list[Block], *, pdf: bool = False) -> list[Block]:
     """The blocks of a document through every rule of the pass (`pdf`: the text is PDF lines)."""
     blocks = drop_page_marks(blocks)
-    blocks = rebuild_tables(blocks)
+    blocks = drop_row_numbers(rebuild_tables(blocks))
     blocks = join_broken_lines(blocks, pdf=pdf)
     return squeeze_block_spaces(blocks)
 

@@ -382,6 +382,22 @@ def _aligned(blocks: list[Block], start: int, out: list[Block]) -> _Found | None
     return _Found(end, _table([*cells, *rows], out, []))
 
 
+# --- tables of every format ---------------------------------------------------------------------
+
+
+def drop_row_numbers(blocks: list[Block]) -> list[Block]:
+    """Every table without its row-number columns and rows (行次, 栏次: see
+    `grid.without_row_numbers`), whichever reader made it; tables without them are kept as they are."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Table) and any("次" in cell for row in block.rows for cell in row):
+            rows = without_row_numbers([list(row) for row in block.rows])
+            if rows != [list(row) for row in block.rows]:
+                block = Table(rows=tuple(tuple(r) for r in rows), caption=block.caption)
+        out.append(block)
+    return out
+
+
 # --- the block -----------------------------------------------------------------------------------
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analytics.model import Block, Paragraph, Table
-from analytics.read.shape.flat import rebuild_tables
+from analytics.read.shape.flat import drop_row_numbers, rebuild_tables
 
 
 def paragraphs(text: str) -> list[Block]:
@@ -248,3 +248,12 @@ def test_prose_and_lines_with_a_stray_pipe_are_left_alone() -> None:
 辆,比上年减少1辆。
 """)
     assert rebuild_tables(blocks) == blocks
+
+
+def test_row_numbers_go_from_the_tables_of_every_reader() -> None:
+    table = Table(rows=(("项目", "行次", "金额"), ("栏次", "", "1"), ("公务接待费", "1", "2.00")), caption="表三")
+    plain = Table(rows=(("项目", "金额"), ("公务接待费", "2.00")))
+    assert drop_row_numbers([table, plain]) == [
+        Table(rows=(("项目", "金额"), ("公务接待费", "2.00")), caption="表三"),
+        plain,
+    ]
