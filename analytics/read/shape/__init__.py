@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from analytics.model import Block, Document
+from analytics.model import Block, Document, Paragraph
+from analytics.read.shape import flat, lines, marks
 from analytics.read.shape.flat import drop_row_numbers, rebuild_tables
 from analytics.read.shape.lines import join_broken_lines
 from analytics.read.shape.marks import drop_page_marks
@@ -30,11 +31,27 @@ __all__ = ["shape", "shape_blocks"]
 
 
 def shape_blocks(blocks: list[Block], *, pdf: bool = False) -> list[Block]:
-    """The blocks of a document through every rule of the pass (`pdf`: the text is PDF lines)."""
-    blocks = drop_page_marks(blocks)
-    blocks = drop_row_numbers(rebuild_tables(blocks))
-    blocks = join_broken_lines(blocks, pdf=pdf)
+    """The blocks of a document through every rule of the pass (`pdf`: the text is PDF lines).
+
+    Most documents need few of the rules: each runs only where a quick look over the paragraphs'
+    text (one regular expression over them all) finds what it could change."""
+    texts = _texts(blocks)
+    joined = "\n".join(texts)
+    if marks.may_apply(texts, joined):
+        blocks = drop_page_marks(blocks)
+        texts = _texts(blocks)
+        joined = "\n".join(texts)
+    if flat.may_apply(texts, joined):
+        blocks = rebuild_tables(blocks)
+        texts = _texts(blocks)
+    blocks = drop_row_numbers(blocks)
+    if lines.may_apply(texts, pdf=pdf):
+        blocks = join_broken_lines(blocks, pdf=pdf)
     return squeeze_block_spaces(blocks)
+
+
+def _texts(blocks: list[Block]) -> list[str]:
+    return [b.text for b in blocks if isinstance(b, Paragraph)]
 
 
 def shape(document: Document) -> Document:

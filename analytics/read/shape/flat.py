@@ -28,15 +28,18 @@ from dataclasses import dataclass
 
 from analytics.model import Block, Paragraph, Table
 from analytics.read.shape.grid import (
+    ROW_NUMBER_LABEL,
     Rows,
     column_kinds,
     is_number,
     lay_out_header,
     split_header,
+    squeeze,
     unpack_row,
     without_empty_columns,
     without_row_numbers,
 )
+from analytics.read.shape.spaces import squeeze_cell, squeeze_spaces
 
 _CAPTION = re.compile(
     r"(?:^|[\s(（])(?:金额)?单位\s*[:：]|^附[件表]\s*\d*\s*[:：]?\s*$|表\s*$|^表\s*\d+|^(?:部门|单位|编制单位|单位名称)\s*[:：]"
@@ -45,6 +48,19 @@ _SENTENCE = re.compile(r"[。;!?]|,(?!\d{3})")  # a comma between digits separat
 _SPACED_OUT = re.compile(r"(?<![\S])([\u3400-\u9fff])(?:\s+([\u3400-\u9fff])(?!\S))+")
 _ROW_TOKENS = re.compile(r"\s+")
 _SHORT = 40  # characters: longer lines are not cells
+_HEADER_ROWS = 5  # a row-number column is named, or a row-number row stands, among a table's first rows
+_FIGURE_ENDS = frozenset("0123456789%-—")  # how a row of space-aligned figures ends
+
+
+def may_apply(texts: list[str], joined: str) -> bool:
+    """Whether paragraphs with these texts (`joined`: them joined by newlines) may hold a flattened
+    table (a quick look): a pipe, two lines that are only a figure, or a line ending with a figure
+    with a space in it."""
+    if "|" in joined:
+        return True
+    if any(t[-1:] in _FIGURE_ENDS and " " in t for t in texts):
+        return True
+    return sum(1 for t in texts if len(t) <= 16 and is_number(t)) >= 2
 
 
 @dataclass
@@ -66,10 +82,12 @@ def rebuild_tables(blocks: list[Block]) -> list[Block]:
                 found = _pipes(blocks, i, out)
             elif len(block.text) <= _SHORT:
                 if i >= no_cells_until:
-                    found = _cell_lines(blocks, i, out)
+                    run_end = _run_end(blocks, i)
+                    found = _cell_lines(blocks, i, run_end, out) if run_end - i >= 4 else None
                     if found is None:
-                        no_cells_until = _run_end(blocks, i)
-                found = found or _aligned(blocks, i, out)
+                        no_cells_until = run_end
+                if found is None and block.text[-1:] in _FIGURE_ENDS and " " in block.text:
+                    found = _aligned(blocks, i, out)
         if found is None:
             out.append(block)
             i += 1
@@ -278,10 +296,10 @@ def _run_end(blocks: list[Block], start: int) -> int:
     return end
 
 
-def _cell_lines(blocks: list[Block], start: int, out: list[Block]) -> _Found | None:
+def _cell_lines(blocks: list[Block], start: int, end: int, out: list[Block]) -> _Found | None:
+    """The table in the run of cell lines blocks[start:end], if any."""
     if is_number(_text(blocks[start]) or ""):
         return None  # a table does not start with a figure
-    end = _run_end(blocks, start)
     lines = [_text(b) or "" for b in blocks[start:end]]
     kinds = [_kind(c) for c in lines]
     rows_with_figures = sum(1 for a, b in itertools.pairwise(kinds) if a == "T" and b == "N")
@@ -388,14 +406,24 @@ def _aligned(blocks: list[Block], start: int, out: list[Block]) -> _Found | None
 def drop_row_numbers(blocks: list[Block]) -> list[Block]:
     """Every table without its row-number columns and rows (行次, 栏次: see
     `grid.without_row_numbers`), whichever reader made it; tables without them are kept as they are."""
+    if not any(type(b) is Table and _names_row_numbers(b) for b in blocks):
+        return blocks
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, Table) and any("次" in cell for row in block.rows for cell in row):
+        if type(block) is Table and _names_row_numbers(block):
             rows = without_row_numbers([list(row) for row in block.rows])
             if rows != [list(row) for row in block.rows]:
                 block = Table(rows=tuple(tuple(r) for r in rows), caption=block.caption)
         out.append(block)
     return out
+
+
+def _names_row_numbers(table: Table) -> bool:
+    """Whether one of the table's first rows has a cell '行次' or '栏次' (a quick look)."""
+    head = table.rows[:_HEADER_ROWS]
+    return "次" in "".join(["".join(row) for row in head]) and any(
+        ROW_NUMBER_LABEL.match(squeeze(cell)) for row in head for cell in row if "次" in cell
+    )
 
 
 # --- the block -----------------------------------------------------------------------------------
@@ -412,4 +440,5 @@ def _table(rows: Rows, out: list[Block], captions: list[str]) -> list[Block]:
         above.insert(0, text.strip())
     lines = [*above, *(c.strip() for c in captions if c.strip() not in above)]
     rows = without_empty_columns(without_row_numbers(rows))
-    return [Table(rows=tuple(tuple(r) for r in rows), caption="\n".join(lines) or None)]
+    cells = tuple(tuple(squeeze_cell(c) for c in r) for r in rows)
+    return [Table(rows=cells, caption="\n".join(squeeze_spaces(line).strip() for line in lines) or None)]

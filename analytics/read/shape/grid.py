@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 NUMBER_CELL = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*%?$")
 _DASH_CELL = re.compile(r"^[-—–―]{1,3}$")
-_ROW_NUMBER_LABEL = re.compile(r"^(?:行次|栏次|序号|编号|行号)$")
+ROW_NUMBER_LABEL = re.compile(r"^(?:行次|栏次|序号|编号|行号)$")
 _SUBTOTAL = re.compile(r"^(?:小计|合计|计)$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Characters most labels share, which say nothing about which upper cell a lower one belongs to.
@@ -212,15 +212,15 @@ def without_row_numbers(rows: Rows) -> Rows:
 
 def _is_row_number_column(rows: Rows, j: int) -> bool:
     cells = [squeeze(r[j]) for r in rows if r[j].strip()]
-    labels = sum(1 for c in cells if _ROW_NUMBER_LABEL.match(c))
-    return labels > 0 and all(is_integer(c) or _ROW_NUMBER_LABEL.match(c) for c in cells)
+    labels = sum(1 for c in cells if ROW_NUMBER_LABEL.match(c))
+    return labels > 0 and all(is_integer(c) or ROW_NUMBER_LABEL.match(c) for c in cells)
 
 
 def _is_row_number_row(row: list[str]) -> bool:
     cells = [c for c in row if c.strip()]
-    if not cells or not any(_ROW_NUMBER_LABEL.match(squeeze(c)) for c in cells):
+    if not cells or not any(ROW_NUMBER_LABEL.match(squeeze(c)) for c in cells):
         return False
-    return all(is_integer(c) or _ROW_NUMBER_LABEL.match(squeeze(c)) for c in cells)
+    return all(is_integer(c) or ROW_NUMBER_LABEL.match(squeeze(c)) for c in cells)
 
 
 def without_empty_columns(rows: Rows) -> Rows:

@@ -10,7 +10,7 @@ Two rules decide whether a paragraph continues the one before it:
   ends with an opening bracket or quote.
 - **The line before was cut by the page's width**: it does not end a sentence and fills the line.
   A text is *hard-wrapped* when most of its lines have about the same printed width (Chinese
-  characters and full-width punctuation count two, ASCII one); a line of at least
+  characters count two, ASCII one); a line of at least
   `FULL_SHARE` of that width is full. PDF text, printed lines by nature, keeps the rule it had: a
   line of `PDF_WRAPPED_LENGTH` characters or more not ending a sentence was wrapped.
 
@@ -22,7 +22,9 @@ is the title, however long, and is not joined to the line after by its length.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 from statistics import median
 
 from analytics.model import Block, Paragraph
@@ -38,7 +40,6 @@ _ITEM_START = re.compile(
     r"^\s*(?:[\(（]?[一二三四五六七八九十\d]{1,3}[\)）、.．](?!\d)|第[一二三四五六七八九十]{1,3}[部章节]|"
     r"[■●◆◇○·•▲►]|[①-⑳⑴-⒇⒈-⒛]|附件|附表|注[::]|备注)"
 )
-_TABLE_ROW = re.compile(r"\|")
 # How a document's title ends: '…部门预算公开', '…决算情况说明', '…统计表'.
 _TITLE_END = re.compile(r"(?:公开|说明|情况|报告|预算|决算|目录|概况|附表|[总明细]?表|通知|公告)\s*$")
 
@@ -51,20 +52,60 @@ _BAND = 0.12  # lines within this share of the common width are 'about the same 
 _MIN_WIDTH = 20  # shorter lines (headings, last lines of paragraphs) say nothing of the width
 
 
-def display_width(text: str) -> int:
-    """The printed width of a line: Chinese characters and full-width punctuation count two.
+_OPENS_CONTINUATION = frozenset(",、。;:!?)]}”’》〉%万亿个")  # first characters of what _CANNOT_START matches
+_AFTER_NUMBER_FIRST = frozenset("万亿千元年月日辆台人个批次%")
+_SENTENCE_ENDS = frozenset("。!?;:…!?;:")
+_WRAP_CANDIDATE = 17  # characters: a shorter line that ends open is a heading, not a wrapped line
 
-    >>> display_width("收入12.5万元,")
-    14
+
+def may_apply(texts: list[str], *, pdf: bool = False) -> bool:
+    """Whether paragraphs with these texts may hold a broken line (a quick look): one that starts
+    like a continuation, or after an opening bracket or a number, or (in PDF text, or where
+    `_MIN_WRAPPED_LINES` long lines end open) a line cut by the width."""
+    for previous, line in itertools.pairwise(texts):
+        first, last = line[:1], previous[-1:]
+        if (
+            first in _OPENS_CONTINUATION
+            or last in "([{“‘《〈"
+            or (last.isdigit() and first in _AFTER_NUMBER_FIRST)
+        ):
+            return True
+    if pdf:
+        return any(len(t) >= _WRAP_CANDIDATE and t[-1:] not in _SENTENCE_ENDS for t in texts)
+    # distinct lines that end open and are neither a title ('…情况说明') nor a line of fields ('  ')
+    open_lines = {
+        t
+        for t in texts
+        if len(t) >= _WRAP_CANDIDATE
+        and t[-1:] not in _SENTENCE_ENDS
+        and "  " not in t
+        and not _TITLE_END.search(t)
+    }
+    return len(open_lines) >= _MIN_WRAPPED_LINES
+
+
+def display_width(text: str) -> int:
+    """The printed width of a line: a Chinese character counts two, ASCII one (punctuation that
+    was full-width before normalisation counts one: a line holds few).
+
+    >>> display_width("收入12.5万元")
+    12
     """
-    return len(text) + sum(1 for ch in text if ord(ch) >= 0x2E80 or ch in ",;:()!?")
+    # a Chinese character is three bytes in UTF-8, ASCII one: (bytes + characters) / 2 counts them 2 and 1
+    return (len(text.encode()) + len(text)) // 2
 
 
 def line_width(blocks: list[Block]) -> int | None:
     """The width a hard-wrapped text was cut at, or None when its paragraphs are not printed lines:
     at least half of the lines (and `_MIN_WRAPPED_LINES`) lie within `_BAND` of the median width,
     and hardly any is much wider."""
-    widths = [w for b in blocks if isinstance(b, Paragraph) and (w := display_width(b.text)) >= _MIN_WIDTH]
+    widths = [
+        w
+        for b in blocks
+        if isinstance(b, Paragraph)
+        and len(b.text) * 2 >= _MIN_WIDTH
+        and (w := display_width(b.text)) >= _MIN_WIDTH
+    ]
     if len(widths) < _MIN_WRAPPED_LINES:
         return None
     middle = median(widths)
@@ -77,7 +118,7 @@ def line_width(blocks: list[Block]) -> int | None:
 
 def is_heading(text: str) -> bool:
     """A section heading: '二、…', '第三部分 …', short and not a sentence."""
-    return bool(_HEADING.match(text)) and len(text) <= 60 and not _ENDS_SENTENCE.search(text)
+    return len(text) <= 60 and bool(_HEADING.match(text)) and not _ends_sentence(text)
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -98,36 +139,46 @@ def join_broken_lines(blocks: list[Block], *, pdf: bool = False) -> list[Block]:
     ...                    Paragraph("万元。"), Paragraph("(二)支出决算情况")])
     [Paragraph(text='其中本年收入390.55万元,较上年度决算数减少175.26万元。'), Paragraph(text='(二)支出决算情况')]
     """
-    width = line_width(blocks)
+    width: list[int | None] = []  # the text's line width, measured when first needed
     out: list[Block] = []
     in_head = True  # no sentence has ended yet: the lines may be the document's title
     for block in blocks:
         last = out[-1] if out else None
-        if (
-            isinstance(block, Paragraph)
-            and isinstance(last, Paragraph)
-            and _joins(last.text, block.text, width, pdf=pdf, in_head=in_head)
-        ):
-            out[-1] = Paragraph(_join(last.text, block.text))
-            continue
-        if in_head and isinstance(last, Paragraph) and _ENDS_SENTENCE.search(last.text):
-            in_head = False
+        if isinstance(block, Paragraph) and isinstance(last, Paragraph):
+            if _joins(last.text, block.text, lambda: _measured(width, blocks), pdf=pdf, in_head=in_head):
+                out[-1] = Paragraph(_join(last.text, block.text))
+                continue
+            if in_head and _ends_sentence(last.text):
+                in_head = False
         out.append(block)
     return out
 
 
-def _joins(previous: str, line: str, width: int | None, *, pdf: bool, in_head: bool = False) -> bool:
-    if _TABLE_ROW.search(previous) or _TABLE_ROW.search(line):
+def _measured(width: list[int | None], blocks: list[Block]) -> int | None:
+    if not width:
+        width.append(line_width(blocks))
+    return width[0]
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in _SENTENCE_ENDS
+
+
+def _joins(
+    previous: str, line: str, width: Callable[[], int | None], *, pdf: bool, in_head: bool = False
+) -> bool:
+    if _ends_sentence(previous) or "|" in previous or "|" in line:
         return False
-    if _ENDS_SENTENCE.search(previous) or is_heading(line) or _ITEM_START.match(line):
+    if is_heading(line) or _ITEM_START.match(line):
         return False
     if _continues(previous, line):
         return True
     if in_head and _TITLE_END.search(previous):
         return False  # a title line, however long
-    if width is not None:
-        full = display_width(previous) >= FULL_SHARE * width
-        return full and (not is_heading(previous) or display_width(previous) >= 0.9 * width)
+    cut_at = width()
+    if cut_at is not None:
+        full = display_width(previous) >= FULL_SHARE * cut_at
+        return full and (not is_heading(previous) or display_width(previous) >= 0.9 * cut_at)
     if pdf:
         return len("".join(previous.split())) >= PDF_WRAPPED_LENGTH and not is_heading(previous)
     return False

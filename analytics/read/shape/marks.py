@@ -31,8 +31,17 @@ _INLINE_MARK = re.compile(
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PROSE_LENGTH = 12  # a line of running prose has at least this many characters
+_LONGEST_MARK = 24  # characters of the longest page mark ('第 12 页 , 共 120 页' and spaces)
 _RUNNING_MIN_PAGES = 3
 _RUNNING_MAX_LENGTH = 40
+
+
+def may_apply(texts: list[str], joined: str) -> bool:
+    """Whether paragraphs with these texts (`joined`: them joined by newlines) may hold a page mark
+    at all (a quick look)."""
+    if "页" in joined or "—" in joined or "―" in joined:
+        return True
+    return any(len(t) <= _LONGEST_MARK and (PAGE_MARK_RE.match(t) or _BARE_NUMBER.match(t)) for t in texts)
 
 
 def is_page_mark(text: str) -> bool:
@@ -66,7 +75,7 @@ def drop_page_marks(blocks: list[Block]) -> list[Block]:
 
 def _is_mark(blocks: list[Block], i: int) -> bool:
     block = blocks[i]
-    if not isinstance(block, Paragraph):
+    if not isinstance(block, Paragraph) or len(block.text) > _LONGEST_MARK:
         return False
     if PAGE_MARK_RE.match(block.text):
         return True

@@ -6,15 +6,15 @@ where it stands before closing punctuation or '%' ('31.88 %' -> '31.88%'), and a
 bracket. A space between two ASCII words or numbers stays ('2.4 -13%', 'Word 2007'). In a paragraph, a
 wide gap (two spaces or more, or a tab) between two fields of a line ('部门:某某局    单位:万元') stays
 as it is: it separates, it is not debris. Leading and trailing spaces of a paragraph go. A table
-cell is one field: every such space inside it goes ('预 算 数', '项   目'), but it keeps its leading
-spaces, which carry the indentation of its row.
+cell the pass rebuilds is one field: every such space inside it goes ('预 算 数', '项   目'), but
+it keeps its leading spaces, which carry the indentation of its row.
 """
 
 from __future__ import annotations
 
 import re
 
-from analytics.model import Block, Paragraph, Table
+from analytics.model import Block, Paragraph
 
 _WIDE = r"\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef“”‘’"
 _GAP = re.compile(rf"(?<=[{_WIDE}])[ \t]+|[ \t]+(?=[{_WIDE},.;:!?)\]%])|(?<=[(\[])[ \t]+")
@@ -39,7 +39,12 @@ def _keep_field_gap(match: re.Match[str]) -> str:
     return gap if len(gap) >= _FIELD_GAP or "\t" in gap else ""
 
 
-def _cell(text: str) -> str:
+def squeeze_cell(text: str) -> str:
+    """A table cell without stray spaces inside it, its leading spaces (indentation) kept.
+
+    >>> squeeze_cell("  其中: 公务 接待费 ")
+    '  其中:公务接待费'
+    """
     body = text.lstrip(" ")
     if " " not in body and "\t" not in body:
         return text
@@ -47,14 +52,13 @@ def _cell(text: str) -> str:
 
 
 def squeeze_block_spaces(blocks: list[Block]) -> list[Block]:
-    """Paragraphs and cells with their stray spaces removed (a paragraph is also stripped)."""
+    """Paragraphs with their stray spaces removed, and stripped. Tables are left to their readers
+    (whose cells are already one field each) and to `squeeze_cell` where the pass builds them."""
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and (" " in block.text or "\t" in block.text):
             text = squeeze_spaces(block.text).strip()
             out.append(block if text == block.text else Paragraph(text))
         else:
-            rows = tuple(tuple(_cell(cell) for cell in row) for row in block.rows)
-            caption = squeeze_spaces(block.caption).strip() if block.caption else block.caption
-            out.append(block if (rows, caption) == (block.rows, block.caption) else Table(rows, caption))
+            out.append(block)
     return out

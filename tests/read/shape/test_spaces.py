@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analytics.model import Paragraph, Table
-from analytics.read.shape.spaces import squeeze_block_spaces, squeeze_spaces
+from analytics.read.shape.spaces import squeeze_block_spaces, squeeze_cell, squeeze_spaces
 
 
 @pytest.mark.parametrize(
@@ -29,15 +29,15 @@ def test_squeeze_spaces(text: str, expected: str) -> None:
     assert squeeze_spaces(text) == expected
 
 
-def test_paragraphs_are_stripped_and_cells_keep_their_indentation() -> None:
-    blocks = [
-        Paragraph("  一、 收入 情况 "),
-        Table(rows=(("项   目", "预 算 数"), ("  其中: 公务接待费", "1.5 ")), caption="单位: 万元"),
-    ]
-    assert squeeze_block_spaces(blocks) == [
-        Paragraph("一、收入情况"),
-        Table(rows=(("项目", "预算数"), ("  其中:公务接待费", "1.5")), caption="单位:万元"),
-    ]
+def test_paragraphs_are_stripped_and_tables_are_left_to_their_readers() -> None:
+    table = Table(rows=(("项   目", "预 算 数"),), caption="单位: 万元")
+    assert squeeze_block_spaces([Paragraph("  一、 收入 情况 "), table]) == [Paragraph("一、收入情况"), table]
+
+
+def test_a_cell_keeps_its_indentation() -> None:
+    assert squeeze_cell("  其中: 公务 接待费 ") == "  其中:公务接待费"
+    assert squeeze_cell("项   目") == "项目"
+    assert squeeze_cell("1.5 ") == "1.5"
 
 
 def test_unchanged_blocks_are_the_same_objects() -> None:
