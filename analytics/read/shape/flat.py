@@ -1,6 +1,6 @@
 """Tables that a text export flattened into paragraphs, rebuilt into `Table` blocks.
 
-Three shapes are recognised, each by the way its cells are separated:
+Four shapes are recognised, each by the way its cells are separated:
 
 - **Pipes**: every cell ends with '|' ('合计 |'), one per line or a row per line, or '|' stands on
   lines of its own between the cells ('|' / '项 目' / '|'); '||' is empty cells; a cell may run over
@@ -11,11 +11,16 @@ Three shapes are recognised, each by the way its cells are separated:
 - **Space-aligned columns**: lines of a label and figures separated by spaces
   ('2.公务接待费 2.4 4.8 -2.4 -50.00%'), label-only lines among them, with up to two lines of
   column headers above them ('项目 本年预算数 上年预算数').
+- **Run together on one line** (a PDF or spreadsheet exported as one line of words): labels each
+  followed by a figure standing alone between spaces ('一、一般公共预算拨款收入 16,745.59 一、…'). Only
+  the pairs of a label and its figures are sure, so the line stays and the pairs follow it as a
+  table of two columns.
 
 Where a row per line is not given, the rows are found from the cells: a data row is a label and the
 figures after it (or figures alone, under a header of labels); the number of columns is the one that
 makes every row a label followed by figures. The header cells before the first data row are laid out
-over those columns (see `grid.split_header`); a title ('…预算表'), a unit line ('单位:万元') or an
+over those columns (see `grid.split_header`), or left out where figures stand under more labels
+than columns (a horizontal table whose spans are lost); a title ('…预算表'), a unit line ('单位:万元') or an
 attachment number ('附件8') among them, or on the line right above the table, is the caption. Empty
 columns and row-number columns and rows (行次, 栏次) are dropped.
 """
@@ -31,6 +36,7 @@ from analytics.read.shape.grid import (
     ROW_NUMBER_LABEL,
     Rows,
     column_kinds,
+    is_integer,
     is_number,
     lay_out_header,
     split_header,
@@ -60,6 +66,8 @@ def may_apply(texts: list[str], joined: str) -> bool:
         return True
     if any(t[-1:] in _FIGURE_ENDS and " " in t for t in texts):
         return True
+    if any(len(t) > 2 * _SHORT and " " in t and _is_run_together(t) for t in texts):
+        return True
     return sum(1 for t in texts if len(t) <= 16 and is_number(t)) >= 2
 
 
@@ -88,6 +96,8 @@ def rebuild_tables(blocks: list[Block]) -> list[Block]:
                         no_cells_until = run_end
                 if found is None and block.text[-1:] in _FIGURE_ENDS and " " in block.text:
                     found = _aligned(blocks, i, out)
+            elif " " in block.text and _is_run_together(block.text):
+                found = _Found(i + 1, [block, *_run_together(block.text)])
         if found is None:
             out.append(block)
             i += 1
@@ -285,8 +295,12 @@ def _with_header(head: list[str], width: int) -> tuple[list[str], list[str], Row
 
 
 def _is_cell_line(block: Block) -> bool:
+    """A short line that is no sentence: a figure, or a label of two characters or more (a single
+    character per line is text set vertically, not a table)."""
     text = _text(block)
-    return text is not None and 0 < len(text) <= _SHORT and "|" not in text and not _SENTENCE.search(text)
+    if text is None or not 0 < len(text) <= _SHORT or "|" in text or _SENTENCE.search(text):
+        return False
+    return len(text.strip()) >= 2 or text.strip().isdigit()
 
 
 def _run_end(blocks: list[Block], start: int) -> int:
@@ -398,6 +412,74 @@ def _aligned(blocks: list[Block], start: int, out: list[Block]) -> _Found | None
     else:
         cells = []
     return _Found(end, _table([*cells, *rows], out, []))
+
+
+# --- a table run together on one line ------------------------------------------------------------
+
+# A figure standing alone between spaces, not followed by a unit or a date word: a table's cell.
+_LONE_FIGURE = re.compile(
+    r"(?<=\S)\s+([-+]?\d[\d,]*(?:\.\d+)?)\s+(?![万亿千元年月日%个辆台批名次])(?=\S)|\s+([-+]?\d[\d,]*\.\d+)\s*$"
+)
+_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(?:万元|亿元|千元|元)")
+_MIN_RUN_TOGETHER = 4  # lone figures
+_UNIT_START = re.compile(r"^[万亿千元年月日%个辆台批名次]")
+_TABLE_NUMBER = re.compile(r"^(?:表|公开)\s*\d")
+
+
+def _is_run_together(text: str) -> bool:
+    """A line holding a table's rows one after the other: labels each followed by a lone figure
+    ('一、一般公共预算拨款收入 16,745.59 一、一般公共服务支出 二、…'), at least `_MIN_RUN_TOGETHER`."""
+    found = _LONE_FIGURE.finditer(text)
+    return sum(1 for _ in zip(found, range(_MIN_RUN_TOGETHER), strict=False)) >= _MIN_RUN_TOGETHER
+
+
+def _run_together(text: str) -> list[Block]:
+    """The rows a run-together line states, as a table following the line (which stays: only the
+    pairs of a label and its figures are sure, the rest of the line keeps its words).
+
+    The table starts at the first label followed by a decimal figure (whole numbers before it are
+    page and section numbers); a figure followed by a unit or date word is prose. A small whole
+    number between a label and a decimal figure is a row number ('收入 1 83.22'), and so is a lone
+    one where most labels have one. The caption is the line's text from its last table number
+    ('表1') to its unit ('单位:万元')."""
+    tokens = _tokens(text)
+    pairs: list[tuple[int, list[str]]] = []  # (position of the label, [label, figures...])
+    for i, token in enumerate(tokens):
+        if i == 0 or not _is_lone_figure(tokens, i) or is_number(tokens[i - 1]):
+            continue
+        figures = [token]
+        j = i + 1
+        while j < len(tokens) and _is_lone_figure(tokens, j) and len(figures) < 3:
+            figures.append(tokens[j])
+            j += 1
+        pairs.append((i - 1, [tokens[i - 1], *figures]))
+    start = next((n for n, (_, row) in enumerate(pairs) if any("." in c for c in row[1:])), len(pairs))
+    pairs = pairs[start:]
+    if len(pairs) < 2:
+        return []
+    numbered = sum(1 for _, row in pairs if len(row) == 3 and is_integer(row[1]) and not is_integer(row[2]))
+    rows: Rows = []
+    for _, row in pairs:
+        if numbered * 2 >= len(pairs) and is_integer(row[1]):
+            row = [row[0], *row[2:]] if len(row) > 2 else [row[0], ""]
+        rows.append(row)
+    rows = without_empty_columns([[squeeze_cell(c) for c in r] for r in rows])
+    table = Table(rows=tuple(tuple(r) for r in rows), caption=_run_together_caption(tokens[: pairs[0][0]]))
+    return [table]
+
+
+def _is_lone_figure(tokens: list[str], i: int) -> bool:
+    """A figure token not followed by a unit or date word ('2019 年…', '12 万元')."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return is_number(tokens[i]) and not _UNIT_START.match(following)
+
+
+def _run_together_caption(before: list[str]) -> str | None:
+    anchor = max((i for i, t in enumerate(before) if _TABLE_NUMBER.match(t)), default=max(0, len(before) - 6))
+    text = " ".join(before[anchor:])
+    unit = _UNIT.search(text)
+    caption = text[: unit.end()] if unit else text
+    return squeeze_spaces(caption).strip() or None
 
 
 # --- tables of every format ---------------------------------------------------------------------

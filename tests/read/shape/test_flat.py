@@ -259,3 +259,31 @@ def test_row_numbers_go_from_the_tables_of_every_reader() -> None:
         Table(rows=(("项目", "金额"), ("公务接待费", "2.00")), caption="表三"),
         plain,
     ]
+
+
+def test_a_table_run_together_on_one_line_follows_the_line_as_a_table() -> None:
+    line = (
+        "某某中心2021年部门决算 2 第二部分 决算表 表1 收入支出决算总表 单位:万元 项 目 行次 决算数 "
+        "一、一般公共预算财政拨款收入 1 120.50 一、一般公共服务支出 20 100.25 "
+        "二、上级补助收入 2 0.00 二、教育支出 21 三、事业收入 3"
+    )
+    assert rebuild_tables([Paragraph(line)]) == [
+        Paragraph(line),  # the line stays: only the label-figure pairs are sure
+        Table(
+            rows=(
+                ("一、一般公共预算财政拨款收入", "120.50"),
+                ("一、一般公共服务支出", "100.25"),
+                ("二、上级补助收入", "0.00"),
+                ("二、教育支出", ""),
+                ("三、事业收入", ""),
+            ),
+            caption="表1收入支出决算总表单位:万元",
+        ),
+    ]
+
+
+def test_prose_with_spaced_figures_and_units_is_not_a_run_together_table() -> None:
+    line = (
+        "2020 年度 收入总计 12,486.35 万元,支出总计 12,486.35 万元,较 2019 年增加 1,024.60 万元,增长 8.94 %。"
+    )
+    assert rebuild_tables([Paragraph(line)]) == [Paragraph(line)]
