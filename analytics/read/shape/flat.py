@@ -56,6 +56,8 @@ _ROW_TOKENS = re.compile(r"\s+")
 _SHORT = 40  # characters: longer lines are not cells
 _HEADER_ROWS = 5  # a row-number column is named, or a row-number row stands, among a table's first rows
 _FIGURE_ENDS = frozenset("0123456789%-—")  # how a row of space-aligned figures ends
+_GLUED_FIGURE = re.compile(r"[\u3400-\u9fff)”](\d[\d,]*\.\d+)$")
+_CHANGE_WORD = re.compile(r"增加|减少|增长|下降|降低|上升|较|比|为|共|计")
 
 
 def may_apply(texts: list[str], joined: str) -> bool:
@@ -64,7 +66,7 @@ def may_apply(texts: list[str], joined: str) -> bool:
     with a space in it."""
     if "|" in joined:
         return True
-    if any(t[-1:] in _FIGURE_ENDS and " " in t for t in texts):
+    if any(t[-1:] in _FIGURE_ENDS and (" " in t or _GLUED_FIGURE.search(t)) for t in texts):
         return True
     if any(len(t) > 2 * _SHORT and " " in t and _is_run_together(t) for t in texts):
         return True
@@ -94,7 +96,11 @@ def rebuild_tables(blocks: list[Block]) -> list[Block]:
                     found = _cell_lines(blocks, i, run_end, out) if run_end - i >= 4 else None
                     if found is None:
                         no_cells_until = run_end
-                if found is None and block.text[-1:] in _FIGURE_ENDS and " " in block.text:
+                if (
+                    found is None
+                    and block.text[-1:] in _FIGURE_ENDS
+                    and (" " in block.text or _GLUED_FIGURE.search(block.text))
+                ):
                     found = _aligned(blocks, i, out)
             elif " " in block.text and _is_run_together(block.text):
                 found = _Found(i + 1, [block, *_run_together(block.text)])
@@ -355,10 +361,15 @@ def _tokens(text: str) -> list[str]:
 
 
 def _aligned_row(text: str) -> list[str] | None:
-    """A label followed by figures ('2.公务接待费 2.4 4.8 -2.4 -50.00%'), as cells; None otherwise."""
+    """A label followed by figures ('2.公务接待费 2.4 4.8 -2.4 -50.00%'), as cells; None otherwise.
+    A spreadsheet exported without separators glues a label to its one amount ('行政经费177.50'):
+    a decimal figure right after a Chinese character, ending the line, splits off (not after words
+    of change: '…减少91.91' is prose cut by the page)."""
     if _SENTENCE.search(text):
         return None
     tokens = _tokens(text)
+    if len(tokens) == 1 and (glued := _GLUED_FIGURE.search(tokens[0])) and not _CHANGE_WORD.search(tokens[0]):
+        return [tokens[0][: glued.start(1)], glued.group(1)]  # '行政经费177.50': a cell each, joined
     if len(tokens) < 2 or is_number(tokens[0]):
         return None
     figures = 0

@@ -287,3 +287,35 @@ def test_prose_with_spaced_figures_and_units_is_not_a_run_together_table() -> No
         "2020 年度 收入总计 12,486.35 万元,支出总计 12,486.35 万元,较 2019 年增加 1,024.60 万元,增长 8.94 %。"
     )
     assert rebuild_tables([Paragraph(line)]) == [Paragraph(line)]
+
+
+def test_a_label_glued_to_its_amount_by_a_spreadsheet_export_is_split() -> None:
+    blocks = paragraphs("""
+单位:万元
+机关运行经费88.00
+"三公"经费6.50
+其中:因公出国(境)支出
+公务接待费支出1.50
+注:无
+""")
+    assert rebuild_tables(blocks) == [
+        Paragraph("单位:万元"),
+        Table(
+            rows=(
+                ("机关运行经费", "88.00"),
+                ('"三公"经费', "6.50"),
+                ("其中:因公出国(境)支出", ""),
+                ("公务接待费支出", "1.50"),
+            ),
+            caption="单位:万元",
+        ),
+        Paragraph("注:无"),
+    ]
+
+
+def test_prose_cut_after_a_change_is_not_a_glued_row() -> None:
+    blocks = paragraphs("""
+较上年决算数减少91.91
+万元,主要是人员减少
+""")
+    assert rebuild_tables(blocks) == blocks
