@@ -7,7 +7,8 @@ Two rules decide whether a paragraph continues the one before it:
 - **It cannot start a paragraph**, in any format: it opens with closing punctuation or a unit
   (',', '。', ')', '”', '%', '万元'), or with a unit or date word right after a number that ends
   the line before ('2019' / '年本部门…', '减少91.91' / '万元', '1.5万' / '元。'), or the line before
-  ends with an opening bracket or quote.
+  ends with an opening bracket or quote, or is only a heading's or item's number ('三、' /
+  '支出决算情况说明').
 - **The line before was cut by the page's width**: it does not end a sentence and fills the line.
   A text is *hard-wrapped* when most of its lines have about the same printed width (Chinese
   characters count two, ASCII one); a line of at least
@@ -34,6 +35,11 @@ _CANNOT_START = re.compile(r"^\s*(?:[,、。;:!?)\]}”’》〉%]|万元|亿元
 _ENDS_WITH_NUMBER = re.compile(r"\d\s*$")
 _AFTER_NUMBER = re.compile(r"^\s*(?:万|亿|千元|元|年|月|日|辆|台|人|个|批|次|%)")
 _ENDS_WITH_UNIT_HEAD = re.compile(r"\d\s*[万亿千]\s*$")  # '2.5万' / '元'
+# A heading's or item's number alone on its line ('三、' / '支出决算情况说明'): its text follows.
+_BARE_NUMBERING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[\(（][一二三四五六七八九十\d]{1,3}[\)）]|\d{1,2}\s*[、．]|"
+    r"第[一二三四五六七八九十]{1,3}(?:部分|章|节))\s*$"
+)
 _OPENS = re.compile(r"[(\[{“‘《〈]\s*$")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}部分)")
 _ITEM_START = re.compile(
@@ -64,6 +70,8 @@ def may_apply(texts: list[str], *, pdf: bool = False) -> bool:
     `_MIN_WRAPPED_LINES` long lines end open) a line cut by the width."""
     for previous, line in itertools.pairwise(texts):
         first, last = line[:1], previous[-1:]
+        if last in "、)）部章节" and _BARE_NUMBERING.match(previous):
+            return True
         if (
             first in _OPENS_CONTINUATION
             or last in "([{“‘《〈"
@@ -123,7 +131,7 @@ def is_heading(text: str) -> bool:
 
 def _continues(previous: str, line: str) -> bool:
     """Whether `line` cannot start a paragraph of its own after `previous` (any format)."""
-    if _CANNOT_START.match(line):
+    if _CANNOT_START.match(line) or _BARE_NUMBERING.match(previous):
         return True
     if _OPENS.search(previous):
         return True

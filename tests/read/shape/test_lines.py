@@ -97,3 +97,8 @@ def test_a_number_split_at_the_end_of_a_line_is_joined_without_a_space() -> None
 def test_a_long_title_is_not_joined_to_the_first_sentence() -> None:
     blocks = [P("2023年某某市卫生健康委员会部门预算公开"), P("根据预算法的规定,现将本部门预算公开如下:")]
     assert join_broken_lines(blocks, pdf=True) == blocks
+
+
+def test_a_heading_number_alone_on_its_line_takes_the_text_after_it() -> None:
+    blocks = [P("二、"), P("收入决算情况说明"), P("(三)"), P("1.公务接待费")]
+    assert join_broken_lines(blocks) == [P("二、收入决算情况说明"), P("(三)"), P("1.公务接待费")]
