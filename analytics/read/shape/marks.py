@@ -7,7 +7,8 @@ exported from printed pages (PDF, Word) leaves between and inside sentences.
   stands on both sides of it, or at the start or the end of the text with prose beside it. Among
   short lines (the cells of a table printed one per line) it is a figure and stays.
 - The forms that cannot be read as anything else, '第 2 页,共 46 页' and '—5—', are also removed
-  inside a line, where an export ran the lines of a page together.
+  inside a line, where an export ran the lines of a page together; so are the table of contents'
+  page references that a Word export leaves as field codes ('一、主要职责 PAGEREF _Toc32310 h 3').
 - A running header or footer is a short line standing next to a page number on three pages or more:
   those occurrences go (the same line elsewhere, e.g. the title on the first page, stays).
 """
@@ -27,7 +28,8 @@ _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 # Inside a line: '第 2 页,共 46 页' (either order) and an em-dash pair around a number.
 _INLINE_MARK = re.compile(
     r"\s*(?:第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页"
-    r"|(?<!\d)[—―]\s*\d{1,3}\s*[—―](?![\d—―]))\s*"
+    r"|(?<!\d)[—―]\s*\d{1,3}\s*[—―](?![\d—―])"
+    r'|(?:PAGEREF|HYPERLINK\s+\\?l)\s*"?_Toc\w*"?(?:\s*\\?h\b)?(?:\s+\d{1,3}\b)?)\s*'
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PROSE_LENGTH = 12  # a line of running prose has at least this many characters
@@ -39,7 +41,7 @@ _RUNNING_MAX_LENGTH = 40
 def may_apply(texts: list[str], joined: str) -> bool:
     """Whether paragraphs with these texts (`joined`: them joined by newlines) may hold a page mark
     at all (a quick look)."""
-    if "页" in joined or "—" in joined or "―" in joined:
+    if "页" in joined or "—" in joined or "―" in joined or "_Toc" in joined:
         return True
     return any(len(t) <= _LONGEST_MARK and (PAGE_MARK_RE.match(t) or _BARE_NUMBER.match(t)) for t in texts)
 
@@ -105,7 +107,10 @@ def _beside_marks(blocks: list[Block], marks: list[bool]) -> set[int]:
 
 def _without_inline_marks(block: Block) -> Block:
     if not isinstance(block, Paragraph) or (
-        "页" not in block.text and "—" not in block.text and "―" not in block.text
+        "页" not in block.text
+        and "—" not in block.text
+        and "―" not in block.text
+        and "_Toc" not in block.text
     ):
         return block
     text = _INLINE_MARK.sub(_keep_gap, block.text).strip()

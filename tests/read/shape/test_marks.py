@@ -72,3 +72,8 @@ def test_running_headers_next_to_page_numbers_go_and_the_title_stays() -> None:
 def test_a_line_next_to_page_numbers_on_two_pages_only_stays() -> None:
     blocks = [P("—1—"), P("附表"), P("说明文字,这里是一段足够长的正文内容。"), P("—2—"), P("附表")]
     assert drop_page_marks(blocks) == [P("附表"), P("说明文字,这里是一段足够长的正文内容。"), P("附表")]
+
+
+def test_word_field_codes_of_a_table_of_contents_go_with_their_page_numbers() -> None:
+    blocks = [P("一、部门职责 PAGEREF _Toc10203 h 3"), P("第二部分 部门决算表 PAGEREF _Toc889 \\h 12")]
+    assert drop_page_marks(blocks) == [P("一、部门职责"), P("第二部分 部门决算表")]
