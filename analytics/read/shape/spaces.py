@@ -1,9 +1,9 @@
 """Spaces inside phrases: PDFs and text exports scatter spaces through Chinese text ('比上年 增加1.30
 万元', '支出决算 0万元', '部 门决算', '合 计'), where written Chinese has none.
 
-A run of spaces goes where a Chinese character or Chinese punctuation stands on either side of it,
-where it stands before closing punctuation or '%' ('31.88 %' -> '31.88%'), and after an opening
-bracket. A space between two ASCII words or numbers stays ('2.4 -13%', 'Word 2007'). In a paragraph, a
+A run of spaces goes where a Chinese character or Chinese punctuation stands on either side of it
+(',;:!?()' count as Chinese punctuation: normalisation made the full-width ones ASCII), where it
+stands before '.' or '%' ('31.88 %' -> '31.88%'), and after an opening bracket. A space between two ASCII words or numbers stays ('2.4 -13%', 'Word 2007'). In a paragraph, a
 wide gap (two spaces or more, or a tab) between two fields of a line ('部门:某某局    单位:万元') stays
 as it is: it separates, it is not debris. Leading and trailing spaces of a paragraph go. A table
 cell the pass rebuilds is one field: every such space inside it goes ('预 算 数', '项   目'), but
@@ -17,7 +17,8 @@ import re
 from analytics.model import Block, Paragraph
 
 _WIDE = r"\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef“”‘’"
-_GAP = re.compile(rf"(?<=[{_WIDE}])[ \t]+|[ \t]+(?=[{_WIDE},.;:!?)\]%])|(?<=[(\[])[ \t]+")
+# After NFKC the full-width ',;:!?()' of Chinese text are ASCII: they attach on either side too.
+_GAP = re.compile(rf"(?<=[{_WIDE},;:!?)\]])[ \t]+|[ \t]+(?=[{_WIDE},.;:!?)\]%])|(?<=[(\[])[ \t]+")
 _FIELD_GAP = 2
 
 

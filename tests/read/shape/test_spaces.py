@@ -43,3 +43,9 @@ def test_a_cell_keeps_its_indentation() -> None:
 def test_unchanged_blocks_are_the_same_objects() -> None:
     blocks = [Paragraph("公务接待费1.5万元。"), Table(rows=(("项目", "金额"),))]
     assert all(a is b for a, b in zip(squeeze_block_spaces(blocks), blocks, strict=True))
+
+
+def test_a_space_after_punctuation_that_was_full_width_goes() -> None:
+    assert squeeze_spaces("检察(款): 2018年预算支出合计16.5万元, 2017年为15万元") == (
+        "检察(款):2018年预算支出合计16.5万元,2017年为15万元"
+    )
