@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from analytics.model import Block, Document, Paragraph
+from analytics.model import Block, Document, Paragraph, Table
 from analytics.read.shape import flat, lines, marks
 from analytics.read.shape.flat import drop_row_numbers, rebuild_tables
 from analytics.read.shape.lines import join_broken_lines
@@ -30,23 +30,35 @@ from analytics.read.shape.spaces import squeeze_block_spaces
 __all__ = ["shape", "shape_blocks"]
 
 
-def shape_blocks(blocks: list[Block], *, pdf: bool = False) -> list[Block]:
-    """The blocks of a document through every rule of the pass (`pdf`: the text is PDF lines).
+def shape_blocks(blocks: list[Block], *, pdf: bool = False, notes: list[str] | None = None) -> list[Block]:
+    """The blocks of a document through every rule of the pass (`pdf`: the text is PDF lines);
+    `notes`, if given, receives a line for each kind of repair made (page marks dropped, tables
+    rebuilt, printed lines joined), as readers note theirs.
 
     Most documents need few of the rules: each runs only where a quick look over the paragraphs'
-    text (one regular expression over them all) finds what it could change."""
+    text finds what it could change."""
+    said = notes if notes is not None else []
     texts = _texts(blocks)
     joined = "\n".join(texts)
     if marks.may_apply(texts, joined):
+        before = len(blocks)
         blocks = drop_page_marks(blocks)
+        if dropped := before - len(blocks):
+            said.append(f"dropped {dropped} page number or running header line(s)")
         texts = _texts(blocks)
         joined = "\n".join(texts)
     if flat.may_apply(texts, joined):
+        tables = _tables(blocks)
         blocks = rebuild_tables(blocks)
+        if rebuilt := _tables(blocks) - tables:
+            said.append(f"rebuilt {rebuilt} table(s) that the text export had flattened into lines")
         texts = _texts(blocks)
     blocks = drop_row_numbers(blocks)
     if lines.may_apply(texts, pdf=pdf):
+        before = len(blocks)
         blocks = join_broken_lines(blocks, pdf=pdf)
+        if joined_lines := before - len(blocks):
+            said.append(f"joined {joined_lines} printed line(s) to the paragraph they continue")
     return squeeze_block_spaces(blocks)
 
 
@@ -54,7 +66,13 @@ def _texts(blocks: list[Block]) -> list[str]:
     return [b.text for b in blocks if isinstance(b, Paragraph)]
 
 
+def _tables(blocks: list[Block]) -> int:
+    return sum(1 for b in blocks if isinstance(b, Table))
+
+
 def shape(document: Document) -> Document:
-    """The document with its text's shape normalised (see the module docstring); the input is not
-    changed."""
-    return replace(document, blocks=shape_blocks(document.blocks, pdf=document.format == "pdf"))
+    """The document with its text's shape normalised (see the module docstring), its repairs added
+    to its notes; the input is not changed."""
+    notes = list(document.notes)
+    blocks = shape_blocks(document.blocks, pdf=document.format == "pdf", notes=notes)
+    return replace(document, blocks=blocks, notes=notes)

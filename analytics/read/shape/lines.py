@@ -72,6 +72,8 @@ def may_apply(texts: list[str], *, pdf: bool = False) -> bool:
         first, last = line[:1], previous[-1:]
         if last in "、)）部章节" and _BARE_NUMBERING.match(previous):
             return True
+        if first == "元" and last in "万亿千":
+            return True
         if (
             first in _OPENS_CONTINUATION
             or last in "([{“‘《〈"
