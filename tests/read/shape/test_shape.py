@@ -40,3 +40,16 @@ def test_the_pass_repairs_a_document_and_notes_what_it_did() -> None:
 def test_read_bytes_runs_the_pass_after_the_reader() -> None:
     document = read_bytes("公务用车运行费支出决算 3.5 万\n元。\n".encode(), "in/memory.txt")
     assert document.blocks == [Paragraph("公务用车运行费支出决算3.5万元。")]
+
+
+def test_a_web_page_with_a_table_flattened_into_paragraphs_gets_its_table_back() -> None:
+    page = (
+        "<html><body><div class='content'><p>单位:万元</p><p>项目 |</p><p>预算数 |</p>"
+        "<p>合计 |</p><p>4.5 |</p><p>公务接待费 |</p><p>4.5 |</p><p>以上为预算数。</p></div></body></html>"
+    )
+    document = read_bytes(page.encode(), "page.html")
+    assert document.blocks == [
+        Paragraph("单位:万元"),
+        Table(rows=(("项目", "预算数"), ("合计", "4.5"), ("公务接待费", "4.5")), caption="单位:万元"),
+        Paragraph("以上为预算数。"),
+    ]
