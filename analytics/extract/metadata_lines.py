@@ -18,8 +18,9 @@ from functools import cache
 
 from analytics.extract.departments import named, names_in_title
 from analytics.extract.patterns import trie_regex
-from analytics.extract.sections import PAGE_NUMBER_RE, is_heading
+from analytics.extract.sections import is_heading
 from analytics.model import Document, Paragraph, Table
+from analytics.read.shape.marks import PAGE_MARK_RE
 from analytics.reference import vocabulary
 
 OPENING_LINES = 100  # lines read from the start of a document
@@ -92,7 +93,7 @@ def _is_noise(text: str) -> bool:
     """Web-page furniture and page marks ('—5—', '6'; not '2019', a year its 年 left)."""
     return (
         bool(_patterns()["noise"].search(text))
-        or bool(PAGE_NUMBER_RE.match(text))
+        or bool(PAGE_MARK_RE.match(text))
         or (text.isdigit() and len(text) <= 3)
     )
 

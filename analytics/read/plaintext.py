@@ -6,7 +6,9 @@ Two table shapes are recognised, because they are unambiguous:
   a line holding just a tab), a blank line after each row. The table ends at the first line that is
   neither blank nor tab-prefixed.
 - Pipe rows, `| a | b |` (Markdown and similar); `|---|:--:|` separator lines are skipped. A table
-  ends at the first line that is not a pipe row.
+  ends at the first line that is not a pipe row. A line of bare pipes ('||') outside such a table
+  is a paragraph: it is the empty cells of a table flattened one cell per line, which the shape
+  pass (`analytics.read.shape`) rebuilds.
 
 Everything else that is not blank is a paragraph, one per line. Columns aligned with spaces are not
 guessed into tables. Word's `[bookmark: _Toc471398463]` markers are dropped wherever they stand.
@@ -68,7 +70,7 @@ Paragraph(text='说明')]
             builder.tab_cell(normalise(line[1:]).rstrip())
             continue
         cells = _pipe_cells(line)
-        if cells is not None:
+        if cells is not None and (builder.shape == "pipe" or not cells or any(cells)):
             builder.pipe_row(cells)
             continue
         paragraph = normalise(line).strip()

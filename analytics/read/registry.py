@@ -22,6 +22,7 @@ from analytics.read.limits import check_file_size, check_text_size, time_limit
 from analytics.read.mhtml import read_mhtml
 from analytics.read.pdf import read_pdf
 from analytics.read.plaintext import read_text
+from analytics.read.shape import shape
 from analytics.read.sniff import describe_format, sniff_format, suffix_format
 from analytics.read.spreadsheet import read_spreadsheet
 from analytics.read.text import script_tally
@@ -89,7 +90,7 @@ def read_bytes(data: bytes, source_path: str) -> Document:
             raise ReadError(exc.message, path=source_path) from None
     try:
         with time_limit(), script_tally() as characters:
-            document = reader(data, source_path)
+            document = shape(reader(data, source_path))
     except ReadError as exc:
         if exc.path is None:  # the same kind of error (ReadTimeout stays one), now naming the file
             raise type(exc)(exc.message, path=source_path) from exc

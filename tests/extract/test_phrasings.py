@@ -7,8 +7,7 @@ from decimal import Decimal
 import pytest
 
 from analytics.extract.narrative import NarrativeReader, facts_from_paragraph, prepare
-from analytics.extract.sections import join_broken_lines
-from analytics.model import Kind, Paragraph
+from analytics.model import Kind
 
 Row = tuple[str, str, str, int, str]  # metric, measure, value, year, kind
 
@@ -336,23 +335,6 @@ def test_pdf_spaces_and_chinese_numerals() -> None:
     )
     assert prepare("二〇一九年共有车辆三辆,出国费为零。") == "2019年共有车辆3辆,出国费为0。"
     assert prepare("栏次 1 2 3") == "栏次1 2 3"
-
-
-def test_broken_lines_are_joined_and_page_numbers_dropped() -> None:
-    blocks = join_broken_lines(
-        [
-            Paragraph("2020 年度部门收入总计 12,486.35 万元,支出总计 12,486.35 万"),
-            Paragraph("- 2 -"),
-            Paragraph("元。收支较上年增加 1,024.60 万元。"),
-            Paragraph("(二)收入决算情况说明"),
-        ]
-    )
-    assert blocks == [
-        Paragraph(
-            "2020 年度部门收入总计 12,486.35 万元,支出总计 12,486.35 万元。收支较上年增加 1,024.60 万元。"
-        ),
-        Paragraph("(二)收入决算情况说明"),
-    ]
 
 
 def test_a_heading_names_the_subject_of_the_paragraphs_under_it() -> None:

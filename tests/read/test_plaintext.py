@@ -123,7 +123,7 @@ def test_seed_paragraphs(seed_document: Document) -> None:
         "2017年部门预算公开情况说明",
         "按照《预算法》、《地方预决算公开操作规程》和《河北省省级预算公开办法》规定,"
         "现将廊坊市科学技术协会2017年部门预算公开如下:",
-        "1、 部门职责及机构设置情况",
+        "1、部门职责及机构设置情况",  # the space after 1、 is debris (analytics.read.shape)
     ]
     assert (
         "2017年预算收入474.91万元,其中:一般公共预算收入474.91万元,事业收入0万元,其他收入0万元。" in paragraphs
