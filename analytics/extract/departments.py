@@ -82,6 +82,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "not_ending": re.compile(rf"(?:{trie_regex(_words('not_department_endings'))})$"),
         "bad_start": re.compile(trie_regex(_words("not_name_starts"))),
         "pronoun": re.compile(trie_regex(_words("name_pronouns"))),
+        "structure": re.compile(trie_regex(_words("not_in_name"))),
         # what ends a name in a title: a year or a subject word
         "title_tail": re.compile(
             rf"\s*(?:(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}}|{trie_regex(_words('name_tails'))})"
@@ -129,10 +130,14 @@ def plausible_name(name: str) -> bool:
 
     >>> plausible_name("徐闻县经科局"), plausible_name("海南省我厅"), plausible_name("三门县二、三门县公安局")
     (True, False, False)
+    >>> plausible_name("部门决算单位构成第二部分中共清新区委人民政府接待办公室")
+    False
     """
     if not 2 <= len(name) <= 40 or _NOT_IN_NAME.search(name):
         return False
     patterns = _patterns()
+    if patterns["structure"].search(name):
+        return False  # '部门决算单位构成第二部分…': a table of contents run together
     if not patterns["suffix"].search(name) or patterns["not_ending"].search(name):
         return False
     _, _, stem = _stem_of(name)

@@ -470,6 +470,7 @@ def _kind(lines: DocumentLines) -> tuple[Kind, Evidence] | None:
         ("table caption", year_kind.kind_from_words, captions),
         ("folder name", year_kind.kind_from_words, lines.folder),
         ("body", year_kind.kind_from_money_words, body),
+        ("body", year_kind.kind_from_budget_columns, body),
     ):
         found = find(text)
         if found:

@@ -235,3 +235,12 @@ def kind_from_money_words(text: str) -> tuple[Kind, str] | None:
     if budget and not final:
         return "budget", _around(text, budget.start())
     return None
+
+
+def kind_from_budget_columns(text: str) -> tuple[Kind, str] | None:
+    """The last hint: '预算数' (a kind-neutral phrase, since final accounts print it beside 决算数)
+    in a text that never says 决算 is a budget's ('2014年“三公”经费预算数4891.27万元')."""
+    if "决算" in text:
+        return None
+    at = text.find("预算数")
+    return ("budget", _around(text, at)) if at >= 0 else None

@@ -337,3 +337,29 @@ def test_a_table_of_contents_entry_for_the_departments_own_tables() -> None:
 def test_units_listed_below_the_department_are_not_it() -> None:
     m = meta("2019年部门决算收支情况说明", "二级单位:平陆县森林公安局、平陆县林业技术推广站。")
     assert m.department is None
+
+
+# --- lead's additions after the merge ------------------------------------------------------------
+
+
+def test_a_table_of_contents_run_together_is_no_name() -> None:
+    m = meta(
+        "2019年某县接待办公室部门决算目录第一部分某县接待办公室概况二、部门决算单位构成第二部分"
+        "某县接待办公室2019年部门决算表",
+        "一、收入支出决算总表",
+    )
+    assert m.department == "某县接待办公室"
+
+
+def test_budget_columns_beside_final_columns_say_final_accounts() -> None:
+    m = meta(
+        "1、车辆运行维护费决算2.94万元,比上年减少0.07万元。",
+        Table(rows=(("项目", "合计"), ("2015年度预算数", "5.23"), ("2015年度决算数", "6.94"))),
+        "注:2015年度预算数为年初预算数,决算数为实际支出。",
+    )
+    assert m.kind == "final"
+
+
+def test_a_budget_figure_said_only_as_yusuanshu_is_a_budget() -> None:
+    m = meta("某部2014年“三公”经费预算数4891.27万元,比2013年预算执行数减少49.75万元。")
+    assert m.kind == "budget"
