@@ -23,7 +23,8 @@ from analytics.reference import metrics, read_csv
 _NOISE = r"[\s“”\"'‘’「」『』]*"
 # What opens a row label before the label itself: '其中:', '1、', '1.', '(1)', '一、', in either order.
 _ROW_PREFIX = re.compile(
-    r"^\s*(?:其中\s*[:：]?)?\s*(?:\(\d+\)|(?:\d+|[一二三四五六七八九十]+)\s*[、.．])?\s*(?:其中\s*[:：]?)?"
+    r"^\s*(?:其中\s*[:：]?)?\s*(?:\((?:\d+|[一二三四五六七八九十]+)\)|(?:\d+|[一二三四五六七八九十]+)\s*[、.．])?\s*"
+    r"(?:其中\s*[:：]?)?"
 )
 _ROW_PREFIX_STARTS = "其(一二三四五六七八九十"  # with whitespace and digits: where _ROW_PREFIX can start
 _UNIT_SUFFIX = re.compile(r"\((?:万?元|平方米|台、辆|辆|台)\)$")

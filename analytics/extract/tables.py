@@ -302,7 +302,8 @@ def _vertical(
     has_prior = _prints_prior_year(headers, year)
     for n, label_col in enumerate(label_cols):
         end = label_cols[n + 1] if n + 1 < len(label_cols) else width
-        group = [j for j in range(label_col + 1, end) if texts[j] == 0 and numbers[j]]
+        # a value column may hold a word or two among its figures ('单位不需填列', '以前年度结转…')
+        group = [j for j in range(label_col + 1, end) if numbers[j] and texts[j] * 2 < numbers[j]]
         groups[label_col] = _value_columns(headers, group, year, kind, has_prior)
     facts: list[Fact] = []
     carried: set[int] = set()  # label columns whose carry-over row has been passed

@@ -249,3 +249,22 @@ def test_rows_splitting_the_total_by_source_are_no_department_figures() -> None:
         ("overseas_travel", "2.00"),
         ("reception", "10.00"),
     ]
+
+
+def test_rows_numbered_with_bracketed_chinese_numerals_and_a_word_among_the_figures() -> None:
+    # '(二)公务接待费' is numbered like '1.公务接待费'; a value column that says '不需填列' in one row
+    # is still the value column of the others
+    rows = [
+        ("项目", "2018年预算数"),
+        ("一、“三公”经费合计", "20.50"),
+        ("(一)因公出国(境)费", "不需填列"),
+        ("(二)公务接待费", "12.50"),
+        ("(三)公务用车费", "8.00"),
+        ("二、会议费", "6.00"),
+    ]
+    assert [f[:4] for f in facts(rows, "2018年“三公”经费预算表\n单位:万元")] == [
+        ("three_public_total", "budget", 2018, "20.50"),
+        ("reception", "budget", 2018, "12.50"),
+        ("vehicle_total", "budget", 2018, "8.00"),
+        ("meeting_expenses", "budget", 2018, "6.00"),
+    ]
