@@ -73,10 +73,26 @@ def _is_number(cell: str) -> bool:
     return parse_number(cell.strip()) is not None
 
 
+def _percent(cell: str) -> Decimal | None:
+    """A percentage cell's number ('-50.00%' -> -50.00), else None."""
+    stripped = cell.strip()
+    return parse_number(stripped[:-1]) if stripped.endswith("%") else None
+
+
+def _cell_value(cell: str, col: _Column) -> Decimal | None:
+    """The figure of a value cell: a number, or in a percentage column a number with its '%'."""
+    value = parse_number(cell.strip())
+    if value is None and col.measure == "yoy_pct":
+        return _percent(cell)
+    return value
+
+
 def _is_text(cell: str) -> bool:
     """A cell holding words: not blank, not a number, not a dash standing for nothing."""
     stripped = cell.strip()
-    return bool(stripped) and stripped not in _DASHES and not _is_number(stripped)
+    return (
+        bool(stripped) and stripped not in _DASHES and not _is_number(stripped) and _percent(stripped) is None
+    )
 
 
 def _header_rows(table: Table) -> int:
@@ -284,7 +300,7 @@ def _vertical(
             stripped = cell.strip()
             if not stripped or stripped in _DASHES:
                 continue
-            if parse_number(stripped) is None:
+            if parse_number(stripped) is None and _percent(stripped) is None:
                 texts[j] += 1
             else:
                 numbers[j] += 1
@@ -334,7 +350,7 @@ def _vertical(
             end = label_cols[k + 1] if k + 1 < len(label_cols) else width
             quote = " | ".join(c.strip() for c in row[label_col:end] if c.strip())
             for col in columns:
-                value = parse_number(row[col.index].strip())
+                value = _cell_value(row[col.index], col)
                 if value is None:
                     continue
                 facts.extend(_fact(metric, value, unit, col, section, quote, ordinal) for metric in found)

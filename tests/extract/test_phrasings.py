@@ -319,6 +319,15 @@ CASES: list[tuple[str, Kind, list[Row]]] = [
         "budget",
         [("income_grand_total", "amount", "986.40", 2019, "budget")],
     ),
+    (  # a share's base in quotes is still a share's base: the change after it is the part's
+        "其中公务接待费预算为2.4万元,占“三公”经费的14.63%,比上年减少2.4万元、减少50%。",
+        "budget",
+        [
+            ("reception", "amount", "2.4", 2019, "budget"),
+            ("reception", "yoy_change", "-2.4", 2019, "budget"),
+            ("reception", "yoy_pct", "-50", 2019, "budget"),
+        ],
+    ),
 ]
 
 

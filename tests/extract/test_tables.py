@@ -268,3 +268,20 @@ def test_rows_numbered_with_bracketed_chinese_numerals_and_a_word_among_the_figu
         ("vehicle_total", "budget", 2018, "8.00"),
         ("meeting_expenses", "budget", 2018, "6.00"),
     ]
+
+
+def test_a_change_in_percent_column_keeps_its_percent_signs() -> None:
+    rows = [
+        ("项目", "本年预算数", "上年预算数", "增减额", "增减幅度"),
+        ("合计", "16.40", "18.80", "-2.40", "-12.77%"),
+        ("公务接待费", "2.40", "4.80", "-2.40", "-50.00%"),
+    ]
+    found = table_facts(
+        Table(tuple(rows)), context="“三公”经费预算表", year=2018, kind="budget", section=None
+    )
+    assert [(f.metric, f.measure, f.year, str(f.value)) for f in found if f.metric == "reception"] == [
+        ("reception", "amount", 2018, "2.40"),
+        ("reception", "amount", 2017, "4.80"),
+        ("reception", "yoy_change", 2018, "-2.40"),
+        ("reception", "yoy_pct", 2018, "-50.00"),
+    ]

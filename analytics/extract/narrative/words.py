@@ -27,7 +27,7 @@ GENERIC_MAY_FOLLOW = frozenset("年度门位本全总的级为是其中计共及
 # A department total right after a source of funds is that source's total ('其他资金收入预算总计').
 SOURCE_BEFORE = re.compile(r"(?:资金|专户|基金)\s*$")
 # '占一般公共预算支出的96.41%': a label after 占 is the base of a share, not a subject of the sentence.
-SHARE_BASE_BEFORE = re.compile(r"占\s*$")
+SHARE_BASE_BEFORE = re.compile(r"占[\s“\"‘']*$")
 # A parenthesis that holds only a percentage ('减少18.50万元(65.37%)'): the change's own percentage.
 PERCENT_ASIDE = re.compile(r"\((\s*-?\d+(?:\.\d+)?\s*%\s*)\)")
 # 'Roughly flat' states no number: no fact, like '略有增加'.
