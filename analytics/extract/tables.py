@@ -44,6 +44,7 @@ from analytics.extract.standard_tables import Side, StandardTable, clean_label, 
 from analytics.model import Fact, Kind, Measure, Table
 
 TOTAL_WORDS = re.compile(r"^(?:合计|总计|小计|金额合计)$")
+SPENDING_TOTAL_WORDS = re.compile(r"^(?:支出|经费|费用)(?:合计|总计|总额)$")
 BREAKDOWN_WORDS = re.compile(r"一般公共预算|政府性基金|国有资本|财政拨款|其中|事业收入|其他资金")
 VALUE_WORDS = re.compile(r"合计|总计|小计|金额|预算数|决算数|预算|决算|本年|上年|数额|数$")
 PRIOR_WORDS = re.compile(r"上年")
@@ -117,6 +118,8 @@ def _metrics_of(label: str, total: str | None) -> tuple[str, ...]:
     cleaned = clean_label(label)
     if TOTAL_WORDS.match(cleaned):
         return (total,) if total else ()
+    if total == "three_public_total" and SPENDING_TOTAL_WORDS.match(cleaned):
+        return (total,)  # '一、支出合计' of a 三公 table is its total, not the department's spending
     found = label_metrics(cleaned)
     if not found and _ENDS_WITH_TOTAL.search(cleaned):
         found = label_metrics(cleaned[:-2])  # '“三公”经费合计'

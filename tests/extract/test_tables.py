@@ -285,3 +285,16 @@ def test_a_change_in_percent_column_keeps_its_percent_signs() -> None:
         ("reception", "yoy_change", 2018, "-2.40"),
         ("reception", "yoy_pct", 2018, "-50.00"),
     ]
+
+
+def test_the_spending_total_of_a_three_public_table_is_its_total() -> None:
+    rows = [
+        ("项目", "决算数"),
+        ("一、支出合计", "9.28"),
+        ("1、因公出国(境)费用", ""),
+        ("2、公务接待费", "9.28"),
+    ]
+    assert [f[:4] for f in facts(rows, "2018年度“三公”经费决算情况表\n单位:万元", kind="final")] == [
+        ("three_public_total", "final", 2018, "9.28"),
+        ("reception", "final", 2018, "9.28"),
+    ]
