@@ -31,6 +31,7 @@ from analytics.analysis.frames import (
     to_float,
     vehicle_costs,
 )
+from analytics.analysis.names import UnknownNameError
 from analytics.analysis.panel import PanelResult, fixed_panel, panel_trend, panel_years
 from analytics.analysis.rankings import flag_outliers, rank_departments
 from analytics.analysis.reform import (
@@ -49,6 +50,7 @@ from analytics.analysis.sums import exact_mean, exact_sum
 __all__ = [
     "PanelResult",
     "ReformResult",
+    "UnknownNameError",
     "budget_lines",
     "cagr",
     "checks",

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from analytics.analysis.frames import three_public, to_float
-from analytics.analysis.panel import PanelResult, PanelYears, fixed_panel
+from analytics.analysis.frames import facts, three_public, to_float
+from analytics.analysis.names import resolve_departments, resolve_kind
+from analytics.analysis.panel import PanelResult, PanelYears, derived_only_years, fixed_panel
 from analytics.analysis.sums import exact_sum
 from analytics.load import Store
 from analytics.reference import metrics
@@ -26,7 +27,7 @@ def three_public_composition(
     *,
     kind: str = "final",
     years: PanelYears = None,
-    departments: Iterable[str] | None = None,
+    departments: Iterable[str] | str | None = None,
 ) -> PanelResult:
     """The "三公" components per year, summed over the departments that state every component in
     every year compared (a fixed panel; `.excluded` says how many were left out). `years` as for
@@ -37,9 +38,11 @@ def three_public_composition(
 
     >>> three_public_composition(db, years=range(2015, 2020)).frame  # doctest: +SKIP
     """
+    kind = resolve_kind(kind)
     wide = to_float(three_public(store, kinds=[kind]))
-    if departments is not None:
-        wide = wide.filter(pl.col("department").is_in(list(departments)))
+    chosen = resolve_departments(store, departments)
+    if chosen is not None:
+        wide = wide.filter(pl.col("department").is_in(chosen))
     # one row per department-year where every component is known: its "value" marks presence
     complete = wide.with_columns(
         pl.when(pl.all_horizontal(pl.col(c).is_not_null() for c in COMPONENTS)).then(1.0).alias("value")
@@ -68,7 +71,12 @@ def three_public_composition(
         .sort("year", "_order")
         .select("year", "component", "name_zh", "value", "share_pct", "departments")
     )
-    return PanelResult(frame, panel.departments, panel.excluded_departments, panel.years)
+    # which years hold no printed component at all (every one worked back from the next year's changes)
+    bases = to_float(facts(store, list(COMPONENTS), kinds=[kind], departments=list(panel.departments)))
+    derived = derived_only_years(bases.filter(pl.col("year").is_in(list(panel.years))), panel.years)
+    return PanelResult(
+        frame, panel.departments, panel.excluded_departments, panel.years, derived_years=derived
+    )
 
 
 __all__ = ["COMPONENTS", "three_public_composition"]

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import polars as pl
 
 from analytics.analysis.frames import facts, to_float
+from analytics.analysis.names import resolve_departments, resolve_metrics
 from analytics.load import Store
 from analytics.reference import metrics as metric_vocabulary
 
@@ -30,9 +31,9 @@ DEFAULT_METRICS = (
 
 def execution_rates(
     store: Store,
-    metrics: Iterable[str] | None = DEFAULT_METRICS,
+    metrics: Iterable[str] | str | None = DEFAULT_METRICS,
     *,
-    departments: Iterable[str] | None = None,
+    departments: Iterable[str] | str | None = None,
     years: Iterable[int] | None = None,
 ) -> pl.DataFrame:
     """Final / budget per department, year and metric, where both figures exist and the budget is
@@ -44,11 +45,11 @@ def execution_rates(
     >>> execution_rates(db, ["expenditure_project"]).sort("rate_pct", descending=True)  # doctest: +SKIP
     """
     vocabulary = metric_vocabulary()
-    chosen = [m.key for m in vocabulary.values() if m.unit == "money"] if metrics is None else list(metrics)
-    for metric in chosen:
-        if metric not in vocabulary:
-            raise ValueError(f"unknown metric {metric!r}")
-    found = to_float(facts(store, chosen, kinds=["budget", "final"], departments=departments, years=years))
+    chosen = resolve_metrics(metrics) or []
+    if metrics is None:
+        chosen = [m.key for m in vocabulary.values() if m.unit == "money"]
+    wanted = resolve_departments(store, departments)
+    found = to_float(facts(store, chosen, kinds=["budget", "final"], departments=wanted, years=years))
     found = found.filter(pl.col("department").is_not_null())
     budget = found.filter(pl.col("kind") == "budget").select(
         "department",

@@ -19,6 +19,14 @@ from collections.abc import Iterable, Sequence
 import duckdb
 import polars as pl
 
+from analytics.analysis.inputs import FrameLike, as_frame
+from analytics.analysis.names import (
+    UnknownNameError,
+    resolve_departments,
+    resolve_kinds,
+    resolve_measure,
+    resolve_metrics,
+)
 from analytics.load import DEFAULT_DB, QueryError, Store, open_store
 from analytics.load.query import query_error_message
 
@@ -60,12 +68,14 @@ def query(
         raise QueryError(query_error_message(exc)) from exc
 
 
-def to_float(frame: pl.DataFrame) -> pl.DataFrame:
-    """The same frame with every Decimal column cast to Float64 (for plotting and statistics).
+def to_float(frame: FrameLike) -> pl.DataFrame:
+    """The same frame with every Decimal column cast to Float64 (for plotting and statistics); a
+    LazyFrame is collected.
 
     >>> to_float(facts(db, ["vehicle_operation"]))["value"].dtype  # doctest: +SKIP
     Float64
     """
+    frame = as_frame(frame)
     decimals = [name for name, dtype in frame.schema.items() if isinstance(dtype, pl.Decimal)]
     return frame.with_columns(pl.col(decimals).cast(pl.Float64)) if decimals else frame
 
@@ -99,6 +109,8 @@ def documents(store: Store, *, status: str | None = "ok") -> pl.DataFrame:
 
     >>> documents(db).select("department", "year", "kind").head()  # doctest: +SKIP
     """
+    if status not in ("ok", "error", None):
+        raise UnknownNameError(f"unknown status {status!r}: use 'ok', 'error' or None (all)")
     where = _Where()
     if status is not None:
         where.add("status = {}", status)
@@ -116,11 +128,11 @@ def documents(store: Store, *, status: str | None = "ok") -> pl.DataFrame:
 
 def facts(
     store: Store,
-    metrics: Iterable[str] | None = None,
+    metrics: Iterable[str] | str | None = None,
     *,
     measure: str | None = "amount",
-    kinds: Iterable[str] | None = None,
-    departments: Iterable[str] | None = None,
+    kinds: Iterable[str] | str | None = None,
+    departments: Iterable[str] | str | None = None,
     years: Iterable[int] | None = None,
     preferred: bool = True,
 ) -> pl.DataFrame:
@@ -131,14 +143,18 @@ def facts(
     first, table cells before sentences, then the latest ingest). `preferred=False` gives every row of
     `facts`. `measure=None` keeps all measures. `value` is exact (polars Decimal, 万元 for money).
 
+    Names are checked (`analytics.analysis.names`): a metric by key or Chinese name, a kind as
+    budget/final or 预算/决算, a department by full or unambiguous short name; a wrong one raises
+    `UnknownNameError` listing the valid ones instead of returning an empty frame.
+
     >>> facts(db, ["vehicle_operation", "vehicles_count"], kinds=["final"])  # doctest: +SKIP
     """
     where = _Where()
-    where.any_of("metric", metrics)
+    where.any_of("metric", resolve_metrics(metrics))
     if measure is not None:
-        where.add("measure = {}", measure)
-    where.any_of("kind", kinds)
-    where.any_of("department", departments)
+        where.add("measure = {}", resolve_measure(measure))
+    where.any_of("kind", resolve_kinds(kinds))
+    where.any_of("department", resolve_departments(store, departments))
     where.any_of("year", years, "INTEGER")
     if preferred:
         source = "preferred_facts"
@@ -241,7 +257,7 @@ def budget_lines(
     *,
     code_prefix: str | None = None,
     classification: str | None = None,
-    kinds: Iterable[str] | None = None,
+    kinds: Iterable[str] | str | None = None,
     preferred: bool = True,
 ) -> pl.DataFrame:
     """Classification lines (政府收支分类科目) with their department; codes stay text.
@@ -252,12 +268,16 @@ def budget_lines(
 
     >>> budget_lines(db, code_prefix="20607", kinds=["budget"])  # doctest: +SKIP
     """
+    if classification not in ("functional", "economic", None):
+        raise UnknownNameError(
+            f"unknown classification {classification!r}: use 'functional' (功能分类) or 'economic' (经济分类)"
+        )
     where = _Where()
     if code_prefix is not None:
         where.add("starts_with(code, {})", code_prefix)
     if classification is not None:
         where.add("classification = {}", classification)
-    where.any_of("kind", kinds)
+    where.any_of("kind", resolve_kinds(kinds))
     source = _PREFERRED_LINES if preferred else _ALL_LINES
     return query(
         store,
@@ -267,25 +287,25 @@ def budget_lines(
     )
 
 
-def three_public(store: Store, *, kinds: Iterable[str] | None = None) -> pl.DataFrame:
+def three_public(store: Store, *, kinds: Iterable[str] | str | None = None) -> pl.DataFrame:
     """The `three_public` view ("三公"经费, one column per component), exact decimals.
 
     >>> three_public(db, kinds=["final"])  # doctest: +SKIP
     """
     where = _Where()
-    where.any_of("kind", kinds)
+    where.any_of("kind", resolve_kinds(kinds))
     return query(
         store, f"SELECT * FROM three_public {where.sql()} ORDER BY department, kind, year", where.parameters
     )
 
 
-def vehicle_costs(store: Store, *, kinds: Iterable[str] | None = None) -> pl.DataFrame:
+def vehicle_costs(store: Store, *, kinds: Iterable[str] | str | None = None) -> pl.DataFrame:
     """The `vehicle_costs` view (running and purchase costs, fleet, stated reason), exact decimals.
 
     >>> vehicle_costs(db, kinds=["final"])  # doctest: +SKIP
     """
     where = _Where()
-    where.any_of("kind", kinds)
+    where.any_of("kind", resolve_kinds(kinds))
     return query(
         store, f"SELECT * FROM vehicle_costs {where.sql()} ORDER BY department, kind, year", where.parameters
     )

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
+from analytics.analysis.inputs import FrameLike, as_frame
 from analytics.analysis.stats import robust_z
 
 OUTLIER_THRESHOLD = 3.5
@@ -35,7 +36,7 @@ def _groups(frame: pl.DataFrame, within: Sequence[str] | None) -> list[str]:
 
 
 def rank_departments(
-    frame: pl.DataFrame,
+    frame: FrameLike,
     by: str = "value",
     *,
     within: Sequence[str] | None = None,
@@ -48,6 +49,7 @@ def rank_departments(
     >>> rank_departments(metric_series(db, "three_public_total").filter(pl.col("year") == 2020))  # doctest: +SKIP
     >>> rank_departments(year_on_year(s), by="change_pct", descending=False)  # biggest cuts first  # doctest: +SKIP
     """
+    frame = as_frame(frame, needs=(by,))
     groups = _groups(frame, within)
     over = groups or None
     ranked = frame.with_columns(
@@ -60,7 +62,7 @@ def rank_departments(
 
 
 def flag_outliers(
-    frame: pl.DataFrame,
+    frame: FrameLike,
     column: str = "change_pct",
     *,
     within: Sequence[str] | None = None,
@@ -75,6 +77,7 @@ def flag_outliers(
 
     >>> flag_outliers(execution_rates(db), "rate_pct")  # doctest: +SKIP
     """
+    frame = as_frame(frame, needs=(column,))
     groups = _groups(frame, within)
     indexed = frame.with_row_index("_row")
     parts: list[pl.DataFrame] = []

@@ -40,7 +40,9 @@ from pathlib import Path
 
 import polars as pl
 
+from analytics.analysis.display import result_html
 from analytics.analysis.frames import query
+from analytics.analysis.names import resolve_departments, resolve_kind, resolve_metrics
 from analytics.analysis.series import metric_series
 from analytics.analysis.stats import DEFAULT_BOOTSTRAP, bootstrap_difference, bootstrap_mean
 from analytics.analysis.sums import exact_mean
@@ -288,17 +290,34 @@ class ReformResult:
             f"{self.excluded} 个部门因缺少改革年度或数据不足未纳入。"
         )
 
+    def __repr__(self) -> str:
+        return f"<ReformResult {self.describe()}>"
+
+    def _repr_html_(self) -> str:
+        """The result in a notebook: what was compared, the pooled changes, the difference in
+        differences, and the departments left out with the reason."""
+        left_out = (
+            self.departments.filter(~pl.col("in_panel"))
+            .select("department", "excluded_because_zh")
+            .unique(maintain_order=True)
+        )
+        tables = [("pooled：各指标改革前后的平均变化（%）及区间", self.pooled)]
+        tables.append(("did：双重差分（百分点）", self.did))
+        if left_out.height:
+            tables.append(("未纳入的部门", left_out))
+        return result_html("ReformResult", [self.describe_zh(), self.describe()], tables)
+
 
 def reform_effects(
     store: Store,
     *,
-    metrics: Sequence[str] = DEFAULT_METRICS,
+    metrics: Sequence[str] | str = DEFAULT_METRICS,
     kind: str = "final",
     window: int = 2,
     min_years: int = 1,
     reference: pl.DataFrame | str | os.PathLike[str] | None = None,
     from_documents: bool = True,
-    departments: Iterable[str] | None = None,
+    departments: Iterable[str] | str | None = None,
     n_boot: int = DEFAULT_BOOTSTRAP,
     seed: int = 0,
     confidence: float = 0.95,
@@ -316,13 +335,11 @@ def reform_effects(
     """
     if window < 1 or min_years < 1 or min_years > window:
         raise ValueError("need window >= 1 and 1 <= min_years <= window")
-    chosen = [m for m in dict.fromkeys(metrics)]
+    chosen = resolve_metrics(metrics) or []
+    kind = resolve_kind(kind)
     vocabulary = metric_vocabulary()
-    for metric in chosen:
-        if metric not in vocabulary:
-            raise ValueError(f"unknown metric {metric!r}")
     years = reform_years(store, reference=reference, from_documents=from_documents)
-    wanted = None if departments is None else list(departments)
+    wanted = resolve_departments(store, departments)
     other = "budget" if kind == "final" else "final"
 
     series_parts: list[pl.DataFrame] = []

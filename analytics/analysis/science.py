@@ -21,6 +21,7 @@ from __future__ import annotations
 import polars as pl
 
 from analytics.analysis.frames import budget_lines, performance_goals, query, to_float
+from analytics.analysis.names import resolve_kind
 from analytics.analysis.panel import PanelResult
 from analytics.analysis.series import metric_series
 from analytics.analysis.sums import exact_sum
@@ -52,7 +53,10 @@ def science_lines(store: Store, *, kind: str | None = "budget") -> pl.DataFrame:
     >>> science_lines(db).filter(pl.col("code") == "2060702")  # doctest: +SKIP
     """
     lines = budget_lines(
-        store, code_prefix=SCIENCE_CODE, classification="functional", kinds=None if kind is None else [kind]
+        store,
+        code_prefix=SCIENCE_CODE,
+        classification="functional",
+        kinds=None if kind is None else [resolve_kind(kind)],
     )
     lines = to_float(lines).filter(pl.col("code").str.len_chars().is_in([5, 7]))
     return lines.select(
@@ -128,6 +132,7 @@ def science_funding(store: Store, *, kind: str = "budget") -> pl.DataFrame:
 
     >>> science_funding(db).select("department", "year", "science_total", "share_of_project_pct")  # doctest: +SKIP
     """
+    kind = resolve_kind(kind)
     lines = science_lines(store, kind=kind)
     by_class = lines.filter(pl.col("level") == "class").select(
         "department", "year", pl.col("total").alias("_class_total"), pl.col("project").alias("_class_project")

@@ -29,6 +29,8 @@ from collections.abc import Iterable
 import polars as pl
 
 from analytics.analysis.frames import facts
+from analytics.analysis.inputs import FrameLike, as_frame
+from analytics.analysis.names import resolve_departments, resolve_kind, resolve_metric
 from analytics.load import Store
 from analytics.reference import metrics as metric_vocabulary
 
@@ -76,7 +78,7 @@ def metric_series(
     metric: str,
     *,
     kind: str = "final",
-    departments: Iterable[str] | None = None,
+    departments: Iterable[str] | str | None = None,
     years: Iterable[int] | None = None,
     fill: bool = True,
     fallback_kind: str | None = None,
@@ -87,13 +89,17 @@ def metric_series(
     any figure is filled from the next year's amount and its stated change, and marked `filled`.
     `fallback_kind` takes the other kind's figure for years that lack one of `kind` (only after
     filling); `source_kind` then says so. `years` limits the result, not the figures used to fill.
+    `metric`, `kind` and `departments` are checked as `facts` checks them (Chinese names, 预算/决算
+    and short department names accepted; a wrong one raises `UnknownNameError`).
 
     >>> metric_series(db, "vehicles_count", kind="final", fallback_kind="budget")  # doctest: +SKIP
     """
-    if metric not in metric_vocabulary():
-        raise ValueError(f"unknown metric {metric!r}; see analytics.reference.metrics()")
+    metric = resolve_metric(metric)
+    kind = resolve_kind(kind)
+    fallback_kind = None if fallback_kind is None else resolve_kind(fallback_kind)
     wanted = [k for k in (kind, fallback_kind) if k is not None]
-    found = facts(store, [metric], measure=None, kinds=wanted, departments=departments)
+    chosen = resolve_departments(store, departments)
+    found = facts(store, [metric], measure=None, kinds=wanted, departments=chosen)
     found = found.filter(pl.col("department").is_not_null())
     series = _series_of_kind(found, kind, fill)
     if fallback_kind is not None:
@@ -136,12 +142,13 @@ def _series_of_kind(found: pl.DataFrame, kind: str, fill: bool) -> pl.DataFrame:
     return combined.cast(_SCHEMA)  # type: ignore[arg-type]
 
 
-def year_on_year(series: pl.DataFrame) -> pl.DataFrame:
+def year_on_year(series: FrameLike) -> pl.DataFrame:
     """Add `prior_value`, `change` (value - prior_value) and `change_pct` (percent of prior_value) to a
     series frame; null where the prior year is missing (no gap is bridged) or, for `change_pct`, zero.
 
     >>> year_on_year(metric_series(db, "three_public_total"))  # doctest: +SKIP
     """
+    series = as_frame(series, needs=("year", "value"), what="a series")
     keys = [k for k in SERIES_KEYS if k in series.columns]
     prior = series.select(
         *keys,
@@ -157,12 +164,13 @@ def year_on_year(series: pl.DataFrame) -> pl.DataFrame:
     ).sort(*keys, "year")
 
 
-def index_to(series: pl.DataFrame, base_year: int) -> pl.DataFrame:
+def index_to(series: FrameLike, base_year: int) -> pl.DataFrame:
     """Add `index` = value / value in `base_year` x 100 to a series frame (null where the base year
     is missing or zero).
 
     >>> index_to(metric_series(db, "vehicle_operation"), 2015)  # doctest: +SKIP
     """
+    series = as_frame(series, needs=("year", "value"), what="a series")
     keys = [k for k in SERIES_KEYS if k in series.columns]
     base = series.filter(pl.col("year") == base_year).select(*keys, pl.col("value").alias("base_value"))
     return (
@@ -176,7 +184,7 @@ def index_to(series: pl.DataFrame, base_year: int) -> pl.DataFrame:
     )
 
 
-def cagr(series: pl.DataFrame, start: int | None = None, end: int | None = None) -> pl.DataFrame:
+def cagr(series: FrameLike, start: int | None = None, end: int | None = None) -> pl.DataFrame:
     """Compound annual growth rate per series between `start` and `end` (default: the frame's first
     and last year), in percent. Only series with a value in both years are returned; the rate is null
     when the start value is not positive or the end value is negative.
@@ -185,6 +193,7 @@ def cagr(series: pl.DataFrame, start: int | None = None, end: int | None = None)
 
     >>> cagr(metric_series(db, "expenditure_total"), 2014, 2023)  # doctest: +SKIP
     """
+    series = as_frame(series, needs=("year", "value"), what="a series")
     keys = [k for k in SERIES_KEYS if k in series.columns]
     if series.is_empty():
         return pl.DataFrame(
@@ -234,7 +243,8 @@ def share_of_parent(
 
     >>> share_of_parent(db, "expenditure_project", kind="budget")  # doctest: +SKIP
     """
-    chosen = parent if parent is not None else metric_vocabulary()[metric].parent
+    metric = resolve_metric(metric)
+    chosen = resolve_metric(parent) if parent is not None else metric_vocabulary()[metric].parent
     if chosen is None:
         raise ValueError(f"{metric!r} has no parent metric; name one with parent=")
     part = metric_series(store, metric, kind=kind, fill=fill)
