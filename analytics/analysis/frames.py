@@ -177,20 +177,30 @@ def facts(
 
 
 def checks(store: Store, *, failed_only: bool = False) -> pl.DataFrame:
-    """The `checks` table with each document's department, year and kind (`check_year` is the year of
-    the figures checked). `failed_only=True` keeps the failed checks (errors and warnings).
+    """Every check with its document's department, year and kind (`check_year` is the year of the
+    figures checked): the `checks` table and the cross-document `prior_year_checks` (a stated
+    change against the prior year's own document). `failed_only=True` keeps the failed ones, errors
+    and warnings: the rows of the `failed_checks` view, which `analytics check` lists.
 
-    >>> checks(db, failed_only=True).group_by("check").len()  # doctest: +SKIP
+    >>> checks(db, failed_only=True).select("department", "year", "check", "severity").rows()
+    [('廊坊市财政局', 2018, 'sum:three_public_total', 'error')]
     """
-    failed = "WHERE NOT c.passed" if failed_only else ""
+    failed = "WHERE NOT passed" if failed_only else ""
     return query(
         store,
         f"""
-        SELECT d.department, d.year, d.kind, c."check", c.severity, c.passed, c.metric,
-               c.year AS check_year, c.expected, c.actual, c.message, c.quote, c.doc_id, c.source_path
-        FROM checks AS c LEFT JOIN documents AS d ON d.source_path = c.source_path
+        SELECT * FROM (
+            SELECT d.department, d.year, d.kind, c."check", c.severity, c.passed, c.metric,
+                   c.year AS check_year, c.expected, c.actual, c.message, c.quote, c.doc_id, c.source_path
+            FROM checks AS c LEFT JOIN documents AS d ON d.source_path = c.source_path
+            UNION ALL
+            SELECT department, year, kind, "check", severity, passed, metric, check_year, expected,
+                   actual, message, quote, doc_id, source_path
+            FROM prior_year_checks
+        )
         {failed}
-        ORDER BY c.passed, c.severity = 'error' DESC, d.department NULLS LAST, d.year, c."check"
+        ORDER BY passed, severity = 'error' DESC, department NULLS LAST, year, "check", source_path,
+                 metric, check_year
         """,
     )
 

@@ -157,10 +157,35 @@ def test_execution_heatmap(make_db: Any) -> None:
     )
     chart = execution_heatmap(execution_rates(db), "expenditure_project")
     spec = round_trip(chart)
-    assert marks(spec) == ["rect", "text"]
+    assert marks(spec) == ["rect", "rect", "text"]
     assert spec["layer"][0]["encoding"]["color"]["scale"]["domainMid"] == 100
     assert title_text(spec) == "预算执行率：项目支出（决算数 / 预算数）"
     assert to_png(chart).startswith(PNG)
+
+
+def test_execution_heatmap_says_why_a_cell_has_no_rate(make_db: Any) -> None:
+    """A budget of 0 gives no rate, nor does a year with one of the two figures, or neither: each such
+    cell is grey and says why instead of staying blank; a rate from a derived figure carries a *."""
+    db = make_db(
+        [
+            Doc("廊坊市审计局", 2019, "budget", [fact("reception", "2")]),
+            Doc("廊坊市审计局", 2019, "final", [fact("reception", "1.5"), fact("reception", "2.5", 2018, basis="derived")]),
+            Doc("廊坊市审计局", 2018, "budget", [fact("reception", "2.4")]),
+            Doc("廊坊市审计局", 2021, "budget", [fact("reception", "0")]),
+            Doc("廊坊市审计局", 2021, "final", [fact("reception", "0")]),
+            Doc("廊坊市审计局", 2022, "budget", [fact("reception", "0")]),
+        ]
+    )  # fmt: skip
+    spec = round_trip(execution_heatmap(execution_rates(db, "reception", with_gaps=True), "reception"))
+    cells = (
+        spec["datasets"][spec["data"]["name"]]
+        if "data" in spec
+        else spec["datasets"][spec["layer"][0]["data"]["name"]]
+    )
+    assert [(c["year"], c["label"]) for c in cells] == [
+        (2018, "104*"), (2019, "75"), (2020, "无数据"), (2021, "预算0"), (2022, "缺决算"),
+    ]  # fmt: skip
+    assert "预算0＝预算为零" in spec["title"]["subtitle"] and "* 由推算数计算" in spec["title"]["subtitle"]
 
 
 def test_science_charts(make_db: Any) -> None:

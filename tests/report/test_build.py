@@ -322,3 +322,21 @@ def test_selected_metrics_narrow_the_metric_sections(samples_db: Path, tmp_path:
         rows = list(csv.DictReader(_csv(result, name)))
         column = "name_zh" if name == "execution" else "metric"
         assert rows and {r[column] for r in rows} == {"项目支出"}
+
+
+def test_titles_repeated_by_a_web_page_are_shown_once(samples_report: ReportResult) -> None:
+    """A web page's <title> and heading run together ("X部门预算公开X部门预算公开") are said once."""
+    rows = list(csv.DictReader(_csv(samples_report, "documents")))
+    titles = [r["title"] for r in rows if r["title"]]
+    assert titles and not [t for t in titles if re.fullmatch(r"(.{6,})\s*\1", t)]
+
+
+def test_execution_explains_the_cells_without_a_rate(samples_report: ReportResult) -> None:
+    rows = list(csv.DictReader(_csv(samples_report, "execution")))
+    zero = [r for r in rows if r["note"] == "预算为0，无法计算执行率"]
+    # 审计局 states no "三公" spending from 2021: budgets of 0 cannot give a rate, and the table says so
+    assert zero and all(float(r["budget"]) == 0 and r["rate_pct"] == "" for r in zero)
+    assert all(r["rate_pct"] for r in rows if not r["note"].startswith("预算为0"))
+    html = samples_report.index.read_text(encoding="utf-8")
+    assert f"另有 {len(zero)} 组预算为 0，无法计算执行率" in html
+    assert "灰格没有执行率" in html
