@@ -147,30 +147,43 @@ def to_svg_and_png(chart: ChartLike, *, scale: float = 2.0) -> tuple[str, bytes]
     return svg, png
 
 
+PAGE_STYLE = """\
+body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 1.5rem; }
+.analytics-chart img.static { max-width: 100%; height: auto; }
+.vega-bindings { margin: 0.5rem 0; font-size: 0.9rem; }
+"""
+
+
 def to_html(chart: ChartLike, path: str | os.PathLike[str] | None = None, *, title: str | None = None) -> str:
-    """A self-contained HTML page showing the chart, with the Vega libraries inlined (works offline,
-    no CDN). Written to `path` when given; returns the HTML.
+    """A self-contained HTML page showing the chart, interactive, with the Vega libraries inlined
+    (works offline, no CDN) and the static SVG underneath where scripts do not run. Written to
+    `path` when given; returns the HTML.
 
-    >>> to_html(trend_chart(series), "vehicle_operation.html", title="公务用车运行维护费")  # doctest: +SKIP
+    >>> page = to_html(trend_chart(series), tmp / "vehicle_operation.html", title="公务用车运行维护费")
+    >>> "<title>公务用车运行维护费</title>" in page, "cdn" in page.lower()
+    (True, False)
     """
-    import vl_convert
+    from analytics.charts.embed import bundle_html, chart_html
 
-    page: str = vl_convert.vegalite_to_html(
-        spec(chart), vl_version=_vl_version(), bundle=True, config=theme_config(), format_locale=LOCALE
+    heading = title if title is not None else _title_text(chart)
+    body = chart_html(themed_spec(chart), to_svg(chart), "chart", title=heading)
+    page = (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(heading)}</title>\n<style>\n{PAGE_STYLE}</style>\n</head>\n<body>\n"
+        f"{bundle_html()}\n{body}\n</body>\n</html>\n"
     )
-    page = page.replace('<html lang="en">', '<html lang="zh-CN">', 1).replace(
-        "<html>", '<html lang="zh-CN">', 1
-    )
-    if title is not None:
-        if "<title>" in page:
-            start, end = page.index("<title>"), page.index("</title>")
-            page = page[:start] + f"<title>{html.escape(title)}</title>" + page[end + len("</title>") :]
-        else:
-            page = page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
-    if '<meta charset="UTF-8">' not in page and "<meta charset" not in page.lower():
-        page = page.replace("<head>", '<head>\n<meta charset="utf-8">', 1)
     _write(path, page)
     return page
+
+
+def _title_text(chart: ChartLike) -> str:
+    """The chart's title as plain text ('' when it has none)."""
+    title = spec(chart).get("title", "")
+    if isinstance(title, dict):
+        title = title.get("text", "")
+    if isinstance(title, list):
+        title = " ".join(str(t) for t in title)
+    return str(title)
 
 
 def save(chart: ChartLike, path: str | os.PathLike[str]) -> Path:

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import polars as pl
 
+from analytics.charts.embed import embed_options
 from analytics.load import open_store
 from analytics.report.assets import javascript_bundle, script_json, svg_data_uri
 from analytics.report.config import ReportConfig, ReportError, Selection, load_config
-from analytics.report.export import export_chart, format_locale
+from analytics.report.export import export_chart
 from analytics.report.model import ReportResult, Section
 from analytics.report.publish import point_latest, staging_folder, swap_into_place
 from analytics.report.render import FigureView, SectionView, render_page, section_view, table_view
@@ -29,14 +30,6 @@ from analytics.version import __version__
 CHARTS = "charts"
 TABLES = "tables"
 INDEX = "index.html"
-
-EMBED_OPTIONS: dict[str, object] = {
-    "renderer": "svg",
-    # The editor and source views would open vega.github.io: the page stays offline.
-    "actions": {"export": True, "source": False, "compiled": False, "editor": False},
-    "i18n": {"PNG_ACTION": "保存为 PNG", "SVG_ACTION": "保存为 SVG", "CLICK_TO_VIEW_ACTIONS": "点击查看操作"},
-}
-"""vega-embed options of every chart on the page (the number format locale is added per build)."""
 
 
 def build_report(
@@ -80,7 +73,7 @@ def build_report(
             sections=views,
             figure_count=sum(len(view.figures) for view in views),
             bundle=javascript_bundle(),
-            embed_options=script_json(EMBED_OPTIONS | {"formatLocale": format_locale()}),
+            embed_options=script_json(embed_options()),
         )
         (staging / INDEX).write_text(page, encoding="utf-8")
         folder = out / name

@@ -12,10 +12,7 @@ import pytest
 
 from analytics.analysis import (
     execution_rates,
-    fixed_panel,
-    metric_series,
     reform_effects,
-    reform_years,
     science_funding,
     science_lines,
     three_public_composition,
@@ -31,8 +28,6 @@ from analytics.charts import (
     theme_config,
     three_public_chart,
     to_png,
-    to_svg,
-    trend_chart,
 )
 from analytics.load import Store
 from tests.analysis.builders import Doc, fact, line
@@ -62,51 +57,6 @@ def test_metric_labels_come_from_the_vocabulary() -> None:
     assert metric_label("expenditure_project") == "项目支出（万元）"
     assert metric_label("vehicles_count") == "车辆数"
     assert metric_label("not_a_metric") == "not_a_metric"
-
-
-def test_trend_chart_with_reform_years(reform_db: Store) -> None:
-    panel = fixed_panel(metric_series(reform_db, "vehicle_operation"), years=range(2014, 2018))
-    chart = trend_chart(panel.frame, reform_years=reform_years(reform_db), subtitle=panel.describe_zh())
-    spec = round_trip(chart)
-    assert marks(spec) == ["line", "point", "rule", "text"]
-    assert title_text(spec) == "公务用车运行维护费（按部门）"
-    assert spec["title"]["subtitle"].startswith("固定样本")
-    assert spec["layer"][0]["encoding"]["y"]["title"] == "公务用车运行维护费（万元）"
-    assert spec["layer"][0]["encoding"]["x"]["title"] == "年度"
-    rules = spec["datasets"][spec["layer"][2]["data"]["name"]]
-    assert {r["department"]: r["reform_year"] for r in rules} == {
-        "三河市审计局": 2017, "廊坊市教育局": 2016, "廊坊市科学技术协会": 2017, "廊坊市财政局": 2016,
-    }  # fmt: skip
-    assert to_png(chart).startswith(PNG)
-
-
-def test_a_single_year_draws_points_on_an_axis_of_that_year(reform_db: Store) -> None:
-    """One year has no line: the points stand on an axis holding that year only (a scale of zero width
-    would be drawn from whatever the renderer makes of it); a reform outside the year is not drawn."""
-    panel = fixed_panel(metric_series(reform_db, "vehicle_operation"), years=[2017])
-    chart = trend_chart(panel.frame, reform_years=reform_years(reform_db))
-    spec = round_trip(chart)
-    assert marks(spec) == ["point", "rule", "text"]
-    x = spec["layer"][0]["encoding"]["x"]
-    assert x["scale"]["domain"] == [2016.5, 2017.5]
-    assert x["axis"]["values"] == [2017]
-    assert spec["layer"][0]["encoding"]["y"]["title"] == "公务用车运行维护费（万元）"
-    rules = spec["datasets"][spec["layer"][1]["data"]["name"]]
-    assert {r["department"] for r in rules} == {"三河市审计局", "廊坊市科学技术协会"}  # reformed in 2017
-    assert marks(trend_chart(panel.frame, reform_years=2016).to_dict()) == ["point"]
-    assert marks(trend_chart(panel.frame, reform_years=2017).to_dict()) == ["point", "rule", "text"]
-    svg = to_svg(chart)
-    assert svg.count('aria-roledescription="point"') == panel.included == 5
-    assert ">2017</text>" in svg and ">2016</text>" not in svg
-    # two years or more: lines as before
-    assert marks(trend_chart(metric_series(reform_db, "vehicle_operation")).to_dict()) == ["line", "point"]
-
-
-def test_trend_chart_with_one_reform_year(reform_db: Store) -> None:
-    spec = round_trip(trend_chart(metric_series(reform_db, "vehicles_count"), reform_years=2016))
-    assert marks(spec) == ["line", "point", "rule", "text"]
-    assert spec["layer"][0]["encoding"]["y"]["title"] == "车辆数"
-    assert marks(trend_chart(metric_series(reform_db, "vehicles_count")).to_dict()) == ["line", "point"]
 
 
 def test_reform_slope_chart(reform_db: Store) -> None:

@@ -241,9 +241,14 @@ def year_span(years: Sequence[int]) -> str:
 def panel_sentence(panel: PanelResult, what: str) -> str:
     """A fixed panel in one Chinese sentence: how many departments it keeps, over which years, and
     how many it left out."""
+    derived = (
+        f"其中 {year_span(panel.derived_years)}的数都是推算数（由次年文档所述增减倒推，并非文档印出）。"
+        if panel.derived_years
+        else ""
+    )
     return (
         f"{panel.included} 个部门在 {year_span(panel.years)}每年都有{what}数据（固定面板），"
-        f"{panel.excluded} 个部门因缺少部分年份未纳入。"
+        f"{panel.excluded} 个部门因缺少部分年份未纳入。{derived}"
     )
 
 
