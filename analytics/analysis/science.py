@@ -120,17 +120,26 @@ def science_activities(store: Store) -> pl.DataFrame:
 
 
 def science_funding(store: Store, *, kind: str = "budget") -> pl.DataFrame:
-    """Science-popularisation funding per department and year, with its share of project spending.
+    """Science-popularisation funding per department and year, with its share of the department's
+    spending.
 
     Columns: department, department_type, year, kind,
     science_total (the 20607 line, else the sum of its sub-codes), science_project (the same for the
     project-expenditure column), lines_basis (`class line` | `sum of sub-codes`),
-    expenditure_project (the department's project expenditure of that kind), share_of_project_pct
-    (science_project, or science_total where the project column is blank, over expenditure_project;
-    `share_basis` says which), activities_budget (counted 科普 activities; budget documents only),
-    activities (their number), activities_share_pct (activities_budget over expenditure_project).
+    expenditure_total (the department's 本年支出合计 of that kind), share_of_total_pct
+    (science_total over expenditure_total: the share of everything the department spends),
+    expenditure_project (its project expenditure), share_of_project_pct (science_project, or
+    science_total where the project column is blank, over expenditure_project; `share_basis` says
+    which), activities_budget (counted 科普 activities; budget documents only), activities (their
+    number), activities_share_pct (activities_budget over expenditure_project).
 
-    >>> science_funding(db).select("department", "year", "science_total", "share_of_project_pct")  # doctest: +SKIP
+    Which share to read: a 科协 spends all its project money on 科普, so its share of project
+    spending is 100 % by construction and says nothing; the share of total spending moves with what
+    it spends on running itself (2060701 机构运行 is basic expenditure) against 科普 proper.
+
+    >>> science_funding(db).filter(pl.col("department") == "廊坊市科学技术协会").select(
+    ...     "year", "science_total", pl.col("share_of_total_pct", "share_of_project_pct").round(1)).rows()
+    [(2014, 250.0, 53.2, 83.3), (2015, 255.0, 52.0, 81.1), (2016, None, None, None), (2017, 260.0, 52.0, 75.0), (2018, 267.0, 51.3, 73.8)]
     """
     kind = resolve_kind(kind)
     lines = science_lines(store, kind=kind)
@@ -175,6 +184,9 @@ def science_funding(store: Store, *, kind: str = "budget") -> pl.DataFrame:
     project = metric_series(store, "expenditure_project", kind=kind).select(
         "department", "year", pl.col("value").alias("expenditure_project")
     )
+    spending = metric_series(store, "expenditure_total", kind=kind).select(
+        "department", "year", pl.col("value").alias("expenditure_total")
+    )
     types = query(
         store,
         "SELECT department, mode(department_type) AS department_type FROM documents "
@@ -188,9 +200,13 @@ def science_funding(store: Store, *, kind: str = "budget") -> pl.DataFrame:
         everything.join(funding, on=["department", "year"], how="left")
         .join(activities, on=["department", "year"], how="left")
         .join(project, on=["department", "year"], how="left")
+        .join(spending, on=["department", "year"], how="left")
         .join(types, on="department", how="left")
         .with_columns(
             pl.lit(kind).alias("kind"),
+            pl.when(pl.col("expenditure_total") > 0)
+            .then(pl.col("science_total") / pl.col("expenditure_total") * 100)
+            .alias("share_of_total_pct"),
             pl.when(pl.col("expenditure_project") > 0)
             .then(numerator / pl.col("expenditure_project") * 100)
             .alias("share_of_project_pct"),
@@ -213,6 +229,8 @@ def science_funding(store: Store, *, kind: str = "budget") -> pl.DataFrame:
         "science_total",
         "science_project",
         "lines_basis",
+        "expenditure_total",
+        "share_of_total_pct",
         "expenditure_project",
         "share_of_project_pct",
         "share_basis",

@@ -22,7 +22,12 @@ from analytics.charts.export import (
 )
 from analytics.charts.fonts import FontNotFoundError, cjk_font_directories, register_cjk_fonts
 from analytics.charts.reform import reform_slope_chart
-from analytics.charts.science import science_share_chart, science_subcode_chart
+from analytics.charts.science import (
+    science_funding_chart,
+    science_share_chart,
+    science_shift_chart,
+    science_subcode_chart,
+)
 from analytics.charts.theme import FONT_STACK, enable_theme, metric_label, metric_name, theme_config
 from analytics.charts.trends import trend_chart
 
@@ -37,7 +42,9 @@ __all__ = [
     "reform_slope_chart",
     "register_cjk_fonts",
     "save",
+    "science_funding_chart",
     "science_share_chart",
+    "science_shift_chart",
     "science_subcode_chart",
     "spec",
     "stable_svg_ids",

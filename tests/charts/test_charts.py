@@ -8,13 +8,10 @@ from typing import Any
 
 import altair as alt
 import polars as pl
-import pytest
 
 from analytics.analysis import (
     execution_rates,
     reform_effects,
-    science_funding,
-    science_lines,
     three_public_composition,
 )
 from analytics.charts import (
@@ -23,14 +20,12 @@ from analytics.charts import (
     execution_heatmap,
     metric_label,
     reform_slope_chart,
-    science_share_chart,
-    science_subcode_chart,
     theme_config,
     three_public_chart,
     to_png,
 )
 from analytics.load import Store
-from tests.analysis.builders import Doc, fact, line
+from tests.analysis.builders import Doc, fact
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -98,6 +93,20 @@ def test_three_public_chart(make_db: Any) -> None:
     assert to_png(chart).startswith(PNG)
 
 
+def test_three_public_chart_marks_the_years_of_derived_figures_only(make_db: Any) -> None:
+    parts = ("overseas_travel", "vehicle_purchase", "vehicle_operation", "reception")
+    docs = [
+        Doc("廊坊市财政局", 2015, "final",
+            [fact(m, "2") for m in parts] + [fact(m, "3", 2014, basis="derived") for m in parts]),
+    ]  # fmt: skip
+    composition = three_public_composition(make_db(docs), years=[2014, 2015])
+    assert composition.derived_years == (2014,)
+    spec = round_trip(three_public_chart(composition))
+    assert "2014年的数均为推算数" in spec["title"]["subtitle"]
+    assert spec["encoding"]["opacity"]["condition"] == {"test": "datum.derived", "value": 0.45}
+    assert "indexof([2014], datum.value) >= 0" in spec["encoding"]["x"]["axis"]["labelExpr"]
+
+
 def test_execution_heatmap(make_db: Any) -> None:
     db = make_db(
         [
@@ -136,29 +145,6 @@ def test_execution_heatmap_says_why_a_cell_has_no_rate(make_db: Any) -> None:
         (2018, "104*"), (2019, "75"), (2020, "无数据"), (2021, "预算0"), (2022, "缺决算"),
     ]  # fmt: skip
     assert "预算0＝预算为零" in spec["title"]["subtitle"] and "* 由推算数计算" in spec["title"]["subtitle"]
-
-
-def test_science_charts(make_db: Any) -> None:
-    db = make_db(
-        [
-            Doc("廊坊市科学技术协会", year, "budget", [fact("expenditure_project", "200")],
-                lines=[line("2060702", "科普活动", share, year), line("2060799", "其他", str(100 - int(share)), year)])
-            for year, share in ((2016, "25"), (2023, "85"))
-        ]
-    )  # fmt: skip
-    share = science_share_chart(science_funding(db))
-    spec = round_trip(share)
-    assert spec["encoding"]["y"]["title"] == "科普经费占项目支出比重（%）"
-    assert [row["share_of_project_pct"] for row in spec["datasets"][spec["data"]["name"]]] == [50.0, 50.0]
-    mix = science_subcode_chart(science_lines(db), department="廊坊市科学技术协会")
-    mix_spec = round_trip(mix)
-    assert mix_spec["encoding"]["y"]["stack"] == "normalize"
-    assert {row["科目"] for row in mix_spec["datasets"][mix_spec["data"]["name"]]} == {
-        "2060702 科普活动", "2060799 其他科学技术普及支出",
-    }  # fmt: skip
-    with pytest.raises(ValueError):
-        science_share_chart(science_funding(db), source="budget")
-    assert to_png(share).startswith(PNG)
 
 
 def test_theme_sets_a_chinese_font_stack() -> None:
