@@ -21,6 +21,7 @@ from analytics.charts.export import (
     to_svg_and_png,
 )
 from analytics.charts.fonts import FontNotFoundError, cjk_font_directories, register_cjk_fonts
+from analytics.charts.notebook import enable_notebook
 from analytics.charts.reform import reform_slope_chart
 from analytics.charts.science import (
     science_funding_chart,
@@ -35,6 +36,7 @@ __all__ = [
     "FONT_STACK",
     "FontNotFoundError",
     "cjk_font_directories",
+    "enable_notebook",
     "enable_theme",
     "execution_heatmap",
     "metric_label",

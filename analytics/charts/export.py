@@ -132,6 +132,20 @@ def to_svg(chart: ChartLike, path: str | os.PathLike[str] | None = None) -> str:
     return text
 
 
+def svg_of_spec(document: dict[str, Any]) -> str:
+    """A Vega-Lite spec (a dict, e.g. `themed_spec(chart)`) as SVG, as `to_svg` renders a chart.
+
+    >>> svg_of_spec(themed_spec(trend_chart(series))).startswith("<svg")
+    True
+    """
+    import vl_convert
+
+    register_cjk_fonts()
+    return stable_svg_ids(
+        vl_convert.vegalite_to_svg(document, vl_version=_vl_version(), format_locale=LOCALE)
+    )
+
+
 def to_svg_and_png(chart: ChartLike, *, scale: float = 2.0) -> tuple[str, bytes]:
     """The chart as SVG text (as `to_svg`) and PNG bytes (as `to_png`), laid out once.
 
@@ -213,6 +227,7 @@ __all__ = [
     "save",
     "spec",
     "stable_svg_ids",
+    "svg_of_spec",
     "themed_spec",
     "to_html",
     "to_png",

@@ -58,10 +58,14 @@ def test_reform_slope_chart(reform_db: Store) -> None:
     result = reform_effects(reform_db, n_boot=100)
     chart = reform_slope_chart(result, "vehicle_operation")
     spec = round_trip(chart)
-    assert marks(spec) == ["line", "point"]
+    assert marks(spec) == ["line", "point", "text"]  # the text names each line at its end
     assert title_text(spec) == "公车改革前后：公务用车运行维护费"
-    assert "4个部门平均变化 -50.6%" in spec["title"]["subtitle"]
+    assert spec["title"]["subtitle"][1].startswith("4个部门平均变化 -50.6%")
     assert spec["layer"][0]["encoding"]["x"]["sort"] == ["改革前", "改革后"]
+    assert [(p["name"], p["bind"]) for p in spec["params"]] == [("highlight_vehicle_operation", "legend")]
+    assert spec["layer"][0]["encoding"]["opacity"]["condition"]["param"] == "highlight_vehicle_operation"
+    labels = spec["datasets"][spec["layer"][2]["data"]["name"]]
+    assert sorted(r["label"] for r in labels) == sorted(result.frame["department"].unique().to_list())
     assert to_png(chart).startswith(PNG)
 
 

@@ -16,48 +16,20 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from analytics.report import ReportResult, build_report
+from tests.browser import chromium, html_attribute, needs_chromium
 from tests.report.conftest import DAY, PLANTED
 
-CHROMIUM = next(
-    (path for name in ("chromium", "chromium-browser", "google-chrome") if (path := shutil.which(name))), None
-)
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="chromium is not installed (the Makefile's test system packages bring it)"
-)
-
-OFFLINE_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-extensions",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND",  # no name resolves
-    "--proxy-server=127.0.0.1:9",  # and every connection goes to the discard port
-)
+pytestmark = needs_chromium
 
 ALERT_PROBE = (
     "<script>window.alert = function (message) {"
     " document.documentElement.setAttribute('data-alerted', String(message)); };</script>"
 )
-
-
-def chromium(page: Path, profile: Path, *extra: str) -> str:
-    """Run headless Chromium offline on `page`; returns its stdout (the DOM with --dump-dom)."""
-    assert CHROMIUM is not None
-    command = [CHROMIUM, *OFFLINE_FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=30000", *extra]
-    done = subprocess.run([*command, page.as_uri()], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout
 
 
 def probed(index: Path, body_probe: str = "") -> Path:
@@ -120,13 +92,6 @@ def samples_dom(samples_report: ReportResult, tmp_path_factory: pytest.TempPathF
         return chromium(page, tmp_path_factory.mktemp("profile"), "--dump-dom")
     finally:
         page.unlink()
-
-
-def html_attribute(dom: str, name: str) -> str | None:
-    root = re.search(r"<html[^>]*>", dom)
-    assert root is not None, dom[:500]
-    value = re.search(rf'\s{name}="([^"]*)"', root.group(0))
-    return value.group(1) if value else None
 
 
 def test_the_alert_probe_sees_a_script_that_runs(tmp_path: Path) -> None:
