@@ -4,7 +4,7 @@ fixtures).
 The package's docstring examples run as tests (`--doctest-modules`) against a small example database
 (`tests/example_database.py`: three departments of 廊坊市, 2014–2018), built once per test session
 and open read-only as `db`. Each example also sees `series` (vehicle running costs, final accounts,
-of that database), `db_path`, `tmp` (a scratch folder), `pl`, `analytics`, and every public name of
+of that database), `db_path`, `tmp` (a scratch folder), `pl`, `Decimal`, `analytics`, and every public name of
 `analytics.analysis` and `analytics.charts`. An example that cannot run in a test (it ingests a
 large folder, needs the network, or a file outside the repository) is marked `+SKIP`; few are.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import doctest
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ def example_namespace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict
         names |= {
             "analytics": analytics,
             "pl": pl,
+            "Decimal": Decimal,
             "db": db,
             "db_path": path,
             "series": analysis.metric_series(db, "vehicle_operation", kind="final"),

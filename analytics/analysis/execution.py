@@ -3,8 +3,9 @@
 The budget figure is the one `preferred_facts` keeps for `kind = 'budget'`: the budget document's own
 figure (年初预算) before a 预算数 column quoted in the final accounts. Rates are Float64.
 
->>> rates = execution_rates(db, ["expenditure_total", "expenditure_project"])  # doctest: +SKIP
->>> rates.filter(pl.col("rate_pct") > 150)  # doctest: +SKIP
+>>> rates = execution_rates(db, ["expenditure_total", "expenditure_project"])
+>>> rates.filter(pl.col("rate_pct") > 102.05).select("department", "year", pl.col("rate_pct").round(1)).rows()
+[('廊坊市科学技术协会', 2014, 102.1)]
 """
 
 from __future__ import annotations

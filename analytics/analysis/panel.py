@@ -6,9 +6,12 @@ field). Every function here that adds departments up first keeps the departments
 in every year compared, and says how many it left out: the result is a `PanelResult` whose `.frame`
 is the table and `.excluded` the number of departments left out.
 
->>> s = metric_series(db, "vehicle_operation", kind="final")  # doctest: +SKIP
->>> trend = panel_trend(s, years=range(2014, 2024))  # doctest: +SKIP
->>> trend.frame, trend.excluded, trend.describe()  # doctest: +SKIP
+>>> s = metric_series(db, "vehicle_operation", kind="final")
+>>> trend = panel_trend(s, years=range(2014, 2019))
+>>> trend.frame.select("year", "departments", "value", pl.col("index").round(1)).rows()
+[(2014, 3, 90.0, 100.0), (2015, 3, 96.0, 106.7), (2016, 3, 59.0, 65.6), (2017, 3, 45.0, 50.0), (2018, 3, 46.0, 51.1)]
+>>> trend.excluded, trend.describe()
+(0, 'fixed panel: 3 departments present in every year 2014–2018; 0 left out')
 
 Over every year of a real corpus one missing document empties a panel; `years="best"` takes the run of
 consecutive years that keeps the most department-years instead (`panel_years`).
@@ -80,7 +83,8 @@ class PanelResult:
             span = f"every year {self.years[0]}–{self.years[-1]}"
         else:
             span = "every year of " + ", ".join(str(y) for y in self.years)
-        text = f"fixed panel: {self.included} departments present in {span}; {self.excluded} left out"
+        kept = f"{self.included} department{'' if self.included == 1 else 's'}"
+        text = f"fixed panel: {kept} present in {span}; {self.excluded} left out"
         derived = (
             [
                 f"{_years_text(self.derived_years)}: derived only (worked back from the next year's stated changes)"
@@ -202,9 +206,13 @@ def fixed_panel(series: FrameLike, years: PanelYears = None) -> PanelResult:
     then leaves it out); `"best"` for the run of consecutive years that keeps the most
     department-years (`panel_years`).
 
-    >>> panel = fixed_panel(metric_series(db, "vehicle_operation"), years=[2015, 2016])  # doctest: +SKIP
-    >>> panel.frame, panel.excluded  # doctest: +SKIP
-    >>> fixed_panel(metric_series(db, "three_public_total"), years="best").years  # doctest: +SKIP
+    >>> panel = fixed_panel(metric_series(db, "vehicle_operation"), years=[2015, 2016])
+    >>> panel.frame.select("department", "year", "value").rows()[:2], panel.excluded
+    ([('廊坊市教育局', 2015, 30.0), ('廊坊市教育局', 2016, 15.0)], 0)
+    >>> fixed_panel(metric_series(db, "three_public_total"), years="best").years  # 2013 has no total
+    (2014, 2015, 2016, 2017, 2018)
+    >>> print(fixed_panel(metric_series(db, "vehicle_operation"), years="best").describe_zh())
+    固定样本：2013–2018年每年均有数据的3个部门（另有0个部门未纳入）；2013年的数均为推算数（由次年文档所述增减倒推，非文档印出）
     """
     series = as_frame(series, needs=("department", "year", "value"), what="a series")
     chosen = _years(series, years)
@@ -238,8 +246,12 @@ def panel_trend(
     were summed), value, change, change_pct, index. Values are summed exactly (`exact_sum`): two
     runs give the same bits.
 
-    >>> panel_trend(metric_series(db, "three_public_total"), years=range(2014, 2024)).frame  # doctest: +SKIP
-    >>> panel_trend(metric_series(db, "three_public_total"), years="best").describe()  # doctest: +SKIP
+    >>> totals = panel_trend(metric_series(db, "three_public_total"), years=range(2014, 2019))
+    >>> totals.frame.select("year", "value", "change", pl.col("change_pct").round(1)).rows()
+    [(2014, 110.0, None, None), (2015, 116.0, 6.0, 5.5), (2016, 77.0, -39.0, -33.6), (2017, 62.0, -15.0, -19.5), (2018, 63.0, 1.0, 1.6)]
+    >>> by_type = panel_trend(metric_series(db, "three_public_total"), years="best", by=["department_type"])
+    >>> by_type.frame.filter(pl.col("year") == 2018).select("department_type", "value").rows()
+    [('教育', 21.0), ('科协', 15.0), ('财政', 27.0)]
     """
     series = as_frame(series, needs=("department", "year", "value"), what="a series")
     panel = fixed_panel(series, years)

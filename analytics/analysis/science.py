@@ -11,9 +11,12 @@ Three sources, each kept apart because each can be missing:
 
 Amounts are Float64 万元.
 
->>> funding = science_funding(db, kind="budget")  # doctest: +SKIP
->>> shift = science_shift(db, 2016, 2023)  # doctest: +SKIP
->>> shift.frame.filter(pl.col("direction") == "gained")  # doctest: +SKIP
+>>> funding = science_funding(db, kind="预算")
+>>> funding.filter(pl.col("science_total").is_not_null()).select("department", "year", "science_total").rows()[:2]
+[('廊坊市教育局', 2016, 10.0), ('廊坊市教育局', 2017, 12.0)]
+>>> shift = science_shift(db, 2014, 2018)
+>>> shift.frame.filter(pl.col("direction") == "gained")["code"].to_list()
+['2060702', '2060701']
 """
 
 from __future__ import annotations
@@ -50,7 +53,8 @@ def science_lines(store: Store, *, kind: str | None = "budget") -> pl.DataFrame:
     Columns: department, department_type, region, province, year, kind, code, name, level (`class`
     for 20607, `item` for its seven-digit sub-codes), total, basic, project (Float64), source_path.
 
-    >>> science_lines(db).filter(pl.col("code") == "2060702")  # doctest: +SKIP
+    >>> science_lines(db).filter(pl.col("code") == "2060702").select("department", "year", "level", "total").rows()
+    [('廊坊市科学技术协会', 2014, 'item', 30.0), ('廊坊市科学技术协会', 2015, 'item', 40.0), ('廊坊市科学技术协会', 2017, 'item', 70.0), ('廊坊市科学技术协会', 2018, 'item', 95.0)]
     """
     lines = budget_lines(
         store,
@@ -87,7 +91,8 @@ def science_activities(store: Store) -> pl.DataFrame:
     Columns: department, department_type, year, kind, activity, parent_activity, budget (Float64),
     counted, source_path.
 
-    >>> science_activities(db).filter(pl.col("counted"))  # doctest: +SKIP
+    >>> science_activities(db).filter(pl.col("year") == 2014).select("activity", "parent_activity", "budget", "counted").rows()
+    [('科学技术普及', None, 30.0, True), ('开展科普活动', '科学技术普及', 20.0, False)]
     """
     goals = performance_goals(store)
     matches = pl.col("activity").str.contains(ACTIVITY_PATTERN) | pl.col("parent_activity").fill_null(
@@ -256,7 +261,11 @@ def science_shift(
     (`gained`, `lost`, `unchanged` at 0.05 percentage points), sorted by share_change_pp, then code.
     Amounts are summed exactly (`exact_sum`): two runs give the same bits.
 
-    >>> science_shift(db, 2016, 2023).frame  # doctest: +SKIP
+    >>> shift = science_shift(db, 2014, 2018)
+    >>> shift.frame.select("code", pl.col("share_from_pct", "share_to_pct", "share_change_pp").round(1), "direction").rows()
+    [('2060702', 12.0, 35.6, 23.6, 'gained'), ('2060701', 40.0, 41.9, 1.9, 'gained'), ('2060799', 48.0, 22.5, -25.5, 'lost')]
+    >>> shift.describe()  # 教育局 has sub-code lines in 2018 only
+    'fixed panel: 1 department present in every year of 2014, 2018; 1 left out'
     """
     if to_year == from_year:
         raise ValueError("from_year and to_year must differ")

@@ -5,7 +5,8 @@ Builders are plain functions returning Altair charts (no top-level config, so th
 `themed_spec()` is the spec with the theme, `to_svg_and_png()` renders both images from one layout.
 
 >>> from analytics.charts import trend_chart, save
->>> save(trend_chart(metric_series(db, "vehicle_operation")), "out/trend.png")  # doctest: +SKIP
+>>> save(trend_chart(metric_series(db, "vehicle_operation")), tmp / "trend.png").name
+'trend.png'
 """
 
 from analytics.charts.composition import three_public_chart

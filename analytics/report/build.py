@@ -1,9 +1,11 @@
 """`build_report`: the whole report in one call, as `analytics report` runs it.
 
->>> from analytics.report import build_report
->>> result = build_report("data/analytics.duckdb", "reports")  # doctest: +SKIP
->>> result.index  # doctest: +SKIP
-PosixPath('reports/2026-11-25/index.html')
+>>> import datetime as dt
+>>> from analytics.report import ReportConfig, build_report
+>>> config = ReportConfig(sections=("coverage", "quality"))  # e.g. build_report("data/analytics.duckdb", "reports")
+>>> result = build_report(db_path, tmp / "quality", config, today=dt.date(2026, 11, 25))
+>>> result.sections, result.documents, [path.name for path in result.tables][:3]
+(('coverage', 'quality'), 30, ['coverage_by_year.csv', 'coverage_by_department.csv', 'documents.csv'])
 """
 
 from __future__ import annotations
