@@ -79,6 +79,10 @@ def execution_rates(
     final = found.filter(pl.col("kind") == "final").select(
         *keys, pl.col("value").alias("final"), pl.col("basis").alias("final_basis")
     )
+    if with_gaps:
+        paired = budget.join(final, on=keys, how="full", coalesce=True)
+    else:  # the usual case, and the cheap one at national scale
+        paired = budget.join(final, on=keys, how="inner").filter(pl.col("budget") != 0)
     types = found.select("department", "department_type").unique("department", keep="first")
     names = {m.key: m.name_zh for m in vocabulary.values()}
     status = (
@@ -91,10 +95,8 @@ def execution_rates(
         .otherwise(pl.lit("compared"))
     )
     rates = (
-        budget.join(final, on=keys, how="full", coalesce=True)
-        .join(types, on="department", how="left")
+        paired.join(types, on="department", how="left")
         .with_columns(status.alias("status"))
-        .filter(pl.lit(with_gaps) | (pl.col("status") == "compared"))
         .with_columns(
             pl.col("metric").replace_strict(names, return_dtype=pl.String).alias("name_zh"),
             (pl.col("final") - pl.col("budget")).alias("difference"),

@@ -211,13 +211,18 @@ def resolve_departments(store: Store, departments: Iterable[str] | str | None) -
     if departments is None:
         return None
     given = [departments] if isinstance(departments, str) else list(departments)
+    if all(isinstance(g, str) for g in given):  # the usual case, cheap at any scale: all canonical
+        found = store.connection.sql(
+            "SELECT count(DISTINCT department) FROM documents WHERE list_contains($1::VARCHAR[], department)",
+            params=[list(set(given))],
+        ).fetchall()
+        if found[0][0] == len(set(given)):
+            return list(dict.fromkeys(given))
     rows = store.connection.sql(
         "SELECT DISTINCT department, department_printed, department_type FROM documents "
         "WHERE status = 'ok' AND department IS NOT NULL"
     ).fetchall()
     canonical = {str(d) for d, _, _ in rows}
-    if all(isinstance(g, str) and g in canonical for g in given):
-        return list(dict.fromkeys(given))
     aliases: dict[str, set[str]] = {}
     for department, printed, kind in rows:
         for alias in (printed, kind):
