@@ -493,6 +493,17 @@ failed""",
     ),
     (
         "md",
+        "## Plain rows\n\n`db.query(...)` gives the rows as Python values (what `analytics sql` prints; decimals exact), shown as a table.",
+    ),
+    (
+        "code",
+        """\
+with open_database(DB) as db:
+    rows = db.query("select department, count(*) as documents from documents group by 1 order by 1")
+rows""",
+    ),
+    (
+        "md",
         "## Straight DuckDB\n\nThe store's connection is a DuckDB connection: its relations convert to polars with `.pl()`.",
     ),
     (

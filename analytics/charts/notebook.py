@@ -5,6 +5,7 @@ and it knows nothing of the package's theme. After `enable_notebook()`:
 
 - the cell that calls it outputs the Vega, Vega-Lite and vega-embed libraries (from the installed
   vl-convert, about 0.9 MB, once per notebook page);
+- `store.query(...)` results show as tables;
 - every chart shown is drawn by those libraries with the report's options and theme (Chinese fonts,
   zh-CN numbers, legend highlight, 部门 menu and zoom where the chart has them), over a static SVG
   image of itself that stays where scripts do not run (an untrusted notebook, a viewer such as
@@ -62,10 +63,24 @@ def enable_notebook(*, show_libraries: bool = True) -> None:
         alt.renderers.register(RENDERER, render)
     alt.renderers.enable(RENDERER)
     enable_theme()
+    if _in_ipython():
+        _show_query_results()
     if show_libraries and _in_ipython():
         from IPython.display import HTML, display
 
         display(HTML(bundle_html()))  # type: ignore[no-untyped-call]
+
+
+def _show_query_results() -> None:
+    """`store.query(...)` results (`QueryResult`) display as HTML tables in the notebook."""
+    from IPython import get_ipython
+
+    from analytics.analysis.display import query_result_html
+    from analytics.load import QueryResult
+
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["text/html"].for_type(QueryResult, query_result_html)
 
 
 def _in_ipython() -> bool:
