@@ -246,6 +246,62 @@ def _field_value(item: str) -> str:
     return f"{FIELD_ZH.get(name, name)} {value}".strip()
 
 
+_UNIT_ASSUMED = re.compile(r"^table (?P<table>\S+) declares no unit")
+
+
+def _unit_assumed(row: Row) -> str:
+    found = _UNIT_ASSUMED.match(str(row.get("message") or ""))
+    table = f"第 {found['table']} 个表格" if found else "表格"
+    return f"{table}没有标明单位，文档中也没有其他数字可以核对，表中金额按万元计（unit_found 为空）。"
+
+
+_SCALE = re.compile(
+    r"^(?P<metric>\S+) (?P<year>\d{4}) (?P<kind>budget|final) = (?P<value>\S+) 万元 \((?P<where>.*?), (?P<unit>[^)]*)\) "
+    r"is out of scale with the document's other figures: (?P<m1>\S+) (?P<v1>\S+) is (?P<how>.*?) (?P<m2>\S+) "
+    r"(?P<v2>\S+) \(“(?P<quote>.*)”\); (?P<why>a unit misread|a misread unit or label)",
+    re.DOTALL,
+)
+
+
+def _scale(row: Row) -> str:
+    found = _SCALE.match(str(row.get("message") or ""))
+    if found is None:
+        return (
+            f"{_figure(row.get('metric'), row.get('check_year'), None)}{_number(row.get('actual'))} 万元"
+            "与文档中其他数字的量级不符，该数未计入。"
+        )
+    where = found["where"]
+    where_zh = f"第 {where.split()[-1]} 个表格" if where.startswith("table ") else "正文句子"
+    unit = found["unit"]
+    unit_zh = (
+        "未标单位，按万元读" if unit.startswith("without a unit") else f"按{unit.removeprefix('read as ')}读"
+    )
+    how = found["how"]
+    times = how.removeprefix("about ").removesuffix(" times").removesuffix(" of")
+    ratio = f"约 {times} 倍" if how.endswith("times") else f"约 {times}"
+    why = "可能是单位读错" if found["why"] == "a unit misread" else "可能是单位或项目名称读错"
+    return (
+        f"{_figure(found['metric'], found['year'], found['kind'])}{found['value']} 万元（{where_zh}，{unit_zh}）"
+        f"与文档中其他数字的量级不符：{_metric(found['m1'])} {found['v1']} 是 {_metric(found['m2'])} "
+        f"{found['v2']}（“{found['quote']}”）的{ratio}；{why}，该数未计入。"
+    )
+
+
+_UNREAD = re.compile(
+    r"^table (?P<table>\S+) \((?P<caption>.*)\) is the standard table (?P<key>\S+) and prints amounts"
+)
+
+
+def _table_unread(row: Row) -> str:
+    found = _UNREAD.match(str(row.get("message") or ""))
+    if found is None:
+        return "一个标准表格印有金额，但没有读出任何数字。"
+    return (
+        f"第 {found['table']} 个表格（{found['caption']}）是标准表 {found['key']}，印有金额，"
+        "但没有读出任何数字。"
+    )
+
+
 TRANSLATIONS: dict[str, Callable[[Row], str]] = {
     "sum:budget_line": _budget_line,
     "sum:budget_line_children": _budget_line,
@@ -258,6 +314,9 @@ TRANSLATIONS: dict[str, Callable[[Row], str]] = {
     "mixed_units:performance_goals": _mixed_units,
     "metadata": _metadata,
     "no_figures": _no_figures,
+    "unit:assumed": _unit_assumed,
+    "scale": _scale,
+    "table:unread": _table_unread,
 }
 """Check name (or the prefix before its last `:` part) -> the Chinese sentence of its rows."""
 
@@ -284,6 +343,9 @@ CHECK_NAMES_ZH: dict[str, str] = {
     "mixed_units:performance_goals": "绩效标准单位不一",
     "metadata": "文档信息缺失",
     "no_figures": "没有读出数字",
+    "unit:assumed": "未标单位",
+    "scale": "量级不符",
+    "table:unread": "标准表未读出",
 }
 """What each kind of check tests, in a few Chinese words (the page's 检查项 column)."""
 
@@ -293,8 +355,8 @@ def check_name_zh(check: str) -> str:
 
     >>> check_name_zh("sum:three_public_total"), check_name_zh("prior_year:reception")
     ('分项之和：“三公”经费', '与上年文档不一：公务接待费')
-    >>> check_name_zh("tables:unread")
-    'tables:unread'
+    >>> check_name_zh("tables:odd")
+    'tables:odd'
     """
     name = check
     while name not in CHECK_NAMES_ZH:
@@ -315,8 +377,8 @@ def check_message_zh(row: Row) -> str:
     ...     "message": "reception 2019 budget: this document's stated change implies 2.5500; "
     ...                "the 2019 document (/data/审计局_2019_预算.doc) states 1.6500"})
     '公务接待费（2019年预算数）：本文档所述比上年增减额推算出的上年数为 2.55，而 2019 年的文档（审计局_2019_预算.doc）所列为 1.65。常见原因是上年数在公开后作了调整。'
-    >>> check_message_zh({"check": "tables:unread", "message": "a table gave no figure"})
-    '检查项 tables:unread（英文说明）：a table gave no figure'
+    >>> check_message_zh({"check": "tables:odd", "message": "a table gave no figure"})
+    '检查项 tables:odd（英文说明）：a table gave no figure'
     """
     check = str(row.get("check") or "")
     translate = _translation(check)

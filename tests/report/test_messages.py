@@ -84,6 +84,26 @@ CASES = [
         "没有读出任何数字。认出：年度 2019，类型（预算或决算） 预算；未认出：部门、地区。文本有 1 段、0 个表格；"
         "没有一段提到指标（三公经费、收入合计、基本支出…）。",
     ),
+    (
+        {"check": "unit:assumed",
+         "message": "table 3 declares no unit and no other figure of the document bears on its amounts: they are "
+                    "taken as 万元 (unit_found is NULL)"},
+        "第 3 个表格没有标明单位，文档中也没有其他数字可以核对，表中金额按万元计（unit_found 为空）。",
+    ),
+    (
+        {"check": "scale:reception", "metric": "reception",
+         "message": "reception 2019 budget = 25500 万元 (table 4, without a unit, read as 万元) is out of scale with "
+                    "the document's other figures: reception 25500 is about 10,000 times reception 2.55 (“公务接待费"
+                    "2.55万元。”); a unit misread, so the figure is left out"},
+        "公务接待费（2019年预算数）25500 万元（第 4 个表格，未标单位，按万元读）与文档中其他数字的量级不符："
+        "公务接待费 25500 是 公务接待费 2.55（“公务接待费2.55万元。”）的约 10,000 倍；可能是单位读错，该数未计入。",
+    ),
+    (
+        {"check": "table:unread",
+         "message": "table 2 (部门收支总表) is the standard table income_expenditure_summary and prints amounts, but "
+                    "none was read from it"},
+        "第 2 个表格（部门收支总表）是标准表 income_expenditure_summary，印有金额，但没有读出任何数字。",
+    ),
 ]  # fmt: skip
 
 
