@@ -1,16 +1,30 @@
-"""Collection rules for the whole repository (tests/ has its own fixtures)."""
+"""Collection rules and the docstring examples' namespace for the whole repository (tests/ has its own
+fixtures).
+
+The package's docstring examples run as tests (`--doctest-modules`) against a small example database
+(`tests/example_database.py`: three departments of 廊坊市, 2014–2018), built once per test session
+and open read-only as `db`. Each example also sees `series` (vehicle running costs, final accounts,
+of that database), `db_path`, `tmp` (a scratch folder), `pl`, `Decimal`, `analytics`, and every public name of
+`analytics.analysis` and `analytics.charts`. An example that cannot run in a test (it ingests a
+large folder, needs the network, or a file outside the repository) is marked `+SKIP`; few are.
+"""
 
 from __future__ import annotations
 
 import doctest
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
+import polars as pl
 import pytest
 from _pytest.doctest import DoctestItem
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Docstring examples that are all marked +SKIP (they need a database or a report folder) are
-    illustrations, not tests: leave them out rather than count them as skipped tests."""
+    """Docstring examples that are all marked +SKIP are illustrations, not tests: leave them out rather
+    than count them as skipped tests."""
     illustrations = [item for item in items if _only_skipped_examples(item)]
     if illustrations:
         config.hook.pytest_deselected(items=illustrations)
@@ -21,3 +35,42 @@ def _only_skipped_examples(item: pytest.Item) -> bool:
     if not isinstance(item, DoctestItem) or item.dtest is None:
         return False
     return all(example.options.get(doctest.SKIP) for example in item.dtest.examples)
+
+
+@pytest.fixture(scope="session")
+def example_namespace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """What the docstring examples see (see the module docstring); the database is closed at the end."""
+    import analytics
+    import analytics.analysis as analysis
+    import analytics.charts as charts
+    from tests.example_database import write_example_database
+
+    folder = tmp_path_factory.mktemp("examples")
+    path = write_example_database(folder / "examples.duckdb")
+    names: dict[str, Any] = {name: getattr(analysis, name) for name in analysis.__all__}
+    names |= {name: getattr(charts, name) for name in charts.__all__}
+    with analysis.open_database(path) as db:
+        names |= {
+            "analytics": analytics,
+            "pl": pl,
+            "Decimal": Decimal,
+            "db": db,
+            "db_path": path,
+            "series": analysis.metric_series(db, "vehicle_operation", kind="final"),
+            "tmp": tmp_path_factory.mktemp("example-output"),
+        }
+        yield names
+
+
+@pytest.fixture(autouse=True)
+def _examples_see_the_example_database(request: pytest.FixtureRequest) -> None:
+    """Only docstring examples build and see the example database; other tests never pay for it."""
+    if isinstance(request.node, DoctestItem):
+        namespace: dict[str, Any] = request.getfixturevalue("doctest_namespace")
+        for name, value in request.getfixturevalue("example_namespace").items():
+            namespace.setdefault(name, value)
+
+
+def repository_root() -> Path:
+    """The folder holding this file (the repository's root)."""
+    return Path(__file__).resolve().parent

@@ -3,12 +3,14 @@
 Open a database, read tidy frames, then build series and the analyses on them:
 
 >>> from analytics.analysis import open_database, metric_series, panel_trend, reform_effects
->>> with open_database("data/analytics.duckdb") as db:  # doctest: +SKIP
-...     series = metric_series(db, "vehicle_operation", kind="final")
-...     trend = panel_trend(series, years=range(2014, 2024))   # fixed panel of departments
-...     best = panel_trend(series, years="best")                # the span panel_years() picks
-...     trend.frame, trend.excluded                            # totals, and how many were left out
+>>> with open_database(db_path) as db:  # "data/analytics.duckdb" after `make demo`; closed after the block
+...     series = metric_series(db, "vehicle_operation", kind="决算")
 ...     reform = reform_effects(db)                             # before/after the vehicle reform
+>>> trend = panel_trend(series, years="best")                   # a fixed panel of departments
+>>> trend.years, trend.excluded                                 # which years, how many left out
+((2013, 2014, 2015, 2016, 2017, 2018), 0)
+>>> print(reform.describe_zh())
+比较 3 个部门在各自公车改革年度之前 2 年与改革年度起 2 年的决算数据的平均值（固定面板），0 个部门因缺少改革年度或数据不足未纳入。
 
 Numbers: the table readers (`documents`, `facts`, `budget_lines`, …) keep money exact as polars
 `Decimal(18, 4)`; everything computed (series, changes, shares, rates, intervals) is `Float64`.
@@ -31,6 +33,7 @@ from analytics.analysis.frames import (
     to_float,
     vehicle_costs,
 )
+from analytics.analysis.names import UnknownNameError
 from analytics.analysis.panel import PanelResult, fixed_panel, panel_trend, panel_years
 from analytics.analysis.rankings import flag_outliers, rank_departments
 from analytics.analysis.reform import (
@@ -49,6 +52,7 @@ from analytics.analysis.sums import exact_mean, exact_sum
 __all__ = [
     "PanelResult",
     "ReformResult",
+    "UnknownNameError",
     "budget_lines",
     "cagr",
     "checks",

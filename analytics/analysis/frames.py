@@ -7,8 +7,10 @@ ratios, growth rates, means and bootstrap intervals are not exact anyway. `to_fl
 conversion for any frame.
 
 >>> from analytics.analysis import open_database, facts
->>> with open_database("data/analytics.duckdb") as db:  # doctest: +SKIP
+>>> with open_database(db_path) as db:  # e.g. "data/analytics.duckdb", which `make demo` builds
 ...     vehicles = facts(db, ["vehicle_operation"], kinds=["final"])
+>>> vehicles.select("department", "year", "value", "basis").head(2).rows()
+[('廊坊市教育局', 2013, Decimal('30.0000'), 'derived'), ('廊坊市教育局', 2014, Decimal('30.0000'), 'stated')]
 """
 
 from __future__ import annotations
@@ -19,6 +21,14 @@ from collections.abc import Iterable, Sequence
 import duckdb
 import polars as pl
 
+from analytics.analysis.inputs import FrameLike, as_frame
+from analytics.analysis.names import (
+    UnknownNameError,
+    resolve_departments,
+    resolve_kinds,
+    resolve_measure,
+    resolve_metrics,
+)
 from analytics.load import DEFAULT_DB, QueryError, Store, open_store
 from analytics.load.query import query_error_message
 
@@ -32,8 +42,9 @@ def open_database(path: str | os.PathLike[str] | None = None, *, read_only: bool
     `path` defaults to `$ANALYTICS_DB`, else `data/analytics.duckdb` (as the CLI does). Use it as a
     context manager, or call `.close()`; many processes may read one file at once.
 
-    >>> with open_database("data/analytics.duckdb") as db:  # doctest: +SKIP
-    ...     documents(db).height
+    >>> with open_database(db_path) as store:  # closed at the end of the block
+    ...     documents(store).height, store.read_only
+    (30, True)
     """
     chosen = path if path is not None else os.environ.get(ENV_DB) or DEFAULT_DB
     return open_store(chosen, read_only=read_only)
@@ -47,8 +58,11 @@ def query(
     Parameters are positional (`$1`, `?`) or named (`$name`, with a dict). A failing statement raises
     `QueryError` with a one-line message.
 
-    >>> query(db, "select year, sum(value) as total from preferred_facts "  # doctest: +SKIP
-    ...       "where metric = $1 group by year order by year", ["vehicle_operation"])
+    >>> query(db, "select year, sum(value) as total from preferred_facts where metric = $1 "
+    ...       "and kind = 'final' group by year order by year", ["vehicle_operation"]).rows()[:3]
+    [(2013, Decimal('93.0000')), (2014, Decimal('87.0000')), (2015, Decimal('96.0000'))]
+    >>> query(db, "select count(*) as n from facts where kind = $kind", {"kind": "budget"}).item()
+    45
     """
     try:
         relation = store.connection.sql(sql, params=parameters)
@@ -60,12 +74,14 @@ def query(
         raise QueryError(query_error_message(exc)) from exc
 
 
-def to_float(frame: pl.DataFrame) -> pl.DataFrame:
-    """The same frame with every Decimal column cast to Float64 (for plotting and statistics).
+def to_float(frame: FrameLike) -> pl.DataFrame:
+    """The same frame with every Decimal column cast to Float64 (for plotting and statistics); a
+    LazyFrame is collected.
 
-    >>> to_float(facts(db, ["vehicle_operation"]))["value"].dtype  # doctest: +SKIP
+    >>> to_float(facts(db, ["vehicle_operation"]))["value"].dtype
     Float64
     """
+    frame = as_frame(frame)
     decimals = [name for name, dtype in frame.schema.items() if isinstance(dtype, pl.Decimal)]
     return frame.with_columns(pl.col(decimals).cast(pl.Float64)) if decimals else frame
 
@@ -97,8 +113,13 @@ def documents(store: Store, *, status: str | None = "ok") -> pl.DataFrame:
     """The `documents` table: one row per file; only readable ones (`status = 'ok'`) unless `status`
     is `'error'` or None (all).
 
-    >>> documents(db).select("department", "year", "kind").head()  # doctest: +SKIP
+    >>> documents(db).select("department", "year", "kind").head(2).rows()
+    [('廊坊市教育局', 2014, 'budget'), ('廊坊市教育局', 2014, 'final')]
+    >>> documents(db, status="error").height
+    0
     """
+    if status not in ("ok", "error", None):
+        raise UnknownNameError(f"unknown status {status!r}: use 'ok', 'error' or None (all)")
     where = _Where()
     if status is not None:
         where.add("status = {}", status)
@@ -116,11 +137,11 @@ def documents(store: Store, *, status: str | None = "ok") -> pl.DataFrame:
 
 def facts(
     store: Store,
-    metrics: Iterable[str] | None = None,
+    metrics: Iterable[str] | str | None = None,
     *,
     measure: str | None = "amount",
-    kinds: Iterable[str] | None = None,
-    departments: Iterable[str] | None = None,
+    kinds: Iterable[str] | str | None = None,
+    departments: Iterable[str] | str | None = None,
     years: Iterable[int] | None = None,
     preferred: bool = True,
 ) -> pl.DataFrame:
@@ -131,14 +152,20 @@ def facts(
     first, table cells before sentences, then the latest ingest). `preferred=False` gives every row of
     `facts`. `measure=None` keeps all measures. `value` is exact (polars Decimal, 万元 for money).
 
-    >>> facts(db, ["vehicle_operation", "vehicles_count"], kinds=["final"])  # doctest: +SKIP
+    Names are checked (`analytics.analysis.names`): a metric by key or Chinese name, a kind as
+    budget/final or 预算/决算, a department by full or unambiguous short name; a wrong one raises
+    `UnknownNameError` listing the valid ones instead of returning an empty frame.
+
+    >>> found = facts(db, ["vehicle_operation", "vehicles_count"], kinds="决算", departments="财政局")
+    >>> found.filter(pl.col("year") == 2016).select("metric", "value", "reason").rows()
+    [('vehicle_operation', Decimal('20.0000'), '公车改革车辆减少'), ('vehicles_count', Decimal('4.0000'), None)]
     """
     where = _Where()
-    where.any_of("metric", metrics)
+    where.any_of("metric", resolve_metrics(metrics))
     if measure is not None:
-        where.add("measure = {}", measure)
-    where.any_of("kind", kinds)
-    where.any_of("department", departments)
+        where.add("measure = {}", resolve_measure(measure))
+    where.any_of("kind", resolve_kinds(kinds))
+    where.any_of("department", resolve_departments(store, departments))
     where.any_of("year", years, "INTEGER")
     if preferred:
         source = "preferred_facts"
@@ -161,20 +188,30 @@ def facts(
 
 
 def checks(store: Store, *, failed_only: bool = False) -> pl.DataFrame:
-    """The `checks` table with each document's department, year and kind (`check_year` is the year of
-    the figures checked). `failed_only=True` keeps the failed checks (errors and warnings).
+    """Every check with its document's department, year and kind (`check_year` is the year of the
+    figures checked): the `checks` table and the cross-document `prior_year_checks` (a stated
+    change against the prior year's own document). `failed_only=True` keeps the failed ones, errors
+    and warnings: the rows of the `failed_checks` view, which `analytics check` lists.
 
-    >>> checks(db, failed_only=True).group_by("check").len()  # doctest: +SKIP
+    >>> checks(db, failed_only=True).select("department", "year", "check", "severity").rows()
+    [('廊坊市财政局', 2018, 'sum:three_public_total', 'error')]
     """
-    failed = "WHERE NOT c.passed" if failed_only else ""
+    failed = "WHERE NOT passed" if failed_only else ""
     return query(
         store,
         f"""
-        SELECT d.department, d.year, d.kind, c."check", c.severity, c.passed, c.metric,
-               c.year AS check_year, c.expected, c.actual, c.message, c.quote, c.doc_id, c.source_path
-        FROM checks AS c LEFT JOIN documents AS d ON d.source_path = c.source_path
+        SELECT * FROM (
+            SELECT d.department, d.year, d.kind, c."check", c.severity, c.passed, c.metric,
+                   c.year AS check_year, c.expected, c.actual, c.message, c.quote, c.doc_id, c.source_path
+            FROM checks AS c LEFT JOIN documents AS d ON d.source_path = c.source_path
+            UNION ALL
+            SELECT department, year, kind, "check", severity, passed, metric, check_year, expected,
+                   actual, message, quote, doc_id, source_path
+            FROM prior_year_checks
+        )
         {failed}
-        ORDER BY c.passed, c.severity = 'error' DESC, d.department NULLS LAST, d.year, c."check"
+        ORDER BY passed, severity = 'error' DESC, department NULLS LAST, year, "check", source_path,
+                 metric, check_year
         """,
     )
 
@@ -185,7 +222,9 @@ def performance_goals(store: Store) -> pl.DataFrame:
     One row per indicator, so an activity's `budget` repeats on each of its indicator rows: use
     `.unique(["doc_id", "activity", "parent_activity"])` before summing budgets.
 
-    >>> performance_goals(db).filter(pl.col("activity").str.contains("科普"))  # doctest: +SKIP
+    >>> goals = performance_goals(db).filter(pl.col("activity").str.contains("科普"))
+    >>> goals.select("year", "activity", "parent_activity", "budget").head(2).rows()
+    [(2014, '开展科普活动', '科学技术普及', Decimal('20.0000')), (2015, '开展科普活动', '科学技术普及', Decimal('26.0000'))]
     """
     return query(
         store,
@@ -241,7 +280,7 @@ def budget_lines(
     *,
     code_prefix: str | None = None,
     classification: str | None = None,
-    kinds: Iterable[str] | None = None,
+    kinds: Iterable[str] | str | None = None,
     preferred: bool = True,
 ) -> pl.DataFrame:
     """Classification lines (政府收支分类科目) with their department; codes stay text.
@@ -250,14 +289,20 @@ def budget_lines(
     department-year-kind's lines come from one document, one line per code (see the comment above
     `_PREFERRED_LINES`); `preferred=False` gives every row as extracted.
 
-    >>> budget_lines(db, code_prefix="20607", kinds=["budget"])  # doctest: +SKIP
+    >>> lines = budget_lines(db, code_prefix="20607", kinds=["budget"])
+    >>> lines.filter(pl.col("year") == 2017).select("department", "code", "name", "total").rows()[:3]
+    [('廊坊市教育局', '20607', '科学技术普及', Decimal('12.0000')), ('廊坊市教育局', '2060703', '青少年科技活动', Decimal('12.0000')), ('廊坊市科学技术协会', '20607', '科学技术普及', Decimal('260.0000'))]
     """
+    if classification not in ("functional", "economic", None):
+        raise UnknownNameError(
+            f"unknown classification {classification!r}: use 'functional' (功能分类) or 'economic' (经济分类)"
+        )
     where = _Where()
     if code_prefix is not None:
         where.add("starts_with(code, {})", code_prefix)
     if classification is not None:
         where.add("classification = {}", classification)
-    where.any_of("kind", kinds)
+    where.any_of("kind", resolve_kinds(kinds))
     source = _PREFERRED_LINES if preferred else _ALL_LINES
     return query(
         store,
@@ -267,25 +312,28 @@ def budget_lines(
     )
 
 
-def three_public(store: Store, *, kinds: Iterable[str] | None = None) -> pl.DataFrame:
+def three_public(store: Store, *, kinds: Iterable[str] | str | None = None) -> pl.DataFrame:
     """The `three_public` view ("三公"经费, one column per component), exact decimals.
 
-    >>> three_public(db, kinds=["final"])  # doctest: +SKIP
+    >>> three_public(db, kinds=["final"]).select("department", "year", "three_public_total", "reception").rows()[:2]
+    [('廊坊市教育局', 2013, None, None), ('廊坊市教育局', 2014, Decimal('35.0000'), Decimal('5.0000'))]
     """
     where = _Where()
-    where.any_of("kind", kinds)
+    where.any_of("kind", resolve_kinds(kinds))
     return query(
         store, f"SELECT * FROM three_public {where.sql()} ORDER BY department, kind, year", where.parameters
     )
 
 
-def vehicle_costs(store: Store, *, kinds: Iterable[str] | None = None) -> pl.DataFrame:
+def vehicle_costs(store: Store, *, kinds: Iterable[str] | str | None = None) -> pl.DataFrame:
     """The `vehicle_costs` view (running and purchase costs, fleet, stated reason), exact decimals.
 
-    >>> vehicle_costs(db, kinds=["final"])  # doctest: +SKIP
+    >>> costs = vehicle_costs(db, kinds=["final"]).filter(pl.col("vehicle_operation_change_reason").is_not_null())
+    >>> costs.select("department", "year", "vehicle_operation", "vehicles_count", "vehicle_operation_change_reason").rows()
+    [('廊坊市科学技术协会', 2017, Decimal('12.0000'), Decimal('2.0000'), '公车改革车辆减少'), ('廊坊市财政局', 2016, Decimal('20.0000'), Decimal('4.0000'), '公车改革车辆减少')]
     """
     where = _Where()
-    where.any_of("kind", kinds)
+    where.any_of("kind", resolve_kinds(kinds))
     return query(
         store, f"SELECT * FROM vehicle_costs {where.sql()} ORDER BY department, kind, year", where.parameters
     )

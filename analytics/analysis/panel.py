@@ -6,9 +6,12 @@ field). Every function here that adds departments up first keeps the departments
 in every year compared, and says how many it left out: the result is a `PanelResult` whose `.frame`
 is the table and `.excluded` the number of departments left out.
 
->>> s = metric_series(db, "vehicle_operation", kind="final")  # doctest: +SKIP
->>> trend = panel_trend(s, years=range(2014, 2024))  # doctest: +SKIP
->>> trend.frame, trend.excluded, trend.describe()  # doctest: +SKIP
+>>> s = metric_series(db, "vehicle_operation", kind="final")
+>>> trend = panel_trend(s, years=range(2014, 2019))
+>>> trend.frame.select("year", "departments", "value", pl.col("index").round(1)).rows()
+[(2014, 3, 90.0, 100.0), (2015, 3, 96.0, 106.7), (2016, 3, 59.0, 65.6), (2017, 3, 45.0, 50.0), (2018, 3, 46.0, 51.1)]
+>>> trend.excluded, trend.describe()
+(0, 'fixed panel: 3 departments present in every year 2014–2018; 0 left out')
 
 Over every year of a real corpus one missing document empties a panel; `years="best"` takes the run of
 consecutive years that keeps the most department-years instead (`panel_years`).
@@ -25,6 +28,8 @@ from typing import Literal, TypeAlias
 
 import polars as pl
 
+from analytics.analysis.display import result_html
+from analytics.analysis.inputs import FrameLike, as_frame
 from analytics.analysis.sums import exact_sum
 
 BEST = "best"
@@ -40,6 +45,11 @@ class PanelResult:
 
     `frame`: the result. `departments`: the departments kept (present in every year in `years`).
     `excluded_departments`: those of the input that were left out; `excluded` is their number.
+    `derived_years`: the years of `years` in which no kept figure is printed in a document (all are
+    worked back from the next year's stated changes, `basis` derived or filled); `describe()` and
+    `describe_zh()` say so, so that a chart subtitle does not pass them off as disclosed.
+
+    In a notebook the result shows as its Chinese and English descriptions above the frame.
     """
 
     frame: pl.DataFrame
@@ -47,6 +57,7 @@ class PanelResult:
     excluded_departments: tuple[str, ...]
     years: tuple[int, ...]
     notes: tuple[str, ...] = field(default=())
+    derived_years: tuple[int, ...] = field(default=())
 
     @property
     def excluded(self) -> int:
@@ -72,8 +83,16 @@ class PanelResult:
             span = f"every year {self.years[0]}–{self.years[-1]}"
         else:
             span = "every year of " + ", ".join(str(y) for y in self.years)
-        text = f"fixed panel: {self.included} departments present in {span}; {self.excluded} left out"
-        return "; ".join([text, *self.notes])
+        kept = f"{self.included} department{'' if self.included == 1 else 's'}"
+        text = f"fixed panel: {kept} present in {span}; {self.excluded} left out"
+        derived = (
+            [
+                f"{_years_text(self.derived_years)}: derived only (worked back from the next year's stated changes)"
+            ]
+            if self.derived_years
+            else []
+        )
+        return "; ".join([text, *derived, *self.notes])
 
     def describe_zh(self) -> str:
         """The same in Chinese, for chart subtitles.
@@ -87,10 +106,53 @@ class PanelResult:
             span = f"{self.years[0]}–{self.years[-1]}年每年均有数据的"
         else:
             span = "、".join(str(y) for y in self.years) + "年均有数据的"
-        return f"固定样本：{span}{self.included}个部门（另有{self.excluded}个部门未纳入）"
+        text = f"固定样本：{span}{self.included}个部门（另有{self.excluded}个部门未纳入）"
+        if self.derived_years:
+            text += f"；{_years_text(self.derived_years, '、')}年的数均为推算数（由次年文档所述增减倒推，非文档印出）"
+        return text
+
+    def __repr__(self) -> str:
+        return (
+            f"<PanelResult {self.describe()}; frame of {self.frame.height} rows × {self.frame.width} columns>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The result in a notebook: its descriptions, the departments left out, then the frame."""
+        left_out = [f"未纳入：{'、'.join(self.excluded_departments)}"] if self.excluded_departments else []
+        return result_html(
+            "PanelResult", [self.describe_zh(), self.describe(), *left_out], [("", self.frame)]
+        )
 
 
-def panel_years(series: pl.DataFrame) -> tuple[int, ...]:
+def _years_text(years: Sequence[int], separator: str = ", ") -> str:
+    """Consecutive years as a span (2013–2015), others listed."""
+    ordered = sorted(set(years))
+    if len(ordered) > 2 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{ordered[0]}–{ordered[-1]}"
+    return separator.join(str(y) for y in ordered)
+
+
+def derived_only_years(frame: pl.DataFrame, years: Iterable[int]) -> tuple[int, ...]:
+    """The `years` in which the frame has values but none of them stated (`basis` is not 'stated');
+    empty when the frame has no `basis` column.
+
+    >>> frame = pl.DataFrame({"year": [2013, 2013, 2014], "value": [1.0, 2.0, 3.0],
+    ...                       "basis": ["derived", "filled", "stated"]})
+    >>> derived_only_years(frame, [2013, 2014])
+    (2013,)
+    """
+    if "basis" not in frame.columns or frame.is_empty():
+        return ()
+    by_year = (
+        frame.filter(pl.col("value").is_not_null())
+        .group_by("year")
+        .agg((pl.col("basis") == "stated").any().alias("stated"))
+    )
+    unstated = {int(y) for y, stated in by_year.iter_rows() if not stated}
+    return tuple(y for y in sorted(set(years)) if y in unstated)
+
+
+def panel_years(series: FrameLike) -> tuple[int, ...]:
     """The run of consecutive years over which a fixed panel keeps the most department-years.
 
     For each span of consecutive years in the series, count the departments with a non-null `value`
@@ -105,6 +167,7 @@ def panel_years(series: pl.DataFrame) -> tuple[int, ...]:
     >>> fixed_panel(frame, years="best").departments
     ('a', 'b')
     """
+    series = as_frame(series, needs=("department", "year", "value"), what="a series")
     groups = [c for c in ("metric", "kind") if c in series.columns]
     present = series.filter(pl.col("value").is_not_null() & pl.col("department").is_not_null())
     combos = max(present.select(groups).unique().height, 1) if groups else 1
@@ -135,7 +198,7 @@ def panel_years(series: pl.DataFrame) -> tuple[int, ...]:
     return chosen
 
 
-def fixed_panel(series: pl.DataFrame, years: PanelYears = None) -> PanelResult:
+def fixed_panel(series: FrameLike, years: PanelYears = None) -> PanelResult:
     """Keep the departments that have a non-null `value` in every year of `years` for every metric
     and kind the frame holds; rows of other years are dropped.
 
@@ -143,10 +206,15 @@ def fixed_panel(series: pl.DataFrame, years: PanelYears = None) -> PanelResult:
     then leaves it out); `"best"` for the run of consecutive years that keeps the most
     department-years (`panel_years`).
 
-    >>> panel = fixed_panel(metric_series(db, "vehicle_operation"), years=[2015, 2016])  # doctest: +SKIP
-    >>> panel.frame, panel.excluded  # doctest: +SKIP
-    >>> fixed_panel(metric_series(db, "three_public_total"), years="best").years  # doctest: +SKIP
+    >>> panel = fixed_panel(metric_series(db, "vehicle_operation"), years=[2015, 2016])
+    >>> panel.frame.select("department", "year", "value").rows()[:2], panel.excluded
+    ([('廊坊市教育局', 2015, 30.0), ('廊坊市教育局', 2016, 15.0)], 0)
+    >>> fixed_panel(metric_series(db, "three_public_total"), years="best").years  # 2013 has no total
+    (2014, 2015, 2016, 2017, 2018)
+    >>> print(fixed_panel(metric_series(db, "vehicle_operation"), years="best").describe_zh())
+    固定样本：2013–2018年每年均有数据的3个部门（另有0个部门未纳入）；2013年的数均为推算数（由次年文档所述增减倒推，非文档印出）
     """
+    series = as_frame(series, needs=("department", "year", "value"), what="a series")
     chosen = _years(series, years)
     groups = [c for c in ("metric", "kind") if c in series.columns]
     in_years = series.filter(pl.col("year").is_in(chosen) & pl.col("value").is_not_null())
@@ -158,11 +226,13 @@ def fixed_panel(series: pl.DataFrame, years: PanelYears = None) -> PanelResult:
     kept_set = set(kept)  # a set once: at national scale there are tens of thousands of departments
     left_out = tuple(d for d in everyone if d not in kept_set)
     frame = in_years.filter(pl.col("department").is_in(kept)).sort("department", *groups, "year")
-    return PanelResult(frame, tuple(kept), left_out, tuple(chosen))
+    return PanelResult(
+        frame, tuple(kept), left_out, tuple(chosen), derived_years=derived_only_years(frame, chosen)
+    )
 
 
 def panel_trend(
-    series: pl.DataFrame,
+    series: FrameLike,
     years: PanelYears = None,
     *,
     by: Sequence[str] = (),
@@ -176,9 +246,14 @@ def panel_trend(
     were summed), value, change, change_pct, index. Values are summed exactly (`exact_sum`): two
     runs give the same bits.
 
-    >>> panel_trend(metric_series(db, "three_public_total"), years=range(2014, 2024)).frame  # doctest: +SKIP
-    >>> panel_trend(metric_series(db, "three_public_total"), years="best").describe()  # doctest: +SKIP
+    >>> totals = panel_trend(metric_series(db, "three_public_total"), years=range(2014, 2019))
+    >>> totals.frame.select("year", "value", "change", pl.col("change_pct").round(1)).rows()
+    [(2014, 110.0, None, None), (2015, 116.0, 6.0, 5.5), (2016, 77.0, -39.0, -33.6), (2017, 62.0, -15.0, -19.5), (2018, 63.0, 1.0, 1.6)]
+    >>> by_type = panel_trend(metric_series(db, "three_public_total"), years="best", by=["department_type"])
+    >>> by_type.frame.filter(pl.col("year") == 2018).select("department_type", "value").rows()
+    [('教育', 21.0), ('科协', 15.0), ('财政', 27.0)]
     """
+    series = as_frame(series, needs=("department", "year", "value"), what="a series")
     panel = fixed_panel(series, years)
     keys = [*by, *(c for c in ("metric", "kind") if c in series.columns)]
     grouping = keys or ["_all"]
@@ -204,7 +279,9 @@ def panel_trend(
         .drop("_prior", "_base", *([] if keys else ["_all"]))
         .sort(*keys, "year")
     )
-    return PanelResult(frame, panel.departments, panel.excluded_departments, panel.years)
+    return PanelResult(
+        frame, panel.departments, panel.excluded_departments, panel.years, derived_years=panel.derived_years
+    )
 
 
 def _years(frame: pl.DataFrame, years: PanelYears) -> list[int]:
@@ -217,4 +294,12 @@ def _years(frame: pl.DataFrame, years: PanelYears) -> list[int]:
     return sorted(frame["year"].drop_nulls().unique().to_list())
 
 
-__all__ = ["BEST", "PanelResult", "PanelYears", "fixed_panel", "panel_trend", "panel_years"]
+__all__ = [
+    "BEST",
+    "PanelResult",
+    "PanelYears",
+    "derived_only_years",
+    "fixed_panel",
+    "panel_trend",
+    "panel_years",
+]

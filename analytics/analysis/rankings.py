@@ -7,8 +7,10 @@ and the default here. The median and MAD are not pulled by the outlier itself, u
 standard deviation. With fewer than `min_peers` values in a group no score is given (null): there is
 no crowd to stand out from.
 
->>> changes = year_on_year(metric_series(db, "vehicle_operation"))  # doctest: +SKIP
->>> flag_outliers(changes, "change_pct").filter(pl.col("outlier"))  # doctest: +SKIP
+>>> changes = pl.DataFrame({"department": list("abcdef"), "change_pct": [-4.0, -5.0, -3.0, -6.0, -5.5, 48.0]})
+>>> flagged = flag_outliers(changes, "change_pct", within=[])  # one group: all six are peers
+>>> flagged.filter(pl.col("outlier")).select("department", pl.col("robust_z").round(1)).rows()
+[('f', 28.3)]
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
+from analytics.analysis.inputs import FrameLike, as_frame
 from analytics.analysis.stats import robust_z
 
 OUTLIER_THRESHOLD = 3.5
@@ -35,7 +38,7 @@ def _groups(frame: pl.DataFrame, within: Sequence[str] | None) -> list[str]:
 
 
 def rank_departments(
-    frame: pl.DataFrame,
+    frame: FrameLike,
     by: str = "value",
     *,
     within: Sequence[str] | None = None,
@@ -45,9 +48,14 @@ def rank_departments(
     frame's metric, kind and year columns) and `of` (how many were ranked); rows where `by` is null
     get no rank. Sorted by group, then rank.
 
-    >>> rank_departments(metric_series(db, "three_public_total").filter(pl.col("year") == 2020))  # doctest: +SKIP
-    >>> rank_departments(year_on_year(s), by="change_pct", descending=False)  # biggest cuts first  # doctest: +SKIP
+    >>> latest = metric_series(db, "three_public_total").filter(pl.col("year") == 2018)
+    >>> rank_departments(latest).select("department", "value", "rank", "of").rows()
+    [('廊坊市财政局', 27.0, 1, 3), ('廊坊市教育局', 21.0, 2, 3), ('廊坊市科学技术协会', 15.0, 3, 3)]
+    >>> cuts = year_on_year(series).filter(pl.col("year") == 2016)
+    >>> rank_departments(cuts, by="change_pct", descending=False).select("department", "rank").rows()  # biggest cut first
+    [('廊坊市财政局', 1), ('廊坊市教育局', 2), ('廊坊市科学技术协会', 3)]
     """
+    frame = as_frame(frame, needs=(by,))
     groups = _groups(frame, within)
     over = groups or None
     ranked = frame.with_columns(
@@ -60,7 +68,7 @@ def rank_departments(
 
 
 def flag_outliers(
-    frame: pl.DataFrame,
+    frame: FrameLike,
     column: str = "change_pct",
     *,
     within: Sequence[str] | None = None,
@@ -73,8 +81,11 @@ def flag_outliers(
     Peer groups default to the frame's metric, kind and year columns. When the MAD is 0 the mean
     absolute deviation stands in (see `analytics.analysis.stats.robust_z`).
 
-    >>> flag_outliers(execution_rates(db), "rate_pct")  # doctest: +SKIP
+    >>> rates = flag_outliers(execution_rates(db), "rate_pct", within=["metric", "year"])
+    >>> rates.select("peers", "robust_z", "outlier").unique().rows()  # three departments: too few peers to score
+    [(3, None, False)]
     """
+    frame = as_frame(frame, needs=(column,))
     groups = _groups(frame, within)
     indexed = frame.with_row_index("_row")
     parts: list[pl.DataFrame] = []

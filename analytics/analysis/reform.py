@@ -21,9 +21,11 @@ departments), and where departments that had not reformed yet exist in the same 
 difference-in-differences estimate compares each reform cohort's change from the year before its
 reform to the reform year with theirs.
 
->>> result = reform_effects(db)  # doctest: +SKIP
->>> result.pooled  # one row per metric: mean change in percent with its 95 % interval  # doctest: +SKIP
->>> result.did  # difference-in-differences by cohort, and pooled (cohort null)  # doctest: +SKIP
+>>> result = reform_effects(db)
+>>> result.pooled.select("metric", "departments", pl.col("mean_change_pct", "ci_low", "ci_high").round(1)).rows()
+[('vehicle_operation', 3, -51.6, -54.8, -50.0), ('vehicles_count', 3, -60.8, -62.5, -60.0), ('three_public_total', 3, -45.2, -48.1, -42.9), ('expenditure_personnel', 3, 19.4, 10.0, 26.2)]
+>>> result.did.filter(pl.col("metric") == "vehicle_operation").select("cohort", "treated", "control", pl.col("did_pp").round(1)).rows()
+[(2016, 2, 1, -61.4), (None, 2, 1, -61.4)]
 """
 
 from __future__ import annotations
@@ -40,7 +42,9 @@ from pathlib import Path
 
 import polars as pl
 
+from analytics.analysis.display import result_html
 from analytics.analysis.frames import query
+from analytics.analysis.names import resolve_departments, resolve_kind, resolve_metrics
 from analytics.analysis.series import metric_series
 from analytics.analysis.stats import DEFAULT_BOOTSTRAP, bootstrap_difference, bootstrap_mean
 from analytics.analysis.sums import exact_mean
@@ -127,7 +131,8 @@ def stated_reform_years(store: Store, *, pattern: str = REFORM_PATTERN) -> pl.Da
     Only stated figures count: a derived prior-year amount carries the sentence of the following
     year. Columns: department, stated_year, stated_reason, stated_quote, stated_source_path.
 
-    >>> stated_reform_years(db)  # doctest: +SKIP
+    >>> stated_reform_years(db).select("department", "stated_year", "stated_reason").rows()
+    [('廊坊市科学技术协会', 2017, '公车改革车辆减少'), ('廊坊市财政局', 2016, '公车改革车辆减少')]
     """
     return query(
         store,
@@ -160,7 +165,8 @@ def reform_years(
     `reference` is a frame like `reform_reference()` or a path to such a CSV file;
     `from_documents=False` ignores what the documents say.
 
-    >>> reform_years(db).select("department", "level", "reform_year", "source")  # doctest: +SKIP
+    >>> reform_years(db).select("department", "level", "reform_year", "source").rows()
+    [('廊坊市教育局', 'prefecture', 2016, 'reference'), ('廊坊市科学技术协会', 'prefecture', 2017, 'document'), ('廊坊市财政局', 'prefecture', 2016, 'document')]
     """
     table = reference if isinstance(reference, pl.DataFrame) else reform_reference(reference)
     departments = query(
@@ -278,9 +284,8 @@ class ReformResult:
     def describe_zh(self) -> str:
         """The same in Chinese, for a report or a chart subtitle.
 
-        >>> r = reform_effects(db, kind="final", window=2)  # doctest: +SKIP
-        >>> r.describe_zh()  # doctest: +SKIP
-        '比较 4 个部门在各自公车改革年度之前 2 年与改革年度起 2 年的决算数据的平均值（固定面板），1 个部门因缺少改革年度或数据不足未纳入。'
+        >>> reform_effects(db, kind="final", window=2).describe_zh()
+        '比较 3 个部门在各自公车改革年度之前 2 年与改革年度起 2 年的决算数据的平均值（固定面板），0 个部门因缺少改革年度或数据不足未纳入。'
         """
         return (
             f"比较 {self.included} 个部门在各自公车改革年度之前 {self.window} 年与改革年度起 {self.window} 年的"
@@ -288,17 +293,34 @@ class ReformResult:
             f"{self.excluded} 个部门因缺少改革年度或数据不足未纳入。"
         )
 
+    def __repr__(self) -> str:
+        return f"<ReformResult {self.describe()}>"
+
+    def _repr_html_(self) -> str:
+        """The result in a notebook: what was compared, the pooled changes, the difference in
+        differences, and the departments left out with the reason."""
+        left_out = (
+            self.departments.filter(~pl.col("in_panel"))
+            .select("department", "excluded_because_zh")
+            .unique(maintain_order=True)
+        )
+        tables = [("pooled：各指标改革前后的平均变化（%）及区间", self.pooled)]
+        tables.append(("did：双重差分（百分点）", self.did))
+        if left_out.height:
+            tables.append(("未纳入的部门", left_out))
+        return result_html("ReformResult", [self.describe_zh(), self.describe()], tables)
+
 
 def reform_effects(
     store: Store,
     *,
-    metrics: Sequence[str] = DEFAULT_METRICS,
+    metrics: Sequence[str] | str = DEFAULT_METRICS,
     kind: str = "final",
     window: int = 2,
     min_years: int = 1,
     reference: pl.DataFrame | str | os.PathLike[str] | None = None,
     from_documents: bool = True,
-    departments: Iterable[str] | None = None,
+    departments: Iterable[str] | str | None = None,
     n_boot: int = DEFAULT_BOOTSTRAP,
     seed: int = 0,
     confidence: float = 0.95,
@@ -311,18 +333,20 @@ def reform_effects(
     `n_boot`, `seed`, `confidence`: the bootstrap (deterministic for a given seed). Means and sums
     are exact (`exact_mean`, `math.fsum`): two runs give the same bits.
 
-    >>> r = reform_effects(db, kind="final", window=2, seed=0)  # doctest: +SKIP
-    >>> r.pooled.filter(pl.col("metric") == "vehicle_operation")  # doctest: +SKIP
+    >>> r = reform_effects(db, kind="决算", window=2, seed=0)
+    >>> r.frame.filter(pl.col("metric") == "vehicle_operation").select(
+    ...     "department", "reform_year", "reform_source", "before", "after", pl.col("change_pct").round(1)).rows()
+    [('廊坊市教育局', 2016, 'reference', 30.0, 15.0, -50.0), ('廊坊市科学技术协会', 2017, 'document', 23.0, 11.5, -50.0), ('廊坊市财政局', 2016, 'document', 42.0, 19.0, -54.8)]
+    >>> r.frame.filter(pl.col("metric") == "expenditure_personnel")["measured_by"].to_list()  # 科协 states basic expenditure only
+    ['expenditure_personnel', 'expenditure_basic', 'expenditure_personnel']
     """
     if window < 1 or min_years < 1 or min_years > window:
         raise ValueError("need window >= 1 and 1 <= min_years <= window")
-    chosen = [m for m in dict.fromkeys(metrics)]
+    chosen = resolve_metrics(metrics) or []
+    kind = resolve_kind(kind)
     vocabulary = metric_vocabulary()
-    for metric in chosen:
-        if metric not in vocabulary:
-            raise ValueError(f"unknown metric {metric!r}")
     years = reform_years(store, reference=reference, from_documents=from_documents)
-    wanted = None if departments is None else list(departments)
+    wanted = resolve_departments(store, departments)
     other = "budget" if kind == "final" else "final"
 
     series_parts: list[pl.DataFrame] = []

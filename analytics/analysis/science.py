@@ -11,9 +11,12 @@ Three sources, each kept apart because each can be missing:
 
 Amounts are Float64 万元.
 
->>> funding = science_funding(db, kind="budget")  # doctest: +SKIP
->>> shift = science_shift(db, 2016, 2023)  # doctest: +SKIP
->>> shift.frame.filter(pl.col("direction") == "gained")  # doctest: +SKIP
+>>> funding = science_funding(db, kind="预算")
+>>> funding.filter(pl.col("science_total").is_not_null()).select("department", "year", "science_total").rows()[:2]
+[('廊坊市教育局', 2016, 10.0), ('廊坊市教育局', 2017, 12.0)]
+>>> shift = science_shift(db, 2014, 2018)
+>>> shift.frame.filter(pl.col("direction") == "gained")["code"].to_list()
+['2060702', '2060701']
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import polars as pl
 
 from analytics.analysis.frames import budget_lines, performance_goals, query, to_float
+from analytics.analysis.names import resolve_kind
 from analytics.analysis.panel import PanelResult
 from analytics.analysis.series import metric_series
 from analytics.analysis.sums import exact_sum
@@ -49,10 +53,14 @@ def science_lines(store: Store, *, kind: str | None = "budget") -> pl.DataFrame:
     Columns: department, department_type, region, province, year, kind, code, name, level (`class`
     for 20607, `item` for its seven-digit sub-codes), total, basic, project (Float64), source_path.
 
-    >>> science_lines(db).filter(pl.col("code") == "2060702")  # doctest: +SKIP
+    >>> science_lines(db).filter(pl.col("code") == "2060702").select("department", "year", "level", "total").rows()
+    [('廊坊市科学技术协会', 2014, 'item', 30.0), ('廊坊市科学技术协会', 2015, 'item', 40.0), ('廊坊市科学技术协会', 2017, 'item', 70.0), ('廊坊市科学技术协会', 2018, 'item', 95.0)]
     """
     lines = budget_lines(
-        store, code_prefix=SCIENCE_CODE, classification="functional", kinds=None if kind is None else [kind]
+        store,
+        code_prefix=SCIENCE_CODE,
+        classification="functional",
+        kinds=None if kind is None else [resolve_kind(kind)],
     )
     lines = to_float(lines).filter(pl.col("code").str.len_chars().is_in([5, 7]))
     return lines.select(
@@ -83,7 +91,8 @@ def science_activities(store: Store) -> pl.DataFrame:
     Columns: department, department_type, year, kind, activity, parent_activity, budget (Float64),
     counted, source_path.
 
-    >>> science_activities(db).filter(pl.col("counted"))  # doctest: +SKIP
+    >>> science_activities(db).filter(pl.col("year") == 2014).select("activity", "parent_activity", "budget", "counted").rows()
+    [('科学技术普及', None, 30.0, True), ('开展科普活动', '科学技术普及', 20.0, False)]
     """
     goals = performance_goals(store)
     matches = pl.col("activity").str.contains(ACTIVITY_PATTERN) | pl.col("parent_activity").fill_null(
@@ -116,18 +125,28 @@ def science_activities(store: Store) -> pl.DataFrame:
 
 
 def science_funding(store: Store, *, kind: str = "budget") -> pl.DataFrame:
-    """Science-popularisation funding per department and year, with its share of project spending.
+    """Science-popularisation funding per department and year, with its share of the department's
+    spending.
 
     Columns: department, department_type, year, kind,
     science_total (the 20607 line, else the sum of its sub-codes), science_project (the same for the
     project-expenditure column), lines_basis (`class line` | `sum of sub-codes`),
-    expenditure_project (the department's project expenditure of that kind), share_of_project_pct
-    (science_project, or science_total where the project column is blank, over expenditure_project;
-    `share_basis` says which), activities_budget (counted 科普 activities; budget documents only),
-    activities (their number), activities_share_pct (activities_budget over expenditure_project).
+    expenditure_total (the department's 本年支出合计 of that kind), share_of_total_pct
+    (science_total over expenditure_total: the share of everything the department spends),
+    expenditure_project (its project expenditure), share_of_project_pct (science_project, or
+    science_total where the project column is blank, over expenditure_project; `share_basis` says
+    which), activities_budget (counted 科普 activities; budget documents only), activities (their
+    number), activities_share_pct (activities_budget over expenditure_project).
 
-    >>> science_funding(db).select("department", "year", "science_total", "share_of_project_pct")  # doctest: +SKIP
+    Which share to read: a 科协 spends all its project money on 科普, so its share of project
+    spending is 100 % by construction and says nothing; the share of total spending moves with what
+    it spends on running itself (2060701 机构运行 is basic expenditure) against 科普 proper.
+
+    >>> science_funding(db).filter(pl.col("department") == "廊坊市科学技术协会").select(
+    ...     "year", "science_total", pl.col("share_of_total_pct", "share_of_project_pct").round(1)).rows()
+    [(2014, 250.0, 53.2, 83.3), (2015, 255.0, 52.0, 81.1), (2016, None, None, None), (2017, 260.0, 52.0, 75.0), (2018, 267.0, 51.3, 73.8)]
     """
+    kind = resolve_kind(kind)
     lines = science_lines(store, kind=kind)
     by_class = lines.filter(pl.col("level") == "class").select(
         "department", "year", pl.col("total").alias("_class_total"), pl.col("project").alias("_class_project")
@@ -170,6 +189,9 @@ def science_funding(store: Store, *, kind: str = "budget") -> pl.DataFrame:
     project = metric_series(store, "expenditure_project", kind=kind).select(
         "department", "year", pl.col("value").alias("expenditure_project")
     )
+    spending = metric_series(store, "expenditure_total", kind=kind).select(
+        "department", "year", pl.col("value").alias("expenditure_total")
+    )
     types = query(
         store,
         "SELECT department, mode(department_type) AS department_type FROM documents "
@@ -183,9 +205,13 @@ def science_funding(store: Store, *, kind: str = "budget") -> pl.DataFrame:
         everything.join(funding, on=["department", "year"], how="left")
         .join(activities, on=["department", "year"], how="left")
         .join(project, on=["department", "year"], how="left")
+        .join(spending, on=["department", "year"], how="left")
         .join(types, on="department", how="left")
         .with_columns(
             pl.lit(kind).alias("kind"),
+            pl.when(pl.col("expenditure_total") > 0)
+            .then(pl.col("science_total") / pl.col("expenditure_total") * 100)
+            .alias("share_of_total_pct"),
             pl.when(pl.col("expenditure_project") > 0)
             .then(numerator / pl.col("expenditure_project") * 100)
             .alias("share_of_project_pct"),
@@ -208,6 +234,8 @@ def science_funding(store: Store, *, kind: str = "budget") -> pl.DataFrame:
         "science_total",
         "science_project",
         "lines_basis",
+        "expenditure_total",
+        "share_of_total_pct",
         "expenditure_project",
         "share_of_project_pct",
         "share_basis",
@@ -233,7 +261,11 @@ def science_shift(
     (`gained`, `lost`, `unchanged` at 0.05 percentage points), sorted by share_change_pp, then code.
     Amounts are summed exactly (`exact_sum`): two runs give the same bits.
 
-    >>> science_shift(db, 2016, 2023).frame  # doctest: +SKIP
+    >>> shift = science_shift(db, 2014, 2018)
+    >>> shift.frame.select("code", pl.col("share_from_pct", "share_to_pct", "share_change_pp").round(1), "direction").rows()
+    [('2060702', 12.0, 35.6, 23.6, 'gained'), ('2060701', 40.0, 41.9, 1.9, 'gained'), ('2060799', 48.0, 22.5, -25.5, 'lost')]
+    >>> shift.describe()  # 教育局 has sub-code lines in 2018 only
+    'fixed panel: 1 department present in every year of 2014, 2018; 1 left out'
     """
     if to_year == from_year:
         raise ValueError("from_year and to_year must differ")

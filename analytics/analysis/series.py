@@ -18,8 +18,11 @@ A series frame has one row per department and year, for one kind (budget or fina
 for years that have no figure of the requested kind (useful for year-end counts, which budget and
 final documents both state).
 
->>> s = metric_series(db, "vehicle_operation", kind="final")  # doctest: +SKIP
->>> year_on_year(s).select("department", "year", "value", "change", "change_pct")  # doctest: +SKIP
+>>> s = metric_series(db, "vehicle_operation", kind="final", departments="财政局")
+>>> s.select("year", "value", "basis").rows()
+[(2013, 42.0, 'derived'), (2014, 40.0, 'stated'), (2015, 44.0, 'stated'), (2016, 20.0, 'stated'), (2017, 18.0, 'stated'), (2018, 19.0, 'stated')]
+>>> year_on_year(s).filter(pl.col("year") == 2016).select("value", "prior_value", "change", "change_pct").rows()
+[(20.0, 44.0, -24.0, -54.54545454545454)]
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from collections.abc import Iterable
 import polars as pl
 
 from analytics.analysis.frames import facts
+from analytics.analysis.inputs import FrameLike, as_frame
+from analytics.analysis.names import resolve_departments, resolve_kind, resolve_metric
 from analytics.load import Store
 from analytics.reference import metrics as metric_vocabulary
 
@@ -76,7 +81,7 @@ def metric_series(
     metric: str,
     *,
     kind: str = "final",
-    departments: Iterable[str] | None = None,
+    departments: Iterable[str] | str | None = None,
     years: Iterable[int] | None = None,
     fill: bool = True,
     fallback_kind: str | None = None,
@@ -87,13 +92,19 @@ def metric_series(
     any figure is filled from the next year's amount and its stated change, and marked `filled`.
     `fallback_kind` takes the other kind's figure for years that lack one of `kind` (only after
     filling); `source_kind` then says so. `years` limits the result, not the figures used to fill.
+    `metric`, `kind` and `departments` are checked as `facts` checks them (Chinese names, 预算/决算
+    and short department names accepted; a wrong one raises `UnknownNameError`).
 
-    >>> metric_series(db, "vehicles_count", kind="final", fallback_kind="budget")  # doctest: +SKIP
+    >>> counts = metric_series(db, "车辆数", kind="决算", fallback_kind="budget", departments="教育局")
+    >>> counts.select("year", "value", "source_kind").rows()
+    [(2014, 8.0, 'final'), (2015, 8.0, 'final'), (2016, 3.0, 'final'), (2017, 3.0, 'final'), (2018, 3.0, 'final')]
     """
-    if metric not in metric_vocabulary():
-        raise ValueError(f"unknown metric {metric!r}; see analytics.reference.metrics()")
+    metric = resolve_metric(metric)
+    kind = resolve_kind(kind)
+    fallback_kind = None if fallback_kind is None else resolve_kind(fallback_kind)
     wanted = [k for k in (kind, fallback_kind) if k is not None]
-    found = facts(store, [metric], measure=None, kinds=wanted, departments=departments)
+    chosen = resolve_departments(store, departments)
+    found = facts(store, [metric], measure=None, kinds=wanted, departments=chosen)
     found = found.filter(pl.col("department").is_not_null())
     series = _series_of_kind(found, kind, fill)
     if fallback_kind is not None:
@@ -136,12 +147,15 @@ def _series_of_kind(found: pl.DataFrame, kind: str, fill: bool) -> pl.DataFrame:
     return combined.cast(_SCHEMA)  # type: ignore[arg-type]
 
 
-def year_on_year(series: pl.DataFrame) -> pl.DataFrame:
+def year_on_year(series: FrameLike) -> pl.DataFrame:
     """Add `prior_value`, `change` (value - prior_value) and `change_pct` (percent of prior_value) to a
     series frame; null where the prior year is missing (no gap is bridged) or, for `change_pct`, zero.
 
-    >>> year_on_year(metric_series(db, "three_public_total"))  # doctest: +SKIP
+    >>> changes = year_on_year(metric_series(db, "three_public_total", departments="科协"))
+    >>> changes.select("year", "value", "change", pl.col("change_pct").round(1)).rows()
+    [(2014, 25.0, None, None), (2015, 27.0, 2.0, 8.0), (2016, 29.0, 2.0, 7.4), (2017, 16.0, -13.0, -44.8), (2018, 15.0, -1.0, -6.2)]
     """
+    series = as_frame(series, needs=("year", "value"), what="a series")
     keys = [k for k in SERIES_KEYS if k in series.columns]
     prior = series.select(
         *keys,
@@ -157,12 +171,15 @@ def year_on_year(series: pl.DataFrame) -> pl.DataFrame:
     ).sort(*keys, "year")
 
 
-def index_to(series: pl.DataFrame, base_year: int) -> pl.DataFrame:
+def index_to(series: FrameLike, base_year: int) -> pl.DataFrame:
     """Add `index` = value / value in `base_year` x 100 to a series frame (null where the base year
     is missing or zero).
 
-    >>> index_to(metric_series(db, "vehicle_operation"), 2015)  # doctest: +SKIP
+    >>> indexed = index_to(metric_series(db, "vehicle_operation", departments="财政局"), 2014)
+    >>> indexed.select("year", pl.col("index").round(1)).rows()
+    [(2013, 105.0), (2014, 100.0), (2015, 110.0), (2016, 50.0), (2017, 45.0), (2018, 47.5)]
     """
+    series = as_frame(series, needs=("year", "value"), what="a series")
     keys = [k for k in SERIES_KEYS if k in series.columns]
     base = series.filter(pl.col("year") == base_year).select(*keys, pl.col("value").alias("base_value"))
     return (
@@ -176,15 +193,18 @@ def index_to(series: pl.DataFrame, base_year: int) -> pl.DataFrame:
     )
 
 
-def cagr(series: pl.DataFrame, start: int | None = None, end: int | None = None) -> pl.DataFrame:
+def cagr(series: FrameLike, start: int | None = None, end: int | None = None) -> pl.DataFrame:
     """Compound annual growth rate per series between `start` and `end` (default: the frame's first
     and last year), in percent. Only series with a value in both years are returned; the rate is null
     when the start value is not positive or the end value is negative.
 
     Columns: the series keys, `start_year`, `end_year`, `start_value`, `end_value`, `cagr_pct`.
 
-    >>> cagr(metric_series(db, "expenditure_total"), 2014, 2023)  # doctest: +SKIP
+    >>> growth = cagr(metric_series(db, "vehicle_operation"), 2014, 2018)
+    >>> growth.select("department", "start_value", "end_value", pl.col("cagr_pct").round(1)).rows()
+    [('廊坊市教育局', 30.0, 16.0, -14.5), ('廊坊市科学技术协会', 20.0, 11.0, -13.9), ('廊坊市财政局', 40.0, 19.0, -17.0)]
     """
+    series = as_frame(series, needs=("year", "value"), what="a series")
     keys = [k for k in SERIES_KEYS if k in series.columns]
     if series.is_empty():
         return pl.DataFrame(
@@ -224,6 +244,7 @@ def share_of_parent(
     *,
     parent: str | None = None,
     kind: str = "final",
+    departments: Iterable[str] | str | None = None,
     fill: bool = True,
 ) -> pl.DataFrame:
     """A metric as a share of its parent metric (by default its parent in the vocabulary, e.g.
@@ -232,13 +253,16 @@ def share_of_parent(
     Columns: department, department_type, region, province, kind, year, metric, value, basis,
     parent, parent_value, parent_basis, share_pct.
 
-    >>> share_of_parent(db, "expenditure_project", kind="budget")  # doctest: +SKIP
+    >>> shares = share_of_parent(db, "vehicle_operation", parent="“三公”经费", departments="教育局")
+    >>> shares.select("year", "value", "parent_value", pl.col("share_pct").round(1)).rows()[:3]
+    [(2014, 30.0, 35.0, 85.7), (2015, 30.0, 35.0, 85.7), (2016, 15.0, 20.0, 75.0)]
     """
-    chosen = parent if parent is not None else metric_vocabulary()[metric].parent
+    metric = resolve_metric(metric)
+    chosen = resolve_metric(parent) if parent is not None else metric_vocabulary()[metric].parent
     if chosen is None:
         raise ValueError(f"{metric!r} has no parent metric; name one with parent=")
-    part = metric_series(store, metric, kind=kind, fill=fill)
-    whole = metric_series(store, chosen, kind=kind, fill=fill).select(
+    part = metric_series(store, metric, kind=kind, departments=departments, fill=fill)
+    whole = metric_series(store, chosen, kind=kind, departments=departments, fill=fill).select(
         "department",
         "year",
         pl.lit(chosen).alias("parent"),

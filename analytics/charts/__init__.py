@@ -5,7 +5,8 @@ Builders are plain functions returning Altair charts (no top-level config, so th
 `themed_spec()` is the spec with the theme, `to_svg_and_png()` renders both images from one layout.
 
 >>> from analytics.charts import trend_chart, save
->>> save(trend_chart(metric_series(db, "vehicle_operation")), "out/trend.png")  # doctest: +SKIP
+>>> save(trend_chart(metric_series(db, "vehicle_operation")), tmp / "trend.png").name
+'trend.png'
 """
 
 from analytics.charts.composition import three_public_chart
@@ -21,8 +22,14 @@ from analytics.charts.export import (
     to_svg_and_png,
 )
 from analytics.charts.fonts import FontNotFoundError, cjk_font_directories, register_cjk_fonts
+from analytics.charts.notebook import enable_notebook
 from analytics.charts.reform import reform_slope_chart
-from analytics.charts.science import science_share_chart, science_subcode_chart
+from analytics.charts.science import (
+    science_funding_chart,
+    science_share_chart,
+    science_shift_chart,
+    science_subcode_chart,
+)
 from analytics.charts.theme import FONT_STACK, enable_theme, metric_label, metric_name, theme_config
 from analytics.charts.trends import trend_chart
 
@@ -30,6 +37,7 @@ __all__ = [
     "FONT_STACK",
     "FontNotFoundError",
     "cjk_font_directories",
+    "enable_notebook",
     "enable_theme",
     "execution_heatmap",
     "metric_label",
@@ -37,7 +45,9 @@ __all__ = [
     "reform_slope_chart",
     "register_cjk_fonts",
     "save",
+    "science_funding_chart",
     "science_share_chart",
+    "science_shift_chart",
     "science_subcode_chart",
     "spec",
     "stable_svg_ids",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import altair as alt
+import polars as pl
 
 from analytics.analysis.composition import COMPONENTS
 from analytics.analysis.panel import PanelResult
@@ -18,20 +19,35 @@ def three_public_chart(
     height: int = 300,
 ) -> alt.Chart:
     """Stacked bars of the "三公" components per year, from `three_public_composition()`; the
-    subtitle says which fixed panel of departments is summed. `normalize=True` stacks shares (100 %).
+    subtitle says which fixed panel of departments is summed and which years hold derived figures
+    only: their bars are pale and their year is marked * (推算). `normalize=True` stacks shares (100 %).
 
-    >>> three_public_chart(three_public_composition(db, years=range(2014, 2024)))  # doctest: +SKIP
+    >>> chart = three_public_chart(three_public_composition(db, years="best"))
+    >>> chart.title.subtitle
+    '固定样本：2014–2018年每年均有数据的3个部门（另有0个部门未纳入）'
     """
     order = [metric_name(c) for c in COMPONENTS]
+    derived = list(composition.derived_years)
     data = composition.frame.with_columns(
-        composition.frame["component"].replace_strict({c: i for i, c in enumerate(COMPONENTS)}).alias("order")
+        composition.frame["component"]
+        .replace_strict({c: i for i, c in enumerate(COMPONENTS)})
+        .alias("order"),
+        pl.col("year").is_in(derived).alias("derived"),
     )
     y_title = "构成（%）" if normalize else "金额（万元）"
     chart: alt.Chart = (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("year:O", title=YEAR, axis=alt.Axis(labelAngle=0)),
+            x=alt.X(
+                "year:O",
+                title=YEAR,
+                axis=alt.Axis(
+                    labelAngle=0,
+                    labelExpr=f"indexof({derived}, datum.value) >= 0 ? datum.label + '*' : datum.label",
+                ),
+            ),
+            opacity=alt.condition("datum.derived", alt.value(0.45), alt.value(1.0)),
             y=alt.Y(
                 "value:Q",
                 title=y_title,

@@ -7,6 +7,7 @@ import polars as pl
 
 from analytics.analysis.reform import ReformResult
 from analytics.charts.theme import DEPARTMENT, metric_label, metric_name
+from analytics.charts.trends import DIMMED, HIGHLIGHT, MAX_END_LABELS, dodge, nice_domain, short_names
 
 KIND_LABELS = {"final": "决算", "budget": "预算"}
 BEFORE = "改革前"
@@ -22,9 +23,12 @@ def reform_slope_chart(
     height: int = 320,
 ) -> alt.LayerChart:
     """Each panel department's mean before and after its reform year, joined by a line: falling
-    lines are cuts. The subtitle gives the pooled mean change with its bootstrap interval.
+    lines are cuts. The subtitle gives the pooled mean change with its bootstrap interval. Click a
+    department in the legend to highlight its line; each line is labelled at its end.
 
-    >>> reform_slope_chart(reform_effects(db), "vehicle_operation")  # doctest: +SKIP
+    >>> chart = reform_slope_chart(reform_effects(db), "vehicle_operation")
+    >>> chart.title.subtitle
+    ['各部门改革前2年与改革当年起2年的均值（决算数）', '3个部门平均变化 -51.6%，95%区间 -54.8%～-50.0%']
     """
     rows = result.frame.filter(pl.col("metric") == metric)
     data = pl.concat(
@@ -50,7 +54,7 @@ def reform_slope_chart(
         title=None,
         sort=[BEFORE, AFTER],
         axis=alt.Axis(labelAngle=0),
-        scale=alt.Scale(padding=0.3),
+        scale=alt.Scale(paddingInner=0.3, paddingOuter=0.15),
     )
     y = alt.Y("value:Q", title=metric_label(metric))
     color = alt.Color("department:N", title=DEPARTMENT)
@@ -61,19 +65,51 @@ def reform_slope_chart(
         alt.Tooltip("value:Q", title=metric_name(metric), format=",.2f"),
         alt.Tooltip("change_pct:Q", title="变化（%）", format="+.1f"),
     ]
+    # one selection per metric: two slope charts side by side each keep their own
+    highlight = alt.selection_point(name=f"{HIGHLIGHT}_{metric}", fields=["department"], bind="legend")
+    dim = alt.condition(highlight, alt.value(1.0), alt.value(DIMMED))
     base = alt.Chart(data)
-    lines = base.mark_line(strokeWidth=2).encode(x=x, y=y, color=color, detail="department:N")
-    points = base.mark_point(filled=True, size=60, opacity=1).encode(x=x, y=y, color=color, tooltip=tooltip)
+    lines = (
+        base.mark_line(strokeWidth=2)
+        .encode(x=x, y=y, color=color, detail="department:N", opacity=dim)
+        .add_params(highlight)
+    )
+    points = base.mark_point(filled=True, size=60).encode(x=x, y=y, color=color, opacity=dim, tooltip=tooltip)
+    layers: list[alt.Chart] = [lines, points]
+    after = data.filter((pl.col("period") == AFTER) & pl.col("value").is_not_null()).sort("department")
+    if 0 < after.height <= MAX_END_LABELS:
+        values = data["value"].drop_nulls().to_list()
+        domain = nice_domain(min([0.0, *values]), max([0.0, *values]))
+        names = short_names(after["department"].to_list())
+        labels = after.with_columns(
+            pl.Series("label_value", dodge(after["value"].to_list(), domain, height), dtype=pl.Float64),
+            pl.col("department").replace_strict(names, return_dtype=pl.String).alias("label"),
+        )
+        y = alt.Y("value:Q", title=metric_label(metric), scale=alt.Scale(domain=list(domain)))
+        layers = [lines.encode(y=y), points.encode(y=y)]
+        layers.append(
+            alt.Chart(labels)
+            .mark_text(align="left", baseline="middle", dx=8, fontSize=11)
+            .encode(
+                x=x,
+                y=alt.Y("label_value:Q", title=metric_label(metric), scale=alt.Scale(domain=list(domain))),
+                text="label:N",
+                color=color,
+                opacity=dim,
+            )
+        )
     pooled = result.pooled.filter(pl.col("metric") == metric)
-    subtitle = f"各部门改革前{result.window}年与改革当年起{result.window}年的均值（{KIND_LABELS.get(result.kind, result.kind)}数）"
+    subtitle = [
+        f"各部门改革前{result.window}年与改革当年起{result.window}年的均值（{KIND_LABELS.get(result.kind, result.kind)}数）"
+    ]
     if pooled.height and pooled["mean_change_pct"][0] is not None:
         mean = pooled["mean_change_pct"][0]
         low, high = pooled["ci_low"][0], pooled["ci_high"][0]
         band = f"，{int(result.confidence * 100)}%区间 {low:+.1f}%～{high:+.1f}%" if low is not None else ""
-        subtitle += f"；{pooled['departments'][0]}个部门平均变化 {mean:+.1f}%{band}"
+        subtitle.append(f"{pooled['departments'][0]}个部门平均变化 {mean:+.1f}%{band}")
     heading = title or f"公车改革前后：{metric_name(metric)}"
     return alt.LayerChart(
-        layer=[lines, points], title=alt.Title(heading, subtitle=subtitle), width=width, height=height
+        layer=layers, title=alt.Title(heading, subtitle=subtitle), width=width, height=height
     )
 
 

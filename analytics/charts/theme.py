@@ -87,7 +87,10 @@ def _theme() -> alt.theme.ThemeConfig:
 def enable_theme() -> None:
     """Make Altair use the theme for every chart from now on (e.g. in a notebook).
 
-    >>> enable_theme()  # doctest: +SKIP
+    >>> with alt.theme.enable("default"):  # the active theme is restored afterwards
+    ...     enable_theme()
+    ...     alt.theme.active
+    'analytics'
     """
     if THEME_NAME not in alt.theme.names():
         alt.theme.register(THEME_NAME, enable=False)(_theme)

@@ -1,9 +1,11 @@
 """The scheduled trend report: one command, one self-contained page.
 
+>>> import datetime as dt
 >>> from analytics.report import build_report
->>> result = build_report("data/analytics.duckdb", "reports", "data/reference/report.example.toml")  # doctest: +SKIP
->>> result.index, result.latest  # doctest: +SKIP
-(PosixPath('reports/2026-11-25/index.html'), PosixPath('reports/latest'))
+>>> out = tmp / "reports"  # e.g. build_report("data/analytics.duckdb", "reports", "report.toml")
+>>> result = build_report(db_path, out, "data/reference/report.example.toml", today=dt.date(2026, 11, 25))
+>>> result.index.relative_to(out).as_posix(), result.latest.relative_to(out).as_posix()
+('2026-11-25/index.html', 'latest')
 """
 
 from analytics.report.build import build_report

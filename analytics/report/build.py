@@ -1,9 +1,11 @@
 """`build_report`: the whole report in one call, as `analytics report` runs it.
 
->>> from analytics.report import build_report
->>> result = build_report("data/analytics.duckdb", "reports")  # doctest: +SKIP
->>> result.index  # doctest: +SKIP
-PosixPath('reports/2026-11-25/index.html')
+>>> import datetime as dt
+>>> from analytics.report import ReportConfig, build_report
+>>> config = ReportConfig(sections=("coverage", "quality"))  # e.g. build_report("data/analytics.duckdb", "reports")
+>>> result = build_report(db_path, tmp / "quality", config, today=dt.date(2026, 11, 25))
+>>> result.sections, result.documents, [path.name for path in result.tables][:3]
+(('coverage', 'quality'), 30, ['coverage_by_year.csv', 'coverage_by_department.csv', 'documents.csv'])
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from pathlib import Path
 
 import polars as pl
 
+from analytics.charts.embed import embed_options
 from analytics.csv_cells import FORMULA_START, PLAIN_NUMBER
 from analytics.load import open_store
 from analytics.report.assets import javascript_bundle, script_json, svg_data_uri
 from analytics.report.config import ReportConfig, ReportError, Selection, load_config
-from analytics.report.export import export_chart, format_locale
+from analytics.report.export import export_chart
 from analytics.report.model import ReportResult, Section
 from analytics.report.publish import point_latest, staging_folder, swap_into_place
 from analytics.report.render import FigureView, SectionView, render_page, section_view, table_view
@@ -32,14 +35,6 @@ from analytics.walk import describe_os_error
 CHARTS = "charts"
 TABLES = "tables"
 INDEX = "index.html"
-
-EMBED_OPTIONS: dict[str, object] = {
-    "renderer": "svg",
-    # The editor and source views would open vega.github.io: the page stays offline.
-    "actions": {"export": True, "source": False, "compiled": False, "editor": False},
-    "i18n": {"PNG_ACTION": "保存为 PNG", "SVG_ACTION": "保存为 SVG", "CLICK_TO_VIEW_ACTIONS": "点击查看操作"},
-}
-"""vega-embed options of every chart on the page (the number format locale is added per build)."""
 
 
 def build_report(
@@ -83,7 +78,7 @@ def build_report(
             sections=views,
             figure_count=sum(len(view.figures) for view in views),
             bundle=javascript_bundle(),
-            embed_options=script_json(EMBED_OPTIONS | {"formatLocale": format_locale()}),
+            embed_options=script_json(embed_options()),
         )
         (staging / INDEX).write_text(page, encoding="utf-8")
         folder = out / name

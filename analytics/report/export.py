@@ -10,10 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import vl_convert
-
 from analytics.charts import themed_spec, to_svg_and_png
-from analytics.charts.export import LOCALE
+from analytics.charts.embed import format_locale
 
 PNG_SCALE = 2  # twice the CSS pixel size: sharp on high-density screens and in print
 
@@ -31,12 +29,6 @@ def export_chart(chart: Any) -> ExportedChart:
     """Render an Altair chart to SVG and PNG, and give its themed Vega-Lite spec for vega-embed."""
     svg, png = to_svg_and_png(chart, scale=PNG_SCALE)
     return ExportedChart(themed_spec(chart), svg, png)
-
-
-def format_locale() -> dict[str, Any]:
-    """The d3 number format of the charts' locale (zh-CN), for vega-embed in the page."""
-    locale: dict[str, Any] = vl_convert.get_format_locale(LOCALE)
-    return locale
 
 
 __all__ = ["ExportedChart", "export_chart", "format_locale"]

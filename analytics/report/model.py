@@ -20,6 +20,8 @@ class ReportTable:
     """A table: written in full to `tables/<name>.csv`, its first rows shown on the page.
 
     `labels` maps column names to the Chinese headers shown on the page (the CSV keeps the names).
+    `csv_only` columns are written to the CSV but not shown on the page (e.g. a message's English
+    original beside its Chinese translation).
     """
 
     name: str
@@ -28,6 +30,7 @@ class ReportTable:
     labels: Mapping[str, str] = field(default_factory=dict)
     note: str = ""
     empty: str = "无数据。"  # said instead of the table when it has no rows
+    csv_only: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -112,8 +112,8 @@ def cell(value: object) -> str:
 
 
 def table_view(table: ReportTable, *, rows: int, csv: str) -> TableView:
-    """The first `rows` rows of a table, formatted, with Chinese headers."""
-    frame = table.frame
+    """The first `rows` rows of a table, formatted, with Chinese headers (without its CSV-only columns)."""
+    frame = table.frame.drop([c for c in table.csv_only if c in table.frame.columns])
     shown = frame.head(rows)
     paths = [i for i, name in enumerate(frame.columns) if name in PATH_COLUMNS]
     body = [[cell(v) for v in row] for row in shown.iter_rows()]

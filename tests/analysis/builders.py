@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from analytics.load import open_store
-from analytics.model import BudgetLine, Document, Extraction, Fact, Metadata, PerformanceGoal
+from analytics.model import BudgetLine, Check, Document, Extraction, Fact, Metadata, PerformanceGoal
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ class Doc:
     goals: list[PerformanceGoal] = field(default_factory=list)
     lines: list[BudgetLine] = field(default_factory=list)
     path: str | None = None
+    notes: list[Check] = field(default_factory=list)
+    printed: str | None = None  # the department as the document prints it (default: `department`)
 
     @property
     def source_path(self) -> str:
@@ -92,7 +94,7 @@ def _extraction(doc: Doc) -> Extraction:
         metadata=Metadata(
             title=f"{doc.department}{doc.year}",
             department=doc.department,
-            department_printed=doc.department,
+            department_printed=doc.printed or doc.department,
             department_type=doc.department_type,
             region=doc.region,
             province=doc.province,
@@ -102,6 +104,7 @@ def _extraction(doc: Doc) -> Extraction:
         facts=facts,
         goals=list(doc.goals),
         budget_lines=list(doc.lines),
+        notes=list(doc.notes),
     )
 
 
@@ -140,7 +143,9 @@ def merge(*groups: list[Doc]) -> list[Doc]:
                 merged[key].facts.extend(doc.facts)
                 merged[key].goals.extend(doc.goals)
                 merged[key].lines.extend(doc.lines)
+                merged[key].notes.extend(doc.notes)
             else:
                 merged[key] = Doc(doc.department, doc.year, doc.kind, list(doc.facts), doc.department_type,
-                                  doc.region, doc.province, list(doc.goals), list(doc.lines), doc.path)  # fmt: skip
+                                  doc.region, doc.province, list(doc.goals), list(doc.lines), doc.path,
+                                  list(doc.notes), doc.printed)  # fmt: skip
     return list(merged.values())

@@ -40,3 +40,21 @@ def test_rates_where_both_kinds_exist(make_db: MakeDb) -> None:
     assert execution_rates(db, None).height == 1
     with pytest.raises(ValueError, match="unknown metric"):
         execution_rates(db, ["spending"])
+
+
+def test_with_gaps_says_why_a_rate_is_missing(make_db: MakeDb) -> None:
+    db = make_db(
+        [
+            Doc("廊坊市审计局", 2021, "budget", [fact("reception", "0"), fact("expenditure_project", "90")]),
+            Doc("廊坊市审计局", 2021, "final", [fact("reception", "0"), fact("expenditure_total", "700")]),
+        ]
+    )
+    rows = (
+        execution_rates(db, None, with_gaps=True).select("metric", "rate_pct", "status", "status_zh").rows()
+    )
+    assert rows == [
+        ("expenditure_project", None, "no final", "缺决算数"),
+        ("expenditure_total", None, "no budget", "缺预算数"),
+        ("reception", None, "zero budget", "预算为0，无法计算执行率"),
+    ]
+    assert execution_rates(db, None).is_empty()

@@ -108,3 +108,20 @@ def test_budget_lines_take_one_document_per_department_year_and_one_line_per_cod
             (2017, "2060702", Decimal("19.0000"), "/corpus/2017.txt")
         ]
         assert budget_lines(db, preferred=False).height == 3
+
+
+def test_failed_checks_include_the_prior_year_mismatches(make_db: MakeDb) -> None:
+    """What `analytics check` lists (the failed_checks view): a stated change implying a prior-year amount
+    other than the prior year's own document states is a warning, beside the documents' own checks."""
+    db = make_db(
+        [
+            Doc("廊坊市财政局", 2017, "final",
+                [fact("vehicle_operation", "20.64"), fact("vehicle_operation", "25.64", 2016, basis="derived")]),
+            Doc("廊坊市财政局", 2016, "final", [fact("vehicle_operation", "25.60")]),
+        ]
+    )  # fmt: skip
+    failed = checks(db, failed_only=True)
+    assert failed.select("department", "year", "check", "severity", "check_year", "expected", "actual").rows() == [
+        ("廊坊市财政局", 2017, "prior_year:vehicle_operation", "warning", 2016, Decimal("25.6400"), Decimal("25.6000"))
+    ]  # fmt: skip
+    assert failed.height == len(db.failed_checks().rows)

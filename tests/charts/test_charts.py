@@ -8,16 +8,10 @@ from typing import Any
 
 import altair as alt
 import polars as pl
-import pytest
 
 from analytics.analysis import (
     execution_rates,
-    fixed_panel,
-    metric_series,
     reform_effects,
-    reform_years,
-    science_funding,
-    science_lines,
     three_public_composition,
 )
 from analytics.charts import (
@@ -26,16 +20,12 @@ from analytics.charts import (
     execution_heatmap,
     metric_label,
     reform_slope_chart,
-    science_share_chart,
-    science_subcode_chart,
     theme_config,
     three_public_chart,
     to_png,
-    to_svg,
-    trend_chart,
 )
 from analytics.load import Store
-from tests.analysis.builders import Doc, fact, line
+from tests.analysis.builders import Doc, fact
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -64,59 +54,18 @@ def test_metric_labels_come_from_the_vocabulary() -> None:
     assert metric_label("not_a_metric") == "not_a_metric"
 
 
-def test_trend_chart_with_reform_years(reform_db: Store) -> None:
-    panel = fixed_panel(metric_series(reform_db, "vehicle_operation"), years=range(2014, 2018))
-    chart = trend_chart(panel.frame, reform_years=reform_years(reform_db), subtitle=panel.describe_zh())
-    spec = round_trip(chart)
-    assert marks(spec) == ["line", "point", "rule", "text"]
-    assert title_text(spec) == "公务用车运行维护费（按部门）"
-    assert spec["title"]["subtitle"].startswith("固定样本")
-    assert spec["layer"][0]["encoding"]["y"]["title"] == "公务用车运行维护费（万元）"
-    assert spec["layer"][0]["encoding"]["x"]["title"] == "年度"
-    rules = spec["datasets"][spec["layer"][2]["data"]["name"]]
-    assert {r["department"]: r["reform_year"] for r in rules} == {
-        "三河市审计局": 2017, "廊坊市教育局": 2016, "廊坊市科学技术协会": 2017, "廊坊市财政局": 2016,
-    }  # fmt: skip
-    assert to_png(chart).startswith(PNG)
-
-
-def test_a_single_year_draws_points_on_an_axis_of_that_year(reform_db: Store) -> None:
-    """One year has no line: the points stand on an axis holding that year only (a scale of zero width
-    would be drawn from whatever the renderer makes of it); a reform outside the year is not drawn."""
-    panel = fixed_panel(metric_series(reform_db, "vehicle_operation"), years=[2017])
-    chart = trend_chart(panel.frame, reform_years=reform_years(reform_db))
-    spec = round_trip(chart)
-    assert marks(spec) == ["point", "rule", "text"]
-    x = spec["layer"][0]["encoding"]["x"]
-    assert x["scale"]["domain"] == [2016.5, 2017.5]
-    assert x["axis"]["values"] == [2017]
-    assert spec["layer"][0]["encoding"]["y"]["title"] == "公务用车运行维护费（万元）"
-    rules = spec["datasets"][spec["layer"][1]["data"]["name"]]
-    assert {r["department"] for r in rules} == {"三河市审计局", "廊坊市科学技术协会"}  # reformed in 2017
-    assert marks(trend_chart(panel.frame, reform_years=2016).to_dict()) == ["point"]
-    assert marks(trend_chart(panel.frame, reform_years=2017).to_dict()) == ["point", "rule", "text"]
-    svg = to_svg(chart)
-    assert svg.count('aria-roledescription="point"') == panel.included == 5
-    assert ">2017</text>" in svg and ">2016</text>" not in svg
-    # two years or more: lines as before
-    assert marks(trend_chart(metric_series(reform_db, "vehicle_operation")).to_dict()) == ["line", "point"]
-
-
-def test_trend_chart_with_one_reform_year(reform_db: Store) -> None:
-    spec = round_trip(trend_chart(metric_series(reform_db, "vehicles_count"), reform_years=2016))
-    assert marks(spec) == ["line", "point", "rule", "text"]
-    assert spec["layer"][0]["encoding"]["y"]["title"] == "车辆数"
-    assert marks(trend_chart(metric_series(reform_db, "vehicles_count")).to_dict()) == ["line", "point"]
-
-
 def test_reform_slope_chart(reform_db: Store) -> None:
     result = reform_effects(reform_db, n_boot=100)
     chart = reform_slope_chart(result, "vehicle_operation")
     spec = round_trip(chart)
-    assert marks(spec) == ["line", "point"]
+    assert marks(spec) == ["line", "point", "text"]  # the text names each line at its end
     assert title_text(spec) == "公车改革前后：公务用车运行维护费"
-    assert "4个部门平均变化 -50.6%" in spec["title"]["subtitle"]
+    assert spec["title"]["subtitle"][1].startswith("4个部门平均变化 -50.6%")
     assert spec["layer"][0]["encoding"]["x"]["sort"] == ["改革前", "改革后"]
+    assert [(p["name"], p["bind"]) for p in spec["params"]] == [("highlight_vehicle_operation", "legend")]
+    assert spec["layer"][0]["encoding"]["opacity"]["condition"]["param"] == "highlight_vehicle_operation"
+    labels = spec["datasets"][spec["layer"][2]["data"]["name"]]
+    assert sorted(r["label"] for r in labels) == sorted(result.frame["department"].unique().to_list())
     assert to_png(chart).startswith(PNG)
 
 
@@ -148,6 +97,20 @@ def test_three_public_chart(make_db: Any) -> None:
     assert to_png(chart).startswith(PNG)
 
 
+def test_three_public_chart_marks_the_years_of_derived_figures_only(make_db: Any) -> None:
+    parts = ("overseas_travel", "vehicle_purchase", "vehicle_operation", "reception")
+    docs = [
+        Doc("廊坊市财政局", 2015, "final",
+            [fact(m, "2") for m in parts] + [fact(m, "3", 2014, basis="derived") for m in parts]),
+    ]  # fmt: skip
+    composition = three_public_composition(make_db(docs), years=[2014, 2015])
+    assert composition.derived_years == (2014,)
+    spec = round_trip(three_public_chart(composition))
+    assert "2014年的数均为推算数" in spec["title"]["subtitle"]
+    assert spec["encoding"]["opacity"]["condition"] == {"test": "datum.derived", "value": 0.45}
+    assert "indexof([2014], datum.value) >= 0" in spec["encoding"]["x"]["axis"]["labelExpr"]
+
+
 def test_execution_heatmap(make_db: Any) -> None:
     db = make_db(
         [
@@ -157,33 +120,35 @@ def test_execution_heatmap(make_db: Any) -> None:
     )
     chart = execution_heatmap(execution_rates(db), "expenditure_project")
     spec = round_trip(chart)
-    assert marks(spec) == ["rect", "text"]
+    assert marks(spec) == ["rect", "rect", "text"]
     assert spec["layer"][0]["encoding"]["color"]["scale"]["domainMid"] == 100
     assert title_text(spec) == "预算执行率：项目支出（决算数 / 预算数）"
     assert to_png(chart).startswith(PNG)
 
 
-def test_science_charts(make_db: Any) -> None:
+def test_execution_heatmap_says_why_a_cell_has_no_rate(make_db: Any) -> None:
+    """A budget of 0 gives no rate, nor does a year with one of the two figures, or neither: each such
+    cell is grey and says why instead of staying blank; a rate from a derived figure carries a *."""
     db = make_db(
         [
-            Doc("廊坊市科学技术协会", year, "budget", [fact("expenditure_project", "200")],
-                lines=[line("2060702", "科普活动", share, year), line("2060799", "其他", str(100 - int(share)), year)])
-            for year, share in ((2016, "25"), (2023, "85"))
+            Doc("廊坊市审计局", 2019, "budget", [fact("reception", "2")]),
+            Doc("廊坊市审计局", 2019, "final", [fact("reception", "1.5"), fact("reception", "2.5", 2018, basis="derived")]),
+            Doc("廊坊市审计局", 2018, "budget", [fact("reception", "2.4")]),
+            Doc("廊坊市审计局", 2021, "budget", [fact("reception", "0")]),
+            Doc("廊坊市审计局", 2021, "final", [fact("reception", "0")]),
+            Doc("廊坊市审计局", 2022, "budget", [fact("reception", "0")]),
         ]
     )  # fmt: skip
-    share = science_share_chart(science_funding(db))
-    spec = round_trip(share)
-    assert spec["encoding"]["y"]["title"] == "科普经费占项目支出比重（%）"
-    assert [row["share_of_project_pct"] for row in spec["datasets"][spec["data"]["name"]]] == [50.0, 50.0]
-    mix = science_subcode_chart(science_lines(db), department="廊坊市科学技术协会")
-    mix_spec = round_trip(mix)
-    assert mix_spec["encoding"]["y"]["stack"] == "normalize"
-    assert {row["科目"] for row in mix_spec["datasets"][mix_spec["data"]["name"]]} == {
-        "2060702 科普活动", "2060799 其他科学技术普及支出",
-    }  # fmt: skip
-    with pytest.raises(ValueError):
-        science_share_chart(science_funding(db), source="budget")
-    assert to_png(share).startswith(PNG)
+    spec = round_trip(execution_heatmap(execution_rates(db, "reception", with_gaps=True), "reception"))
+    cells = (
+        spec["datasets"][spec["data"]["name"]]
+        if "data" in spec
+        else spec["datasets"][spec["layer"][0]["data"]["name"]]
+    )
+    assert [(c["year"], c["label"]) for c in cells] == [
+        (2018, "104*"), (2019, "75"), (2020, "无数据"), (2021, "预算0"), (2022, "缺决算"),
+    ]  # fmt: skip
+    assert "预算0＝预算为零" in spec["title"]["subtitle"] and "* 由推算数计算" in spec["title"]["subtitle"]
 
 
 def test_theme_sets_a_chinese_font_stack() -> None:

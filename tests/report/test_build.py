@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import os
 import re
 import subprocess
@@ -246,7 +247,8 @@ CHARTS = {
     "three_public_composition",
     "reform_vehicle_operation",
     "reform_expenditure_personnel",
-    "science_share",
+    "science_funding",
+    "science_shift",
     "science_subcodes",
     "execution_expenditure_total",
 }
@@ -322,3 +324,52 @@ def test_selected_metrics_narrow_the_metric_sections(samples_db: Path, tmp_path:
         rows = list(csv.DictReader(_csv(result, name)))
         column = "name_zh" if name == "execution" else "metric"
         assert rows and {r[column] for r in rows} == {"项目支出"}
+
+
+def test_titles_repeated_by_a_web_page_are_shown_once(samples_report: ReportResult) -> None:
+    """A web page's <title> and heading run together ("X部门预算公开X部门预算公开") are said once."""
+    rows = list(csv.DictReader(_csv(samples_report, "documents")))
+    titles = [r["title"] for r in rows if r["title"]]
+    assert titles and not [t for t in titles if re.fullmatch(r"(.{6,})\s*\1", t)]
+
+
+def test_execution_explains_the_cells_without_a_rate(samples_report: ReportResult) -> None:
+    rows = list(csv.DictReader(_csv(samples_report, "execution")))
+    zero = [r for r in rows if r["note"] == "预算为0，无法计算执行率"]
+    # 审计局 states no "三公" spending from 2021: budgets of 0 cannot give a rate, and the table says so
+    assert zero and all(float(r["budget"]) == 0 and r["rate_pct"] == "" for r in zero)
+    assert all(r["rate_pct"] for r in rows if not r["note"].startswith("预算为0"))
+    html = samples_report.index.read_text(encoding="utf-8")
+    assert f"另有 {len(zero)} 组预算为 0，无法计算执行率" in html
+    assert "灰格没有执行率" in html
+
+
+def _chart_spec(result: ReportResult, name: str) -> dict[str, object]:
+    html = result.index.read_text(encoding="utf-8")
+    block = re.search(rf'data-target="chart-{name}">(.*?)</script>', html, re.DOTALL)
+    assert block is not None, name
+    spec: dict[str, object] = json.loads(block.group(1))
+    return spec
+
+
+def test_the_science_chart_shows_funding_with_its_base_and_its_gaps(samples_report: ReportResult) -> None:
+    """Read from the page: every department's 20607 funding in 万元, its share of total spending (never
+    100 % by construction, as the share of project spending is for a 科协), and a gap, marked, for
+    every year without lines inside a department's span; nothing bridged."""
+    spec = _chart_spec(samples_report, "science_funding")
+    rows = spec["datasets"][spec["data"]["name"]]  # type: ignore[index]
+    values = [r for r in rows if r["_row"] == "value"]
+    assert values and spec["resolve"] == {"scale": {"y": "independent"}}
+    departments = {r["department"] for r in values}
+    for department in departments:
+        own = sorted((r for r in values if r["department"] == department), key=lambda r: r["year"])
+        shares = {round(r["share_of_total_pct"], 6) for r in own if r["share_of_total_pct"] is not None}
+        assert shares and shares != {100.0}, department
+        years = [r["year"] for r in own]
+        assert years == list(range(years[0], years[-1] + 1))  # every year of the span is there
+        for r in own:  # a year without funding is a null (the line breaks) with a × where it would pass
+            assert (r["science_total"] is None) == (r["gap_value"] is not None), (department, r["year"])
+    notes = [r["note"] for r in rows if r["_row"] == "note"]
+    assert len(notes) == len(departments) and all("占本部门本年支出合计" in n for n in notes)
+    table = list(csv.DictReader(_csv(samples_report, "science_funding")))
+    assert {"share_of_total_pct", "expenditure_total", "share_of_project_pct"} <= set(table[0])

@@ -82,14 +82,13 @@ class NarrativeReader:
                 self.carried = heading
                 continue
             main, asides = blank_asides(sentence)
-            neutral = opens_neutrally(main, self.names)
+            neutral = bool(self.carried) and opens_neutrally(main, self.names)
             pair = bool(recent) and PAIR_RE.search(main) is not None  # '收支较上年增加…'
             parents = [metric for label in self.carried for metric in label.metrics]
             part = bool(parents) and bool(relative_labels(main, parents, []))  # '运行维护费比上年增长…'
-            if not _names_a_label(sentence) and not pair and not part and not (self.carried and neutral):
+            if not _names_a_label(sentence) and not pair and not part and not neutral:
                 facts.extend(vehicle_counts(sentence, ctx))
-                if not neutral:
-                    self.carried = []  # about something we cannot name
+                self.carried = []  # about something we cannot name (or nothing was carried)
                 continue
             subject = self.carried[-1] if self.carried and (neutral or part) else None
             reader = ClauseReader(sentence, ctx, subject, recent)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from analytics.model import Fact, Kind, Measure
@@ -41,4 +41,5 @@ def make_fact(
 
 
 def with_reason(fact: Fact, reason: str) -> Fact:
-    return replace(fact, reason=reason)
+    # faster than dataclasses.replace, which inspects the fields on every call
+    return Fact(**{**fact.__dict__, "reason": reason})

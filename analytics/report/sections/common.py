@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -63,6 +64,7 @@ LABELS: dict[str, str] = {
     "status": "状态",
     "error": "错误信息",
     "check": "检查项",
+    "check_zh": "检查项",
     "severity": "级别",
     "check_year": "数据年度",
     "expected": "应为",
@@ -117,6 +119,24 @@ def metric_names(frame: pl.DataFrame, column: str = "metric") -> pl.DataFrame:
     return frame.with_columns(
         pl.col(column).replace_strict(names, default=pl.col(column), return_dtype=pl.String)
     )
+
+
+# A web page's title is often its <title> and its heading run together ("X部门预算公开X部门预算公开"):
+# a run of 6 characters or more repeated straight after itself (spaces between allowed) is said once.
+_REPEATED_RUN = re.compile(r"(.{6,}?)(?:\s*\1)+")
+
+
+def display_title(title: str | None) -> str | None:
+    """A document title as the page shows it: a part repeated straight after itself said once.
+
+    >>> display_title("廊坊市财政局2022年部门预算信息公开廊坊市财政局2022年部门预算信息公开")
+    '廊坊市财政局2022年部门预算信息公开'
+    >>> display_title("2016年部门决算 2016年部门决算"), display_title("关于关于")
+    ('2016年部门决算', '关于关于')
+    """
+    if title is None:
+        return None
+    return _REPEATED_RUN.sub(r"\1", title)
 
 
 def translate(frame: pl.DataFrame, column: str, names: dict[str, str]) -> pl.DataFrame:
@@ -221,9 +241,14 @@ def year_span(years: Sequence[int]) -> str:
 def panel_sentence(panel: PanelResult, what: str) -> str:
     """A fixed panel in one Chinese sentence: how many departments it keeps, over which years, and
     how many it left out."""
+    derived = (
+        f"其中 {year_span(panel.derived_years)}的数都是推算数（由次年文档所述增减倒推，并非文档印出）。"
+        if panel.derived_years
+        else ""
+    )
     return (
         f"{panel.included} 个部门在 {year_span(panel.years)}每年都有{what}数据（固定面板），"
-        f"{panel.excluded} 个部门因缺少部分年份未纳入。"
+        f"{panel.excluded} 个部门因缺少部分年份未纳入。{derived}"
     )
 
 

@@ -11,6 +11,7 @@ from analytics.report.sections.common import (
     KIND_ZH,
     Inventory,
     Scope,
+    display_title,
     labels,
     left_out_table,
     panel_sentence,
@@ -65,9 +66,14 @@ def coverage(store: Store, where: Scope, found: Inventory) -> Section:
         .sort("department", "department_type", "region", nulls_last=True)
     )
     listing = translate(
-        docs.select("department", "year", "kind", "title", "format", "source_path").sort(
-            "department", "year", "kind", "source_path", nulls_last=True
-        ),
+        docs.select(
+            "department",
+            "year",
+            "kind",
+            pl.col("title").map_elements(display_title, return_dtype=pl.String),
+            "format",
+            "source_path",
+        ).sort("department", "year", "kind", "source_path", nulls_last=True),
         "kind",
         KIND_ZH,
     )

@@ -16,7 +16,10 @@ def execution(store: Store, where: Scope, found: Inventory) -> Section:
     """Final against budget for the same department, year and metric, with outliers flagged."""
     title = "预算执行"
     money = [m for m in (where.metrics or EXECUTION_METRICS) if metrics()[m].unit == "money"]
-    rates = rounded(execution_rates(store, money, departments=list(where.departments), years=where.years))
+    every = rounded(
+        execution_rates(store, money, departments=list(where.departments), years=where.years, with_gaps=True)
+    )
+    rates = every.filter(pl.col("status") == "compared")
     if rates.is_empty():
         return Section(
             "execution", title, empty="所选范围内没有同一部门、同一年度、同一指标的预算数和决算数可以对比。"
@@ -25,15 +28,27 @@ def execution(store: Store, where: Scope, found: Inventory) -> Section:
     over = flagged.filter(pl.col("rate_pct") > 110).height
     under = flagged.filter(pl.col("rate_pct") < 90).height
     outliers = flagged.filter(pl.col("outlier")).height
+    zero = every.filter(pl.col("status") == "zero budget")
     paragraphs = (
         f"共 {flagged.height} 组预算数与决算数可以对比（同一部门、年度、指标）。执行率 = 决算数 ÷ 预算数；"
         f"超出预算 10% 以上的 {over} 组，低于预算 10% 以上的 {under} 组；"
         f"与同年同指标的其他部门相比明显异常（稳健 z 分数绝对值大于 3.5）的 {outliers} 组。",
-        "下表按执行率偏离 100% 的程度排序。",
+        f"另有 {zero.height} 组预算为 0，无法计算执行率（其中决算也为 0 的 "
+        f"{zero.filter(pl.col('final') == 0).height} 组），列在表末；只有预算数或只有决算数的年度不计执行率，"
+        "在热力图中以灰格标出。"
+        if zero.height
+        else "只有预算数或只有决算数的年度不计执行率，在热力图中以灰格标出。",
+        "下表按执行率偏离 100% 的程度排序；“说明”一栏指出推算数（由次年文档所述增减倒推，非文档印出）。",
     )
     deviation = (pl.col("rate_pct") - 100).abs()
+    zero_rows = zero.with_columns(
+        pl.lit(None, pl.Float64).alias("robust_z"),
+        pl.lit(None, pl.Int32).alias("peers"),
+        pl.lit(False).alias("outlier"),
+    ).select(flagged.columns)
     table = (
-        flagged.sort(
+        pl.concat([flagged, zero_rows], how="vertical_relaxed")
+        .sort(
             [deviation, "department", "year", "metric"],
             descending=[True, False, False, False],
             nulls_last=True,
@@ -48,6 +63,15 @@ def execution(store: Store, where: Scope, found: Inventory) -> Section:
             "rate_pct",
             "robust_z",
             "outlier",
+            pl.when(pl.col("status") != "compared")
+            .then(pl.col("status_zh"))
+            .when((pl.col("budget_basis") != "stated") & (pl.col("final_basis") != "stated"))
+            .then(pl.lit("预算数和决算数都是推算数"))
+            .when(pl.col("budget_basis") != "stated")
+            .then(pl.lit("预算数是推算数"))
+            .when(pl.col("final_basis") != "stated")
+            .then(pl.lit("决算数是推算数"))
+            .alias("note"),
         )
         .with_columns(pl.col("outlier").replace_strict({True: "是", False: ""}, return_dtype=pl.String))
     )
@@ -55,8 +79,9 @@ def execution(store: Store, where: Scope, found: Inventory) -> Section:
     figure = ReportFigure(
         f"execution_{shown}",
         f"{metric_zh(shown)}执行率（决算 ÷ 预算）",
-        execution_heatmap(rates, shown),
-        caption="蓝色低于预算，红色高于预算，白色约等于预算；格中数字为执行率（%）。",
+        execution_heatmap(every, shown),
+        caption="蓝色低于预算，红色高于预算，白色约等于预算；格中数字为执行率（%），* 表示由推算数计算；"
+        "灰格没有执行率：预算0＝预算为零，缺决算 / 缺预算＝当年只有一方的数，无数据＝两方都没有。",
     )
     headers = labels(
         ("name_zh", "指标"),
@@ -64,6 +89,7 @@ def execution(store: Store, where: Scope, found: Inventory) -> Section:
         ("final", "决算数（万元）"),
         ("difference", "差额（万元）"),
         ("rate_pct", "执行率（%）"),
+        ("note", "说明"),
     )
     return Section(
         "execution", title, paragraphs, (figure,), (ReportTable("execution", "预算执行率", table, headers),)

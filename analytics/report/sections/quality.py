@@ -8,6 +8,7 @@ from analytics.analysis import checks as check_rows
 from analytics.analysis import documents as document_rows
 from analytics.extract.silence import NO_FIGURES
 from analytics.load import Store
+from analytics.report.messages import with_chinese_messages
 from analytics.report.model import ReportTable, Section
 from analytics.report.sections.common import (
     SEVERITY_ZH,
@@ -21,9 +22,10 @@ from analytics.report.sections.common import (
 
 
 def quality(store: Store, where: Scope, found: Inventory) -> Section:
-    """Failed checks with their quotes and files; documents that could not be read, with the message."""
-    failed = check_rows(store, failed_only=True)
-    failed = failed.filter(pl.col("source_path").is_in(found.frame["source_path"].to_list()))
+    """Failed checks with their quotes and files (the rows `analytics check` lists, with their messages
+    in Chinese); documents that could not be read, with the message."""
+    every_failed = with_chinese_messages(check_rows(store, failed_only=True))
+    failed = every_failed.filter(pl.col("source_path").is_in(found.frame["source_path"].to_list()))
     severity_rank = pl.col("severity").replace_strict(
         {"error": 0, "warning": 1}, default=2, return_dtype=pl.Int32
     )
@@ -39,7 +41,7 @@ def quality(store: Store, where: Scope, found: Inventory) -> Section:
         "severity",
         "department",
         "year",
-        "check",
+        "check_zh",
         "metric",
         "check_year",
         "expected",
@@ -47,6 +49,8 @@ def quality(store: Store, where: Scope, found: Inventory) -> Section:
         "message",
         "quote",
         "source_path",
+        "check",
+        "message_en",
     )
     every = document_rows(store, status=None)
     broken = translate(
@@ -58,9 +62,8 @@ def quality(store: Store, where: Scope, found: Inventory) -> Section:
     )
     # Documents that gave no figure at all: listed whatever the scope, since many lack a year.
     silent = (
-        check_rows(store, failed_only=True)
-        .filter(pl.col("check") == NO_FIGURES)
-        .select("source_path", "department", "year", "message")
+        every_failed.filter(pl.col("check") == NO_FIGURES)
+        .select("source_path", "department", "year", "message", "message_en")
         .sort("source_path")
     )
     errors = failed.filter(pl.col("severity") == SEVERITY_ZH["error"]).height
@@ -75,8 +78,10 @@ def quality(store: Store, where: Scope, found: Inventory) -> Section:
             "未通过的检查",
             failed,
             labels(),
-            note="“应为”与“实际”不一致说明数字对不上；原文为数字所在的句子或表格行。",
+            note="“应为”与“实际”不一致说明数字对不上；原文为数字所在的句子或表格行。"
+            "说明由检查的英文原文译出（CSV 文件的 message_en 列为原文）。",
             empty="所有检查都已通过。",
+            csv_only=("check", "message_en"),
         ),
         ReportTable("failed_documents", "处理失败的文件", broken, labels(), empty="没有处理失败的文件。"),
     )
@@ -88,6 +93,7 @@ def quality(store: Store, where: Scope, found: Inventory) -> Section:
                 silent,
                 labels(),
                 note="说明写出了从文件中认出了什么（部门、年份、类型）、没有认出什么。",
+                csv_only=("message_en",),
             ),
         )
     return Section("quality", "数据质量", paragraphs, tables=tables)

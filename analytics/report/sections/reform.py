@@ -65,7 +65,7 @@ def vehicle_reform(store: Store, where: Scope, found: Inventory) -> Section:
                     f"reform_{metric}",
                     f"改革前后的{metric_zh(metric)}（{where.kind_zh}，各部门）",
                     reform_slope_chart(result, metric),
-                    caption="每条线连接一个部门改革前与改革后的平均值；向下的线为减少。",
+                    caption="每条线连接一个部门改革前与改革后的平均值；向下的线为减少。点击图例中的部门可突出它。",
                 )
             )
     pooled = metric_names(result.pooled).with_columns(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from analytics.analysis import science_funding, science_lines, science_shift
-from analytics.charts import science_share_chart, science_subcode_chart
+from analytics.charts import science_funding_chart, science_shift_chart, science_subcode_chart
 from analytics.load import Store
 from analytics.report.model import ReportFigure, ReportTable, Section
 from analytics.report.sections.common import (
@@ -26,8 +26,10 @@ def science(store: Store, where: Scope, found: Inventory) -> Section:
     if funding.is_empty():
         return Section("science", title, empty="所选范围内没有 20607 科学技术普及科目或科普绩效目标。")
     paragraphs = [
-        "科普经费取 20607 科学技术普及科目（无款级合计时为各项之和），占比为其占项目支出的比例；"
-        "绩效目标中名称含“科普”的活动预算单列。数据来自预算文档。"
+        "科普经费取 20607 科学技术普及科目（无款级合计时为各项之和），数据来自预算文档。"
+        "占比的分母是本部门的本年支出合计：科协的项目支出几乎全部用于科普，占项目支出的比例因此恒为 100%，"
+        "不能说明变化，表中仍列出以备核对。绩效目标中名称含“科普”的活动预算单列。"
+        "某年没有 20607 科目数据时图中留空并以 × 或“无数据”标出，不与前后年份相连。"
     ]
     tables = [
         ReportTable(
@@ -38,6 +40,8 @@ def science(store: Store, where: Scope, found: Inventory) -> Section:
                 "year",
                 "science_total",
                 "science_project",
+                "expenditure_total",
+                "share_of_total_pct",
                 "expenditure_project",
                 "share_of_project_pct",
                 "activities_budget",
@@ -46,6 +50,8 @@ def science(store: Store, where: Scope, found: Inventory) -> Section:
             labels(
                 ("science_total", "20607 合计（万元）"),
                 ("science_project", "其中项目支出（万元）"),
+                ("expenditure_total", "本年支出合计（万元）"),
+                ("share_of_total_pct", "占本年支出合计（%）"),
                 ("expenditure_project", "项目支出（万元）"),
                 ("share_of_project_pct", "占项目支出（%）"),
                 ("activities_budget", "科普活动预算（万元）"),
@@ -54,13 +60,14 @@ def science(store: Store, where: Scope, found: Inventory) -> Section:
         )
     ]
     figures = []
-    if funding["share_of_project_pct"].drop_nulls().len():
+    if funding["science_total"].drop_nulls().len():
         figures.append(
             ReportFigure(
-                "science_share",
-                "科普经费占项目支出的比例（预算）",
-                science_share_chart(funding),
-                caption="20607 科学技术普及科目占各部门项目支出的百分比。",
+                "science_funding",
+                "各部门的科普经费（预算，万元）",
+                science_funding_chart(funding),
+                caption="每格一个部门，纵轴各自独立；格内文字为首末年的增减和占本部门本年支出合计的比重；"
+                "× 为没有 20607 科目数据的年度。",
             )
         )
     shift_years = _shift_years(store, where)
@@ -71,10 +78,19 @@ def science(store: Store, where: Scope, found: Inventory) -> Section:
         )
         figures.append(
             ReportFigure(
+                "science_shift",
+                f"科普经费分项的增减（预算，{shift_years[0]}→{shift_years[1]}，固定面板）",
+                science_shift_chart(shift),
+                caption="左为金额增减（万元），右为占各分项合计的比重变化（百分点）；绿色为增加，红色为减少。",
+            )
+        )
+        figures.append(
+            ReportFigure(
                 "science_subcodes",
-                "科普经费分项构成（预算，固定面板）",
+                "科普经费分项（预算，固定面板，万元）",
                 science_subcode_chart(panel_lines),
-                caption=f"{shift.included} 个部门在 {shift_years[0]} 年和 {shift_years[1]} 年都有分项数据，各年分项之和为 100%。",
+                caption=f"{shift.included} 个部门在 {shift_years[0]} 年和 {shift_years[1]} 年都有分项数据；"
+                "各年堆叠为分项金额之和，没有分项数据的年度标“无数据”。",
             )
         )
         paragraphs.append(

@@ -52,7 +52,9 @@ def three_public_trends(store: Store, where: Scope, found: Inventory) -> Section
                         reform_years=reform,
                         subtitle=panel_sentence(panel, where.kind_zh),
                     ),
-                    caption="每条线为一个部门；虚线为公车改革年度；空心点不是文档印出的数字（推算或补齐）。",
+                    caption="每条线为一个部门：点击图例中的部门突出它（按住 Shift 可选多个），在图下的菜单中只看一个部门，"
+                    "用滚轮缩放年份、拖动平移（双击复原）。虚线为公车改革年度；空心点为推算或补齐的数（并非文档印出），"
+                    "连到空心点的线段为点线；× 为缺数的年度。",
                 )
             )
     if not trends:
