@@ -16,7 +16,6 @@ from collections.abc import Sequence
 import polars as pl
 
 from analytics.load import QueryResult
-from analytics.load.query import text
 
 ROWS = 20
 """Rows of each table shown (polars shows the first and last ones of a longer frame)."""
@@ -36,14 +35,7 @@ def query_result_html(result: QueryResult, rows: int = ROWS) -> str:
     >>> page.count("<tr>"), "3 rows" in page
     (4, True)
     """
-    head = "".join(f"<th>{html.escape(str(column))}</th>" for column in result.columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{'NULL' if v is None else html.escape(text(v))}</td>" for v in row) + "</tr>"
-        for row in result.rows[:rows]
-    )
-    more = f"; the first {rows} shown" if len(result.rows) > rows else ""
-    count = f"{len(result.rows)} row{'' if len(result.rows) == 1 else 's'}{more}"
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table><p>{count}</p>"
+    return result.to_html(rows)
 
 
 def result_html(name: str, sentences: Sequence[str], tables: Sequence[tuple[str, pl.DataFrame]]) -> str:

@@ -230,7 +230,8 @@ def _title_of(opening: list[str]) -> list[str]:
             and not names_in_title(opening[i + 1])
         )
         finishing = i > 0 and opening[i - 1] in title and len(text) <= 10
-        if shaped[i] or name_line or finishing:
+        repeated = text in title  # a web page's <title> and its heading say the same
+        if (shaped[i] or name_line or finishing) and not repeated:
             title.append(text)
     return title[:TITLE_LINES]
 

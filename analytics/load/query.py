@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import json
 import re
@@ -62,6 +63,23 @@ class QueryResult:
                 ["" if v is None else safe_cell(v) if isinstance(v, str) else text(v) for v in row]
             )
         return out.getvalue()
+
+    def to_html(self, rows: int = 20) -> str:
+        """An HTML table of the first `rows` rows, values as the CLI prints them (decimals exact, NULL
+        for missing), and how many rows there are: what a notebook shows for a result."""
+        head = "".join(f"<th>{html.escape(str(column))}</th>" for column in self.columns)
+        body = "".join(
+            "<tr>"
+            + "".join(f"<td>{'NULL' if v is None else html.escape(text(v))}</td>" for v in row)
+            + "</tr>"
+            for row in self.rows[:rows]
+        )
+        more = f"; the first {rows} shown" if len(self.rows) > rows else ""
+        count = f"{len(self.rows)} row{'' if len(self.rows) == 1 else 's'}{more}"
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table><p>{count}</p>"
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
     def to_json(self) -> str:
         """A JSON array of objects; decimals are JSON numbers written exactly, dates ISO strings."""

@@ -363,3 +363,10 @@ def test_budget_columns_beside_final_columns_say_final_accounts() -> None:
 def test_a_budget_figure_said_only_as_yusuanshu_is_a_budget() -> None:
     m = meta("某部2014年“三公”经费预算数4891.27万元,比2013年预算执行数减少49.75万元。")
     assert m.kind == "budget"
+
+
+def test_a_page_title_repeated_by_its_heading_is_said_once() -> None:
+    m = meta(
+        "某市科学技术协会2022年部门预算信息公开", "某市科学技术协会2022年部门预算信息公开", "一、部门职责"
+    )
+    assert m.title == "某市科学技术协会2022年部门预算信息公开"

@@ -73,3 +73,12 @@ def test_json_numbers_are_exact() -> None:
     big = QueryResult(["v"], [(Decimal("99999999999999.9999"),)]).to_json()
     assert json.loads(big, parse_float=Decimal) == [{"v": Decimal("99999999999999.9999")}]
     assert QueryResult(["v"], []).to_json() == "[]"
+
+
+def test_a_result_shows_as_an_html_table_in_a_notebook() -> None:
+    from analytics.load.query import QueryResult
+
+    result = QueryResult(("部门", "金额"), [("<某局>", None)] * 25)
+    page = result._repr_html_()
+    assert "<th>部门</th>" in page and "&lt;某局&gt;" in page and "<td>NULL</td>" in page
+    assert page.count("<tr>") == 21 and "25 rows; the first 20 shown" in page
