@@ -24,10 +24,11 @@ from functools import cache
 from analytics.model import Check, Fact
 from analytics.reference import metrics
 
-_OUT = Decimal(1000)  # the same figure stated twice this far apart: a unit, not a difference
-_SAME = (Decimal("0.5"), Decimal(2))  # the same figure stated twice: about equal
-_OVER = Decimal(10)  # a part this many times its whole cannot be a slip of arithmetic
-_PART = (Decimal("0.001"), Decimal(1))  # a part within this share of its whole bears out its unit
+# Ratios are compared as floats: they are orders of magnitude, and Decimal division is slow.
+_OUT = 1000.0  # the same figure stated twice this far apart: a unit, not a difference
+_SAME = (0.5, 2.0)  # the same figure stated twice: about equal
+_OVER = 10.0  # a part this many times its whole cannot be a slip of arithmetic
+_PART = (0.001, 1.0)  # a part within this share of its whole bears out its unit
 _TOTALS = (
     "income_grand_total",
     "expenditure_grand_total",
@@ -71,7 +72,7 @@ def _group(fact: Fact, index: int) -> tuple[str, int]:
     return ("table", fact.table) if fact.table is not None else ("sentence", index)
 
 
-_Entry = tuple[Fact, tuple[str, int], float]  # a figure, its group, how sure its unit is
+_Entry = tuple[Fact, tuple[str, int], float, float]  # a figure, its group, how sure its unit is, its value
 
 
 def _weigh(
@@ -79,26 +80,26 @@ def _weigh(
 ) -> dict[tuple[str, int], _Evidence]:
     """The evidence for and against each group's unit, from every other group not set aside."""
     evidence: dict[tuple[str, int], _Evidence] = defaultdict(_Evidence)
-    for fact, group, own in money:
+    for fact, group, own, value in money:
         if group in out:
             continue
         seen = evidence[group]
         year, kind = fact.year, fact.kind
-        for other, other_group, weight in by_key.get((year, kind, fact.metric), ()):
+        for other, other_group, weight, other_value in by_key.get((year, kind, fact.metric), ()):
             if other_group == group or other_group in out:
                 continue
-            ratio = fact.value / other.value  # the same figure: seen from both sides, each in its turn
+            ratio = value / other_value  # the same figure: seen from both sides, each in its turn
             if _SAME[0] <= ratio <= _SAME[1]:
                 seen.for_ += weight
             elif ratio >= _OUT or ratio * _OUT <= 1:
                 seen.against += weight
                 seen.example = seen.example or (fact, other)
         for metric in _related(fact.metric):
-            for other, other_group, weight in by_key.get((year, kind, metric), ()):
+            for other, other_group, weight, other_value in by_key.get((year, kind, metric), ()):
                 if other_group == group or other_group in out:
                     continue
                 # a part and its whole: seen once, from the part; it bears on both (either may be wrong)
-                ratio = fact.value / other.value
+                ratio = value / other_value
                 whole = evidence[other_group]
                 if _PART[0] <= ratio <= _PART[1]:
                     seen.for_ += weight
@@ -109,6 +110,22 @@ def _weigh(
                     seen.example = seen.example or (fact, other)
                     whole.example = whole.example or (other, fact)
     return evidence
+
+
+def _suspicious(by_key: dict[tuple[int, str, str], list[_Entry]]) -> bool:
+    """Whether any comparison `_weigh` makes could fall out of line: the same figure stated 1,000
+    times apart, or a part 10 times what it is a part of (a quick look at each key's extremes)."""
+    low = {key: min(e[3] for e in entries) for key, entries in by_key.items()}
+    high = {key: max(e[3] for e in entries) for key, entries in by_key.items()}
+    for key in by_key:
+        if high[key] >= _OUT * low[key]:
+            return True
+        year, kind, metric = key
+        for whole in _related(metric):
+            smallest = low.get((year, kind, whole))
+            if smallest is not None and high[key] >= _OVER * smallest:
+                return True
+    return False
 
 
 def scale_checks(facts: list[Fact]) -> tuple[list[Check], set[int]]:
@@ -123,16 +140,20 @@ def scale_checks(facts: list[Fact]) -> tuple[list[Check], set[int]]:
     for i, f in enumerate(facts):
         money_metric = f.metric in known and known[f.metric].unit == "money"
         if money_metric and f.measure == "amount" and f.basis == "stated" and f.value > 0:
-            money.append((f, _group(f, i), _sureness(f)))
+            money.append((f, _group(f, i), _sureness(f), float(f.value)))
             indices.append(i)
     if len(money) < 2:
         return [], set()
     by_key: dict[tuple[int, str, str], list[_Entry]] = defaultdict(list)
     sureness: dict[tuple[str, int], float] = {}
     for entry in money:
-        fact, group, sure = entry
+        fact, group, sure, _ = entry
         by_key[(fact.year, fact.kind, fact.metric)].append(entry)
         sureness[group] = max(sureness.get(group, 0.0), sure)
+    if not any(fact.table is not None and fact.unit_found is None for fact, *_ in money) and not _suspicious(
+        by_key
+    ):
+        return [], set()  # nothing can be out of line, and no table's unit is in doubt (most documents)
     out: dict[tuple[str, int], tuple[Fact, Fact]] = {}
     while True:
         evidence = _weigh(money, by_key, set(out))
@@ -151,7 +172,7 @@ def scale_checks(facts: list[Fact]) -> tuple[list[Check], set[int]]:
     checks: list[Check] = []
     unsure = {
         group: fact
-        for fact, group, _ in money
+        for fact, group, _, _ in money
         if group[0] == "table" and fact.unit_found is None and group not in out
         and not evidence[group].for_ and not evidence[group].against
     }  # fmt: skip
@@ -168,7 +189,7 @@ def scale_checks(facts: list[Fact]) -> tuple[list[Check], set[int]]:
             )
         )
     dropped: set[int] = set()
-    for i, (fact, group, _) in zip(indices, money, strict=True):
+    for i, (fact, group, _, _) in zip(indices, money, strict=True):
         example = out.get(group)
         if example is not None:
             dropped.add(i)
