@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from analytics.errors import ReadError
-from analytics.model import Document
+from analytics.model import Document, Paragraph
 from analytics.read.doc import read_doc
 from analytics.read.docx import read_docx
 from analytics.read.encrypted import read_encrypted_office
@@ -97,8 +97,8 @@ def read_bytes(data: bytes, source_path: str) -> Document:
         raise
     except Exception as exc:  # a reader bug or data it did not foresee: still a read failure of this file
         raise ReadError(f"the {name!r} reader failed: {exc!r}", path=source_path) from exc
-    total, converted = characters
-    if converted >= max(3, TRADITIONAL_SHARE * total):
+    (converted,) = characters
+    if converted >= 3 and converted >= TRADITIONAL_SHARE * _text_length(document):
         document.script = "traditional"
     announced = suffix_format(suffix)
     if announced is not None and announced != name and document.format != announced:
@@ -106,6 +106,14 @@ def read_bytes(data: bytes, source_path: str) -> Document:
             f"named {suffix} ({describe_format(announced)}) but holds {describe_format(name)}: read as that"
         )
     return document
+
+
+def _text_length(document: Document) -> int:
+    """Characters of text a document holds, in its paragraphs and cells."""
+    return sum(
+        len(b.text) if isinstance(b, Paragraph) else sum(len(c) for row in b.rows for c in row)
+        for b in document.blocks
+    )
 
 
 def _check_size(size: int, source_path: str) -> None:

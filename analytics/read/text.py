@@ -155,7 +155,8 @@ def normalise(text: str) -> str:
     # Table cells and labels repeat across a document and a corpus ('0.00', '合计'): short strings
     # are cached (at most 16,384 of 48 characters or fewer, a few MB), long paragraphs are not.
     result, changed = _normalise_short(text) if len(text) <= 48 else _normalise(text)
-    _tally(len(result), changed)
+    if changed:
+        _tally(changed)
     return result
 
 
@@ -212,10 +213,10 @@ _TALLY: ContextVar[list[int] | None] = ContextVar("analytics_script_tally", defa
 
 @contextmanager
 def script_tally() -> Iterator[list[int]]:
-    """Count, within this block, the characters that `normalise` and `to_simplified` handed on and
-    how many of them were traditional characters converted to simplified: `[total, converted]`.
-    A reader's registry uses it to tell a document printed in traditional characters."""
-    counts = [0, 0]
+    """Count, within this block, the characters that `normalise` and `to_simplified` converted from
+    traditional to simplified: `[converted]`. A reader's registry uses it, with the length of the
+    text read, to tell a document printed in traditional characters."""
+    counts = [0]
     token = _TALLY.set(counts)
     try:
         yield counts
@@ -223,11 +224,10 @@ def script_tally() -> Iterator[list[int]]:
         _TALLY.reset(token)
 
 
-def _tally(total: int, converted: int) -> None:
+def _tally(converted: int) -> None:
     counts = _TALLY.get()
     if counts is not None:
-        counts[0] += total
-        counts[1] += converted
+        counts[0] += converted
 
 
 _SIMPLIFIED: ContextVar[bool] = ContextVar("analytics_text_simplified", default=False)
@@ -240,7 +240,8 @@ def to_simplified(text: str) -> str:
         return text
     text = strip_pinyin_glosses(text)
     converted = _t2s().convert(text)
-    _tally(0, _changed_characters(text, converted))
+    if changed := _changed_characters(text, converted):
+        _tally(changed)
     return converted
 
 
