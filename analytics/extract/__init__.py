@@ -10,6 +10,7 @@ from analytics.extract.metadata import extract_metadata
 from analytics.extract.narrative import NarrativeReader
 from analytics.extract.sections import split_sections
 from analytics.extract.silence import no_figures_check
+from analytics.extract.staff import staff_facts
 from analytics.extract.tables import table_facts
 from analytics.model import Check, Document, Extraction, Paragraph
 
@@ -89,6 +90,7 @@ def extract(document: Document) -> Extraction:
     )  # fmt: skip
     if result.goals and project is not None:
         result.goals = repaired(result.goals, project)
+    result.facts.extend(staff_facts(document, year, kind))
     result.facts.extend(prior_year_amounts(result.facts))
     result.notes.extend(filter(None, [no_figures_check(document, result)]))
     return result
