@@ -165,7 +165,7 @@ def panel_trend(
     series: pl.DataFrame,
     years: PanelYears = None,
     *,
-    by: Sequence[str] = (),
+    by: str | Sequence[str] = (),
     base_year: int | None = None,
 ) -> PanelResult:
     """Totals per year over a fixed panel, with the year-on-year change and an index.
@@ -180,6 +180,7 @@ def panel_trend(
     >>> panel_trend(metric_series(db, "three_public_total"), years="best").describe()  # doctest: +SKIP
     """
     panel = fixed_panel(series, years)
+    by = [by] if isinstance(by, str) else list(by)  # by="prefecture" as by=["prefecture"]
     keys = [*by, *(c for c in ("metric", "kind") if c in series.columns)]
     grouping = keys or ["_all"]
     totals = (

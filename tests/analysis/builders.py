@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from analytics.load import open_store
-from analytics.model import BudgetLine, Document, Extraction, Fact, Metadata, PerformanceGoal
+from analytics.model import BudgetLine, Check, Document, Extraction, Fact, Metadata, PerformanceGoal
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ class Doc:
     goals: list[PerformanceGoal] = field(default_factory=list)
     lines: list[BudgetLine] = field(default_factory=list)
     path: str | None = None
+    checks: list[Check] = field(default_factory=list)  # the validate stage's, as written with the document
+    region_code: str | None = None
 
     @property
     def source_path(self) -> str:
@@ -96,6 +98,7 @@ def _extraction(doc: Doc) -> Extraction:
             department_type=doc.department_type,
             region=doc.region,
             province=doc.province,
+            region_code=doc.region_code,
             year=doc.year,
             kind=doc.kind,  # type: ignore[arg-type]
         ),
@@ -109,7 +112,7 @@ def write_database(path: Path, docs: Iterable[Doc]) -> Path:
     """Write `docs` into a new database at `path` (closed afterwards) and return the path."""
     with open_store(path) as store:
         for doc in docs:
-            store.write_document(_document(doc), _extraction(doc))
+            store.write_document(_document(doc), _extraction(doc), doc.checks)
     return path
 
 
