@@ -570,7 +570,7 @@ def report_command(db: Path, out_dir: Path, config: Path | None) -> None:
     "earlier export (recognised by its _export.json), which is replaced whole. Any other folder is refused.",
 )
 def export_command(db: Path, out_dir: Path) -> None:
-    """Export every table to Hive-partitioned Parquet that DuckDB, Spark and Trino read as is.
+    """Export every table and analyst view to Hive-partitioned Parquet that DuckDB, Spark and Trino read as is.
 
     facts and documents are partitioned by year and province, budget_lines by year; NULL partition
     values are __HIVE_DEFAULT_PARTITION__. Opens the database read-only.
