@@ -496,12 +496,12 @@ def _after_run(store: Store, report: IngestReport, corrections: str | os.PathLik
     """Apply the hand corrections (to the documents of every run, not only this one's) and count the
     database's failed checks, for the summary."""
     report.corrections = apply_corrections(store, corrections_path(store.path, corrections))
-    row = store.connection.execute(
+    rows = store.connection.execute(
         "SELECT count(*) FILTER (WHERE severity = 'error'), count(*) FILTER (WHERE severity = 'warning') "
         "FROM failed_checks"
-    ).fetchone()
-    if row is not None:
-        report.database_failed_errors, report.database_failed_warnings = int(row[0]), int(row[1])
+    ).fetchall()  # fetchall: a result left half-read blocks the connection's next register()
+    if rows:
+        report.database_failed_errors, report.database_failed_warnings = int(rows[0][0]), int(rows[0][1])
 
 
 def _walk_error(unreadable: Unreadable) -> FileError:

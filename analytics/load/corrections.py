@@ -346,19 +346,20 @@ def apply_corrections(store: Store, path: str | os.PathLike[str] | None) -> Corr
 
 
 def _anything_to_undo(store: Store) -> bool:
-    row = store.connection.execute(
+    rows = store.connection.execute(
         "SELECT (SELECT count(*) FROM corrections) + (SELECT count(*) FROM facts WHERE basis = 'corrected')"
-    ).fetchone()
-    return bool(row and row[0])
+    ).fetchall()  # fetchall: a result left half-read blocks the connection's next register()
+    return bool(rows and rows[0][0])
 
 
 def _apply(store: Store, correction: Correction) -> Outcome:
     con = store.connection
     line, what = correction.line, correction.describe()
-    document = con.execute(
+    found = con.execute(
         "SELECT doc_id, source_path FROM documents WHERE doc_id = $1 AND status = 'ok'",
         [correction.document],
-    ).fetchone()
+    ).fetchall()
+    document = found[0] if found else None
     if document is None:
         return _not_found(store, correction)
     doc_id = str(document[0])
@@ -400,10 +401,11 @@ def _not_found(store: Store, correction: Correction) -> Outcome:
     line, what = correction.line, correction.describe()
     now = None
     if correction.source_path is not None:
-        now = store.connection.execute(
+        rows = store.connection.execute(
             "SELECT doc_id, sha256 FROM documents WHERE source_path = $1 AND status = 'ok'",
             [correction.source_path],
-        ).fetchone()
+        ).fetchall()
+        now = rows[0] if rows else None
     if now is None:
         return Outcome(
             line,

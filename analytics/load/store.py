@@ -559,8 +559,8 @@ def _refresh_regions(connection: duckdb.DuckDBPyConnection) -> None:
     from analytics.extract.regions import chains  # the division index loads on first use
 
     reference = list(chains().values())
-    row = connection.execute("SELECT count(*) FROM regions").fetchone()
-    if row is not None and row[0] == len(reference):
+    rows = connection.execute("SELECT count(*) FROM regions").fetchall()
+    if rows and rows[0][0] == len(reference):
         return
     connection.execute("DELETE FROM regions")
     names = ("code", "name", "level", "province", "province_code", "prefecture", "prefecture_code",

@@ -194,3 +194,12 @@ def test_corrections_apply_by_doc_id_too(corpus: Path, tmp_path: Path) -> None:
         report = apply_corrections(store, file)
     assert [o.status for o in report.outcomes] == ["applied"]
     assert figures(db)[0][2] == "corrected"
+
+
+def test_ingests_into_one_open_store_one_after_the_other(corpus: Path, tmp_path: Path) -> None:
+    """The corrections and the summary counts leave no half-read result on the connection."""
+    with open_store(tmp_path / "budgets.duckdb") as store:
+        first = analytics.ingest([corpus], db=store)
+        second = analytics.ingest([corpus], db=store)
+    assert (first.documents_loaded, second.documents_unchanged) == (1, 1)
+    assert second.database_failed_errors == first.database_failed_errors == 1
