@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from analytics.analysis.frames import documents, facts, to_float
+from analytics.analysis.frames import facts, query, to_float
 from analytics.analysis.quality import FailedFiguresLeftOut, left_out_message, without_failed
 from analytics.load import Store
 from analytics.reference import metrics as metric_vocabulary
@@ -72,12 +72,8 @@ def execution_rates(
     departments = None if departments is None else list(departments)
     found = to_float(facts(store, chosen, kinds=["budget", "final"], departments=departments, years=years))
     found = found.filter(pl.col("department").is_not_null())
-    every_budget = to_float(
-        facts(store, chosen, kinds=["budget"], departments=departments, years=years, preferred=False)
-    ).filter(pl.col("department").is_not_null() & pl.col("basis").is_in(["stated", "corrected"]))
     if not include_failed:
         found, left_out = without_failed(found)
-        every_budget, _ = without_failed(every_budget)
         if left_out:
             warnings.warn(left_out_message("execution_rates", left_out), FailedFiguresLeftOut, stacklevel=2)
     budget = found.filter(pl.col("kind") == "budget").select(
@@ -91,7 +87,7 @@ def execution_rates(
     final = found.filter(pl.col("kind") == "final").select(
         "department", "year", "metric", pl.col("value").alias("final"), pl.col("basis").alias("final_basis")
     )
-    original, adjusted = _budgets(store, every_budget)
+    original, adjusted = _budgets(store, chosen, departments, years, include_failed)
     names = {m.key: m.name_zh for m in vocabulary.values()}
     keys = ["department", "year", "metric"]
 
@@ -133,37 +129,53 @@ def execution_rates(
     )
 
 
-def _budgets(store: Store, every_budget: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(original, adjusted) budget figures per department, year and metric, from every stated budget
-    figure with the kind and year of the document that states it."""
-    source = documents(store).select(
-        "source_path", pl.col("kind").alias("document_kind"), pl.col("year").alias("document_year")
+_BUDGETS = """
+    WITH stated AS (
+        SELECT f.department, f.year, f.metric, f.value, f.basis, f.method, f.source_path,
+               d.kind AS document_kind,
+               CASE WHEN d.kind = 'budget' OR regexp_matches(f.quote, $2) THEN 'original' ELSE 'adjusted' END
+                   AS which
+        FROM facts AS f JOIN documents AS d ON d.source_path = f.source_path
+        WHERE f.kind = 'budget' AND f.measure = 'amount' AND f.department IS NOT NULL
+          AND f.basis IN ('stated', 'corrected') AND d.year = f.year
+          AND list_contains($1::VARCHAR[], f.metric) AND ($3 OR f.quality <> 'failed_check') {where}
     )
-    stated = every_budget.join(source, on="source_path", how="inner").filter(
-        pl.col("document_year") == pl.col("year")
-    )
-    says_original = pl.col("quote").str.contains(ORIGINAL_WORDS)
-    is_original = (pl.col("document_kind") == "budget") | (
-        (pl.col("document_kind") == "final") & says_original
-    )
-    is_adjusted = (pl.col("document_kind") == "final") & ~says_original
-    order = [
-        pl.col("basis") != "corrected",
-        pl.col("document_kind") != "budget",
-        pl.col("method") != "table",
-        pl.col("source_path"),
-    ]
+    SELECT department, year, metric, which, CAST(value AS DOUBLE) AS value FROM stated
+    QUALIFY row_number() OVER (
+        PARTITION BY department, year, metric, which
+        ORDER BY basis = 'corrected' DESC, document_kind = 'budget' DESC, method = 'table' DESC, source_path
+    ) = 1
+"""
 
-    def one(frame: pl.DataFrame, name: str) -> pl.DataFrame:
-        return (
-            frame.sort(order)
-            .unique(["department", "year", "metric"], keep="first", maintain_order=True)
-            .select("department", pl.col("year").cast(pl.Int32), "metric", pl.col("value").alias(name))
+
+def _budgets(
+    store: Store,
+    metrics: list[str],
+    departments: list[str] | None,
+    years: list[int] | None,
+    include_failed: bool,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(original, adjusted) budget figures per department, year and metric: every stated budget
+    figure of a document of its own year, told apart by the kind of that document (and its quote)."""
+    parameters: list[object] = [metrics, ORIGINAL_WORDS, include_failed]
+    where = ""
+    if departments is not None:
+        parameters.append(departments)
+        where += f" AND list_contains(${len(parameters)}::VARCHAR[], f.department)"
+    if years is not None:
+        parameters.append(years)
+        where += f" AND list_contains(${len(parameters)}::INTEGER[], f.year)"
+    rows = query(store, _BUDGETS.format(where=where), parameters)
+
+    def one(which: str, name: str) -> pl.DataFrame:
+        return rows.filter(pl.col("which") == which).select(
+            "department",
+            pl.col("year").cast(pl.Int32),
+            "metric",
+            pl.col("value").cast(pl.Float64).alias(name),
         )
 
-    return one(stated.filter(is_original), "budget_original"), one(
-        stated.filter(is_adjusted), "budget_adjusted"
-    )
+    return one("original", "budget_original"), one("adjusted", "budget_adjusted")
 
 
 __all__ = ["DEFAULT_METRICS", "ZERO_BUDGET", "execution_rates"]
