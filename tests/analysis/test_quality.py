@@ -163,3 +163,17 @@ def test_any_frame_to_excel(make_db: MakeDb) -> None:
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("department", "year", "value", "quality")
     assert rows[1] == ("三河市财政局", 2018, 5, "ok")
+
+
+def test_every_sample_document_resolves_to_its_code_and_chain(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from analytics.analysis import open_database
+    from tests.analysis.samples import samples_database
+
+    with open_database(samples_database(tmp_path_factory)) as db:
+        regions = document_regions(db)
+    assert regions.height > 100
+    assert regions.select("resolution", "region_code", "level", "province", "prefecture").unique().rows() == [
+        ("code", "131000", "prefecture", "河北省", "廊坊市")
+    ]
