@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import warnings
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -114,6 +115,9 @@ def main() -> None:
 
     Ingest a folder of disclosures, then query the tables and views with SQL.
     """
+    # The analyses warn how many figures they left out for a failed check (for notebooks); the
+    # report says so on its page, and a cron log needs no Python warning lines.
+    warnings.filterwarnings("ignore", message=r".* left out for a failed check")
 
 
 # -- ingest ------------------------------------------------------------------------------------
@@ -228,15 +232,20 @@ def _print_report(console: Console, report: IngestReport, *, pruning: bool = Fal
         ("facts written", report.facts_written),
         ("failed checks: errors", report.failed_check_errors),
         ("failed checks: warnings", report.failed_check_warnings),
+        ("failed checks in the whole database: errors", report.database_failed_errors),
+        ("failed checks in the whole database: warnings", report.database_failed_warnings),
         ("documents without figures", report.documents_without_figures),
         ("errors", len(report.errors)),
         ("skipped: FIFOs, devices, symlinks out of the folders, …", len(report.skipped)),
     )
     if pruning:
         rows = (*rows, ("removed: files gone from the folders", len(report.pruned)))
+    if report.corrections is not None and (report.corrections.outcomes or report.corrections.error):
+        rows = (*rows, *_correction_counts(report))
     for label, count in rows:
         summary.add_row(label, str(count))
     console.print(summary)
+    _print_corrections(console, report)
     for folder in report.not_pruned:
         console.print(
             f"Not pruned: {_shown_path(folder)} holds no disclosure (a drive that is not mounted?); "
@@ -263,6 +272,36 @@ def _print_report(console: Console, report: IngestReport, *, pruning: bool = Fal
         console.print(errors)
 
 
+def _correction_counts(report: IngestReport) -> tuple[tuple[str, object], ...]:
+    corrections = report.corrections
+    assert corrections is not None
+    return (
+        ("hand corrections applied", len(corrections.applied)),
+        ("hand corrections not applied", len(corrections.not_applied)),
+    )
+
+
+def _print_corrections(console: Console, report: IngestReport) -> None:
+    """The hand corrections that are not in force, with why (a changed document first of all)."""
+    corrections = report.corrections
+    if corrections is None:
+        return
+    if corrections.error:
+        console.print(
+            f"Corrections not applied: {_printable(corrections.error)}", markup=False, soft_wrap=True
+        )
+    if not corrections.not_applied:
+        return
+    console.print(f"Corrections not applied ({_shown_path(corrections.file)})", markup=False)
+    table = Table()
+    table.add_column("line", justify="right")
+    table.add_column("status")
+    table.add_column("message")
+    for outcome in corrections.not_applied:
+        table.add_row(str(outcome.line), outcome.status, Text(_printable(outcome.message)))
+    console.print(table)
+
+
 # -- sql ---------------------------------------------------------------------------------------
 
 
@@ -272,12 +311,20 @@ def _print_report(console: Console, report: IngestReport, *, pruning: bool = Fal
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["table", "csv", "json"]),
+    type=click.Choice(["table", "csv", "json", "xlsx"]),
     default="table",
     show_default=True,
-    help="table: aligned for reading; csv: with a header line; json: an array of objects.",
+    help="table: aligned for reading; csv: with a header line; json: an array of objects; "
+    "xlsx: an Excel workbook, to --out FILE or to stdout when it is not a terminal.",
 )
-def sql_command(query: str, db: Path, output_format: str) -> None:
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the result to this file instead of stdout.",
+)
+def sql_command(query: str, db: Path, output_format: str, out_file: Path | None) -> None:
     """Run a SQL QUERY against the database, read-only.
 
     Only statements that read run (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); anything else
@@ -285,9 +332,15 @@ def sql_command(query: str, db: Path, output_format: str) -> None:
     read_csv and read_parquet read local files. Money columns are exact decimals in 万元.
     Example: analytics sql "select metric, value from facts limit 5"
     """
+    if output_format == "xlsx" and out_file is None and sys.stdout.isatty():
+        raise click.UsageError("--format xlsx writes a binary workbook: give --out FILE or redirect stdout")
     with open_store(db, read_only=True, sandbox=True) as store:
         result = store.read_query(query)
-    if output_format == "csv":
+    if output_format == "xlsx":
+        _write_xlsx(result, out_file)
+    elif out_file is not None:
+        _write_text_result(result, output_format, out_file)
+    elif output_format == "csv":
         click.echo(result.to_csv(), nl=False)
     elif output_format == "json":
         click.echo(result.to_json())
@@ -296,6 +349,29 @@ def sql_command(query: str, db: Path, output_format: str) -> None:
         console.print(_table(result))
         noun = "row" if len(result.rows) == 1 else "rows"
         console.print(f"{len(result.rows)} {noun}", style="dim")
+
+
+def _write_xlsx(result: QueryResult, out_file: Path | None) -> None:
+    from analytics.excel import write_xlsx
+
+    try:
+        if out_file is not None:
+            write_xlsx(result.columns, result.rows, out_file)
+        else:
+            write_xlsx(result.columns, result.rows, sys.stdout.buffer)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _write_text_result(result: QueryResult, output_format: str, out_file: Path) -> None:
+    """`--out` for the text formats: what they print on stdout, into the file (UTF-8)."""
+    if output_format == "json":
+        out_file.write_text(result.to_json() + "\n", encoding="utf-8")
+    elif output_format == "csv":
+        out_file.write_text(result.to_csv(), encoding="utf-8")
+    else:
+        with out_file.open("w", encoding="utf-8") as handle:
+            Console(file=handle, width=_WIDE, highlight=False).print(_table(result))
 
 
 def _is_number(value: object) -> bool:
@@ -359,6 +435,95 @@ def check_command(db: Path) -> None:
         sys.exit(1)
 
 
+# -- correct -----------------------------------------------------------------------------------
+
+
+@main.command(name="correct")
+@click.argument("document")
+@click.option(
+    "--metric", required=True, help="The figure's metric key, e.g. reception (see the metrics table)."
+)
+@click.option("--year", required=True, type=int, help="The year the figure refers to.")
+@click.option("--kind", required=True, type=click.Choice(["budget", "final"]), help="The figure's kind.")
+@click.option(
+    "--measure",
+    default="amount",
+    show_default=True,
+    type=click.Choice(["amount", "yoy_change", "yoy_pct"]),
+    help="What the figure is: the amount, or its change against the prior year.",
+)
+@click.option("--value", required=True, help="The right value, in the metric's unit (万元 for money).")
+@click.option("--reason", required=True, help="Why the printed figure is wrong (kept with the correction).")
+@click.option("--author", default=None, help="Who makes the correction. Default: the user name.")
+@_db_option
+@click.option(
+    "--corrections",
+    "corrections_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    envvar="ANALYTICS_CORRECTIONS",
+    show_envvar=True,
+    help="The corrections file. Default: beside the database, <database>.corrections.csv.",
+)
+def correct_command(
+    document: str,
+    metric: str,
+    year: int,
+    kind: str,
+    measure: str,
+    value: str,
+    reason: str,
+    author: str | None,
+    db: Path,
+    corrections_file: Path | None,
+) -> None:
+    """Correct a figure of DOCUMENT (its path as ingested, its doc_id or its sha256) by hand.
+
+    The correction is added to the corrections file, which lives outside the database, and applied at
+    once; every later ingest applies it again (facts.basis and facts.quality 'corrected', the printed
+    value kept in facts.original_value). If the document's file changes, the correction is reported
+    by the ingest and no longer applied. Every stated figure of the document with this metric,
+    measure, year and kind is corrected (a figure printed in the text and in a table is two facts).
+    Example: analytics correct reports/审计局2019预算.pdf --metric reception --year 2019 --kind budget
+    --value 2.55 --reason "正文1.65与表中不符"
+    """
+    from analytics.load.corrections import add_correction
+
+    with open_store(db) as store:
+        outcome, report = add_correction(
+            store,
+            document,
+            metric=metric,
+            year=year,
+            kind=kind,
+            value=value,
+            reason=reason,
+            measure=measure,
+            author=author if author is not None else _user(),
+        )
+    console = _console()
+    console.print(_printable(f"Corrected {outcome.message}."), markup=False, soft_wrap=True)
+    console.print(
+        f"Recorded in {_shown_path(report.file)}: applied again on every ingest.",
+        markup=False,
+        soft_wrap=True,
+    )
+    others = [o for o in report.not_applied if o.line != outcome.line]
+    if others:
+        console.print(f"{len(others)} other correction(s) of the file are not applied:", markup=False)
+        for other in others:
+            console.print(Text(_printable(other.message)))
+
+
+def _user() -> str | None:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (containers)
+        return None
+
+
 # -- report ------------------------------------------------------------------------------------
 
 
@@ -409,7 +574,7 @@ def report_command(db: Path, out_dir: Path, config: Path | None) -> None:
     "earlier export (recognised by its _export.json), which is replaced whole. Any other folder is refused.",
 )
 def export_command(db: Path, out_dir: Path) -> None:
-    """Export every table to Hive-partitioned Parquet that DuckDB, Spark and Trino read as is.
+    """Export every table and analyst view to Hive-partitioned Parquet that DuckDB, Spark and Trino read as is.
 
     facts and documents are partitioned by year and province, budget_lines by year; NULL partition
     values are __HIVE_DEFAULT_PARTITION__. Opens the database read-only.

@@ -5,7 +5,9 @@
     facts/year=2017/province=河北省/data_0.parquet      partitioned by year and province
     documents/year=2017/province=河北省/data_0.parquet  partitioned by year and province
     budget_lines/year=2017/data_0.parquet               partitioned by year
-    checks/data_0.parquet, performance_goals/…, metrics/…
+    checks/data_0.parquet, performance_goals/…, metrics/…, corrections/…, regions/…
+    preferred_facts/year=2017/province=河北省/…          the analyst views, as they read at export time
+    three_public/…, vehicle_costs/…, failed_checks/…
 
 and `_export.json` (schema version, row counts, partition columns). DuckDB, Spark, Trino (Hive
 connector) and pyarrow read the folders as they are:
@@ -59,8 +61,18 @@ PARTITIONS: dict[str, tuple[str, ...]] = {
     "checks": (),
     "performance_goals": (),
     "metrics": (),
+    "corrections": (),
+    "regions": (),
+    # the analyst views, as they read at the time of the export
+    "preferred_facts": ("year", "province"),
+    "three_public": (),
+    "vehicle_costs": (),
+    "failed_checks": (),
 }
-"""Every exported table and the columns its folders are partitioned by."""
+"""Every exported table and view, and the columns its folders are partitioned by."""
+
+VIEWS = ("preferred_facts", "three_public", "vehicle_costs", "failed_checks")
+"""Of `PARTITIONS`, the analyst views: written as their rows read when the export runs."""
 
 FILE_SIZE = "256MB"
 """Unpartitioned tables are split into files of about this size."""
@@ -161,7 +173,13 @@ def _manifest(result: ExportResult) -> dict[str, object]:
         "hive_partitioning": True,
         "null_partition": HIVE_NULL,
         "tables": {
-            t.table: {"path": t.table, "rows": t.rows, "files": t.files, "partition_by": list(t.partition_by)}
+            t.table: {
+                "path": t.table,
+                "rows": t.rows,
+                "files": t.files,
+                "partition_by": list(t.partition_by),
+                "kind": "view" if t.table in VIEWS else "table",
+            }
             for t in result.tables
         },
     }
@@ -323,4 +341,4 @@ def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-__all__ = ["PARTITIONS", "ExportError", "ExportResult", "TableExport", "export_parquet"]
+__all__ = ["PARTITIONS", "VIEWS", "ExportError", "ExportResult", "TableExport", "export_parquet"]

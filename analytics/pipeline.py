@@ -42,6 +42,7 @@ from analytics.errors import AnalyticsError, DatabaseError, LoadError, ReadError
 from analytics.executors.choose import check_executor, executor_for
 from analytics.load import DEFAULT_DB, PARSER_VERSION, LoadResult, Store, open_store
 from analytics.load.batch import PreparedDocument, prepare
+from analytics.load.corrections import CorrectionsReport, apply_corrections, corrections_path
 from analytics.model import Check, Document, Extraction
 from analytics.settings import read_timeout_s
 from analytics.walk import (
@@ -90,6 +91,9 @@ class IngestReport:
     pruned: list[str] = field(default_factory=list)  # with prune: files gone, their rows removed
     not_pruned: list[str] = field(default_factory=list)  # with prune: folders holding no disclosure
     skipped: list[Skipped] = field(default_factory=list)  # FIFOs, devices, symlinks out of the folders…
+    corrections: CorrectionsReport | None = None  # the hand corrections applied after the run
+    database_failed_errors: int = 0  # failed checks of severity 'error' in the whole database
+    database_failed_warnings: int = 0  # … of severity 'warning'
 
     def _count(self, *statuses: str) -> int:
         return sum(r.status in statuses for r in self.results)
@@ -423,6 +427,7 @@ def ingest(
     batch_size: int = DEFAULT_BATCH_SIZE,
     prune: bool = False,
     follow_symlinks: bool = False,
+    corrections: str | os.PathLike[str] | None = None,
 ) -> IngestReport:
     """Ingest files and folders (recursively) into the database `db` (a path or an open Store).
 
@@ -440,6 +445,9 @@ def ingest(
     read (it is in `report.errors`).
     `follow_symlinks`: follow symlinks that lead out of the folders given (by default they are
     skipped and listed in `report.skipped`, as FIFOs, devices and sockets are; see `analytics.walk`).
+    `corrections`: the hand-corrections file applied after the run (`report.corrections`); default
+    `$ANALYTICS_CORRECTIONS`, else `<database>.corrections.csv` beside the database
+    (`analytics.load.corrections`).
     """
     if batch_size < 1:
         raise AnalyticsError(f"batch_size must be at least 1, not {batch_size}")
@@ -448,9 +456,9 @@ def ingest(
     found = walk(paths, follow_symlinks=follow_symlinks)
     folders = [os.path.abspath(p) for p in paths if os.path.isdir(p)] if prune else []
     if isinstance(db, Store):
-        return _ingest_into(db, found, progress, jobs, executor, batch_size, folders)
+        return _ingest_into(db, found, progress, jobs, executor, batch_size, folders, corrections)
     with open_store(db) as store:
-        return _ingest_into(store, found, progress, jobs, executor, batch_size, folders)
+        return _ingest_into(store, found, progress, jobs, executor, batch_size, folders, corrections)
 
 
 def _ingest_into(
@@ -461,6 +469,7 @@ def _ingest_into(
     executor: str | Executor | None,
     batch_size: int,
     prune_folders: list[str],
+    corrections: str | os.PathLike[str] | None = None,
 ) -> IngestReport:
     database = os.path.abspath(store.path)
     names = [
@@ -479,7 +488,20 @@ def _ingest_into(
 
         run.go(start)
     run.report.errors[:0] = [_walk_error(u) for u in found.unreadable]
+    _after_run(store, run.report, corrections)
     return run.report
+
+
+def _after_run(store: Store, report: IngestReport, corrections: str | os.PathLike[str] | None) -> None:
+    """Apply the hand corrections (to the documents of every run, not only this one's) and count the
+    database's failed checks, for the summary."""
+    report.corrections = apply_corrections(store, corrections_path(store.path, corrections))
+    rows = store.connection.execute(
+        "SELECT count(*) FILTER (WHERE severity = 'error'), count(*) FILTER (WHERE severity = 'warning') "
+        "FROM failed_checks"
+    ).fetchall()  # fetchall: a result left half-read blocks the connection's next register()
+    if rows:
+        report.database_failed_errors, report.database_failed_warnings = int(rows[0][0]), int(rows[0][1])
 
 
 def _walk_error(unreadable: Unreadable) -> FileError:

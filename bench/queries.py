@@ -81,12 +81,12 @@ def build(path: Path, facts: int) -> None:
                    round((hash(b.d, m.m) % 100000) / 100.0 * (CASE WHEN b.k = 'final' THEN 0.95 ELSE 1 END)
                          * (1 + (b.y - 2014) * 0.03), 2)::DECIMAL(18,4),
                    '万元', 'stated', NULL, '三公经费', CASE WHEN m.m % 2 = 0 THEN 'table' ELSE 'narrative' END,
-                   m.metric || ' ' || b.y
+                   m.metric || ' ' || b.y, NULL, NULL, 'ok', NULL
             FROM bench_documents AS b, bench_metrics AS m
             UNION ALL
             SELECT b.doc_id, b.source_path, b.department, b.department_type, b.province, b.province, b.y, b.k,
                    m.metric, 'yoy_change', ((hash(b.d, m.m, b.y) % 2000) / 100.0 - 10)::DECIMAL(18,4),
-                   '万元', 'stated', '公车改革', '三公经费', 'narrative', m.metric || ' 较上年'
+                   '万元', 'stated', '公车改革', '三公经费', 'narrative', m.metric || ' 较上年', NULL, NULL, 'ok', NULL
             FROM bench_documents AS b, bench_metrics AS m WHERE m.m % 10 = 0
             """
         )

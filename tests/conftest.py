@@ -82,6 +82,7 @@ def build_extraction(
             department_type="科协",
             region="廊坊市",
             province="河北省",
+            region_code="131000",
             year=2017,
             kind="budget",
         ),

@@ -23,7 +23,10 @@ from analytics.errors import DatabaseError
 from analytics.export import HIVE_NULL, PARTITIONS, ExportError
 from analytics.model import BudgetLine, Document, Extraction, Metadata
 
-TABLES = ("facts", "documents", "budget_lines", "checks", "performance_goals", "metrics")
+TABLES = (
+    "facts", "documents", "budget_lines", "checks", "performance_goals", "metrics", "corrections", "regions",
+    "preferred_facts", "three_public", "vehicle_costs", "failed_checks",
+)  # fmt: skip
 
 
 @pytest.fixture
@@ -69,6 +72,9 @@ def test_every_table_reads_back_the_same(database: Path, tmp_path: Path) -> None
     manifest = json.loads((out / "_export.json").read_text(encoding="utf-8"))
     assert manifest["tables"]["facts"]["partition_by"] == ["year", "province"]
     assert manifest["tables"]["facts"]["rows"] == 6
+    assert manifest["tables"]["three_public"]["kind"] == "view"
+    assert manifest["tables"]["facts"]["kind"] == "table"
+    assert manifest["tables"]["three_public"]["rows"] > 0 and manifest["tables"]["regions"]["rows"] > 3000
 
 
 def test_partition_folders_nulls_and_types(database: Path, tmp_path: Path) -> None:

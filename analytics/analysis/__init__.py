@@ -19,7 +19,9 @@ their sums are exact (`exact_sum`), so two runs give the same bits.
 See docs/analysis.md.
 """
 
+from analytics.analysis.change import change
 from analytics.analysis.composition import three_public_composition
+from analytics.analysis.excel import to_excel
 from analytics.analysis.execution import execution_rates
 from analytics.analysis.frames import (
     budget_lines,
@@ -35,7 +37,14 @@ from analytics.analysis.frames import (
 )
 from analytics.analysis.names import UnknownNameError
 from analytics.analysis.panel import PanelResult, fixed_panel, panel_trend, panel_years
+from analytics.analysis.quality import (
+    FailedFiguresLeftOut,
+    corrections,
+    document_regions,
+    quality_summary,
+)
 from analytics.analysis.rankings import flag_outliers, rank_departments
+from analytics.analysis.real_terms import cpi, deflate, per_staff, staff_counts
 from analytics.analysis.reform import (
     ReformResult,
     government_level,
@@ -50,12 +59,18 @@ from analytics.analysis.stats import robust_z
 from analytics.analysis.sums import exact_mean, exact_sum
 
 __all__ = [
+    "FailedFiguresLeftOut",
     "PanelResult",
     "ReformResult",
     "UnknownNameError",
     "budget_lines",
     "cagr",
+    "change",
     "checks",
+    "corrections",
+    "cpi",
+    "deflate",
+    "document_regions",
     "documents",
     "exact_mean",
     "exact_sum",
@@ -69,7 +84,9 @@ __all__ = [
     "open_database",
     "panel_trend",
     "panel_years",
+    "per_staff",
     "performance_goals",
+    "quality_summary",
     "query",
     "rank_departments",
     "reform_effects",
@@ -81,9 +98,11 @@ __all__ = [
     "science_lines",
     "science_shift",
     "share_of_parent",
+    "staff_counts",
     "stated_reform_years",
     "three_public",
     "three_public_composition",
+    "to_excel",
     "to_float",
     "vehicle_costs",
     "year_on_year",

@@ -10,6 +10,7 @@ official reception, summed over a fixed panel of departments.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 
 import polars as pl
@@ -17,6 +18,7 @@ import polars as pl
 from analytics.analysis.frames import facts, three_public, to_float
 from analytics.analysis.names import resolve_departments, resolve_kind
 from analytics.analysis.panel import PanelResult, PanelYears, derived_only_years, fixed_panel
+from analytics.analysis.quality import FailedFiguresLeftOut, left_out_message, without_failed
 from analytics.analysis.sums import exact_sum
 from analytics.load import Store
 from analytics.reference import metrics
@@ -31,6 +33,7 @@ def three_public_composition(
     kind: str = "final",
     years: PanelYears = None,
     departments: Iterable[str] | str | None = None,
+    include_failed: bool = False,
 ) -> PanelResult:
     """The "三公" components per year, summed over the departments that state every component in
     every year compared (a fixed panel; `.excluded` says how many were left out). `years` as for
@@ -38,6 +41,8 @@ def three_public_composition(
 
     Frame columns: year, component (metric key), name_zh, value (万元, Float64), share_pct (of the
     year's sum of components), departments. Sums are exact (`exact_sum`): two runs give the same bits.
+    A department-year some of whose figures failed a check counts as incomplete (unless
+    `include_failed`): `describe()` says how many were left out so.
 
     >>> parts = three_public_composition(db, years="best", departments=["财政局", "科协"])
     >>> parts.years, parts.frame.filter(pl.col("year") == 2018).select("component", "value", "departments").rows()
@@ -48,6 +53,17 @@ def three_public_composition(
     chosen = resolve_departments(store, departments)
     if chosen is not None:
         wide = wide.filter(pl.col("department").is_in(chosen))
+    notes: tuple[str, ...] = ()
+    if not include_failed:
+        wide, left_out = without_failed(wide)
+        if left_out:
+            message = (
+                left_out_message(f"three_public_composition {kind}", left_out)
+                .replace("figures", "department-years")
+                .replace("figure", "department-year")
+            )
+            warnings.warn(message, FailedFiguresLeftOut, stacklevel=2)
+            notes = (f"{left_out} department-year(s) left out for a failed check",)
     # one row per department-year where every component is known: its "value" marks presence
     complete = wide.with_columns(
         pl.when(pl.all_horizontal(pl.col(c).is_not_null() for c in COMPONENTS)).then(1.0).alias("value")
@@ -80,7 +96,7 @@ def three_public_composition(
     bases = to_float(facts(store, list(COMPONENTS), kinds=[kind], departments=list(panel.departments)))
     derived = derived_only_years(bases.filter(pl.col("year").is_in(list(panel.years))), panel.years)
     return PanelResult(
-        frame, panel.departments, panel.excluded_departments, panel.years, derived_years=derived
+        frame, panel.departments, panel.excluded_departments, panel.years, notes, derived_years=derived
     )
 
 

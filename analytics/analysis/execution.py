@@ -1,7 +1,17 @@
 """Budget execution: final accounts against the budget, for the same department, year and metric.
 
-The budget figure is the one `preferred_facts` keeps for `kind = 'budget'`: the budget document's own
-figure (年初预算) before a 预算数 column quoted in the final accounts. Rates are Float64.
+Two budgets can be stated for one year, and they differ when the budget was adjusted during the year:
+
+- the **original** budget (年初预算): the year's budget document's own figure, or a figure the final
+  accounts name as 年初预算;
+- the **adjusted** budget (调整预算 / 全年预算): the 预算数 the final accounts print beside the
+  final figure, which includes the year's adjustments (unless the text calls it 年初预算).
+
+`budget` is the figure `preferred_facts` keeps for `kind = 'budget'` (the budget document's own
+first), and `rate_pct` = final / budget; `rate_original_pct` and `rate_adjusted_pct` compare with each
+budget where it is stated. A zero budget gives no rate but is kept, with `note` saying so (an
+unbudgeted spend is a finding, not a gap). Rates are Float64. Figures that failed a check are left
+out (see `analytics.analysis.quality`).
 
 >>> rates = execution_rates(db, ["expenditure_total", "expenditure_project"])
 >>> rates.filter(pl.col("rate_pct") > 102.05).select("department", "year", pl.col("rate_pct").round(1)).rows()
@@ -10,12 +20,14 @@ figure (年初预算) before a 预算数 column quoted in the final accounts. Ra
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 
 import polars as pl
 
-from analytics.analysis.frames import facts, to_float
+from analytics.analysis.frames import facts, query, to_float
 from analytics.analysis.names import resolve_departments, resolve_metrics
+from analytics.analysis.quality import FailedFiguresLeftOut, left_out_message, without_failed
 from analytics.load import Store
 from analytics.reference import metrics as metric_vocabulary
 
@@ -29,6 +41,11 @@ DEFAULT_METRICS = (
 )
 """The spending lines an execution table usually shows."""
 
+ORIGINAL_WORDS = "年初预算|年初"
+"""A final-accounts quote naming its budget figure so gives the original budget, not the adjusted one."""
+
+ZERO_BUDGET = "budget is zero"
+"""The `note` of a row whose budget is 0 (kept, without a rate)."""
 
 STATUS_ZH = {
     "compared": "可比",
@@ -36,7 +53,7 @@ STATUS_ZH = {
     "no final": "缺决算数",
     "no budget": "缺预算数",
 }
-"""Why a row of `execution_rates(..., with_gaps=True)` has a rate or not, in Chinese (`status_zh`)."""
+"""Why a row has a rate or not (`status`), in Chinese (`status_zh`)."""
 
 
 def execution_rates(
@@ -45,18 +62,20 @@ def execution_rates(
     *,
     departments: Iterable[str] | str | None = None,
     years: Iterable[int] | None = None,
+    include_failed: bool = False,
     with_gaps: bool = False,
 ) -> pl.DataFrame:
-    """Final / budget per department, year and metric, where both figures exist and the budget is
-    not zero. `metrics=None` takes every money metric.
+    """Final / budget per department, year and metric, where both figures exist. `metrics=None` takes
+    every money metric.
 
     Columns: department, department_type, year, metric, name_zh, budget, final, difference
-    (final - budget), rate_pct (final / budget x 100), budget_basis, final_basis, status
-    (`compared`), status_zh.
+    (final - budget), rate_pct (final / budget x 100, null for a zero budget), budget_basis,
+    final_basis, budget_original, budget_adjusted, rate_original_pct, rate_adjusted_pct, note
+    (`budget is zero`, else null), status (`compared` or `zero budget`), status_zh.
 
-    `with_gaps=True` also keeps the department-years that have only one of the two figures or a
-    budget of 0, with rate_pct null and `status` saying why (`zero budget`, `no final`, `no budget`;
-    `status_zh` in Chinese), so that a table or heat map can say so instead of leaving a blank.
+    `with_gaps=True` also keeps the department-years that have only one of the two figures, with
+    rate_pct null and `status` saying why (`no final`, `no budget`; `status_zh` in Chinese), so that
+    a table or heat map can say so instead of leaving a blank.
 
     >>> rates = execution_rates(db, ["expenditure_total"], departments=["财政局"])
     >>> rates.select("year", "budget", "final", "rate_pct").rows()
@@ -69,22 +88,31 @@ def execution_rates(
     chosen = resolve_metrics(metrics) or []
     if metrics is None:
         chosen = [m.key for m in vocabulary.values() if m.unit == "money"]
+    years = None if years is None else list(years)
     wanted = resolve_departments(store, departments)
     found = to_float(facts(store, chosen, kinds=["budget", "final"], departments=wanted, years=years))
     found = found.filter(pl.col("department").is_not_null())
-    keys = ["department", "year", "metric"]
+    if not include_failed:
+        found, left_out = without_failed(found)
+        if left_out:
+            warnings.warn(left_out_message("execution_rates", left_out), FailedFiguresLeftOut, stacklevel=2)
     budget = found.filter(pl.col("kind") == "budget").select(
-        *keys, pl.col("value").alias("budget"), pl.col("basis").alias("budget_basis")
+        "department",
+        "year",
+        "metric",
+        pl.col("value").alias("budget"),
+        pl.col("basis").alias("budget_basis"),
     )
     final = found.filter(pl.col("kind") == "final").select(
-        *keys, pl.col("value").alias("final"), pl.col("basis").alias("final_basis")
+        "department", "year", "metric", pl.col("value").alias("final"), pl.col("basis").alias("final_basis")
     )
-    if with_gaps:
-        paired = budget.join(final, on=keys, how="full", coalesce=True)
-    else:  # the usual case, and the cheap one at national scale
-        paired = budget.join(final, on=keys, how="inner").filter(pl.col("budget") != 0)
-    types = found.select("department", "department_type").unique("department", keep="first")
+    original, adjusted = _budgets(store, chosen, wanted, years, include_failed)
     names = {m.key: m.name_zh for m in vocabulary.values()}
+    keys = ["department", "year", "metric"]
+
+    def rate(budget_column: str) -> pl.Expr:
+        return pl.when(pl.col(budget_column) != 0).then(pl.col("final") / pl.col(budget_column) * 100)
+
     status = (
         pl.when(pl.col("final").is_null())
         .then(pl.lit("no final"))
@@ -94,34 +122,94 @@ def execution_rates(
         .then(pl.lit("zero budget"))
         .otherwise(pl.lit("compared"))
     )
-    rates = (
+    types = found.select("department", "department_type").unique("department", keep="first")
+    paired = budget.join(final, on=keys, how="full" if with_gaps else "inner", coalesce=True)
+    return (
         paired.join(types, on="department", how="left")
-        .with_columns(status.alias("status"))
+        .join(original, on=keys, how="left")
+        .join(adjusted, on=keys, how="left")
         .with_columns(
             pl.col("metric").replace_strict(names, return_dtype=pl.String).alias("name_zh"),
             (pl.col("final") - pl.col("budget")).alias("difference"),
-            pl.when(pl.col("status") == "compared")
-            .then(pl.col("final") / pl.col("budget") * 100)
-            .alias("rate_pct"),
+            rate("budget").alias("rate_pct"),
+            rate("budget_original").alias("rate_original_pct"),
+            rate("budget_adjusted").alias("rate_adjusted_pct"),
+            pl.when(pl.col("budget") == 0).then(pl.lit(ZERO_BUDGET)).alias("note"),
             pl.col("year").cast(pl.Int32),
-            pl.col("status").replace_strict(STATUS_ZH, return_dtype=pl.String).alias("status_zh"),
+            status.alias("status"),
         )
+        .with_columns(pl.col("status").replace_strict(STATUS_ZH, return_dtype=pl.String).alias("status_zh"))
+        .select(
+            "department",
+            "department_type",
+            "year",
+            "metric",
+            "name_zh",
+            "budget",
+            "final",
+            "difference",
+            "rate_pct",
+            "budget_basis",
+            "final_basis",
+            "budget_original",
+            "budget_adjusted",
+            "rate_original_pct",
+            "rate_adjusted_pct",
+            "note",
+            "status",
+            "status_zh",
+        )
+        .sort("metric", "department", "year")
     )
-    return rates.select(
-        "department",
-        "department_type",
-        "year",
-        "metric",
-        "name_zh",
-        "budget",
-        "final",
-        "difference",
-        "rate_pct",
-        "budget_basis",
-        "final_basis",
-        "status",
-        "status_zh",
-    ).sort("metric", "department", "year")
 
 
-__all__ = ["DEFAULT_METRICS", "STATUS_ZH", "execution_rates"]
+_BUDGETS = """
+    WITH stated AS (
+        SELECT f.department, f.year, f.metric, f.value, f.basis, f.method, f.source_path,
+               d.kind AS document_kind,
+               CASE WHEN d.kind = 'budget' OR regexp_matches(f.quote, $2) THEN 'original' ELSE 'adjusted' END
+                   AS which
+        FROM facts AS f JOIN documents AS d ON d.source_path = f.source_path
+        WHERE f.kind = 'budget' AND f.measure = 'amount' AND f.department IS NOT NULL
+          AND f.basis IN ('stated', 'corrected') AND d.year = f.year
+          AND list_contains($1::VARCHAR[], f.metric) AND ($3 OR f.quality <> 'failed_check') {where}
+    )
+    SELECT department, year, metric, which, CAST(value AS DOUBLE) AS value FROM stated
+    QUALIFY row_number() OVER (
+        PARTITION BY department, year, metric, which
+        ORDER BY basis = 'corrected' DESC, document_kind = 'budget' DESC, method = 'table' DESC, source_path
+    ) = 1
+"""
+
+
+def _budgets(
+    store: Store,
+    metrics: list[str],
+    departments: list[str] | None,
+    years: list[int] | None,
+    include_failed: bool,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(original, adjusted) budget figures per department, year and metric: every stated budget
+    figure of a document of its own year, told apart by the kind of that document (and its quote)."""
+    parameters: list[object] = [metrics, ORIGINAL_WORDS, include_failed]
+    where = ""
+    if departments is not None:
+        parameters.append(departments)
+        where += f" AND list_contains(${len(parameters)}::VARCHAR[], f.department)"
+    if years is not None:
+        parameters.append(years)
+        where += f" AND list_contains(${len(parameters)}::INTEGER[], f.year)"
+    rows = query(store, _BUDGETS.format(where=where), parameters)
+
+    def one(which: str, name: str) -> pl.DataFrame:
+        return rows.filter(pl.col("which") == which).select(
+            "department",
+            pl.col("year").cast(pl.Int32),
+            "metric",
+            pl.col("value").cast(pl.Float64).alias(name),
+        )
+
+    return one("original", "budget_original"), one("adjusted", "budget_adjusted")
+
+
+__all__ = ["DEFAULT_METRICS", "STATUS_ZH", "ZERO_BUDGET", "execution_rates"]

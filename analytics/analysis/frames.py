@@ -127,7 +127,8 @@ def documents(store: Store, *, status: str | None = "ok") -> pl.DataFrame:
         store,
         f"""
         SELECT doc_id, source_path, format, title, department, department_printed, department_type,
-               region, province, year, kind, status, error, parser_version, ingested_at, encoding
+               region, province, year, kind, status, error, parser_version, ingested_at, encoding,
+               region_code
         FROM documents {where.sql()}
         ORDER BY department NULLS LAST, year, kind, source_path
         """,
@@ -144,6 +145,7 @@ def facts(
     departments: Iterable[str] | str | None = None,
     years: Iterable[int] | None = None,
     preferred: bool = True,
+    doc_id: str | Iterable[str] | None = None,
 ) -> pl.DataFrame:
     """Figures as a tidy frame: one row per department, year, kind, metric and measure.
 
@@ -151,6 +153,13 @@ def facts(
     repeat or disagree, one figure is kept (stated before derived, the document's own year and kind
     first, table cells before sentences, then the latest ingest). `preferred=False` gives every row of
     `facts`. `measure=None` keeps all measures. `value` is exact (polars Decimal, 万元 for money).
+    `doc_id` keeps the figures of one document (or of several); it implies `preferred=False`, since
+    a document's own figures are wanted, whichever the views prefer.
+
+    Every row carries its `quality` (`ok`, `failed_check`, `corrected`, `derived`), the failed checks
+    naming it (`quality_checks`), the printed value of a corrected figure (`original_value`) and the
+    region's code and chain (`region_code`; preferred rows also `prefecture`, `county`). This reader
+    leaves nothing out: the analyses built on it leave `failed_check` figures out by default.
 
     Names are checked (`analytics.analysis.names`): a metric by key or Chinese name, a kind as
     budget/final or 预算/决算, a department by full or unambiguous short name; a wrong one raises
@@ -167,17 +176,22 @@ def facts(
     where.any_of("kind", resolve_kinds(kinds))
     where.any_of("department", resolve_departments(store, departments))
     where.any_of("year", years, "INTEGER")
+    if doc_id is not None:
+        where.any_of("doc_id", [doc_id] if isinstance(doc_id, str) else doc_id)
+        preferred = False
     if preferred:
         source = "preferred_facts"
         columns = (
             "department, department_type, region, province, year, kind, metric, measure, value, "
-            "unit_found, basis, reason, method, doc_id, source_path, quote"
+            "unit_found, basis, reason, method, doc_id, source_path, quote, "
+            "region_code, prefecture, county, quality, quality_checks, original_value"
         )
     else:
         source = "facts"
         columns = (
             "department, department_type, region, province, year, kind, metric, measure, value, "
-            "unit_found, basis, reason, section, method, doc_id, source_path, quote"
+            "unit_found, basis, reason, section, method, doc_id, source_path, quote, "
+            "region_code, quality, quality_checks, original_value"
         )
     return query(
         store,
@@ -313,7 +327,8 @@ def budget_lines(
 
 
 def three_public(store: Store, *, kinds: Iterable[str] | str | None = None) -> pl.DataFrame:
-    """The `three_public` view ("三公"经费, one column per component), exact decimals.
+    """The `three_public` view ("三公"经费, one column per component), exact decimals, with the row's
+    `quality` (the worst of its figures'), `region_code` and the region's `prefecture` and `county`.
 
     >>> three_public(db, kinds=["final"]).select("department", "year", "three_public_total", "reception").rows()[:2]
     [('廊坊市教育局', 2013, None, None), ('廊坊市教育局', 2014, Decimal('35.0000'), Decimal('5.0000'))]
@@ -321,12 +336,16 @@ def three_public(store: Store, *, kinds: Iterable[str] | str | None = None) -> p
     where = _Where()
     where.any_of("kind", resolve_kinds(kinds))
     return query(
-        store, f"SELECT * FROM three_public {where.sql()} ORDER BY department, kind, year", where.parameters
+        store,
+        f"SELECT v.*, r.prefecture, r.county FROM three_public AS v LEFT JOIN regions AS r ON r.code = v.region_code "
+        f"{where.sql()} ORDER BY department, kind, year",
+        where.parameters,
     )
 
 
 def vehicle_costs(store: Store, *, kinds: Iterable[str] | str | None = None) -> pl.DataFrame:
-    """The `vehicle_costs` view (running and purchase costs, fleet, stated reason), exact decimals.
+    """The `vehicle_costs` view (running and purchase costs, fleet, stated reason), exact decimals, with
+    the row's `quality`, `region_code` and the region's `prefecture` and `county`.
 
     >>> costs = vehicle_costs(db, kinds=["final"]).filter(pl.col("vehicle_operation_change_reason").is_not_null())
     >>> costs.select("department", "year", "vehicle_operation", "vehicles_count", "vehicle_operation_change_reason").rows()
@@ -335,7 +354,10 @@ def vehicle_costs(store: Store, *, kinds: Iterable[str] | str | None = None) -> 
     where = _Where()
     where.any_of("kind", resolve_kinds(kinds))
     return query(
-        store, f"SELECT * FROM vehicle_costs {where.sql()} ORDER BY department, kind, year", where.parameters
+        store,
+        f"SELECT v.*, r.prefecture, r.county FROM vehicle_costs AS v LEFT JOIN regions AS r ON r.code = v.region_code "
+        f"{where.sql()} ORDER BY department, kind, year",
+        where.parameters,
     )
 
 

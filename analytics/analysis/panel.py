@@ -235,7 +235,7 @@ def panel_trend(
     series: FrameLike,
     years: PanelYears = None,
     *,
-    by: Sequence[str] = (),
+    by: str | Sequence[str] = (),
     base_year: int | None = None,
 ) -> PanelResult:
     """Totals per year over a fixed panel, with the year-on-year change and an index.
@@ -255,6 +255,7 @@ def panel_trend(
     """
     series = as_frame(series, needs=("department", "year", "value"), what="a series")
     panel = fixed_panel(series, years)
+    by = [by] if isinstance(by, str) else list(by)  # by="prefecture" as by=["prefecture"]
     keys = [*by, *(c for c in ("metric", "kind") if c in series.columns)]
     grouping = keys or ["_all"]
     totals = (

@@ -4,7 +4,7 @@ CAGR, an index to a base year, and the share of a parent metric.
 A series frame has one row per department and year, for one kind (budget or final) and one metric:
 
     department, department_type, region, province, metric, kind, year, value, basis, source_kind,
-    source_path, quote
+    source_path, quote, region_code, prefecture, county, quality, quality_checks
 
 `value` is Float64 (万元 for money, a count for counts). `basis` says where the figure comes from:
 
@@ -17,6 +17,11 @@ A series frame has one row per department and year, for one kind (budget or fina
 `source_kind` is the kind of the document figure used: the requested kind, or the `fallback_kind`
 for years that have no figure of the requested kind (useful for year-end counts, which budget and
 final documents both state).
+
+`quality` is the figure's flag (`ok`, `corrected`, `derived`; a filled figure is `derived`). Figures
+that failed a check (`failed_check`) are left out before anything is filled, with a
+`FailedFiguresLeftOut` warning saying how many (`include_failed=True` keeps them). `region_code`,
+`prefecture` and `county` place the department (group by them, never by `region`).
 
 >>> s = metric_series(db, "vehicle_operation", kind="final", departments="财政局")
 >>> s.select("year", "value", "basis").rows()
@@ -34,6 +39,7 @@ import polars as pl
 from analytics.analysis.frames import facts
 from analytics.analysis.inputs import FrameLike, as_frame
 from analytics.analysis.names import resolve_departments, resolve_kind, resolve_metric
+from analytics.analysis.quality import exclude_failed
 from analytics.load import Store
 from analytics.reference import metrics as metric_vocabulary
 
@@ -53,6 +59,11 @@ SERIES_COLUMNS = (
     "source_kind",
     "source_path",
     "quote",
+    "region_code",
+    "prefecture",
+    "county",
+    "quality",
+    "quality_checks",
 )
 
 _SCHEMA: dict[str, pl.DataType] = {
@@ -68,6 +79,11 @@ _SCHEMA: dict[str, pl.DataType] = {
     "source_kind": pl.String(),
     "source_path": pl.String(),
     "quote": pl.String(),
+    "region_code": pl.String(),
+    "prefecture": pl.String(),
+    "county": pl.String(),
+    "quality": pl.String(),
+    "quality_checks": pl.String(),
 }
 
 
@@ -85,6 +101,7 @@ def metric_series(
     years: Iterable[int] | None = None,
     fill: bool = True,
     fallback_kind: str | None = None,
+    include_failed: bool = False,
 ) -> pl.DataFrame:
     """One metric per department and year (see the module docstring for the columns).
 
@@ -94,6 +111,7 @@ def metric_series(
     filling); `source_kind` then says so. `years` limits the result, not the figures used to fill.
     `metric`, `kind` and `departments` are checked as `facts` checks them (Chinese names, 预算/决算
     and short department names accepted; a wrong one raises `UnknownNameError`).
+    Figures that failed a check are left out (with a warning saying how many) unless `include_failed`.
 
     >>> counts = metric_series(db, "车辆数", kind="决算", fallback_kind="budget", departments="教育局")
     >>> counts.select("year", "value", "source_kind").rows()
@@ -106,6 +124,7 @@ def metric_series(
     chosen = resolve_departments(store, departments)
     found = facts(store, [metric], measure=None, kinds=wanted, departments=chosen)
     found = found.filter(pl.col("department").is_not_null())
+    found = exclude_failed(found, f"metric_series {metric} {kind}", include_failed=include_failed)
     series = _series_of_kind(found, kind, fill)
     if fallback_kind is not None:
         other = _series_of_kind(found, fallback_kind, fill)
@@ -139,6 +158,8 @@ def _series_of_kind(found: pl.DataFrame, kind: str, fill: bool) -> pl.DataFrame:
             prior_value.round(4).alias("value"),
             (pl.col("year") - 1).cast(pl.Int32).alias("year"),
             pl.lit("filled").alias("basis"),
+            pl.lit("derived").alias("quality"),
+            pl.lit(None, pl.String).alias("quality_checks"),
         )
         .filter(pl.col("value").is_not_null())
         .join(amounts.select("department", "year"), on=["department", "year"], how="anti")

@@ -28,7 +28,7 @@ PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#e
 
 UNIT_LABELS = {"money": "万元", "percent": "%"}
 
-BASIS_LABELS = {"stated": "公开数", "derived": "推算数", "filled": "补齐数"}
+BASIS_LABELS = {"stated": "公开数", "derived": "推算数", "filled": "补齐数", "corrected": "更正数"}
 """How a figure was obtained (the `basis` column of a series), in Chinese."""
 
 YEAR = "年度"

@@ -8,6 +8,7 @@ from analytics.extract.metadata import extract_metadata
 from analytics.extract.narrative import NarrativeReader
 from analytics.extract.sections import split_sections
 from analytics.extract.silence import no_figures_check
+from analytics.extract.staff import staff_facts
 from analytics.extract.table_reading import read_table, seen_only
 from analytics.model import Check, Document, Extraction, Kind, Paragraph, TableSeen
 
@@ -78,6 +79,7 @@ def extract(document: Document) -> Extraction:
     )  # fmt: skip
     if result.goals and project is not None:
         result.goals = repaired(result.goals, project)
+    result.facts.extend(staff_facts(document, year, kind))
     result.facts.extend(prior_year_amounts(result.facts))
     result.notes.extend(filter(None, [no_figures_check(document, result)]))
     return result

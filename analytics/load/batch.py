@@ -146,7 +146,7 @@ def prepare(
     recorded = list(extraction.notes if checks is None else checks)
     try:
         rows = {
-            "facts": fact_rows(document, extraction, extraction.facts),
+            "facts": fact_rows(document, extraction, extraction.facts, recorded),
             "performance_goals": goal_rows(document, extraction.goals),
             "budget_lines": budget_line_rows(document, extraction.budget_lines),
             "checks": check_rows(document, recorded),

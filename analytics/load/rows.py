@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from analytics.load.quality import failed_check_names, quality
 from analytics.model import (
     BudgetLine,
     Check,
@@ -100,12 +101,20 @@ FACT_COLUMNS = (
     ("section", "VARCHAR"),
     ("method", "VARCHAR"),
     ("quote", "VARCHAR"),
+    ("region_code", "VARCHAR"),
+    ("original_value", "DECIMAL(18,4)"),
+    ("quality", "VARCHAR"),
+    ("quality_checks", "VARCHAR"),
 )
 
 
-def fact_rows(document: Document, extraction: Extraction, facts: Sequence[Fact]) -> Rows:
-    """Facts with the document's metadata repeated on each row, so SQL needs no join to filter."""
+def fact_rows(
+    document: Document, extraction: Extraction, facts: Sequence[Fact], checks: Sequence[Check] = ()
+) -> Rows:
+    """Facts with the document's metadata repeated on each row, so SQL needs no join to filter, and
+    each figure's quality flag from the document's failed `checks` (`analytics.load.quality`)."""
     meta = extraction.metadata
+    doubts = failed_check_names(facts, checks)
     records = [
         (
             document.doc_id,
@@ -125,8 +134,12 @@ def fact_rows(document: Document, extraction: Extraction, facts: Sequence[Fact])
             f.section,
             f.method,
             f.quote,
+            meta.region_code,
+            None,
+            quality(f.basis, doubt),
+            doubt,
         )
-        for f in facts
+        for f, doubt in zip(facts, doubts, strict=True)
     ]
     return _rows("facts", FACT_COLUMNS, records)
 

@@ -10,7 +10,10 @@ from analytics.version import PARSER_VERSION
 
 __all__ = ["PARSER_VERSION", "SCHEMA_VERSION", "ddl"]
 
-SCHEMA_VERSION = 2  # 2: documents.region_code and documents.metadata_evidence
+SCHEMA_VERSION = 3
+# 2: documents.region_code and documents.metadata_evidence
+# 3: facts.region_code, original_value, quality, quality_checks; basis 'corrected'; the corrections and
+#    regions tables
 """Bumped whenever a table or column changes; a database built with another version must be rebuilt."""
 
 # PARSER_VERSION (analytics/version.py) changes with the read/extract/validate code and reference
@@ -61,11 +64,15 @@ TABLES: dict[str, str] = {
             measure VARCHAR NOT NULL CHECK (measure IN ('amount', 'yoy_change', 'yoy_pct')),
             value {MONEY} NOT NULL,
             unit_found VARCHAR,
-            basis VARCHAR NOT NULL CHECK (basis IN ('stated', 'derived')),
+            basis VARCHAR NOT NULL CHECK (basis IN ('stated', 'derived', 'corrected')),
             reason VARCHAR,
             section VARCHAR,
             method VARCHAR NOT NULL CHECK (method IN ('narrative', 'table')),
-            quote VARCHAR NOT NULL
+            quote VARCHAR NOT NULL,
+            region_code VARCHAR,
+            original_value {MONEY},
+            quality VARCHAR NOT NULL CHECK (quality IN ('ok', 'failed_check', 'corrected', 'derived')),
+            quality_checks VARCHAR
         )""",
     "performance_goals": f"""
         CREATE TABLE IF NOT EXISTS performance_goals (
@@ -117,6 +124,40 @@ TABLES: dict[str, str] = {
             "rows" INTEGER NOT NULL,
             figures INTEGER NOT NULL
         )""",
+    "corrections": f"""
+        CREATE TABLE IF NOT EXISTS corrections (
+            line INTEGER NOT NULL,
+            doc_id VARCHAR,
+            source_path VARCHAR,
+            sha256 VARCHAR,
+            metric VARCHAR,
+            measure VARCHAR,
+            year INTEGER,
+            kind VARCHAR,
+            value {MONEY},
+            reason VARCHAR,
+            author VARCHAR,
+            created_at TIMESTAMP,
+            status VARCHAR NOT NULL CHECK (status IN ('applied', 'document_changed', 'document_missing',
+                                                      'no_figure', 'superseded', 'invalid')),
+            applied BOOLEAN NOT NULL,
+            facts INTEGER NOT NULL,
+            original_values VARCHAR,
+            message VARCHAR NOT NULL,
+            file VARCHAR NOT NULL
+        )""",
+    "regions": """
+        CREATE TABLE IF NOT EXISTS regions (
+            code VARCHAR PRIMARY KEY,
+            name VARCHAR NOT NULL,
+            level VARCHAR NOT NULL CHECK (level IN ('province', 'prefecture', 'county')),
+            province VARCHAR NOT NULL,
+            province_code VARCHAR NOT NULL,
+            prefecture VARCHAR,
+            prefecture_code VARCHAR,
+            county VARCHAR,
+            county_code VARCHAR
+        )""",
     "metrics": """
         CREATE TABLE IF NOT EXISTS metrics (
             key VARCHAR PRIMARY KEY,
@@ -128,28 +169,45 @@ TABLES: dict[str, str] = {
 }
 
 # Where one department-year-kind has several figures for a metric (a budget document and the next
-# year's document restating it, a narrative sentence and a table cell), the views take one: stated
-# before derived, the document's own year and kind before figures it quotes about other years, table
+# year's document restating it, a narrative sentence and a table cell), the views take one: a hand
+# correction first, then stated before derived, a figure no failed check names before one that a
+# check names, the document's own year and kind before figures it quotes about other years, table
 # cells before sentences, then the most recently ingested file. Facts without a department are left
-# out: they cannot be placed in a department's series.
+# out: they cannot be placed in a department's series. The region's chain (prefecture, county) comes
+# from the `regions` reference table by the document's division code.
 PREFERRED_FACTS = """
     CREATE OR REPLACE VIEW preferred_facts AS
     SELECT f.department, f.department_type, f.region, f.province, f.year, f.kind,
            f.metric, f.measure, f.value, f.unit_found, f.basis, f.reason, f.method,
-           f.doc_id, f.source_path, f.quote
+           f.doc_id, f.source_path, f.quote,
+           f.region_code, r.prefecture, r.county, f.quality, f.quality_checks, f.original_value
     FROM facts AS f
     JOIN documents AS d ON d.source_path = f.source_path
+    LEFT JOIN regions AS r ON r.code = f.region_code
     WHERE f.department IS NOT NULL
     QUALIFY row_number() OVER (
         PARTITION BY f.department, f.year, f.kind, f.metric, f.measure
-        ORDER BY f.basis = 'stated' DESC,
+        ORDER BY f.basis = 'corrected' DESC,
+                 f.basis = 'stated' DESC,
+                 f.quality = 'failed_check',
                  coalesce(d.year = f.year AND d.kind = f.kind, false) DESC,
                  f.method = 'table' DESC,
                  d.ingested_at DESC,
                  f.source_path, f.quote
     ) = 1"""
 
-THREE_PUBLIC = """
+# The quality of a row of several figures: the worst of its figures' (a failed check before a hand
+# correction before a derived figure), and the names of the failed checks that still flag one.
+ROW_QUALITY = """
+           CASE WHEN bool_or(quality = 'failed_check') THEN 'failed_check'
+                WHEN bool_or(quality = 'corrected') THEN 'corrected'
+                WHEN bool_or(quality = 'derived') THEN 'derived'
+                ELSE 'ok' END AS quality,
+           nullif(array_to_string(list_sort(list_distinct(flatten(
+               list(string_split(quality_checks, ', ')) FILTER (WHERE quality = 'failed_check')
+           ))), ', '), '') AS quality_checks"""
+
+THREE_PUBLIC = f"""
     CREATE OR REPLACE VIEW three_public AS
     SELECT department,
            any_value(department_type) AS department_type,
@@ -161,7 +219,8 @@ THREE_PUBLIC = """
            max(value) FILTER (WHERE metric = 'vehicle_total') AS vehicle_total,
            max(value) FILTER (WHERE metric = 'vehicle_purchase') AS vehicle_purchase,
            max(value) FILTER (WHERE metric = 'vehicle_operation') AS vehicle_operation,
-           max(value) FILTER (WHERE metric = 'reception') AS reception
+           max(value) FILTER (WHERE metric = 'reception') AS reception,
+           any_value(region_code) AS region_code,{ROW_QUALITY}
     FROM preferred_facts
     WHERE measure = 'amount'
       AND metric IN ('three_public_total', 'overseas_travel', 'vehicle_total',
@@ -170,7 +229,7 @@ THREE_PUBLIC = """
 
 # The reason for a change belongs to the year of the change: it is taken from the change figures
 # themselves (or a stated amount), never from a derived prior-year amount.
-VEHICLE_COSTS = """
+VEHICLE_COSTS = f"""
     CREATE OR REPLACE VIEW vehicle_costs AS
     WITH reasons AS (
         SELECT department, year, kind, reason
@@ -197,7 +256,8 @@ VEHICLE_COSTS = """
                max(value) FILTER (WHERE metric = 'vehicles_value' AND measure = 'amount')
                    AS vehicles_value,
                max(value) FILTER (WHERE metric = 'vehicle_operation' AND measure = 'yoy_change')
-                   AS vehicle_operation_change
+                   AS vehicle_operation_change,
+               any_value(region_code) AS region_code,{ROW_QUALITY}
         FROM preferred_facts
         WHERE metric IN ('vehicle_operation', 'vehicle_purchase', 'vehicles_count', 'vehicles_value')
         GROUP BY department, year, kind
@@ -206,7 +266,8 @@ VEHICLE_COSTS = """
            figures.year, figures.kind,
            vehicle_operation, vehicle_purchase, vehicles_count, vehicles_value,
            vehicle_operation_change,
-           reasons.reason AS vehicle_operation_change_reason
+           reasons.reason AS vehicle_operation_change_reason,
+           figures.region_code, figures.quality, figures.quality_checks
     FROM figures
     LEFT JOIN reasons USING (department, year, kind)"""
 

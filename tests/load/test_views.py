@@ -42,11 +42,11 @@ def test_three_public_has_one_column_per_component(
          "year": 2017, "kind": "budget", "three_public_total": Decimal("22.0000"),
          "overseas_travel": Decimal("0.0000"), "vehicle_total": Decimal("20.6400"),
          "vehicle_purchase": Decimal("0.0000"), "vehicle_operation": Decimal("20.6400"),
-         "reception": Decimal("1.3600")},
+         "reception": Decimal("1.3600"), "region_code": "131000", "quality": "ok", "quality_checks": None},
         {"department": "廊坊市科学技术协会", "department_type": "科协", "region": "廊坊市", "province": "河北省",
          "year": 2016, "kind": "budget", "three_public_total": None, "overseas_travel": None,
          "vehicle_total": None, "vehicle_purchase": None, "vehicle_operation": Decimal("25.6400"),
-         "reception": None},
+         "reception": None, "region_code": "131000", "quality": "derived", "quality_checks": None},
     ]  # fmt: skip
 
 
@@ -121,11 +121,13 @@ def test_vehicle_costs_carry_the_reason_for_the_change(
         {"department": "廊坊市科学技术协会", "department_type": "科协", "region": "廊坊市", "province": "河北省",
          "year": 2016, "kind": "budget", "vehicle_operation": Decimal("25.6400"), "vehicle_purchase": None,
          "vehicles_count": Decimal("3.0000"), "vehicles_value": Decimal("66.1900"),
-         "vehicle_operation_change": None, "vehicle_operation_change_reason": None},
+         "vehicle_operation_change": None, "vehicle_operation_change_reason": None,
+         "region_code": "131000", "quality": "derived", "quality_checks": None},
         {"department": "廊坊市科学技术协会", "department_type": "科协", "region": "廊坊市", "province": "河北省",
          "year": 2017, "kind": "budget", "vehicle_operation": Decimal("20.6400"),
          "vehicle_purchase": Decimal("0.0000"), "vehicles_count": None, "vehicles_value": None,
-         "vehicle_operation_change": Decimal("-5.0000"), "vehicle_operation_change_reason": "公车改革车辆减少"},
+         "vehicle_operation_change": Decimal("-5.0000"), "vehicle_operation_change_reason": "公车改革车辆减少",
+         "region_code": "131000", "quality": "ok", "quality_checks": None},
     ]  # fmt: skip
 
 

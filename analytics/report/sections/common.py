@@ -21,7 +21,7 @@ SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 STATUS_ZH = {"ok": "正常", "error": "失败"}
 SOURCE_ZH = {"document": "文档表述", "reference": "参考表", "config": "报告配置"}
 DIRECTION_ZH = {"gained": "上升", "lost": "下降", "unchanged": "基本不变"}
-BASIS_ZH = {"stated": "公开数", "derived": "推算数", "filled": "补齐数"}
+BASIS_ZH = {"stated": "公开数", "derived": "推算数", "filled": "补齐数", "corrected": "更正数"}
 LEVEL_ZH = {"central": "中央", "province": "省级", "prefecture": "地市级", "county": "县级"}
 
 THREE_PUBLIC = family("three_public_total")

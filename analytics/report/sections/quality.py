@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from analytics.analysis import checks as check_rows
+from analytics.analysis import corrections as correction_rows
 from analytics.analysis import documents as document_rows
 from analytics.extract.silence import NO_FIGURES
 from analytics.load import Store
@@ -96,4 +97,45 @@ def quality(store: Store, where: Scope, found: Inventory) -> Section:
                 csv_only=("message_en",),
             ),
         )
+    corrected = corrections_table(store, found)
+    if corrected is not None:
+        tables += (corrected,)
     return Section("quality", "数据质量", paragraphs, tables=tables)
+
+
+CORRECTION_STATUS_ZH = {
+    "applied": "已更正",
+    "document_changed": "文件已变更，未更正",
+    "document_missing": "数据库中无此文件，未更正",
+    "no_figure": "文件中无此数字，未更正",
+    "invalid": "更正记录有误，未更正",
+}
+
+
+def corrections_table(store: Store, found: Inventory) -> ReportTable | None:
+    """The hand corrections in force for the documents of the report (and those the last ingest could
+    not apply, with why); None when the corrections file has none."""
+    frame = correction_rows(store)
+    if frame.is_empty():
+        return None
+    in_scope = pl.col("source_path").is_in(found.frame["source_path"].to_list())
+    frame = frame.filter((~pl.col("applied") & (pl.col("status") != "superseded")) | in_scope)
+    shown = metric_names(translate(frame, "status", CORRECTION_STATUS_ZH)).select(
+        "department", "year", "kind", "metric", "measure", "original_values", "value", "reason", "author",
+        "created_at", "status", "message", "source_path",
+    )  # fmt: skip
+    in_force = frame.filter(pl.col("applied")).height
+    return ReportTable(
+        "corrections",
+        f"人工更正（生效 {in_force} 项）",
+        shown,
+        labels(
+            ("original_values", "原文数字"),
+            ("value", "更正为"),
+            ("reason", "更正理由"),
+            ("author", "更正人"),
+            ("created_at", "更正时间"),
+            ("measure", "口径"),
+        ),
+        note="更正记录保存在数据库之外的更正文件中，每次导入后重新应用；文件内容变更后的更正不再应用，列为“文件已变更”。",
+    )
