@@ -226,7 +226,7 @@ def trend_chart(
             pl.col("value").cast(pl.Float64),
             (_basis_label() if "basis" in frame.columns else pl.lit(BASIS_LABELS["stated"])).alias("来源"),
         )
-        .with_columns((pl.col("来源") == BASIS_LABELS["stated"]).alias("stated"))
+        .with_columns(pl.col("来源").is_in([BASIS_LABELS["stated"], BASIS_LABELS["corrected"]]).alias("stated"))
         .unique(["department", "year"], keep="first")
         .sort("department", "year")
     )
@@ -289,7 +289,8 @@ def trend_chart(
     )
     layers: list[alt.Chart] = []
     missing = _missing(points) if single is None else pl.DataFrame()
-    basis_labels, shapes = _basis_shapes(with_missing=bool(missing.height))
+    corrected = BASIS_LABELS["corrected"] in points.get_column("来源").to_list()
+    basis_labels, shapes = _basis_shapes(with_missing=bool(missing.height), with_corrected=corrected)
     if single is None:
         segments = (
             layer(_segments(points))
@@ -384,15 +385,22 @@ def trend_chart(
     return chart
 
 
-def _basis_shapes(*, with_missing: bool) -> tuple[list[str], alt.Scale]:
-    """● 公开数, △ 推算数, ◇ 补齐数, and × 无数据 when a series has a gap: the labels and their scale."""
-    labels = [*BASIS_LABELS.values(), *([MISSING] if with_missing else [])]
-    return labels, alt.Scale(domain=labels, range=["circle", "triangle-up", "diamond", CROSS][: len(labels)])
+def _basis_shapes(*, with_missing: bool, with_corrected: bool = False) -> tuple[list[str], alt.Scale]:
+    """● 公开数, △ 推算数, ◇ 补齐数, ■ 更正数 when a figure was corrected by hand, and × 无数据 when
+    a series has a gap: the labels and their scale."""
+    shapes = {**dict(zip(BASIS_LABELS.values(), ["circle", "triangle-up", "diamond", "square"])), MISSING: CROSS}
+    labels = [label for key, label in BASIS_LABELS.items() if key != "corrected" or with_corrected]
+    labels += [MISSING] if with_missing else []
+    return labels, alt.Scale(domain=labels, range=[shapes[label] for label in labels])
+
+
+_KEY_FILL = {BASIS_LABELS["stated"]: "#555555", BASIS_LABELS["corrected"]: "#555555"}
+"""The legend symbols drawn filled (printed figures); the others are hollow."""
 
 
 def _basis_key(labels: list[str], shapes: alt.Scale) -> alt.Chart:
-    """The 数据来源 legend: ● 公开数 filled, △ 推算数 and ◇ 补齐数 hollow, as the points are drawn,
-    and × 无数据 when a series has a gap.
+    """The 数据来源 legend: ● 公开数 and ■ 更正数 filled, △ 推算数 and ◇ 补齐数 hollow, as the points are
+    drawn, and × 无数据 when a series has a gap.
 
     An invisible layer of its own: a legend drawn from the points would take their colours, which
     are the departments'."""
@@ -405,7 +413,7 @@ def _basis_key(labels: list[str], shapes: alt.Scale) -> alt.Chart:
             fill=alt.Fill(
                 "来源:N",
                 title="数据来源",
-                scale=alt.Scale(domain=labels, range=["#555555", *["white"] * (len(labels) - 1)]),
+                scale=alt.Scale(domain=labels, range=[_KEY_FILL.get(label, "white") for label in labels]),
                 legend=legend,
             ),
         )

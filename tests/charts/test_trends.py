@@ -84,6 +84,18 @@ def test_points_say_where_a_figure_comes_from_and_segments_to_derived_ones_are_d
     assert key["encoding"]["shape"]["scale"]["domain"] == ["公开数", "推算数", "补齐数", "无数据"]
 
 
+def test_a_corrected_figure_is_drawn_filled_and_named_in_the_legend_only_when_present() -> None:
+    frame = series_frame([("廊坊市审计局", 2018, 2.0, "stated"), ("廊坊市审计局", 2019, 2.55, "corrected")])
+    spec = round_trip(trend_chart(frame))
+    points = find(spec, "point", has="fill")
+    rows = {r["year"]: (r["来源"], r["stated"]) for r in layer_rows(spec, points)}
+    assert rows == {2018: ("公开数", True), 2019: ("更正数", True)}
+    key = spec["layer"][-1]
+    assert key["encoding"]["shape"]["scale"]["domain"] == ["公开数", "推算数", "补齐数", "更正数"]
+    assert key["encoding"]["fill"]["scale"]["range"] == ["#555555", "white", "white", "#555555"]
+    assert key["encoding"]["shape"]["scale"]["range"] == ["circle", "triangle-up", "diamond", "square"]
+
+
 def test_a_missing_year_is_a_gap_with_a_mark_where_the_line_would_pass() -> None:
     spec = round_trip(trend_chart(SERIES))
     segments = layer_rows(spec, find(spec, "rule", name="lines"))
