@@ -13,11 +13,10 @@ connects; the printed name is kept beside it. The rules, in order:
    国务院办公厅, 科技部 -> 科学技术部).
 4. A name without its place ('市科协', '省法院') takes it from a fuller name the document gives
    elsewhere (title, 编制单位, body) or else from the region the document names.
-5. The places a name opens with are written as the chain below the province, in official names: a
-   county's department carries its prefecture ('衢江区财政局' and '浙江省衢州市衢江区财政局' both become
-   '衢州市衢江区财政局'; '西双版纳州…' becomes '西双版纳傣族自治州…'), a district of a municipality its
-   municipality ('涪陵区新妙镇' -> '重庆市涪陵区新妙镇'). A province's own departments keep their name
-   as it is ('江苏省高级人民法院', '山东科技职业学院'), as do names whose place cannot be told.
+
+The name keeps the places the document gives (衢江区财政局 stays so; no prefecture is added): the
+region's code and chain (province / prefecture / county) are separate columns, which is what groups
+and joins use.
 
 A string is a name (`plausible_name`) when it ends with a department suffix of the vocabulary
 ([metadata] department_suffixes), holds no digit, punctuation or list comma, does not open with a
@@ -38,7 +37,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from analytics.extract.patterns import trie_regex
-from analytics.extract.regions import Division, chain, find_divisions, leading_places
+from analytics.extract.regions import Division, find_divisions, leading_places
 from analytics.reference import read_csv, vocabulary
 
 _NOTE = re.compile(r"[\((](?:本级|汇总|含下属单位|部门汇总|单位|机关本级|本部)[\))]")
@@ -347,11 +346,7 @@ def canonical_department(
     >>> canonical_department("国办", central=True)
     '国务院办公厅'
     """
-    return with_chain(_canonical(printed, list(others), region, central))
-
-
-def _canonical(printed: str, others: list[str], region: Division | None, central: bool) -> str:
-    """Rules 1-4 of the module docstring."""
+    others = list(others)
     name = normal_form(fullest(printed, others), central)
     if has_place(name):
         return name
@@ -367,26 +362,6 @@ def _canonical(printed: str, others: list[str], region: Division | None, central
         if not level and not name.startswith("中共"):
             return region.name + name
     return name
-
-
-@lru_cache(maxsize=1 << 12)
-def with_chain(name: str) -> str:
-    """Rule 5 of the module docstring: the places a name opens with as the chain below the province.
-
-    >>> with_chain("衢江区财政局"), with_chain("浙江省衢州市衢江区财政局"), with_chain("中共清新区委宣传部")
-    ('衢州市衢江区财政局', '衢州市衢江区财政局', '中共清远市清新区委宣传部')
-    >>> with_chain("涪陵区新妙镇"), with_chain("江苏省高级人民法院"), with_chain("山东科技职业学院")
-    ('重庆市涪陵区新妙镇', '江苏省高级人民法院', '山东科技职业学院')
-    """
-    party = "中共" if name.startswith("中共") else ""
-    places, rest = leading_places(name.removeprefix(party))
-    if not places or not rest:
-        return name
-    place = chain(places[-1].division.gb_code)
-    if place is None or place.level == "province":
-        return name
-    prefix = [n for n in (place.prefecture, place.county) if n]
-    return party + "".join(dict.fromkeys(prefix)) + rest
 
 
 def department_type(name: str) -> str | None:
