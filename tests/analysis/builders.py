@@ -115,7 +115,9 @@ def write_database(path: Path, docs: Iterable[Doc]) -> Path:
     """Write `docs` into a new database at `path` (closed afterwards) and return the path."""
     with open_store(path) as store:
         for doc in docs:
-            store.write_document(_document(doc), _extraction(doc), doc.checks)
+            store.write_document(
+                _document(doc), _extraction(doc), [*doc.notes, *doc.checks] if doc.checks else None
+            )
     return path
 
 
