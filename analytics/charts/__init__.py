@@ -30,8 +30,9 @@ from analytics.charts.science import (
     science_shift_chart,
     science_subcode_chart,
 )
-from analytics.charts.theme import FONT_STACK, enable_theme, metric_label, metric_name, theme_config
+from analytics.charts.theme import FONT_STACK, enable_theme, theme_config
 from analytics.charts.trends import trend_chart
+from analytics.labels import metric_label, metric_name
 
 __all__ = [
     "FONT_STACK",

@@ -7,10 +7,8 @@ import polars as pl
 
 from analytics.analysis.inputs import FrameLike, as_frame
 from analytics.analysis.names import resolve_metric
-from analytics.charts.theme import DEPARTMENT, YEAR, metric_name
-
-NO_RATE_LABELS = {"zero budget": "预算0", "no final": "缺决算", "no budget": "缺预算", "no figures": "无数据"}
-"""What a cell without a rate prints (rates from `execution_rates(..., with_gaps=True)`)."""
+from analytics.charts.theme import DEPARTMENT, YEAR
+from analytics.labels import EXECUTION_CELL_ZH, metric_name
 
 NO_RATE_COLOR = "#d9d9d9"
 
@@ -55,11 +53,15 @@ def execution_heatmap(
                 pl.col("rate_pct").round(0).cast(pl.Int64).cast(pl.String)
                 + pl.when(derived).then(pl.lit("*")).otherwise(pl.lit(""))
             )
-            .otherwise(pl.col("status").replace_strict(NO_RATE_LABELS, default="—", return_dtype=pl.String))
+            .otherwise(
+                pl.col("status").replace_strict(EXECUTION_CELL_ZH, default="—", return_dtype=pl.String)
+            )
             .alias("label"),
             pl.when(pl.col("rate_pct").is_not_null())
             .then(pl.lit(None, pl.String))
-            .otherwise(pl.col("status").replace_strict(NO_RATE_LABELS, default=None, return_dtype=pl.String))
+            .otherwise(
+                pl.col("status").replace_strict(EXECUTION_CELL_ZH, default=None, return_dtype=pl.String)
+            )
             .alias("why"),
         )
         .select("department", "year", "budget", "final", "rate_pct", "label", "why")
@@ -70,7 +72,7 @@ def execution_heatmap(
             pl.DataFrame({"year": list(range(years[0], years[-1] + 1))}, schema={"year": pl.Int32}),
             how="cross",
         )
-        nothing = NO_RATE_LABELS["no figures"]
+        nothing = EXECUTION_CELL_ZH["no figures"]
         data = grid.join(data, on=["department", "year"], how="left").with_columns(
             pl.when(pl.col("label").is_null()).then(pl.lit(nothing)).otherwise(pl.col("why")).alias("why"),
             pl.col("label").fill_null(nothing),
@@ -128,4 +130,4 @@ def execution_heatmap(
     )
 
 
-__all__ = ["NO_RATE_LABELS", "execution_heatmap"]
+__all__ = ["execution_heatmap"]

@@ -6,10 +6,10 @@ import altair as alt
 import polars as pl
 
 from analytics.analysis.reform import ReformResult
-from analytics.charts.theme import DEPARTMENT, metric_label, metric_name
+from analytics.charts.theme import DEPARTMENT
 from analytics.charts.trends import DIMMED, HIGHLIGHT, MAX_END_LABELS, dodge, nice_domain, short_names
+from analytics.labels import KIND_ZH, metric_label, metric_name
 
-KIND_LABELS = {"final": "决算", "budget": "预算"}
 BEFORE = "改革前"
 AFTER = "改革后"
 
@@ -100,7 +100,7 @@ def reform_slope_chart(
         )
     pooled = result.pooled.filter(pl.col("metric") == metric)
     subtitle = [
-        f"各部门改革前{result.window}年与改革当年起{result.window}年的均值（{KIND_LABELS.get(result.kind, result.kind)}数）"
+        f"各部门改革前{result.window}年与改革当年起{result.window}年的均值（{KIND_ZH.get(result.kind, result.kind)}数）"
     ]
     if pooled.height and pooled["mean_change_pct"][0] is not None:
         mean = pooled["mean_change_pct"][0]

@@ -26,6 +26,7 @@ from analytics.analysis.inputs import FrameLike, as_frame
 from analytics.analysis.names import departments_in
 from analytics.analysis.science import SUBCODE_NAMES
 from analytics.charts.theme import DEPARTMENT, PALETTE, YEAR
+from analytics.labels import KIND_ZH
 
 MISSING = "无数据"
 CROSS = "M-1,-1L1,1M-1,1L1,-1"
@@ -148,8 +149,7 @@ def _panels(
 def _kind_zh(frame: pl.DataFrame) -> str:
     """'预算数，' or '决算数，' from a funding frame's `kind` column ('' when it has none)."""
     kinds = frame["kind"].drop_nulls().unique().to_list() if "kind" in frame.columns else []
-    names = {"budget": "预算数", "final": "决算数"}
-    return f"{names[kinds[0]]}，" if len(kinds) == 1 and kinds[0] in names else ""
+    return f"{KIND_ZH[kinds[0]]}数，" if len(kinds) == 1 and kinds[0] in KIND_ZH else ""
 
 
 def science_funding_chart(

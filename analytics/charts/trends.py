@@ -25,7 +25,8 @@ import altair as alt
 import polars as pl
 
 from analytics.analysis.inputs import FrameLike, as_frame
-from analytics.charts.theme import BASIS_LABELS, DEPARTMENT, YEAR, metric_label, metric_name
+from analytics.charts.theme import DEPARTMENT, YEAR
+from analytics.labels import BASIS_ZH, metric_label, metric_name
 
 REFORM_LABEL = "公车改革"
 ALL_DEPARTMENTS = "全部"
@@ -44,10 +45,12 @@ MAX_END_LABELS = 15
 LABEL_GAP = 13  # pixels between two line-end labels
 MISSING = "无数据"
 CROSS = "M-1,-1L1,1M-1,1L1,-1"  # an ×, as an SVG path
+BASIS_SHAPES = {"stated": "circle", "derived": "triangle-up", "filled": "diamond", "corrected": "square"}
+"""The shape of a point by its figure's basis."""
 
 
 def _basis_label() -> pl.Expr:
-    return pl.col("basis").replace_strict(BASIS_LABELS, default=pl.col("basis"), return_dtype=pl.String)
+    return pl.col("basis").replace_strict(BASIS_ZH, default=pl.col("basis"), return_dtype=pl.String)
 
 
 def short_names(departments: Sequence[str]) -> dict[str, str]:
@@ -224,9 +227,9 @@ def trend_chart(
             "department",
             pl.col("year").cast(pl.Int32),
             pl.col("value").cast(pl.Float64),
-            (_basis_label() if "basis" in frame.columns else pl.lit(BASIS_LABELS["stated"])).alias("来源"),
+            (_basis_label() if "basis" in frame.columns else pl.lit(BASIS_ZH["stated"])).alias("来源"),
         )
-        .with_columns(pl.col("来源").is_in([BASIS_LABELS["stated"], BASIS_LABELS["corrected"]]).alias("stated"))
+        .with_columns(pl.col("来源").is_in([BASIS_ZH["stated"], BASIS_ZH["corrected"]]).alias("stated"))
         .unique(["department", "year"], keep="first")
         .sort("department", "year")
     )
@@ -289,7 +292,7 @@ def trend_chart(
     )
     layers: list[alt.Chart] = []
     missing = _missing(points) if single is None else pl.DataFrame()
-    corrected = BASIS_LABELS["corrected"] in points.get_column("来源").to_list()
+    corrected = BASIS_ZH["corrected"] in points.get_column("来源").to_list()
     basis_labels, shapes = _basis_shapes(with_missing=bool(missing.height), with_corrected=corrected)
     if single is None:
         segments = (
@@ -388,13 +391,13 @@ def trend_chart(
 def _basis_shapes(*, with_missing: bool, with_corrected: bool = False) -> tuple[list[str], alt.Scale]:
     """● 公开数, △ 推算数, ◇ 补齐数, ■ 更正数 when a figure was corrected by hand, and × 无数据 when
     a series has a gap: the labels and their scale."""
-    shapes = {**dict(zip(BASIS_LABELS.values(), ["circle", "triangle-up", "diamond", "square"])), MISSING: CROSS}
-    labels = [label for key, label in BASIS_LABELS.items() if key != "corrected" or with_corrected]
+    shapes = {**{BASIS_ZH[basis]: shape for basis, shape in BASIS_SHAPES.items()}, MISSING: CROSS}
+    labels = [label for key, label in BASIS_ZH.items() if key != "corrected" or with_corrected]
     labels += [MISSING] if with_missing else []
     return labels, alt.Scale(domain=labels, range=[shapes[label] for label in labels])
 
 
-_KEY_FILL = {BASIS_LABELS["stated"]: "#555555", BASIS_LABELS["corrected"]: "#555555"}
+_KEY_FILL = {BASIS_ZH["stated"]: "#555555", BASIS_ZH["corrected"]: "#555555"}
 """The legend symbols drawn filled (printed figures); the others are hollow."""
 
 

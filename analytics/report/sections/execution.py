@@ -6,10 +6,11 @@ import polars as pl
 
 from analytics.analysis import execution_rates, flag_outliers
 from analytics.charts import execution_heatmap
+from analytics.labels import metric_name
 from analytics.load import Store
 from analytics.reference import metrics
 from analytics.report.model import ReportFigure, ReportTable, Section
-from analytics.report.sections.common import EXECUTION_METRICS, Inventory, Scope, labels, metric_zh, rounded
+from analytics.report.sections.common import EXECUTION_METRICS, Inventory, Scope, labels, rounded
 
 
 def execution(store: Store, where: Scope, found: Inventory) -> Section:
@@ -78,7 +79,7 @@ def execution(store: Store, where: Scope, found: Inventory) -> Section:
     shown = "expenditure_total" if "expenditure_total" in set(rates["metric"]) else str(rates["metric"][0])
     figure = ReportFigure(
         f"execution_{shown}",
-        f"{metric_zh(shown)}执行率（决算 ÷ 预算）",
+        f"{metric_name(shown)}执行率（决算 ÷ 预算）",
         execution_heatmap(every, shown),
         caption="蓝色低于预算，红色高于预算，白色约等于预算；格中数字为执行率（%），* 表示由推算数计算；"
         "灰格没有执行率：预算0＝预算为零，缺决算 / 缺预算＝当年只有一方的数，无数据＝两方都没有。",

@@ -7,16 +7,14 @@ import polars as pl
 from analytics.analysis import reform_effects, reform_reference
 from analytics.analysis.reform import LEVELS
 from analytics.charts import reform_slope_chart
+from analytics.labels import LEVEL_ZH, REFORM_YEAR_SOURCE_ZH, metric_name
 from analytics.load import Store
 from analytics.report.model import ReportFigure, ReportTable, Section
 from analytics.report.sections.common import (
-    LEVEL_ZH,
-    SOURCE_ZH,
     Inventory,
     Scope,
     labels,
     metric_names,
-    metric_zh,
     translate,
 )
 
@@ -63,7 +61,7 @@ def vehicle_reform(store: Store, where: Scope, found: Inventory) -> Section:
             figures.append(
                 ReportFigure(
                     f"reform_{metric}",
-                    f"改革前后的{metric_zh(metric)}（{where.kind_zh}，各部门）",
+                    f"改革前后的{metric_name(metric)}（{where.kind_zh}，各部门）",
                     reform_slope_chart(result, metric),
                     caption="每条线连接一个部门改革前与改革后的平均值；向下的线为减少。点击图例中的部门可突出它。",
                 )
@@ -78,13 +76,13 @@ def vehicle_reform(store: Store, where: Scope, found: Inventory) -> Section:
                 "department", "level", "reform_year", "source", "stated_quote"
             ),
             "source",
-            SOURCE_ZH,
+            REFORM_YEAR_SOURCE_ZH,
         ),
         "level",
         LEVEL_ZH,
     ).with_columns(
         pl.when(reference is not None)
-        .then(pl.lit(SOURCE_ZH["config"]))
+        .then(pl.lit(REFORM_YEAR_SOURCE_ZH["config"]))
         .otherwise(pl.col("source"))
         .alias("source")
     )

@@ -6,10 +6,10 @@ import polars as pl
 
 from analytics.analysis import science_funding, science_lines, science_shift
 from analytics.charts import science_funding_chart, science_shift_chart, science_subcode_chart
+from analytics.labels import DIRECTION_ZH
 from analytics.load import Store
 from analytics.report.model import ReportFigure, ReportTable, Section
 from analytics.report.sections.common import (
-    DIRECTION_ZH,
     Inventory,
     Scope,
     labels,
