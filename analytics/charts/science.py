@@ -25,11 +25,10 @@ import polars as pl
 from analytics.analysis.inputs import FrameLike, as_frame
 from analytics.analysis.names import departments_in
 from analytics.analysis.science import SUBCODE_NAMES
+from analytics.charts.basis_legend import CROSS, MISSING
 from analytics.charts.theme import DEPARTMENT, PALETTE, YEAR
 from analytics.labels import KIND_ZH
 
-MISSING = "无数据"
-CROSS = "M-1,-1L1,1M-1,1L1,-1"
 GAINED, LOST = "#54a24b", "#e45756"
 SOURCES = {
     "lines": ("science_total", "share_of_total_pct", "科普经费（20607）", "本部门本年支出合计"),
