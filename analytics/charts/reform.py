@@ -7,7 +7,7 @@ from typing import Any
 import altair as alt
 import polars as pl
 
-from analytics.analysis.reform import ReformResult
+from analytics.analysis import ReformResult
 from analytics.charts.layout import MAX_END_LABELS, nice_domain, short_names, with_end_labels
 from analytics.charts.theme import DEPARTMENT
 from analytics.charts.trends import DIMMED, HIGHLIGHT
