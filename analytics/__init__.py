@@ -14,7 +14,6 @@ every ingest worker) stays light.
 from typing import Any
 
 from analytics.errors import AnalyticsError, DatabaseError, ExtractError, LoadError, ReadError
-from analytics.export import export_parquet
 from analytics.load import (
     DEFAULT_DB,
     PARSER_VERSION,
@@ -36,6 +35,7 @@ from analytics.model import (
     PerformanceGoal,
     Table,
 )
+from analytics.parquet_export import export_parquet
 from analytics.pipeline import FileError, IngestProgress, IngestReport, ingest
 
 # name -> module, imported on first use

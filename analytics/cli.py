@@ -25,9 +25,9 @@ from rich.text import Text
 
 from analytics.errors import AnalyticsError
 from analytics.executors.choose import check_executor, default_jobs
-from analytics.export import export_parquet
 from analytics.load import DEFAULT_DB, QueryResult, open_store
 from analytics.load.query import text
+from analytics.parquet_export import export_parquet
 from analytics.pipeline import DEFAULT_BATCH_SIZE, IngestProgress, IngestReport, ingest
 from analytics.walk import describe_os_error
 

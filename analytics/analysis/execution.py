@@ -28,6 +28,7 @@ import polars as pl
 from analytics.analysis.frames import facts, query, to_float
 from analytics.analysis.names import resolve_departments, resolve_metrics
 from analytics.analysis.quality import FailedFiguresLeftOut, left_out_message, without_failed
+from analytics.labels import EXECUTION_STATUS_ZH
 from analytics.load import Store
 from analytics.reference import metrics as metric_vocabulary
 
@@ -46,14 +47,6 @@ ORIGINAL_WORDS = "年初预算|年初"
 
 ZERO_BUDGET = "budget is zero"
 """The `note` of a row whose budget is 0 (kept, without a rate)."""
-
-STATUS_ZH = {
-    "compared": "可比",
-    "zero budget": "预算为0，无法计算执行率",
-    "no final": "缺决算数",
-    "no budget": "缺预算数",
-}
-"""Why a row has a rate or not (`status`), in Chinese (`status_zh`)."""
 
 
 def execution_rates(
@@ -138,7 +131,9 @@ def execution_rates(
             pl.col("year").cast(pl.Int32),
             status.alias("status"),
         )
-        .with_columns(pl.col("status").replace_strict(STATUS_ZH, return_dtype=pl.String).alias("status_zh"))
+        .with_columns(
+            pl.col("status").replace_strict(EXECUTION_STATUS_ZH, return_dtype=pl.String).alias("status_zh")
+        )
         .select(
             "department",
             "department_type",
@@ -212,4 +207,4 @@ def _budgets(
     return one("original", "budget_original"), one("adjusted", "budget_adjusted")
 
 
-__all__ = ["DEFAULT_METRICS", "STATUS_ZH", "ZERO_BUDGET", "execution_rates"]
+__all__ = ["DEFAULT_METRICS", "ZERO_BUDGET", "execution_rates"]

@@ -49,6 +49,7 @@ from analytics.analysis.series import metric_series
 from analytics.analysis.stats import DEFAULT_BOOTSTRAP, bootstrap_difference, bootstrap_mean
 from analytics.analysis.sums import exact_mean
 from analytics.extract.regions import most_specific
+from analytics.labels import EXCLUSION_REASONS_ZH, KIND_ZH
 from analytics.load import Store
 from analytics.reference import metrics as metric_vocabulary
 from analytics.reference import reference_dir
@@ -64,16 +65,6 @@ DEFAULT_METRICS = ("vehicle_operation", "vehicles_count", "three_public_total", 
 
 PERSONNEL_FALLBACK = {"expenditure_personnel": "expenditure_basic"}
 """Where a department does not state personnel costs, basic expenditure stands in (it contains them)."""
-
-EXCLUSION_REASONS_ZH = {
-    "no reform year": "没有改革年度",
-    "too few figures before the reform": "改革前数据不足",
-    "too few figures from the reform year on": "改革年度起数据不足",
-}
-"""Why a department was left out of the comparison (`excluded_because`), in Chinese
-(`excluded_because_zh`)."""
-
-KIND_ZH = {"budget": "预算", "final": "决算"}
 
 _CENTRAL_RE = re.compile(r"^(?:中华人民共和国|中共中央|中央|国务院|全国人大|全国政协|国家)")
 
@@ -675,7 +666,6 @@ def _mean(values: Sequence[float]) -> float:
 
 __all__ = [
     "DEFAULT_METRICS",
-    "EXCLUSION_REASONS_ZH",
     "LEVELS",
     "REFORM_PATTERN",
     "ReformResult",

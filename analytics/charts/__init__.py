@@ -1,4 +1,4 @@
-"""Altair charts with Chinese labels, and their export to PNG, SVG and offline HTML.
+"""Altair charts with Chinese labels, and their rendering to PNG, SVG and offline HTML.
 
 Builders are plain functions returning Altair charts (no top-level config, so they compose);
 `save()`/`to_png()`/`to_svg()`/`to_html()` apply the theme (a Chinese font stack) when they render;
@@ -11,7 +11,10 @@ Builders are plain functions returning Altair charts (no top-level config, so th
 
 from analytics.charts.composition import three_public_chart
 from analytics.charts.execution import execution_heatmap
-from analytics.charts.export import (
+from analytics.charts.fonts import FontNotFoundError, cjk_font_directories, register_cjk_fonts
+from analytics.charts.notebook import enable_notebook
+from analytics.charts.reform import reform_slope_chart
+from analytics.charts.render import (
     save,
     spec,
     stable_svg_ids,
@@ -21,17 +24,15 @@ from analytics.charts.export import (
     to_svg,
     to_svg_and_png,
 )
-from analytics.charts.fonts import FontNotFoundError, cjk_font_directories, register_cjk_fonts
-from analytics.charts.notebook import enable_notebook
-from analytics.charts.reform import reform_slope_chart
 from analytics.charts.science import (
     science_funding_chart,
     science_share_chart,
     science_shift_chart,
     science_subcode_chart,
 )
-from analytics.charts.theme import FONT_STACK, enable_theme, metric_label, metric_name, theme_config
+from analytics.charts.theme import FONT_STACK, enable_theme, theme_config
 from analytics.charts.trends import trend_chart
+from analytics.labels import metric_label, metric_name
 
 __all__ = [
     "FONT_STACK",

@@ -7,7 +7,8 @@ import polars as pl
 
 from analytics.analysis.composition import COMPONENTS
 from analytics.analysis.panel import PanelResult
-from analytics.charts.theme import YEAR, metric_name
+from analytics.charts.theme import YEAR
+from analytics.labels import metric_name
 
 
 def three_public_chart(

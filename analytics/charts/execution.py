@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 import polars as pl
 
 from analytics.analysis.inputs import FrameLike, as_frame
 from analytics.analysis.names import resolve_metric
-from analytics.charts.theme import DEPARTMENT, YEAR, metric_name
-
-NO_RATE_LABELS = {"zero budget": "预算0", "no final": "缺决算", "no budget": "缺预算", "no figures": "无数据"}
-"""What a cell without a rate prints (rates from `execution_rates(..., with_gaps=True)`)."""
+from analytics.charts.theme import DEPARTMENT, YEAR
+from analytics.labels import EXECUTION_CELL_ZH, metric_name
 
 NO_RATE_COLOR = "#d9d9d9"
 
@@ -40,41 +40,10 @@ def execution_heatmap(
         rates, needs=("department", "year", "metric", "budget", "final", "rate_pct"), what="rates"
     )
     with_gaps = "status" in frame.columns
-    if not with_gaps:
-        frame = frame.with_columns(pl.lit("compared").alias("status"))
-    derived = pl.lit(False)
-    for column in ("budget_basis", "final_basis"):
-        if column in frame.columns:
-            derived = derived | (pl.col(column).fill_null("stated") != "stated")
-    data = (
-        frame.filter(pl.col("metric") == metric)
-        .with_columns(
-            pl.col("year").cast(pl.Int32),
-            pl.when(pl.col("rate_pct").is_not_null())
-            .then(
-                pl.col("rate_pct").round(0).cast(pl.Int64).cast(pl.String)
-                + pl.when(derived).then(pl.lit("*")).otherwise(pl.lit(""))
-            )
-            .otherwise(pl.col("status").replace_strict(NO_RATE_LABELS, default="—", return_dtype=pl.String))
-            .alias("label"),
-            pl.when(pl.col("rate_pct").is_not_null())
-            .then(pl.lit(None, pl.String))
-            .otherwise(pl.col("status").replace_strict(NO_RATE_LABELS, default=None, return_dtype=pl.String))
-            .alias("why"),
-        )
-        .select("department", "year", "budget", "final", "rate_pct", "label", "why")
-    )
+    data = _cells(frame if with_gaps else frame.with_columns(pl.lit("compared").alias("status")), metric)
     years = sorted(int(y) for y in data["year"].drop_nulls().unique())
-    if with_gaps and years:  # with gaps: every department-year of the span has a cell
-        grid = pl.DataFrame({"department": data["department"].unique().to_list()}).join(
-            pl.DataFrame({"year": list(range(years[0], years[-1] + 1))}, schema={"year": pl.Int32}),
-            how="cross",
-        )
-        nothing = NO_RATE_LABELS["no figures"]
-        data = grid.join(data, on=["department", "year"], how="left").with_columns(
-            pl.when(pl.col("label").is_null()).then(pl.lit(nothing)).otherwise(pl.col("why")).alias("why"),
-            pl.col("label").fill_null(nothing),
-        )
+    if with_gaps and years:
+        data = _with_empty_years(data, years)
     data = data.sort("department", "year")
     x = alt.X(
         "year:O",
@@ -83,6 +52,65 @@ def execution_heatmap(
         scale=alt.Scale(domain=list(range(years[0], years[-1] + 1)) if years else []),
     )
     base = alt.Chart(data).encode(x=x, y=alt.Y("department:N", title=None))
+    height = max(cell_height * data["department"].n_unique(), cell_height)
+    heading = title or f"预算执行率：{metric_name(metric)}（决算数 / 预算数）"
+    notes = _notes(data)
+    return alt.LayerChart(
+        layer=_layers(base),
+        title=alt.Title(heading, subtitle="；".join(notes)) if notes else heading,
+        width=width,
+        height=height,
+    )
+
+
+def _cells(frame: pl.DataFrame, metric: str) -> pl.DataFrame:
+    """One row per department-year of `metric`: its figures, rate, and what its cell prints
+    (`label`: the rounded rate, with `*` when a figure is derived; else why there is no rate, also
+    as `why`)."""
+    derived = pl.lit(False)
+    for column in ("budget_basis", "final_basis"):
+        if column in frame.columns:
+            derived = derived | (pl.col(column).fill_null("stated") != "stated")
+    return (
+        frame.filter(pl.col("metric") == metric)
+        .with_columns(
+            pl.col("year").cast(pl.Int32),
+            pl.when(pl.col("rate_pct").is_not_null())
+            .then(
+                pl.col("rate_pct").round(0).cast(pl.Int64).cast(pl.String)
+                + pl.when(derived).then(pl.lit("*")).otherwise(pl.lit(""))
+            )
+            .otherwise(_no_rate(default="—"))
+            .alias("label"),
+            pl.when(pl.col("rate_pct").is_not_null())
+            .then(pl.lit(None, pl.String))
+            .otherwise(_no_rate(default=None))
+            .alias("why"),
+        )
+        .select("department", "year", "budget", "final", "rate_pct", "label", "why")
+    )
+
+
+def _no_rate(default: str | None) -> pl.Expr:
+    """Why a cell has no rate, short (预算0, 缺决算, 缺预算), from its `status`."""
+    return pl.col("status").replace_strict(EXECUTION_CELL_ZH, default=default, return_dtype=pl.String)
+
+
+def _with_empty_years(data: pl.DataFrame, years: list[int]) -> pl.DataFrame:
+    """Every department-year of the span has a cell: one with neither figure says 无数据."""
+    grid = pl.DataFrame({"department": data["department"].unique().to_list()}).join(
+        pl.DataFrame({"year": list(range(years[0], years[-1] + 1))}, schema={"year": pl.Int32}),
+        how="cross",
+    )
+    nothing = EXECUTION_CELL_ZH["no figures"]
+    return grid.join(data, on=["department", "year"], how="left").with_columns(
+        pl.when(pl.col("label").is_null()).then(pl.lit(nothing)).otherwise(pl.col("why")).alias("why"),
+        pl.col("label").fill_null(nothing),
+    )
+
+
+def _layers(base: alt.Chart) -> list[Any]:
+    """The coloured cells with a rate, the grey cells without one, and every cell's text."""
     tooltip = [
         alt.Tooltip("department:N", title=DEPARTMENT),
         alt.Tooltip("year:O", title=YEAR),
@@ -115,17 +143,15 @@ def execution_heatmap(
             alt.value("black"),
         ),
     )
-    height = max(cell_height * data["department"].n_unique(), cell_height)
-    heading = title or f"预算执行率：{metric_name(metric)}（决算数 / 预算数）"
+    return [cells, gaps, labels]
+
+
+def _notes(data: pl.DataFrame) -> list[str]:
+    """The subtitle: what `*` and the grey cells mean, when the chart has them."""
     notes = ["* 由推算数计算"] if data["label"].str.ends_with("*").any() else []
     if data["why"].drop_nulls().len():
         notes.append("灰格：预算0＝预算为零无法计算执行率，缺决算 / 缺预算＝只有一方的数，无数据＝两方都没有")
-    return alt.LayerChart(
-        layer=[cells, gaps, labels],
-        title=alt.Title(heading, subtitle="；".join(notes)) if notes else heading,
-        width=width,
-        height=height,
-    )
+    return notes
 
 
-__all__ = ["NO_RATE_LABELS", "execution_heatmap"]
+__all__ = ["execution_heatmap"]

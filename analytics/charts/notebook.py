@@ -29,7 +29,7 @@ from typing import Any
 import altair as alt
 
 from analytics.charts.embed import bundle_html, chart_html
-from analytics.charts.export import svg_of_spec
+from analytics.charts.render import svg_of_spec
 from analytics.charts.theme import enable_theme, theme_config
 
 RENDERER = "analytics"

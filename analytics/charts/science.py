@@ -25,10 +25,10 @@ import polars as pl
 from analytics.analysis.inputs import FrameLike, as_frame
 from analytics.analysis.names import departments_in
 from analytics.analysis.science import SUBCODE_NAMES
+from analytics.charts.basis_legend import CROSS, MISSING
 from analytics.charts.theme import DEPARTMENT, PALETTE, YEAR
+from analytics.labels import KIND_ZH
 
-MISSING = "无数据"
-CROSS = "M-1,-1L1,1M-1,1L1,-1"
 GAINED, LOST = "#54a24b", "#e45756"
 SOURCES = {
     "lines": ("science_total", "share_of_total_pct", "科普经费（20607）", "本部门本年支出合计"),
@@ -148,8 +148,7 @@ def _panels(
 def _kind_zh(frame: pl.DataFrame) -> str:
     """'预算数，' or '决算数，' from a funding frame's `kind` column ('' when it has none)."""
     kinds = frame["kind"].drop_nulls().unique().to_list() if "kind" in frame.columns else []
-    names = {"budget": "预算数", "final": "决算数"}
-    return f"{names[kinds[0]]}，" if len(kinds) == 1 and kinds[0] in names else ""
+    return f"{KIND_ZH[kinds[0]]}数，" if len(kinds) == 1 and kinds[0] in KIND_ZH else ""
 
 
 def science_funding_chart(

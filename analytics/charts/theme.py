@@ -1,11 +1,9 @@
-"""One look for every chart: a Chinese font stack, Chinese labels from the metric vocabulary.
+"""One look for every chart: a Chinese font stack, a palette, the axis titles every chart shares.
 
 Chart builders return plain charts without a top-level `config`, so they can still be layered and
-concatenated; the export helpers apply `theme_config()` when they render, and `enable_theme()` makes
-Altair apply it to charts shown in a notebook.
-
->>> metric_label("vehicle_operation")
-'公务用车运行维护费（万元）'
+concatenated; the render helpers (`analytics.charts.render`) apply `theme_config()` when they render,
+and `enable_theme()` makes Altair apply it to charts shown in a notebook. The Chinese labels of
+metrics, kinds and bases are in `analytics.labels`.
 """
 
 from __future__ import annotations
@@ -13,8 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 import altair as alt
-
-from analytics.reference import metrics
 
 THEME_NAME = "analytics"
 
@@ -26,32 +22,8 @@ FONT_STACK = (
 
 PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#eeca3b", "#9d755d", "#bab0ac"]
 
-UNIT_LABELS = {"money": "万元", "percent": "%"}
-
-BASIS_LABELS = {"stated": "公开数", "derived": "推算数", "filled": "补齐数", "corrected": "更正数"}
-"""How a figure was obtained (the `basis` column of a series), in Chinese."""
-
 YEAR = "年度"
 DEPARTMENT = "部门"
-
-
-def metric_name(key: str) -> str:
-    """The Chinese name of a metric (the key itself when unknown).
-
-    >>> metric_name("three_public_total")
-    '“三公”经费'
-    """
-    metric = metrics().get(key)
-    return metric.name_zh if metric else key
-
-
-def metric_label(key: str) -> str:
-    """An axis title: the Chinese name with its unit, e.g. 车辆数 for a count, 项目支出（万元）."""
-    metric = metrics().get(key)
-    if metric is None:
-        return key
-    unit = UNIT_LABELS.get(metric.unit)
-    return f"{metric.name_zh}（{unit}）" if unit else metric.name_zh
 
 
 def theme_config() -> dict[str, Any]:
@@ -98,12 +70,9 @@ def enable_theme() -> None:
 
 
 __all__ = [
-    "BASIS_LABELS",
     "FONT_STACK",
     "PALETTE",
     "THEME_NAME",
     "enable_theme",
-    "metric_label",
-    "metric_name",
     "theme_config",
 ]

@@ -23,8 +23,8 @@ from analytics.charts.embed import embed_options
 from analytics.csv_cells import FORMULA_START, PLAIN_NUMBER
 from analytics.load import open_store
 from analytics.report.assets import javascript_bundle, script_json, svg_data_uri
+from analytics.report.chart_files import export_chart
 from analytics.report.config import ReportConfig, ReportError, Selection, load_config
-from analytics.report.export import export_chart
 from analytics.report.model import ReportResult, Section
 from analytics.report.publish import point_latest, staging_folder, swap_into_place
 from analytics.report.render import FigureView, SectionView, render_page, section_view, table_view

@@ -24,16 +24,11 @@ from pathlib import PurePath
 
 import polars as pl
 
+from analytics.labels import CHECK_NAMES_ZH, KIND_ZH, MEASURE_ZH, METADATA_FIELD_ZH, metric_name
 from analytics.reference import metrics
 
-KIND_ZH = {"budget": "预算", "final": "决算"}
-MEASURE_ZH = {
-    "amount": "",
-    "change against the prior year": "比上年增减额",
-    "yoy_change": "比上年增减额",
-    "yoy_pct": "比上年增减幅度",
-}
-FIELD_ZH = {"department": "部门", "region": "地区", "year": "年度", "kind": "类型（预算或决算）"}
+_MEASURE_ZH = {**MEASURE_ZH, "change against the prior year": MEASURE_ZH["yoy_change"]}
+"""The measures as the sum check's English message words them too."""
 
 Row = Mapping[str, object]
 
@@ -49,8 +44,7 @@ def _number(value: object) -> str:
 
 
 def _metric(key: object) -> str:
-    known = metrics().get(str(key)) if key is not None else None
-    return known.name_zh if known else str(key or "")
+    return metric_name(str(key)) if key is not None else ""
 
 
 _METRIC_TERM = re.compile(r"\b([a-z][a-z_]+[a-z])(?= -?\d)")
@@ -65,7 +59,7 @@ def _figure(metric: object, year: object, kind: str | None, measure: str = "amou
     """'“三公”经费（2019年预算数）', '公务接待费（2019年预算数比上年增减额）'."""
     when = f"{year}年" if year is not None else ""
     what = f"{KIND_ZH.get(kind or '', '')}数" if kind in KIND_ZH else ""
-    return f"{_metric(metric)}（{when}{what}{MEASURE_ZH.get(measure, '')}）"
+    return f"{_metric(metric)}（{when}{what}{_MEASURE_ZH.get(measure, '')}）"
 
 
 _SUM = re.compile(
@@ -204,7 +198,7 @@ def _mixed_units(row: Row) -> str:
 
 def _metadata(row: Row) -> str:
     field = str(row.get("check", "")).split(":", 1)[-1]
-    return f"无法从标题、正文或文件名判断文档的{FIELD_ZH.get(field, field)}。"
+    return f"无法从标题、正文或文件名判断文档的{METADATA_FIELD_ZH.get(field, field)}。"
 
 
 _RECOGNISED = re.compile(r"Recognised: (?P<found>[^;.]*)(?:; not recognised: (?P<missing>[^.]*))?\.")
@@ -219,7 +213,7 @@ def _no_figures(row: Row) -> str:
         found = [_field_value(item) for item in recognised["found"].split(", ") if item and item != "nothing"]
         parts.append(f"认出：{'，'.join(found) if found else '无'}")
         if recognised["missing"]:
-            missing = [FIELD_ZH.get(name, name) for name in recognised["missing"].split(", ")]
+            missing = [METADATA_FIELD_ZH.get(name, name) for name in recognised["missing"].split(", ")]
             parts.append(f"；未认出：{'、'.join(missing)}")
         parts.append("。")
     shape = _SHAPE.search(message)
@@ -243,7 +237,7 @@ def _field_value(item: str) -> str:
     name, _, value = item.partition(" ")
     if name == "kind":
         value = KIND_ZH.get(value, value)
-    return f"{FIELD_ZH.get(name, name)} {value}".strip()
+    return f"{METADATA_FIELD_ZH.get(name, name)} {value}".strip()
 
 
 _UNIT_ASSUMED = re.compile(r"^table (?P<table>\S+) declares no unit")
@@ -331,25 +325,6 @@ def _translation(check: str) -> Callable[[Row], str] | None:
         name = name.rsplit(":", 1)[0]
 
 
-CHECK_NAMES_ZH: dict[str, str] = {
-    "sum:budget_line": "科目合计",
-    "sum:budget_line_children": "科目与下级科目",
-    "sum:activities:expenditure_project": "绩效活动与项目支出",
-    "sum:activity": "绩效活动与下级活动",
-    "sum": "分项之和",
-    "repeated": "同一数字前后不一",
-    "prior_year": "与上年文档不一",
-    "duplicate_row:performance_goals": "绩效指标重复",
-    "mixed_units:performance_goals": "绩效标准单位不一",
-    "metadata": "文档信息缺失",
-    "no_figures": "没有读出数字",
-    "unit:assumed": "未标单位",
-    "scale": "量级不符",
-    "table:unread": "标准表未读出",
-}
-"""What each kind of check tests, in a few Chinese words (the page's 检查项 column)."""
-
-
 def check_name_zh(check: str) -> str:
     """The kind of check in Chinese, with the metric or activity it is about.
 
@@ -398,4 +373,4 @@ def with_chinese_messages(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-__all__ = ["CHECK_NAMES_ZH", "TRANSLATIONS", "check_message_zh", "check_name_zh", "with_chinese_messages"]
+__all__ = ["TRANSLATIONS", "check_message_zh", "check_name_zh", "with_chinese_messages"]

@@ -14,7 +14,7 @@ import pytest
 
 from analytics.analysis import fixed_panel, metric_series, reform_years
 from analytics.charts import to_png, to_svg, trend_chart
-from analytics.charts.trends import dodge, nice_domain, short_names
+from analytics.charts.layout import dodge, nice_domain, short_names
 from analytics.load import Store
 
 PNG = b"\x89PNG\r\n\x1a\n"

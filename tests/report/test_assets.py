@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 import vl_convert
 
-from analytics.charts.export import spec as chart_spec
+from analytics.charts.render import spec as chart_spec
 from analytics.report.assets import javascript_bundle, script_json, svg_data_uri
 
 

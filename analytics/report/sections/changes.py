@@ -5,11 +5,11 @@ from __future__ import annotations
 import polars as pl
 
 from analytics.analysis import facts, flag_outliers, year_on_year
+from analytics.labels import BASIS_ZH
 from analytics.load import Store
 from analytics.reference import metrics
 from analytics.report.model import ReportTable, Section
 from analytics.report.sections.common import (
-    BASIS_ZH,
     CHANGE_METRICS,
     Inventory,
     Scope,

@@ -1,4 +1,4 @@
-"""What every section shares: labels, the selection and its scope, fixed-panel wording, rounded numbers."""
+"""What every section shares: column headings, the selection and its scope, fixed-panel wording, rounded numbers."""
 
 from __future__ import annotations
 
@@ -11,18 +11,11 @@ import polars as pl
 from analytics.analysis import PanelResult, metric_series, panel_years
 from analytics.analysis import documents as document_rows
 from analytics.analysis.execution import DEFAULT_METRICS as DEFAULT_EXECUTION_METRICS
+from analytics.labels import KIND_ZH
 from analytics.load import Store
 from analytics.reference import family, metrics
 from analytics.report.config import ReportConfig, Selection
 from analytics.report.model import ReportTable
-
-KIND_ZH = {"budget": "预算", "final": "决算"}
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-STATUS_ZH = {"ok": "正常", "error": "失败"}
-SOURCE_ZH = {"document": "文档表述", "reference": "参考表", "config": "报告配置"}
-DIRECTION_ZH = {"gained": "上升", "lost": "下降", "unchanged": "基本不变"}
-BASIS_ZH = {"stated": "公开数", "derived": "推算数", "filled": "补齐数", "corrected": "更正数"}
-LEVEL_ZH = {"central": "中央", "province": "省级", "prefecture": "地市级", "county": "县级"}
 
 THREE_PUBLIC = family("three_public_total")
 """The "三公" metrics the trend section follows (the total first)."""
@@ -74,8 +67,8 @@ LABELS: dict[str, str] = {
     "reason": "文档说明的原因",
     "documents": "文档数",
     "departments": "部门数",
-    "budget": "预算",
-    "final": "决算",
+    "budget": KIND_ZH["budget"],
+    "final": KIND_ZH["final"],
     "total": "合计",
     "budget_years": "预算年度",
     "final_years": "决算年度",
@@ -89,6 +82,8 @@ LABELS: dict[str, str] = {
     "outlier": "异常",
     "robust_z": "稳健 z 分数",
 }
+"""The report tables' column headings (a table adds its own with `labels()`); the labels of the
+values in them (kinds, bases, statuses) are in `analytics.labels`."""
 
 
 # Computed numbers as the page shows them: 6 decimals (33.333333, not 33.33333333333333) in the
@@ -105,12 +100,6 @@ def rounded(frame: pl.DataFrame) -> pl.DataFrame:
 
 def labels(*extra: tuple[str, str]) -> dict[str, str]:
     return {**LABELS, **dict(extra)}
-
-
-def metric_zh(key: str) -> str:
-    """The metric's Chinese name (the key itself if unknown)."""
-    known = metrics().get(key)
-    return known.name_zh if known else key
 
 
 def metric_names(frame: pl.DataFrame, column: str = "metric") -> pl.DataFrame:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import polars as pl
 
 from analytics.analysis import fixed_panel
+from analytics.labels import KIND_ZH
 from analytics.load import Store
 from analytics.report.model import ReportTable, Section
 from analytics.report.sections.common import (
-    KIND_ZH,
     Inventory,
     Scope,
     display_title,

@@ -8,12 +8,11 @@ from analytics.analysis import checks as check_rows
 from analytics.analysis import corrections as correction_rows
 from analytics.analysis import documents as document_rows
 from analytics.extract.silence import NO_FIGURES
+from analytics.labels import CORRECTION_STATUS_ZH, DOCUMENT_STATUS_ZH, SEVERITY_ZH
 from analytics.load import Store
 from analytics.report.messages import with_chinese_messages
 from analytics.report.model import ReportTable, Section
 from analytics.report.sections.common import (
-    SEVERITY_ZH,
-    STATUS_ZH,
     Inventory,
     Scope,
     labels,
@@ -59,7 +58,7 @@ def quality(store: Store, where: Scope, found: Inventory) -> Section:
         .select("source_path", "status", "department", "year", "error")
         .sort("source_path"),
         "status",
-        STATUS_ZH,
+        DOCUMENT_STATUS_ZH,
     )
     # Documents that gave no figure at all: listed whatever the scope, since many lack a year.
     silent = (
@@ -101,15 +100,6 @@ def quality(store: Store, where: Scope, found: Inventory) -> Section:
     if corrected is not None:
         tables += (corrected,)
     return Section("quality", "数据质量", paragraphs, tables=tables)
-
-
-CORRECTION_STATUS_ZH = {
-    "applied": "已更正",
-    "document_changed": "文件已变更，未更正",
-    "document_missing": "数据库中无此文件，未更正",
-    "no_figure": "文件中无此数字，未更正",
-    "invalid": "更正记录有误，未更正",
-}
 
 
 def corrections_table(store: Store, found: Inventory) -> ReportTable | None:

@@ -7,6 +7,7 @@ import polars as pl
 from analytics.analysis import fixed_panel, panel_trend
 from analytics.analysis.composition import three_public_composition
 from analytics.charts import three_public_chart, trend_chart
+from analytics.labels import metric_name
 from analytics.load import Store
 from analytics.report.model import ReportFigure, ReportTable, Section
 from analytics.report.sections.common import (
@@ -15,7 +16,6 @@ from analytics.report.sections.common import (
     Scope,
     labels,
     metric_names,
-    metric_zh,
     panel_sentence,
     year_span,
 )
@@ -39,13 +39,13 @@ def three_public_trends(store: Store, where: Scope, found: Inventory) -> Section
         trend = panel_trend(series, where.panel_years)
         trends.append(trend.frame)
         if not paragraphs:
-            paragraphs.append(f"{metric_zh(metric)}：" + panel_sentence(trend, where.kind_zh))
+            paragraphs.append(f"{metric_name(metric)}：" + panel_sentence(trend, where.kind_zh))
         # trend_chart draws a single year as points, but a trend needs two years: one year is in the table
         if len(panel.years) > 1 and (metric in ("three_public_total", "vehicle_operation") or not figures):
             figures.append(
                 ReportFigure(
                     f"trend_{metric}",
-                    f"{metric_zh(metric)}（{where.kind_zh}，固定面板）",
+                    f"{metric_name(metric)}（{where.kind_zh}，固定面板）",
                     trend_chart(
                         panel.frame,
                         metric=metric,

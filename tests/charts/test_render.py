@@ -1,4 +1,4 @@
-"""Export: PNG and SVG with Chinese glyphs that render, byte-stable SVG, offline HTML, the themed spec,
+"""Rendering: PNG and SVG with Chinese glyphs that render, byte-stable SVG, offline HTML, the themed spec,
 and a clear message without fonts."""
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ renamed aside, the new one renamed into place, then the old one deleted): a read
 or the new one, never half of one. Staging folders left by a killed export are removed by the next
 export to the same folder.
 
->>> from analytics.export import export_parquet
+>>> from analytics.parquet_export import export_parquet
 >>> export_parquet("data/analytics.duckdb", "exports/parquet")  # doctest: +SKIP
 >>> import duckdb  # doctest: +SKIP
 >>> duckdb.sql("select count(*) from read_parquet('exports/parquet/facts/**/*.parquet', hive_partitioning=true)")  # doctest: +SKIP

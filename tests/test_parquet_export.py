@@ -20,8 +20,8 @@ from click.testing import CliRunner
 from analytics import export_parquet, open_store
 from analytics.cli import main
 from analytics.errors import DatabaseError
-from analytics.export import HIVE_NULL, PARTITIONS, ExportError
 from analytics.model import BudgetLine, Document, Extraction, Metadata
+from analytics.parquet_export import HIVE_NULL, PARTITIONS, ExportError
 
 TABLES = (
     "facts", "documents", "budget_lines", "checks", "performance_goals", "metrics", "corrections", "regions",

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from analytics.charts import themed_spec, to_svg_and_png
-from analytics.charts.embed import format_locale
 
 PNG_SCALE = 2  # twice the CSS pixel size: sharp on high-density screens and in print
 
@@ -31,4 +30,4 @@ def export_chart(chart: Any) -> ExportedChart:
     return ExportedChart(themed_spec(chart), svg, png)
 
 
-__all__ = ["ExportedChart", "export_chart", "format_locale"]
+__all__ = ["ExportedChart", "export_chart"]
