@@ -126,10 +126,10 @@ class Store:
         """Every failed check with its document: errors first, then warnings; by file within each."""
         return self.query(
             """
-            SELECT source_path, department, year, "check", severity, metric, check_year,
+            SELECT source_path, department, year, check_name, severity, metric, check_year,
                    expected, actual, message, quote
             FROM failed_checks
-            ORDER BY severity = 'error' DESC, severity, source_path, "check", metric
+            ORDER BY severity = 'error' DESC, severity, source_path, check_name, metric
             """
         )
 
