@@ -14,7 +14,8 @@ amount that differs from what the prior year's own document says (documents comp
 figures), says nothing against the figures themselves. They stay in `failed_checks`.
 
 >>> from decimal import Decimal
->>> from analytics.model import Check, Fact
+>>> from analytics.load.schema import TABLES
+from analytics.model import Check, Fact
 >>> fact = Fact("reception", "amount", Decimal("1.65"), 2019, "budget", "万元", "stated", None,
 ...             "narrative", "公务接待费1.65万元")
 >>> check = Check("repeated:reception", "error", False, "…", metric="reception", year=2019)
@@ -29,11 +30,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from analytics.load.schema import TABLES
 from analytics.model import Check, Fact
 from analytics.reference import family
 
-QUALITIES = ("ok", "failed_check", "corrected", "derived")
-"""The values of `facts.quality`, as SQL sees them."""
+QUALITIES = TABLES["facts"].column("quality").values
+"""The values of `facts.quality`, as SQL sees them (declared in `schema.toml`)."""
 
 SEPARATOR = ", "
 """Between check names in `quality_checks`."""

@@ -18,6 +18,7 @@ from typing import Literal
 from analytics.errors import AnalyticsError
 from analytics.load.connect import MEMORY
 from analytics.load.rows import money
+from analytics.load.schema import TABLES
 from analytics.reference import metrics
 
 ENV_CORRECTIONS = "ANALYTICS_CORRECTIONS"
@@ -46,8 +47,8 @@ REQUIRED = ("metric", "year", "kind", "value", "reason")
 
 Status = Literal["applied", "document_changed", "document_missing", "no_figure", "superseded", "invalid"]
 
-_MEASURES = ("amount", "yoy_change", "yoy_pct")
-_KINDS = ("budget", "final")
+_MEASURES = TABLES["facts"].column("measure").values  # as `facts` names a figure
+_KINDS = TABLES["facts"].column("kind").values
 
 
 class CorrectionError(AnalyticsError):
