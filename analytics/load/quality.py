@@ -14,8 +14,7 @@ amount that differs from what the prior year's own document says (documents comp
 figures), says nothing against the figures themselves. They stay in `failed_checks`.
 
 >>> from decimal import Decimal
->>> from analytics.load.schema import TABLES
-from analytics.model import Check, Fact
+>>> from analytics.model import Check, Fact
 >>> fact = Fact("reception", "amount", Decimal("1.65"), 2019, "budget", "万元", "stated", None,
 ...             "narrative", "公务接待费1.65万元")
 >>> check = Check("repeated:reception", "error", False, "…", metric="reception", year=2019)
