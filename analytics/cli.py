@@ -421,7 +421,7 @@ def check_command(db: Path) -> None:
         table.add_row(
             Text(document),
             severity,
-            Text(_printable(str(r["check"]))),
+            Text(_printable(str(r["check_name"]))),
             _cell(r["metric"]),
             _cell(r["expected"]),
             _cell(r["actual"]),

@@ -151,7 +151,7 @@ vehicles.select("department", "year", "value", "basis", "reason").head(12)""",
     (
         "code",
         """\
-failed.group_by("check", "severity").len().sort("len", descending=True).head(10)""",
+failed.group_by("check_name", "severity").len().sort("len", descending=True).head(10)""",
     ),
     (
         "code",
@@ -487,7 +487,7 @@ to_float(totals).pivot(on="year", index="department", values="value", sort_colum
         "code",
         """\
 with open_database(DB) as db:
-    failed = query(db, 'select department, year, "check", severity, expected, actual, message from failed_checks '
+    failed = query(db, 'select department, year, check_name, severity, expected, actual, message from failed_checks '
                        "where severity = 'error' order by department, year limit 10")
 failed""",
     ),

@@ -120,7 +120,7 @@ def test_planted_inconsistencies_are_failed_checks(db: Path) -> None:
         (str(sha), str(metric))
         for sha, metric in _query(
             db,
-            'select d.sha256, coalesce(c.metric, c."check") from checks c join documents d using (doc_id) '
+            "select d.sha256, coalesce(c.metric, c.check_name) from checks c join documents d using (doc_id) "
             "where not c.passed and c.severity = 'error'",
         )
     }

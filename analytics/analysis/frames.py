@@ -207,7 +207,7 @@ def checks(store: Store, *, failed_only: bool = False) -> pl.DataFrame:
     change against the prior year's own document). `failed_only=True` keeps the failed ones, errors
     and warnings: the rows of the `failed_checks` view, which `analytics check` lists.
 
-    >>> checks(db, failed_only=True).select("department", "year", "check", "severity").rows()
+    >>> checks(db, failed_only=True).select("department", "year", "check_name", "severity").rows()
     [('廊坊市财政局', 2018, 'sum:three_public_total', 'error')]
     """
     failed = "WHERE NOT passed" if failed_only else ""
@@ -215,16 +215,16 @@ def checks(store: Store, *, failed_only: bool = False) -> pl.DataFrame:
         store,
         f"""
         SELECT * FROM (
-            SELECT d.department, d.year, d.kind, c."check", c.severity, c.passed, c.metric,
+            SELECT d.department, d.year, d.kind, c.check_name, c.severity, c.passed, c.metric,
                    c.year AS check_year, c.expected, c.actual, c.message, c.quote, c.doc_id, c.source_path
             FROM checks AS c LEFT JOIN documents AS d ON d.source_path = c.source_path
             UNION ALL
-            SELECT department, year, kind, "check", severity, passed, metric, check_year, expected,
+            SELECT department, year, kind, check_name, severity, passed, metric, check_year, expected,
                    actual, message, quote, doc_id, source_path
             FROM prior_year_checks
         )
         {failed}
-        ORDER BY passed, severity = 'error' DESC, department NULLS LAST, year, "check", source_path,
+        ORDER BY passed, severity = 'error' DESC, department NULLS LAST, year, check_name, source_path,
                  metric, check_year
         """,
     )

@@ -1,4 +1,5 @@
-"""Load stage: documents and what was found in them -> one DuckDB database (see `schema.py`).
+"""Load stage: documents and what was found in them -> one DuckDB database (its tables declared in
+`schema.toml`, read by `schema.py`; the analyst views in `views.py`).
 
 >>> from analytics.load import open_store
 >>> with open_store(":memory:") as store:

@@ -33,14 +33,8 @@ from analytics.load.rows import (
     metadata_evidence,
     table_seen_rows,
 )
+from analytics.load.schema import arrow_schema, arrow_type
 from analytics.model import Check, Document, Extraction
-
-ARROW_TYPES: dict[str, pa.DataType] = {
-    "VARCHAR": pa.string(),
-    "INTEGER": pa.int32(),
-    "BOOLEAN": pa.bool_(),
-    "DECIMAL(18,4)": pa.decimal128(18, 4),
-}
 
 CHILD_TABLES = tuple(CHILD_COLUMNS)
 """The tables whose rows belong to a document through its doc_id, in the order they are written."""
@@ -105,7 +99,7 @@ def _unpickle(values: dict[str, object], columns: dict[str, list[list[object]]])
 
 def arrow_table(rows: Rows) -> pa.Table:
     """Column-wise rows as an Arrow table with the schema's exact types (DECIMAL stays exact)."""
-    arrays = [pa.array(c.values, type=ARROW_TYPES[c.sql_type]) for c in rows.columns]
+    arrays = [pa.array(c.values, type=arrow_type(c.sql_type)) for c in rows.columns]
     return pa.Table.from_arrays(arrays, names=[c.name for c in rows.columns])
 
 
@@ -200,30 +194,7 @@ def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-DOCUMENT_SCHEMA = pa.schema(
-    [
-        ("doc_id", pa.string()),
-        ("source_path", pa.string()),
-        ("format", pa.string()),
-        ("sha256", pa.string()),
-        ("title", pa.string()),
-        ("department", pa.string()),
-        ("department_printed", pa.string()),
-        ("department_type", pa.string()),
-        ("region", pa.string()),
-        ("region_code", pa.string()),
-        ("province", pa.string()),
-        ("year", pa.int32()),
-        ("kind", pa.string()),
-        ("metadata_evidence", pa.string()),
-        ("status", pa.string()),
-        ("error", pa.string()),
-        ("parser_version", pa.string()),
-        ("ingested_at", pa.timestamp("us")),
-        ("encoding", pa.string()),
-        ("notes", pa.list_(pa.string())),
-    ]
-)
+DOCUMENT_SCHEMA = arrow_schema("documents")
 
 
 def document_table(batch: Sequence[PreparedDocument], parser_version: str, ingested_at: object) -> pa.Table:

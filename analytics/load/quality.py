@@ -29,11 +29,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from analytics.load.schema import TABLES
 from analytics.model import Check, Fact
 from analytics.reference import family
 
-QUALITIES = ("ok", "failed_check", "corrected", "derived")
-"""The values of `facts.quality`, as SQL sees them."""
+QUALITIES = TABLES["facts"].column("quality").values
+"""The values of `facts.quality`, as SQL sees them (declared in `schema.toml`)."""
 
 SEPARATOR = ", "
 """Between check names in `quality_checks`."""

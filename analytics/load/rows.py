@@ -1,17 +1,19 @@
 """Stage data types -> column-wise values ready for one bulk INSERT per table.
 
-Rows go in as columns (one list per column, unnested by DuckDB in a single statement): far faster
+Each builder gives a list of values per column name; `table_rows` puts them in the order and with the
+types `schema.toml` declares, and refuses a column set that differs from the declaration. Rows go in as columns (one list per column, unnested by DuckDB in a single statement): far faster
 than a statement per row, and exact, because money is passed as `Decimal` and cast to DECIMAL(18,4).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from analytics.load.quality import failed_check_names, quality
+from analytics.load.schema import TABLES
 from analytics.model import (
     BudgetLine,
     Check,
@@ -63,9 +65,14 @@ class Rows:
         return [c.values for c in self.columns]
 
 
-def _rows(table: str, spec: Sequence[tuple[str, str]], records: Sequence[Sequence[object]]) -> Rows:
-    columns = [Column(name, sql_type, [r[i] for r in records]) for i, (name, sql_type) in enumerate(spec)]
-    return Rows(table, columns)
+def table_rows(table: str, values: Mapping[str, list[object]]) -> Rows:
+    """Rows of `table` from a list of values per column name: every column `schema.toml` declares
+    for the table, no other, put in the declared order with the declared types."""
+    declared = TABLES[table]
+    if values.keys() != set(declared.names):
+        missing, extra = set(declared.names) - values.keys(), values.keys() - set(declared.names)
+        raise ValueError(f"rows of {table}: missing columns {sorted(missing)}, undeclared {sorted(extra)}")
+    return Rows(table, [Column(c.name, c.type, values[c.name]) for c in declared.columns])
 
 
 def metadata_evidence(metadata: Metadata) -> str | None:
@@ -83,31 +90,6 @@ def metadata_evidence(metadata: Metadata) -> str | None:
     )
 
 
-FACT_COLUMNS = (
-    ("doc_id", "VARCHAR"),
-    ("source_path", "VARCHAR"),
-    ("department", "VARCHAR"),
-    ("department_type", "VARCHAR"),
-    ("region", "VARCHAR"),
-    ("province", "VARCHAR"),
-    ("year", "INTEGER"),
-    ("kind", "VARCHAR"),
-    ("metric", "VARCHAR"),
-    ("measure", "VARCHAR"),
-    ("value", "DECIMAL(18,4)"),
-    ("unit_found", "VARCHAR"),
-    ("basis", "VARCHAR"),
-    ("reason", "VARCHAR"),
-    ("section", "VARCHAR"),
-    ("method", "VARCHAR"),
-    ("quote", "VARCHAR"),
-    ("region_code", "VARCHAR"),
-    ("original_value", "DECIMAL(18,4)"),
-    ("quality", "VARCHAR"),
-    ("quality_checks", "VARCHAR"),
-)
-
-
 def fact_rows(
     document: Document, extraction: Extraction, facts: Sequence[Fact], checks: Sequence[Check] = ()
 ) -> Rows:
@@ -115,163 +97,112 @@ def fact_rows(
     each figure's quality flag from the document's failed `checks` (`analytics.load.quality`)."""
     meta = extraction.metadata
     doubts = failed_check_names(facts, checks)
-    records = [
-        (
-            document.doc_id,
-            document.source_path,
-            meta.department,
-            meta.department_type,
-            meta.region,
-            meta.province,
-            f.year,
-            f.kind,
-            f.metric,
-            f.measure,
-            money(f.value),
-            f.unit_found,
-            f.basis,
-            f.reason,
-            f.section,
-            f.method,
-            f.quote,
-            meta.region_code,
-            None,
-            quality(f.basis, doubt),
-            doubt,
-        )
-        for f, doubt in zip(facts, doubts, strict=True)
-    ]
-    return _rows("facts", FACT_COLUMNS, records)
-
-
-GOAL_COLUMNS = (
-    ("doc_id", "VARCHAR"),
-    ("activity", "VARCHAR"),
-    ("parent_activity", "VARCHAR"),
-    ("budget", "DECIMAL(18,4)"),
-    ("description", "VARCHAR"),
-    ("goal", "VARCHAR"),
-    ("indicator", "VARCHAR"),
-    ("grade_excellent", "VARCHAR"),
-    ("grade_good", "VARCHAR"),
-    ("grade_fair", "VARCHAR"),
-    ("grade_poor", "VARCHAR"),
-)
+    n = len(facts)
+    return table_rows(
+        "facts",
+        {
+            "doc_id": [document.doc_id] * n,
+            "source_path": [document.source_path] * n,
+            "department": [meta.department] * n,
+            "department_type": [meta.department_type] * n,
+            "region": [meta.region] * n,
+            "province": [meta.province] * n,
+            "year": [f.year for f in facts],
+            "kind": [f.kind for f in facts],
+            "metric": [f.metric for f in facts],
+            "measure": [f.measure for f in facts],
+            "value": [money(f.value) for f in facts],
+            "unit_found": [f.unit_found for f in facts],
+            "basis": [f.basis for f in facts],
+            "reason": [f.reason for f in facts],
+            "section": [f.section for f in facts],
+            "method": [f.method for f in facts],
+            "quote": [f.quote for f in facts],
+            "region_code": [meta.region_code] * n,
+            "original_value": [None] * n,
+            "quality": [quality(f.basis, doubt) for f, doubt in zip(facts, doubts, strict=True)],
+            "quality_checks": list(doubts),
+        },
+    )
 
 
 def goal_rows(document: Document, goals: Sequence[PerformanceGoal]) -> Rows:
     """Performance-goal rows of one document, in the order the table prints them."""
-    records = [
-        (
-            document.doc_id,
-            g.activity,
-            g.parent_activity,
-            money(g.budget),
-            g.description,
-            g.goal,
-            g.indicator,
-            g.grade_excellent,
-            g.grade_good,
-            g.grade_fair,
-            g.grade_poor,
-        )
-        for g in goals
-    ]
-    return _rows("performance_goals", GOAL_COLUMNS, records)
-
-
-BUDGET_LINE_COLUMNS = (
-    ("doc_id", "VARCHAR"),
-    ("year", "INTEGER"),
-    ("kind", "VARCHAR"),
-    ("classification", "VARCHAR"),
-    ("code", "VARCHAR"),
-    ("name", "VARCHAR"),
-    ("total", "DECIMAL(18,4)"),
-    ("basic", "DECIMAL(18,4)"),
-    ("project", "DECIMAL(18,4)"),
-)
+    return table_rows(
+        "performance_goals",
+        {
+            "doc_id": [document.doc_id] * len(goals),
+            "activity": [g.activity for g in goals],
+            "parent_activity": [g.parent_activity for g in goals],
+            "budget": [money(g.budget) for g in goals],
+            "description": [g.description for g in goals],
+            "goal": [g.goal for g in goals],
+            "indicator": [g.indicator for g in goals],
+            "grade_excellent": [g.grade_excellent for g in goals],
+            "grade_good": [g.grade_good for g in goals],
+            "grade_fair": [g.grade_fair for g in goals],
+            "grade_poor": [g.grade_poor for g in goals],
+        },
+    )
 
 
 def budget_line_rows(document: Document, lines: Sequence[BudgetLine]) -> Rows:
     """Classification-table rows of one document; codes stay strings."""
-    records = [
-        (
-            document.doc_id,
-            b.year,
-            b.kind,
-            b.classification,
-            b.code,
-            b.name,
-            money(b.total),
-            money(b.basic),
-            money(b.project),
-        )
-        for b in lines
-    ]
-    return _rows("budget_lines", BUDGET_LINE_COLUMNS, records)
-
-
-CHECK_COLUMNS = (
-    ("doc_id", "VARCHAR"),
-    ("check", "VARCHAR"),
-    ("severity", "VARCHAR"),
-    ("metric", "VARCHAR"),
-    ("expected", "DECIMAL(18,4)"),
-    ("actual", "DECIMAL(18,4)"),
-    ("message", "VARCHAR"),
-    ("passed", "BOOLEAN"),
-    ("year", "INTEGER"),
-    ("quote", "VARCHAR"),
-    ("source_path", "VARCHAR"),
-)
+    return table_rows(
+        "budget_lines",
+        {
+            "doc_id": [document.doc_id] * len(lines),
+            "year": [b.year for b in lines],
+            "kind": [b.kind for b in lines],
+            "classification": [b.classification for b in lines],
+            "code": [b.code for b in lines],
+            "name": [b.name for b in lines],
+            "total": [money(b.total) for b in lines],
+            "basic": [money(b.basic) for b in lines],
+            "project": [money(b.project) for b in lines],
+        },
+    )
 
 
 def check_rows(document: Document, checks: Sequence[Check]) -> Rows:
-    """One row per check that ran on the document, passed or not."""
-    records = [
-        (
-            document.doc_id,
-            c.check,
-            c.severity,
-            c.metric,
-            money(c.expected),
-            money(c.actual),
-            c.message,
-            c.passed,
-            c.year,
-            c.quote,
-            document.source_path,
-        )
-        for c in checks
-    ]
-    return _rows("checks", CHECK_COLUMNS, records)
-
-
-TABLE_SEEN_COLUMNS = (
-    ("doc_id", "VARCHAR"),
-    ("ordinal", "INTEGER"),
-    ("page", "INTEGER"),
-    ("caption", "VARCHAR"),
-    ("standard_table", "VARCHAR"),
-    ("rows", "INTEGER"),
-    ("figures", "INTEGER"),
-)
+    """One row per check that ran on the document, passed or not (`Check.check` is `check_name`)."""
+    return table_rows(
+        "checks",
+        {
+            "doc_id": [document.doc_id] * len(checks),
+            "check_name": [c.check for c in checks],
+            "severity": [c.severity for c in checks],
+            "metric": [c.metric for c in checks],
+            "expected": [money(c.expected) for c in checks],
+            "actual": [money(c.actual) for c in checks],
+            "message": [c.message for c in checks],
+            "passed": [c.passed for c in checks],
+            "year": [c.year for c in checks],
+            "quote": [c.quote for c in checks],
+            "source_path": [document.source_path] * len(checks),
+        },
+    )
 
 
 def table_seen_rows(document: Document, tables: Sequence[TableSeen]) -> Rows:
     """One row per table found in the document, in document order."""
-    records = [
-        (document.doc_id, t.ordinal, t.page, t.caption, t.standard_table, t.rows, t.figures) for t in tables
-    ]
-    return _rows("tables_seen", TABLE_SEEN_COLUMNS, records)
+    return table_rows(
+        "tables_seen",
+        {
+            "doc_id": [document.doc_id] * len(tables),
+            "ordinal": [t.ordinal for t in tables],
+            "page": [t.page for t in tables],
+            "caption": [t.caption for t in tables],
+            "standard_table": [t.standard_table for t in tables],
+            "rows": [t.rows for t in tables],
+            "figures": [t.figures for t in tables],
+        },
+    )
 
 
 CHILD_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
-    "facts": FACT_COLUMNS,
-    "performance_goals": GOAL_COLUMNS,
-    "budget_lines": BUDGET_LINE_COLUMNS,
-    "checks": CHECK_COLUMNS,
-    "tables_seen": TABLE_SEEN_COLUMNS,
+    table: tuple((c.name, c.type) for c in TABLES[table].columns)
+    for table in ("facts", "performance_goals", "budget_lines", "checks", "tables_seen")
 }
-"""The columns of each table whose rows belong to a document, in the order they are written."""
+"""The columns (name, type) of each table whose rows belong to a document, in the declared order;
+the tables in the order they are written."""

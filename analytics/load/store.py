@@ -37,9 +37,10 @@ from analytics.load.rows import (
     fact_rows,
     goal_rows,
     metadata_evidence,
+    table_rows,
     table_seen_rows,
 )
-from analytics.load.schema import PARSER_VERSION, SCHEMA_VERSION, ddl
+from analytics.load.schema import PARSER_VERSION, SCHEMA_VERSION, TABLES, ddl
 from analytics.model import Check, Document, Extraction
 from analytics.reference import metrics
 
@@ -126,10 +127,10 @@ class Store:
         """Every failed check with its document: errors first, then warnings; by file within each."""
         return self.query(
             """
-            SELECT source_path, department, year, "check", severity, metric, check_year,
+            SELECT source_path, department, year, check_name, severity, metric, check_year,
                    expected, actual, message, quote
             FROM failed_checks
-            ORDER BY severity = 'error' DESC, severity, source_path, "check", metric
+            ORDER BY severity = 'error' DESC, severity, source_path, check_name, metric
             """
         )
 
@@ -551,17 +552,17 @@ def _ensure_schema(connection: duckdb.DuckDBPyConnection, path: str) -> None:
             )
         connection.execute("DELETE FROM metrics")
         vocabulary = list(metrics().values())
-        connection.execute(
-            "INSERT INTO metrics SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), "
-            "unnest($4::VARCHAR[]), unnest($5::VARCHAR[])",
-            [
-                [m.key for m in vocabulary],
-                [m.name_zh for m in vocabulary],
-                [m.parent for m in vocabulary],
-                [m.unit for m in vocabulary],
-                [m.description or None for m in vocabulary],
-            ],
+        rows = table_rows(
+            "metrics",
+            {
+                "key": [m.key for m in vocabulary],
+                "name_zh": [m.name_zh for m in vocabulary],
+                "parent": [m.parent for m in vocabulary],
+                "unit": [m.unit for m in vocabulary],
+                "description": [m.description or None for m in vocabulary],
+            },
         )
+        connection.execute(rows.insert_sql(), rows.parameters())
         connection.commit()
     except BaseException:
         connection.rollback()
@@ -580,8 +581,7 @@ def _refresh_regions(connection: duckdb.DuckDBPyConnection) -> bool:
     if rows and rows[0][0] == len(reference):
         return False
     connection.execute("DELETE FROM regions")
-    names = ("code", "name", "level", "province", "province_code", "prefecture", "prefecture_code",
-             "county", "county_code")  # fmt: skip
+    names = TABLES["regions"].names  # the attributes of a chain are named as the columns
     table = pa.table({name: [getattr(c, name) for c in reference] for name in names})
     connection.register("_regions_reference", table)
     try:

@@ -7,7 +7,7 @@ names and amounts the English message lists (the parts of a sum, the two quotes 
 twice). A check this module does not know keeps its English message after a Chinese lead-in, so
 nothing is lost when a new check appears before its sentence does.
 
->>> check_message_zh({"check": "sum:three_public_total", "metric": "three_public_total",
+>>> check_message_zh({"check_name": "sum:three_public_total", "metric": "three_public_total",
 ...     "check_year": 2019, "expected": Decimal("16.89"), "actual": Decimal("17.79"),
 ...     "message": "three_public_total 2019 budget amount: the parts overseas_travel 0.00 + "
 ...                "vehicle_total 15.24 + reception 1.65 add up to 16.89, but the document states "
@@ -128,7 +128,7 @@ _ACTIVITY = re.compile(r"^sub-activities of '(?P<name>.*)' \((?P<children>.*)\) 
 
 def _activity(row: Row) -> str:
     found = _ACTIVITY.match(str(row.get("message") or ""))
-    name = found["name"] if found else str(row.get("check", "")).split(":", 2)[-1]
+    name = found["name"] if found else str(row.get("check_name", "")).split(":", 2)[-1]
     children = f"（{found['children'].replace(', ', '、')}）" if found else ""
     return (
         f"绩效目标“{name}”的下级活动{children}预算合计 {_number(row.get('expected'))} 万元，"
@@ -158,7 +158,7 @@ def _budget_line(row: Row) -> str:
         if found
         else "科目"
     )
-    if str(row.get("check")) == "sum:budget_line_children":
+    if str(row.get("check_name")) == "sum:budget_line_children":
         return (
             f"{line}：下一级科目合计 {_number(row.get('expected'))}，本科目所列为 "
             f"{_number(row.get('actual'))}。"
@@ -197,7 +197,7 @@ def _mixed_units(row: Row) -> str:
 
 
 def _metadata(row: Row) -> str:
-    field = str(row.get("check", "")).split(":", 1)[-1]
+    field = str(row.get("check_name", "")).split(":", 1)[-1]
     return f"无法从标题、正文或文件名判断文档的{METADATA_FIELD_ZH.get(field, field)}。"
 
 
@@ -347,15 +347,15 @@ def check_message_zh(row: Row) -> str:
     """The Chinese message of one check row (a mapping with the `checks` columns); a check without a
     sentence here keeps its English message after a Chinese lead-in.
 
-    >>> check_message_zh({"check": "prior_year:reception", "metric": "reception", "check_year": 2019,
+    >>> check_message_zh({"check_name": "prior_year:reception", "metric": "reception", "check_year": 2019,
     ...     "expected": Decimal("2.5500"), "actual": Decimal("1.6500"),
     ...     "message": "reception 2019 budget: this document's stated change implies 2.5500; "
     ...                "the 2019 document (/data/审计局_2019_预算.doc) states 1.6500"})
     '公务接待费（2019年预算数）：本文档所述比上年增减额推算出的上年数为 2.55，而 2019 年的文档（审计局_2019_预算.doc）所列为 1.65。常见原因是上年数在公开后作了调整。'
-    >>> check_message_zh({"check": "tables:odd", "message": "a table gave no figure"})
+    >>> check_message_zh({"check_name": "tables:odd", "message": "a table gave no figure"})
     '检查项 tables:odd（英文说明）：a table gave no figure'
     """
-    check = str(row.get("check") or "")
+    check = str(row.get("check_name") or "")
     translate = _translation(check)
     if translate is None:
         return f"检查项 {check}（英文说明）：{row.get('message') or ''}"
@@ -369,7 +369,7 @@ def with_chinese_messages(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(
         pl.col("message").alias("message_en"),
         pl.Series("message", [check_message_zh(row) for row in rows], dtype=pl.String),
-        pl.Series("check_zh", [check_name_zh(str(row["check"])) for row in rows], dtype=pl.String),
+        pl.Series("check_zh", [check_name_zh(str(row["check_name"])) for row in rows], dtype=pl.String),
     )
 
 

@@ -121,7 +121,7 @@ def test_failed_checks_include_the_prior_year_mismatches(make_db: MakeDb) -> Non
         ]
     )  # fmt: skip
     failed = checks(db, failed_only=True)
-    assert failed.select("department", "year", "check", "severity", "check_year", "expected", "actual").rows() == [
+    assert failed.select("department", "year", "check_name", "severity", "check_year", "expected", "actual").rows() == [
         ("廊坊市财政局", 2017, "prior_year:vehicle_operation", "warning", 2016, Decimal("25.6400"), Decimal("25.6000"))
     ]  # fmt: skip
     assert failed.height == len(db.failed_checks().rows)

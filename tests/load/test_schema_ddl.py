@@ -1,115 +1,101 @@
-"""The schema SQL users see: every table's columns and types, as README.md documents them."""
+"""The schema SQL users see is the one `schema.toml` declares: tables, constraints and view columns."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
+
+import duckdb
+import pytest
 
 from analytics.load import Store
+from analytics.load.schema import SCHEMA_VERSION, TABLES, VIEW_COLUMNS, Column, Table
+from analytics.load.views import VIEWS
 from analytics.reference import metrics
 
-README = Path(__file__).resolve().parents[2] / "README.md"
 
-MONEY = "DECIMAL(18,4)"
-EXPECTED: dict[str, list[tuple[str, str]]] = {
-    "documents": [
-        ("doc_id", "VARCHAR"), ("source_path", "VARCHAR"), ("format", "VARCHAR"), ("sha256", "VARCHAR"),
-        ("title", "VARCHAR"), ("department", "VARCHAR"), ("department_printed", "VARCHAR"),
-        ("department_type", "VARCHAR"), ("region", "VARCHAR"), ("region_code", "VARCHAR"),
-        ("province", "VARCHAR"), ("year", "INTEGER"), ("kind", "VARCHAR"), ("metadata_evidence", "JSON"),
-        ("status", "VARCHAR"), ("error", "VARCHAR"), ("parser_version", "VARCHAR"),
-        ("ingested_at", "TIMESTAMP"), ("encoding", "VARCHAR"), ("notes", "VARCHAR[]"),
-    ],
-    "facts": [
-        ("doc_id", "VARCHAR"), ("source_path", "VARCHAR"), ("department", "VARCHAR"),
-        ("department_type", "VARCHAR"), ("region", "VARCHAR"), ("province", "VARCHAR"), ("year", "INTEGER"),
-        ("kind", "VARCHAR"), ("metric", "VARCHAR"), ("measure", "VARCHAR"), ("value", MONEY),
-        ("unit_found", "VARCHAR"), ("basis", "VARCHAR"), ("reason", "VARCHAR"), ("section", "VARCHAR"),
-        ("method", "VARCHAR"), ("quote", "VARCHAR"), ("region_code", "VARCHAR"), ("original_value", MONEY),
-        ("quality", "VARCHAR"), ("quality_checks", "VARCHAR"),
-    ],
-    "performance_goals": [
-        ("doc_id", "VARCHAR"), ("activity", "VARCHAR"), ("parent_activity", "VARCHAR"), ("budget", MONEY),
-        ("description", "VARCHAR"), ("goal", "VARCHAR"), ("indicator", "VARCHAR"),
-        ("grade_excellent", "VARCHAR"), ("grade_good", "VARCHAR"), ("grade_fair", "VARCHAR"),
-        ("grade_poor", "VARCHAR"),
-    ],
-    "budget_lines": [
-        ("doc_id", "VARCHAR"), ("year", "INTEGER"), ("kind", "VARCHAR"), ("classification", "VARCHAR"),
-        ("code", "VARCHAR"), ("name", "VARCHAR"), ("total", MONEY), ("basic", MONEY), ("project", MONEY),
-    ],
-    "checks": [
-        ("doc_id", "VARCHAR"), ("check", "VARCHAR"), ("severity", "VARCHAR"), ("metric", "VARCHAR"),
-        ("expected", MONEY), ("actual", MONEY), ("message", "VARCHAR"), ("passed", "BOOLEAN"),
-        ("year", "INTEGER"), ("quote", "VARCHAR"), ("source_path", "VARCHAR"),
-    ],
-    "tables_seen": [
-        ("doc_id", "VARCHAR"), ("ordinal", "INTEGER"), ("page", "INTEGER"), ("caption", "VARCHAR"),
-        ("standard_table", "VARCHAR"), ("rows", "INTEGER"), ("figures", "INTEGER"),
-    ],
-    "corrections": [
-        ("line", "INTEGER"), ("doc_id", "VARCHAR"), ("source_path", "VARCHAR"), ("sha256", "VARCHAR"),
-        ("metric", "VARCHAR"), ("measure", "VARCHAR"), ("year", "INTEGER"), ("kind", "VARCHAR"),
-        ("value", MONEY), ("reason", "VARCHAR"), ("author", "VARCHAR"), ("created_at", "TIMESTAMP"),
-        ("status", "VARCHAR"), ("applied", "BOOLEAN"), ("facts", "INTEGER"), ("original_values", "VARCHAR"),
-        ("message", "VARCHAR"), ("file", "VARCHAR"),
-    ],
-    "regions": [
-        ("code", "VARCHAR"), ("name", "VARCHAR"), ("level", "VARCHAR"), ("province", "VARCHAR"),
-        ("province_code", "VARCHAR"), ("prefecture", "VARCHAR"), ("prefecture_code", "VARCHAR"),
-        ("county", "VARCHAR"), ("county_code", "VARCHAR"),
-    ],
-    "metrics": [
-        ("key", "VARCHAR"), ("name_zh", "VARCHAR"), ("parent", "VARCHAR"), ("unit", "VARCHAR"),
-        ("description", "VARCHAR"),
-    ],
-    "schema_info": [("schema_version", "INTEGER"), ("created_at", "TIMESTAMP")],
-}  # fmt: skip
-
-VIEWS = {
-    "three_public": [
-        "department", "department_type", "region", "province", "year", "kind", "three_public_total",
-        "overseas_travel", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception",
-        "region_code", "quality", "quality_checks",
-    ],
-    "vehicle_costs": [
-        "department", "department_type", "region", "province", "year", "kind", "vehicle_operation",
-        "vehicle_purchase", "vehicles_count", "vehicles_value", "vehicle_operation_change",
-        "vehicle_operation_change_reason", "region_code", "quality", "quality_checks",
-    ],
-    "failed_checks": [
-        "doc_id", "source_path", "department", "year", "kind", "check", "severity", "metric", "check_year",
-        "expected", "actual", "message", "quote",
-    ],
-    "preferred_facts": [
-        "department", "department_type", "region", "province", "year", "kind", "metric", "measure", "value",
-        "unit_found", "basis", "reason", "method", "doc_id", "source_path", "quote", "region_code",
-        "prefecture", "county", "quality", "quality_checks", "original_value",
-    ],
-}  # fmt: skip
-
-
-def columns(store: Store, table: str) -> list[tuple[str, str]]:
+def columns(store: Store, table: str) -> list[tuple[str, str, bool]]:
+    """(name, type, nullable) of each column of a table or view, in order."""
     result = store.query(
-        "select column_name, data_type from information_schema.columns where table_name = $1 "
+        "select column_name, data_type, is_nullable from information_schema.columns where table_name = $1 "
         "order by ordinal_position",
         [table],
     )
-    return [(str(name), str(kind)) for name, kind in result.rows]
+    return [(str(name), str(kind), nullable == "YES") for name, kind, nullable in result.rows]
 
 
-def test_tables_have_exactly_the_documented_columns(fresh_db: Store) -> None:
+def test_tables_have_exactly_the_declared_columns(fresh_db: Store) -> None:
     tables = fresh_db.query(
         "select table_name from information_schema.tables where table_type = 'BASE TABLE'"
     )
-    assert sorted(str(t) for (t,) in tables.rows) == sorted(EXPECTED)
-    for table, expected in EXPECTED.items():
-        assert columns(fresh_db, table) == expected, table
+    assert sorted(str(t) for (t,) in tables.rows) == sorted(TABLES)
+    for table in TABLES.values():
+        expected = [(c.name, c.type, not (c.not_null or c.primary_key)) for c in table.columns]
+        assert columns(fresh_db, table.name) == expected, table.name
 
 
-def test_views_have_the_documented_columns(fresh_db: Store) -> None:
-    for view, expected in VIEWS.items():
-        assert [name for name, _ in columns(fresh_db, view)] == expected, view
+def test_a_few_columns_as_sql_users_know_them(fresh_db: Store) -> None:
+    """Spot checks written out by hand, so that a slip in the declaration cannot pass unseen."""
+    assert ("check_name", "VARCHAR", False) in columns(fresh_db, "checks")
+    assert "check" not in [name for name, _, _ in columns(fresh_db, "checks")]
+    assert ("value", "DECIMAL(18,4)", False) in columns(fresh_db, "facts")
+    assert ("notes", "VARCHAR[]", True) in columns(fresh_db, "documents")
+    assert ("metadata_evidence", "JSON", True) in columns(fresh_db, "documents")
+    assert SCHEMA_VERSION == 4
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "error"),
+    [
+        ("facts", "('d', 'p', NULL, NULL, NULL, NULL, 2019, 'budget', 'm', 'amount', 1, NULL, 'stated', NULL, "
+         "NULL, 'prose', 'q', NULL, NULL, 'ok', NULL)", "CHECK constraint"),
+        ("checks", "('d', NULL, 'error', NULL, NULL, NULL, 'm', false, NULL, NULL, 'p')", "NOT NULL"),
+        ("regions", "('110000', '北京市', 'province', '北京市', '110000', NULL, NULL, NULL, NULL), "
+         "('110000', '北京', 'province', '北京市', '110000', NULL, NULL, NULL, NULL)", "PRIMARY KEY"),
+    ],
+)  # fmt: skip
+def test_declared_constraints_are_enforced(fresh_db: Store, table: str, row: str, error: str) -> None:
+    with pytest.raises(duckdb.ConstraintException, match=error):
+        fresh_db.connection.execute(f"insert into {table} values {row}")
+
+
+def test_views_have_the_declared_columns_and_types(fresh_db: Store) -> None:
+    assert list(VIEW_COLUMNS) == list(VIEWS)
+    for view in VIEW_COLUMNS.values():
+        got = [(name, kind) for name, kind, _ in columns(fresh_db, view.name)]
+        assert got == [(c.name, c.type) for c in view.columns], view.name
+
+
+def test_every_allowed_value_is_documented() -> None:
+    """A CHECK's values are each named in the column's meaning, as `value`."""
+    for table in TABLES.values():
+        for column in table.columns:
+            for value in column.values:
+                assert f"`{value}`" in column.doc, f"{table.name}.{column.name}: `{value}` is not explained"
+
+
+def test_create_sql_of_a_declared_table() -> None:
+    table = Table(
+        "t",
+        (
+            Column("code", "VARCHAR", "the code", primary_key=True),
+            Column("kind", "VARCHAR", "`a` or `b`", not_null=True, values=("a", "b")),
+            Column("rows", "INTEGER", "a keyword as a column name"),
+        ),
+    )
+    assert table.create_sql() == (
+        "CREATE TABLE IF NOT EXISTS t (\n"
+        '    "code" VARCHAR PRIMARY KEY,\n'
+        """    "kind" VARCHAR NOT NULL CHECK ("kind" IN ('a', 'b')),\n"""
+        '    "rows" INTEGER\n'
+        ")"
+    )
+
+
+def test_the_declaration_names_every_column_once() -> None:
+    for table in [*TABLES.values(), *VIEW_COLUMNS.values()]:
+        assert len(set(table.names)) == len(table.names), table.name
+        assert all(re.fullmatch(r"[a-z][a-z0-9_]*", name) for name in table.names), table.name
+        assert all(c.doc.strip() and "\n" not in c.doc for c in table.columns), table.name
 
 
 def test_metrics_carry_the_vocabulary_with_chinese_names(fresh_db: Store) -> None:
@@ -121,15 +107,3 @@ def test_metrics_carry_the_vocabulary_with_chinese_names(fresh_db: Store) -> Non
         "vehicle_total",
         "money",
     ) in result.rows
-
-
-def test_readme_documents_every_column() -> None:
-    """The schema reference in README.md names every table, view and column."""
-    readme = README.read_text(encoding="utf-8")
-    for name, cols in [*EXPECTED.items(), *((v, [(c, "") for c in cs]) for v, cs in VIEWS.items())]:
-        section = re.search(rf"^### `{name}`.*?(?=^### |\Z)", readme, re.MULTILINE | re.DOTALL)
-        assert section, f"README.md has no '### `{name}`' section"
-        for column, sql_type in cols:
-            assert f"`{column}`" in section.group(0), f"{name}.{column} is not in README.md"
-            if sql_type:
-                assert sql_type in section.group(0), f"{name}.{column} type {sql_type} is not in README.md"

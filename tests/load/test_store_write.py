@@ -99,8 +99,8 @@ def test_write_document_gives_exact_rows(
         (document.doc_id, 2017, "budget", "functional", "2060702", "科普活动", Decimal("19.0000"), None,
          Decimal("19.0000")),
     ]  # fmt: skip
-    assert rows(fresh_db, 'select "check", severity, passed, metric, expected, actual, year, quote, source_path'
-                          ' from checks order by "check"') == [
+    assert rows(fresh_db, 'select check_name, severity, passed, metric, expected, actual, year, quote, source_path'
+                          ' from checks order by check_name') == [
         ("duplicate_row:performance_goals", "warning", False, None, None, None, None, None, PATH),
         ("sum:three_public_total", "info", True, "three_public_total", Decimal("22.0000"), Decimal("22.0000"),
          2017, None, PATH),
@@ -113,7 +113,7 @@ def test_without_checks_the_extractor_notes_are_recorded(
     fresh_db: Store, make_document: DocumentFactory, make_extraction: ExtractionFactory
 ) -> None:
     fresh_db.write_document(make_document(PATH), make_extraction())
-    assert rows(fresh_db, 'select "check", passed from checks') == [
+    assert rows(fresh_db, "select check_name, passed from checks") == [
         ("duplicate_row:performance_goals", False)
     ]
 

@@ -136,11 +136,11 @@ def test_failed_checks_join_the_document(
 ) -> None:
     document = make_document()
     fresh_db.write_document(document, make_extraction(), checks)
-    result = fresh_db.query('select * from failed_checks order by "check"').records()
-    assert [r["check"] for r in result] == ["duplicate_row:performance_goals", "sum:vehicle_total"]
+    result = fresh_db.query("select * from failed_checks order by check_name").records()
+    assert [r["check_name"] for r in result] == ["duplicate_row:performance_goals", "sum:vehicle_total"]
     assert result[1] == {
         "doc_id": document.doc_id, "source_path": document.source_path, "department": "廊坊市科学技术协会",
-        "year": 2017, "kind": "budget", "check": "sum:vehicle_total", "severity": "error",
+        "year": 2017, "kind": "budget", "check_name": "sum:vehicle_total", "severity": "error",
         "metric": "vehicle_total", "check_year": 2017, "expected": Decimal("20.6500"),
         "actual": Decimal("20.6400"), "message": "vehicle_total 2017: 0 + 20.64 = 20.64, stated 20.65",
         "quote": "公务用车购置及运维费20.65万元",

@@ -28,10 +28,10 @@ def test_prior_year_amounts_are_checked_against_the_prior_document(tmp_path: Pat
     assert report.errors == []
     with open_store(db, read_only=True) as store:
         rows = store.query(
-            'select "check", passed, severity, expected, actual from prior_year_checks order by 1'
+            "select check_name, passed, severity, expected, actual from prior_year_checks order by 1"
         ).rows
         failed = store.query(
-            """select "check", severity, message from failed_checks where "check" like 'prior_year:%' order by 1"""
+            """select check_name, severity, message from failed_checks where check_name like 'prior_year:%' order by 1"""
         ).rows
     assert rows == [
         ("prior_year:expenditure_basic", True, "info", Decimal("212.96"), Decimal("212.96")),

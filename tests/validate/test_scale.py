@@ -102,6 +102,6 @@ def test_an_ingested_table_in_yuan_without_its_unit_never_becomes_a_fact(tmp_pat
     analytics.ingest([source], db=db)
     with analytics.open_store(db, read_only=True) as store:
         values = store.query("select metric, value from facts where metric = 'three_public_total'").rows
-        failed = store.query("""select "check", actual from checks where "check" like 'scale:%'""").rows
+        failed = store.query("""select check_name, actual from checks where check_name like 'scale:%'""").rows
     assert values == [("three_public_total", Decimal("35.5000"))]
     assert ("scale:three_public_total", Decimal("355000.0000")) in failed

@@ -56,7 +56,7 @@ LABELS: dict[str, str] = {
     "source_path": "来源文件",
     "status": "状态",
     "error": "错误信息",
-    "check": "检查项",
+    "check_name": "检查项",
     "check_zh": "检查项",
     "severity": "级别",
     "check_year": "数据年度",

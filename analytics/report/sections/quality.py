@@ -32,7 +32,8 @@ def quality(store: Store, where: Scope, found: Inventory) -> Section:
     failed = metric_names(
         translate(
             failed.sort(
-                [severity_rank, "source_path", "check", "metric", "check_year", "message"], nulls_last=True
+                [severity_rank, "source_path", "check_name", "metric", "check_year", "message"],
+                nulls_last=True,
             ),
             "severity",
             SEVERITY_ZH,
@@ -49,7 +50,7 @@ def quality(store: Store, where: Scope, found: Inventory) -> Section:
         "message",
         "quote",
         "source_path",
-        "check",
+        "check_name",
         "message_en",
     )
     every = document_rows(store, status=None)
@@ -62,7 +63,7 @@ def quality(store: Store, where: Scope, found: Inventory) -> Section:
     )
     # Documents that gave no figure at all: listed whatever the scope, since many lack a year.
     silent = (
-        every_failed.filter(pl.col("check") == NO_FIGURES)
+        every_failed.filter(pl.col("check_name") == NO_FIGURES)
         .select("source_path", "department", "year", "message", "message_en")
         .sort("source_path")
     )
@@ -81,7 +82,7 @@ def quality(store: Store, where: Scope, found: Inventory) -> Section:
             note="“应为”与“实际”不一致说明数字对不上；原文为数字所在的句子或表格行。"
             "说明由检查的英文原文译出（CSV 文件的 message_en 列为原文）。",
             empty="所有检查都已通过。",
-            csv_only=("check", "message_en"),
+            csv_only=("check_name", "message_en"),
         ),
         ReportTable("failed_documents", "处理失败的文件", broken, labels(), empty="没有处理失败的文件。"),
     )
