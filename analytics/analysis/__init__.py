@@ -47,12 +47,12 @@ from analytics.analysis.rankings import flag_outliers, rank_departments
 from analytics.analysis.real_terms import cpi, deflate, per_staff, staff_counts
 from analytics.analysis.reform import (
     ReformResult,
-    government_level,
     reform_effects,
     reform_reference,
     reform_years,
     stated_reform_years,
 )
+from analytics.analysis.reform.years import government_level
 from analytics.analysis.science import science_activities, science_funding, science_lines, science_shift
 from analytics.analysis.series import cagr, index_to, metric_series, share_of_parent, year_on_year
 from analytics.analysis.stats import robust_z
