@@ -52,7 +52,6 @@ from analytics.analysis.reform import (
     reform_years,
     stated_reform_years,
 )
-from analytics.analysis.reform.years import government_level
 from analytics.analysis.science import science_activities, science_funding, science_lines, science_shift
 from analytics.analysis.series import cagr, index_to, metric_series, share_of_parent, year_on_year
 from analytics.analysis.stats import robust_z
@@ -78,7 +77,6 @@ __all__ = [
     "facts",
     "fixed_panel",
     "flag_outliers",
-    "government_level",
     "index_to",
     "metric_series",
     "open_database",

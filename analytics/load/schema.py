@@ -10,10 +10,11 @@ from analytics.version import PARSER_VERSION
 
 __all__ = ["PARSER_VERSION", "SCHEMA_VERSION", "ddl"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # 2: documents.region_code and documents.metadata_evidence
 # 3: facts.region_code, original_value, quality, quality_checks; basis 'corrected'; the corrections and
 #    regions tables
+# 4: documents.level
 """Bumped whenever a table or column changes; a database built with another version must be rebuilt."""
 
 # PARSER_VERSION (analytics/version.py) changes with the read/extract/validate code and reference
@@ -40,6 +41,7 @@ TABLES: dict[str, str] = {
             region VARCHAR,
             region_code VARCHAR,
             province VARCHAR,
+            level VARCHAR CHECK (level IN ('central', 'province', 'prefecture', 'county')),
             year INTEGER,
             kind VARCHAR CHECK (kind IN ('budget', 'final')),
             metadata_evidence JSON,

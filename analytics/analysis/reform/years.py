@@ -6,24 +6,22 @@ from __future__ import annotations
 
 import csv
 import os
-import re
-from functools import cache
 from pathlib import Path
+from typing import get_args
 
 import polars as pl
 
 from analytics.analysis.frames import query
-from analytics.extract.regions import most_specific
 from analytics.load import Store
+from analytics.model import Level
 from analytics.reference import reference_dir
 
 REFERENCE_FILE = "vehicle_reform.csv"
-LEVELS = ("central", "province", "prefecture", "county")
+LEVELS: tuple[str, ...] = get_args(Level)
+"""The levels of government a reference row may name: those of `documents.level`."""
 
 REFORM_PATTERN = "车改|公车改革|公务用车改革|公务用车制度改革|用车制度改革|车辆制度改革"
 """What a reason or a sentence says when the change is due to the reform (a regular expression)."""
-
-_CENTRAL_RE = re.compile(r"^(?:中华人民共和国|中共中央|中央|国务院|全国人大|全国政协|国家)")
 
 
 def reform_reference(path: str | os.PathLike[str] | None = None) -> pl.DataFrame:
@@ -49,25 +47,6 @@ def reform_reference(path: str | os.PathLike[str] | None = None) -> pl.DataFrame
         },
         schema={"province": pl.String, "level": pl.String, "reform_year": pl.Int32, "note": pl.String},
     )
-
-
-@cache
-def government_level(department: str | None, region: str | None) -> tuple[str | None, str | None]:
-    """(level, province) of a department: `central` for central organs, else the level of the most
-    specific administrative division its region (or name) gives: `province`, `prefecture`, `county`.
-    (None, None) when nothing tells.
-
-    >>> government_level("廊坊市科学技术协会", "廊坊市")
-    ('prefecture', '河北省')
-    """
-    if department and _CENTRAL_RE.match(department):
-        return "central", None
-    for text in (region, department):
-        if text:
-            division = most_specific(text)
-            if division is not None:
-                return division.level, division.province
-    return None, None
 
 
 def stated_reform_years(store: Store, *, pattern: str = REFORM_PATTERN) -> pl.DataFrame:
@@ -141,20 +120,23 @@ def reform_years(
 
 
 def _departments(store: Store) -> pl.DataFrame:
-    """One row per department: its most common type, region and province, and its level."""
-    departments = query(
+    """One row per department: its most common type, region and province, and its level (that of
+    its documents naming its most common region; `documents.level`, told at extraction)."""
+    return query(
         store,
         """
-        SELECT department, mode(department_type) AS department_type, mode(region) AS region,
-               mode(province) AS province
-        FROM documents WHERE status = 'ok' AND department IS NOT NULL
-        GROUP BY department ORDER BY department
+        WITH departments AS (
+            SELECT department, mode(department_type) AS department_type, mode(region) AS region,
+                   mode(province) AS province
+            FROM documents WHERE status = 'ok' AND department IS NOT NULL
+            GROUP BY department
+        )
+        SELECT d.department, d.department_type, d.region, d.province,
+               (SELECT any_value(o.level) FROM documents AS o
+                WHERE o.status = 'ok' AND o.department = d.department
+                  AND o.region IS NOT DISTINCT FROM d.region) AS level
+        FROM departments AS d ORDER BY d.department
         """,
-    )
-    levels = [government_level(d, r) for d, r in departments.select("department", "region").iter_rows()]
-    return departments.with_columns(
-        pl.Series("level", [lvl for lvl, _ in levels], pl.String),
-        pl.coalesce(pl.col("province"), pl.Series([p for _, p in levels], dtype=pl.String)).alias("province"),
     )
 
 
@@ -177,7 +159,6 @@ __all__ = [
     "LEVELS",
     "REFERENCE_FILE",
     "REFORM_PATTERN",
-    "government_level",
     "reform_reference",
     "reform_years",
     "stated_reform_years",
