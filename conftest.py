@@ -49,7 +49,7 @@ def example_namespace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict
     path = write_example_database(folder / "examples.duckdb")
     names: dict[str, Any] = {name: getattr(analysis, name) for name in analysis.__all__}
     names |= {name: getattr(charts, name) for name in charts.__all__}
-    with analysis.open_database(path) as db:
+    with analytics.open_store(path, read_only=True) as db:
         names |= {
             "analytics": analytics,
             "pl": pl,

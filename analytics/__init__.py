@@ -3,9 +3,8 @@
 >>> import analytics
 >>> report = analytics.ingest(["data/samples"], db="data/analytics.duckdb")  # doctest: +SKIP
 >>> with analytics.open_store("data/analytics.duckdb", read_only=True) as store:  # doctest: +SKIP
-...     store.query("select * from three_public").records()
->>> db = analytics.open_database("data/analytics.duckdb")  # doctest: +SKIP
->>> analytics.reform_effects(db).describe()  # doctest: +SKIP
+...     rows = store.query("select * from three_public").records()  # the SQL views as records
+...     reform = analytics.reform_effects(store)                      # the analyses as polars frames
 
 The analysis API (polars) and the report are imported on first use, so that `import analytics` (and
 every ingest worker) stays light.
@@ -43,7 +42,7 @@ _LAZY = {
     **{
         name: "analytics.analysis"
         for name in (
-            "open_database", "metric_series", "year_on_year", "index_to", "cagr", "share_of_parent",
+            "metric_series", "year_on_year", "index_to", "cagr", "share_of_parent",
             "fixed_panel", "panel_trend", "PanelResult", "reform_years", "reform_effects", "ReformResult",
             "three_public_composition", "science_funding", "science_shift", "execution_rates",
             "flag_outliers", "rank_departments",

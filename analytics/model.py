@@ -15,6 +15,7 @@ Measure = Literal["amount", "yoy_change", "yoy_pct"]
 Basis = Literal["stated", "derived"]
 Method = Literal["narrative", "table"]
 Severity = Literal["error", "warning", "info"]
+Level = Literal["central", "province", "prefecture", "county"]  # of government (see extract.level)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class Metadata:
     year: int | None = None  # the fiscal year reported on
     kind: Kind | None = None
     region_code: str | None = None  # GB/T 2260 code of `region` ('532800'); None for a zone
+    level: Level | None = None  # the department's level of government, told from it and `region`
     # the names the document gives its department, as they stand in its (simplified) text: the
     # printed one first ('国办', '国务院办公厅'); for the extractor to know the document's own name
     names_in_text: tuple[str, ...] = ()

@@ -11,8 +11,8 @@ the tests use one they ingested once), `OUT` the folder the charts are saved in,
 notebooks (`ANALYTICS_NOTEBOOK_OUT`). The set-up: when `DB` is missing the bundled samples are ingested
 into it once; `enable_notebook()` makes the charts work offline in the report's theme.
 
-The database is opened only inside `with open_database(DB) as db:` blocks, so it is closed between
-them: `analytics ingest` can write to it while a kernel is open.
+The database is opened only inside `with open_store(DB, read_only=True) as db:` blocks, so it is
+closed between them: `analytics ingest` can write to it while a kernel is open.
 """
 
 from __future__ import annotations
@@ -54,8 +54,13 @@ def _import(module: str, names: str) -> str:
 
 
 def imports(analysis: str, charts: str | None = None) -> str:
-    """The import cell: polars, the analysis names used, the chart names used; then open the database."""
-    lines = ["import polars as pl", "", _import("analytics.analysis", analysis)]
+    """The import cell: polars, `open_store`, the analysis names used, the chart names used."""
+    lines = [
+        "import polars as pl",
+        "",
+        "from analytics import open_store",
+        _import("analytics.analysis", analysis),
+    ]
     if charts:
         lines.append(_import("analytics.charts", charts))
     lines += [
@@ -106,7 +111,7 @@ notebook reads its tables as polars frames and draws one chart.""",
     (
         "code",
         imports(
-            "budget_lines, checks, documents, facts, fixed_panel, metric_series, open_database, performance_goals, reform_years",
+            "budget_lines, checks, documents, facts, fixed_panel, metric_series, performance_goals, reform_years",
             "save, trend_chart",
         ),
     ),
@@ -117,7 +122,7 @@ notebook reads its tables as polars frames and draws one chart.""",
     (
         "code",
         """\
-with open_database(DB) as db:
+with open_store(DB, read_only=True) as db:
     docs = documents(db)
     vehicles = facts(db, "vehicle_operation", kinds="决算")
     failed = checks(db, failed_only=True)
@@ -217,7 +222,7 @@ government; a department's own documents often state it ("主要原因是公车�
     (
         "code",
         imports(
-            "fixed_panel, metric_series, open_database, reform_effects, reform_years, three_public_composition",
+            "fixed_panel, metric_series, reform_effects, reform_years, three_public_composition",
             "reform_slope_chart, save, three_public_chart, trend_chart",
         ),
     ),
@@ -228,7 +233,7 @@ government; a department's own documents often state it ("主要原因是公车�
     (
         "code",
         """\
-with open_database(DB) as db:
+with open_store(DB, read_only=True) as db:
     years = reform_years(db)
     result = reform_effects(db, kind="决算", window=2, seed=0)
     running = fixed_panel(metric_series(db, "vehicle_operation", kind="决算"), years="best")
@@ -318,7 +323,7 @@ and the departments' spending.""",
     (
         "code",
         imports(
-            "open_database, science_activities, science_funding, science_lines, science_shift",
+            "science_activities, science_funding, science_lines, science_shift",
             "save, science_funding_chart, science_share_chart, science_shift_chart, science_subcode_chart",
         ),
     ),
@@ -329,7 +334,7 @@ and the departments' spending.""",
     (
         "code",
         """\
-with open_database(DB) as db:
+with open_store(DB, read_only=True) as db:
     lines = science_lines(db, kind="预算")
     funding = science_funding(db, kind="预算")
     activities = science_activities(db)
@@ -432,12 +437,12 @@ read-only for its query and closes it again.""",
     ),
     ("code", PARAMETERS),
     ("code", SETUP),
-    ("code", imports("open_database, query, to_float")),
+    ("code", imports("query, to_float")),
     ("md", '## "三公" spending of one department, year by year'),
     (
         "code",
         """\
-with open_database(DB) as db:
+with open_store(DB, read_only=True) as db:
     spending = query(db, \"\"\"
         select year, kind, three_public_total, overseas_travel, vehicle_purchase, vehicle_operation, reception
         from three_public where department = $1 order by year, kind
@@ -448,7 +453,7 @@ spending""",
     (
         "code",
         """\
-with open_database(DB) as db:
+with open_store(DB, read_only=True) as db:
     reasons = query(db, \"\"\"
         select department, year, vehicle_operation, vehicles_count, vehicle_operation_change_reason
         from vehicle_costs where kind = 'final' and vehicle_operation_change_reason like '%改革%'
@@ -460,7 +465,7 @@ reasons""",
     (
         "code",
         """\
-with open_database(DB) as db:
+with open_store(DB, read_only=True) as db:
     quoted = query(db, \"\"\"
         select f.department, f.year, m.name_zh, f.value, f.basis, f.quote
         from preferred_facts f join metrics m on m.key = f.metric
@@ -474,7 +479,7 @@ quoted""",
     (
         "code",
         """\
-with open_database(DB) as db:
+with open_store(DB, read_only=True) as db:
     totals = query(db, \"\"\"
         select department, year, value
         from preferred_facts
@@ -486,7 +491,7 @@ to_float(totals).pivot(on="year", index="department", values="value", sort_colum
     (
         "code",
         """\
-with open_database(DB) as db:
+with open_store(DB, read_only=True) as db:
     failed = query(db, 'select department, year, check_name, severity, expected, actual, message from failed_checks '
                        "where severity = 'error' order by department, year limit 10")
 failed""",
@@ -498,7 +503,7 @@ failed""",
     (
         "code",
         """\
-with open_database(DB) as db:
+with open_store(DB, read_only=True) as db:
     rows = db.query("select department, count(*) as documents from documents group by 1 order by 1")
 rows""",
     ),
@@ -509,7 +514,7 @@ rows""",
     (
         "code",
         """\
-with open_database(DB) as db:
+with open_store(DB, read_only=True) as db:
     kinds = db.connection.sql("select kind, count(*) as documents from documents where status = 'ok' group by kind order by kind").pl()
 kinds""",
     ),

@@ -47,6 +47,7 @@ import warnings
 import polars as pl
 
 import analytics
+from analytics import open_store
 from analytics.analysis import (
     FailedFiguresLeftOut,
     change,
@@ -56,7 +57,6 @@ from analytics.analysis import (
     document_regions,
     facts,
     metric_series,
-    open_database,
     per_staff,
     quality_summary,
     staff_counts,
@@ -69,7 +69,7 @@ pl.Config.set_tbl_cols(12)
 pl.Config.set_fmt_str_lengths(40)
 if not DB.exists():  # build it once, as the README's first command does
     analytics.ingest([SAMPLES], db=DB)
-db = open_database(DB)  # read-only""",
+db = open_store(DB, read_only=True)""",
     ),
     (
         "md",

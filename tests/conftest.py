@@ -83,6 +83,7 @@ def build_extraction(
             region="廊坊市",
             province="河北省",
             region_code="131000",
+            level="prefecture",
             year=2017,
             kind="budget",
         ),

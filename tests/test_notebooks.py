@@ -90,8 +90,10 @@ def test_by_default_the_notebooks_use_the_database_make_demo_builds(monkeypatch:
     assert namespace["SAMPLES"] == ROOT / "data" / "samples"
     for name in NAMES:
         for cell in nbformat.read(NOTEBOOKS / name, as_version=4).cells:
-            if "open_database(DB)" in cell.source:
-                assert "with open_database(DB) as db:" in cell.source, f"{name}: {cell.source[:80]}"
+            if "open_store(DB" in cell.source:
+                assert "with open_store(DB, read_only=True) as db:" in cell.source, (
+                    f"{name}: {cell.source[:80]}"
+                )
 
 
 def _charts_in(notebook: nbformat.NotebookNode) -> int:

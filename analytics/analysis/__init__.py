@@ -2,8 +2,9 @@
 
 Open a database, read tidy frames, then build series and the analyses on them:
 
->>> from analytics.analysis import open_database, metric_series, panel_trend, reform_effects
->>> with open_database(db_path) as db:  # "data/analytics.duckdb" after `make demo`; closed after the block
+>>> from analytics import open_store
+>>> from analytics.analysis import metric_series, panel_trend, reform_effects
+>>> with open_store(db_path, read_only=True) as db:  # "data/analytics.duckdb" after `make demo`; closed after the block
 ...     series = metric_series(db, "vehicle_operation", kind="决算")
 ...     reform = reform_effects(db)                             # before/after the vehicle reform
 >>> trend = panel_trend(series, years="best")                   # a fixed panel of departments
@@ -28,7 +29,6 @@ from analytics.analysis.frames import (
     checks,
     documents,
     facts,
-    open_database,
     performance_goals,
     query,
     three_public,
@@ -47,7 +47,6 @@ from analytics.analysis.rankings import flag_outliers, rank_departments
 from analytics.analysis.real_terms import cpi, deflate, per_staff, staff_counts
 from analytics.analysis.reform import (
     ReformResult,
-    government_level,
     reform_effects,
     reform_reference,
     reform_years,
@@ -78,10 +77,8 @@ __all__ = [
     "facts",
     "fixed_panel",
     "flag_outliers",
-    "government_level",
     "index_to",
     "metric_series",
-    "open_database",
     "panel_trend",
     "panel_years",
     "per_staff",

@@ -77,18 +77,76 @@ def execution_rates(
     >>> gaps.select("metric", "year", "status").unique(["metric", "status"]).sort("metric").rows()
     [('expenditure_project', 2014, 'no final'), ('vehicle_purchase', 2014, 'no budget')]
     """
-    vocabulary = metric_vocabulary()
-    chosen = resolve_metrics(metrics) or []
-    if metrics is None:
-        chosen = [m.key for m in vocabulary.values() if m.unit == "money"]
+    chosen = _chosen_metrics(metrics)
     years = None if years is None else list(years)
     wanted = resolve_departments(store, departments)
-    found = to_float(facts(store, chosen, kinds=["budget", "final"], departments=wanted, years=years))
+    found = _figures(store, chosen, wanted, years, include_failed)
+    original, adjusted = _budgets(store, chosen, wanted, years, include_failed)
+    types = found.select("department", "department_type").unique("department", keep="first")
+    keys = ["department", "year", "metric"]
+    return (
+        _paired(found, with_gaps)
+        .join(types, on="department", how="left")
+        .join(original, on=keys, how="left")
+        .join(adjusted, on=keys, how="left")
+        .pipe(_with_rates)
+        .select(*COLUMNS)
+        .sort("metric", "department", "year")
+    )
+
+
+COLUMNS = (
+    "department",
+    "department_type",
+    "year",
+    "metric",
+    "name_zh",
+    "budget",
+    "final",
+    "difference",
+    "rate_pct",
+    "budget_basis",
+    "final_basis",
+    "budget_original",
+    "budget_adjusted",
+    "rate_original_pct",
+    "rate_adjusted_pct",
+    "note",
+    "status",
+    "status_zh",
+)
+"""The columns of `execution_rates`, in order."""
+
+
+def _chosen_metrics(metrics: Iterable[str] | str | None) -> list[str]:
+    """The metrics asked for, checked; every money metric for None."""
+    chosen = resolve_metrics(metrics) or []
+    if metrics is None:
+        chosen = [m.key for m in metric_vocabulary().values() if m.unit == "money"]
+    return chosen
+
+
+def _figures(
+    store: Store,
+    metrics: list[str],
+    departments: list[str] | None,
+    years: list[int] | None,
+    include_failed: bool,
+) -> pl.DataFrame:
+    """The preferred budget and final figures of the departments (Float64), without the failed ones
+    unless `include_failed` (a `FailedFiguresLeftOut` warning says how many went)."""
+    found = to_float(facts(store, metrics, kinds=["budget", "final"], departments=departments, years=years))
     found = found.filter(pl.col("department").is_not_null())
     if not include_failed:
         found, left_out = without_failed(found)
         if left_out:
-            warnings.warn(left_out_message("execution_rates", left_out), FailedFiguresLeftOut, stacklevel=2)
+            warnings.warn(left_out_message("execution_rates", left_out), FailedFiguresLeftOut, stacklevel=3)
+    return found
+
+
+def _paired(found: pl.DataFrame, with_gaps: bool) -> pl.DataFrame:
+    """Each department, year and metric's budget and final figures side by side (with their bases):
+    where both exist, or (`with_gaps`) where either does."""
     budget = found.filter(pl.col("kind") == "budget").select(
         "department",
         "year",
@@ -99,9 +157,12 @@ def execution_rates(
     final = found.filter(pl.col("kind") == "final").select(
         "department", "year", "metric", pl.col("value").alias("final"), pl.col("basis").alias("final_basis")
     )
-    original, adjusted = _budgets(store, chosen, wanted, years, include_failed)
-    names = {m.key: m.name_zh for m in vocabulary.values()}
     keys = ["department", "year", "metric"]
+    return budget.join(final, on=keys, how="full" if with_gaps else "inner", coalesce=True)
+
+
+def _with_rates(paired: pl.DataFrame) -> pl.DataFrame:
+    """The pairs with name_zh, difference, the three rates, the zero-budget note and the status."""
 
     def rate(budget_column: str) -> pl.Expr:
         return pl.when(pl.col(budget_column) != 0).then(pl.col("final") / pl.col(budget_column) * 100)
@@ -115,46 +176,18 @@ def execution_rates(
         .then(pl.lit("zero budget"))
         .otherwise(pl.lit("compared"))
     )
-    types = found.select("department", "department_type").unique("department", keep="first")
-    paired = budget.join(final, on=keys, how="full" if with_gaps else "inner", coalesce=True)
-    return (
-        paired.join(types, on="department", how="left")
-        .join(original, on=keys, how="left")
-        .join(adjusted, on=keys, how="left")
-        .with_columns(
-            pl.col("metric").replace_strict(names, return_dtype=pl.String).alias("name_zh"),
-            (pl.col("final") - pl.col("budget")).alias("difference"),
-            rate("budget").alias("rate_pct"),
-            rate("budget_original").alias("rate_original_pct"),
-            rate("budget_adjusted").alias("rate_adjusted_pct"),
-            pl.when(pl.col("budget") == 0).then(pl.lit(ZERO_BUDGET)).alias("note"),
-            pl.col("year").cast(pl.Int32),
-            status.alias("status"),
-        )
-        .with_columns(
-            pl.col("status").replace_strict(EXECUTION_STATUS_ZH, return_dtype=pl.String).alias("status_zh")
-        )
-        .select(
-            "department",
-            "department_type",
-            "year",
-            "metric",
-            "name_zh",
-            "budget",
-            "final",
-            "difference",
-            "rate_pct",
-            "budget_basis",
-            "final_basis",
-            "budget_original",
-            "budget_adjusted",
-            "rate_original_pct",
-            "rate_adjusted_pct",
-            "note",
-            "status",
-            "status_zh",
-        )
-        .sort("metric", "department", "year")
+    names = {m.key: m.name_zh for m in metric_vocabulary().values()}
+    return paired.with_columns(
+        pl.col("metric").replace_strict(names, return_dtype=pl.String).alias("name_zh"),
+        (pl.col("final") - pl.col("budget")).alias("difference"),
+        rate("budget").alias("rate_pct"),
+        rate("budget_original").alias("rate_original_pct"),
+        rate("budget_adjusted").alias("rate_adjusted_pct"),
+        pl.when(pl.col("budget") == 0).then(pl.lit(ZERO_BUDGET)).alias("note"),
+        pl.col("year").cast(pl.Int32),
+        status.alias("status"),
+    ).with_columns(
+        pl.col("status").replace_strict(EXECUTION_STATUS_ZH, return_dtype=pl.String).alias("status_zh")
     )
 
 

@@ -1,4 +1,4 @@
-"""Open a database and read its tables as tidy polars frames.
+"""The database's tables as tidy polars frames, and any SQL as one (`query`).
 
 Numbers: these frames keep money exactly as stored, DuckDB `DECIMAL(18,4)` -> polars
 `Decimal(18, 4)`, in 万元, so sums of parts still equal their totals to the 元. The analysis functions
@@ -6,8 +6,12 @@ built on them (series, panels, reform, science, execution, rankings) convert to 
 ratios, growth rates, means and bootstrap intervals are not exact anyway. `to_float()` does the same
 conversion for any frame.
 
->>> from analytics.analysis import open_database, facts
->>> with open_database(db_path) as db:  # e.g. "data/analytics.duckdb", which `make demo` builds
+Open the database with `analytics.open_store(path, read_only=True)` (the `Store` every stage uses),
+in a `with` block, and read what you need inside it:
+
+>>> from analytics import open_store
+>>> from analytics.analysis import facts
+>>> with open_store(db_path, read_only=True) as db:  # e.g. "data/analytics.duckdb", which `make demo` builds
 ...     vehicles = facts(db, ["vehicle_operation"], kinds=["final"])
 >>> vehicles.select("department", "year", "value", "basis").head(2).rows()
 [('廊坊市教育局', 2013, Decimal('30.0000'), 'derived'), ('廊坊市教育局', 2014, Decimal('30.0000'), 'stated')]
@@ -15,7 +19,6 @@ conversion for any frame.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 
 import duckdb
@@ -29,25 +32,8 @@ from analytics.analysis.names import (
     resolve_measure,
     resolve_metrics,
 )
-from analytics.load import DEFAULT_DB, QueryError, Store, open_store
+from analytics.load import QueryError, Store
 from analytics.load.query import query_error_message
-
-ENV_DB = "ANALYTICS_DB"
-"""Environment variable naming the default database (as for the CLI)."""
-
-
-def open_database(path: str | os.PathLike[str] | None = None, *, read_only: bool = True) -> Store:
-    """Open the analytics database for analysis: read-only unless asked otherwise.
-
-    `path` defaults to `$ANALYTICS_DB`, else `data/analytics.duckdb` (as the CLI does). Use it as a
-    context manager, or call `.close()`; many processes may read one file at once.
-
-    >>> with open_database(db_path) as store:  # closed at the end of the block
-    ...     documents(store).height, store.read_only
-    (30, True)
-    """
-    chosen = path if path is not None else os.environ.get(ENV_DB) or DEFAULT_DB
-    return open_store(chosen, read_only=read_only)
 
 
 def query(
@@ -362,12 +348,10 @@ def vehicle_costs(store: Store, *, kinds: Iterable[str] | str | None = None) -> 
 
 
 __all__ = [
-    "ENV_DB",
     "budget_lines",
     "checks",
     "documents",
     "facts",
-    "open_database",
     "performance_goals",
     "query",
     "three_public",

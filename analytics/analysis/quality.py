@@ -103,33 +103,25 @@ def corrections(store: Store, *, applied_only: bool = False) -> pl.DataFrame:
 
 def document_regions(store: Store) -> pl.DataFrame:
     """Each document's region with its code and chain, and how it was resolved: `resolution` is
-    `code` (a GB/T 2260 division), `central` (a central department: no region), `zone` (a functional
-    zone, which has no code) or `unresolved` (no region could be told: listed, never guessed).
+    `code` (a GB/T 2260 division), `central` (a central department, `documents.level`: no region),
+    `zone` (a functional zone, which has no code) or `unresolved` (no region could be told: listed,
+    never guessed).
 
     >>> document_regions(db).filter(pl.col("resolution") == "unresolved")  # doctest: +SKIP
     """
-    from analytics.extract.departments import is_central
-
-    frame = query(
+    return query(
         store,
         """
         SELECT d.source_path, d.department, d.department_printed, d.region, d.region_code,
-               r.level, r.province, r.prefecture, r.county
+               r.level, r.province, r.prefecture, r.county,
+               CASE WHEN d.region_code IS NOT NULL THEN 'code'
+                    WHEN d.level = 'central' THEN 'central'
+                    WHEN d.region IS NOT NULL THEN 'zone'
+                    ELSE 'unresolved' END AS resolution
         FROM documents AS d LEFT JOIN regions AS r ON r.code = d.region_code
         WHERE d.status = 'ok'
         ORDER BY d.region_code NULLS LAST, d.source_path
         """,
-    )
-    central = [bool(name) and is_central(name) for name in frame["department"].to_list()]
-    return frame.with_columns(
-        pl.when(pl.col("region_code").is_not_null())
-        .then(pl.lit("code"))
-        .when(pl.lit(pl.Series(central, dtype=pl.Boolean)))
-        .then(pl.lit("central"))
-        .when(pl.col("region").is_not_null())
-        .then(pl.lit("zone"))
-        .otherwise(pl.lit("unresolved"))
-        .alias("resolution")
     )
 
 

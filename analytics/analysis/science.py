@@ -147,45 +147,8 @@ def science_funding(store: Store, *, kind: str = "budget") -> pl.DataFrame:
     [(2014, 250.0, 53.2, 83.3), (2015, 255.0, 52.0, 81.1), (2016, None, None, None), (2017, 260.0, 52.0, 75.0), (2018, 267.0, 51.3, 73.8)]
     """
     kind = resolve_kind(kind)
-    lines = science_lines(store, kind=kind)
-    by_class = lines.filter(pl.col("level") == "class").select(
-        "department", "year", pl.col("total").alias("_class_total"), pl.col("project").alias("_class_project")
-    )
-    by_items = (
-        lines.filter(pl.col("level") == "item")
-        .group_by("department", "year")
-        .agg(
-            exact_sum("total").alias("_item_total"),
-            pl.when(pl.col("project").is_not_null().any()).then(exact_sum("project")).alias("_item_project"),
-            pl.col("department_type").first(),
-        )
-    )
-    keys = pl.concat([by_class.select("department", "year"), by_items.select("department", "year")]).unique()
-    funding = (
-        keys.join(by_class, on=["department", "year"], how="left")
-        .join(by_items.drop("department_type"), on=["department", "year"], how="left")
-        .with_columns(
-            pl.coalesce("_class_total", "_item_total").alias("science_total"),
-            pl.when(pl.col("_class_total").is_not_null())
-            .then(pl.col("_class_project"))
-            .otherwise(pl.col("_item_project"))
-            .alias("science_project"),
-            pl.when(pl.col("_class_total").is_not_null())
-            .then(pl.lit("class line"))
-            .otherwise(pl.lit("sum of sub-codes"))
-            .alias("lines_basis"),
-        )
-        .drop("_class_total", "_class_project", "_item_total", "_item_project")
-    )
-    activities = (
-        science_activities(store)
-        .filter(pl.col("kind") == kind)
-        .group_by("department", "year")
-        .agg(
-            exact_sum(pl.col("budget").filter(pl.col("counted"))).alias("activities_budget"),
-            pl.len().cast(pl.Int32).alias("activities"),
-        )
-    )
+    funding = _line_totals(science_lines(store, kind=kind))
+    activities = _activity_budgets(store, kind)
     project = metric_series(store, "expenditure_project", kind=kind).select(
         "department", "year", pl.col("value").alias("expenditure_project")
     )
@@ -200,49 +163,107 @@ def science_funding(store: Store, *, kind: str = "budget") -> pl.DataFrame:
     everything = pl.concat(
         [funding.select("department", "year"), activities.select("department", "year")]
     ).unique()
-    numerator = pl.coalesce("science_project", "science_total")
+    keys = ["department", "year"]
     out = (
-        everything.join(funding, on=["department", "year"], how="left")
-        .join(activities, on=["department", "year"], how="left")
-        .join(project, on=["department", "year"], how="left")
-        .join(spending, on=["department", "year"], how="left")
+        everything.join(funding, on=keys, how="left")
+        .join(activities, on=keys, how="left")
+        .join(project, on=keys, how="left")
+        .join(spending, on=keys, how="left")
         .join(types, on="department", how="left")
-        .with_columns(
-            pl.lit(kind).alias("kind"),
-            pl.when(pl.col("expenditure_total") > 0)
-            .then(pl.col("science_total") / pl.col("expenditure_total") * 100)
-            .alias("share_of_total_pct"),
-            pl.when(pl.col("expenditure_project") > 0)
-            .then(numerator / pl.col("expenditure_project") * 100)
-            .alias("share_of_project_pct"),
-            pl.when(pl.col("science_project").is_not_null())
-            .then(pl.lit("project"))
-            .when(pl.col("science_total").is_not_null())
-            .then(pl.lit("total"))
-            .alias("share_basis"),
-            pl.col("activities").fill_null(0),
-            pl.when(pl.col("expenditure_project") > 0)
-            .then(pl.col("activities_budget") / pl.col("expenditure_project") * 100)
-            .alias("activities_share_pct"),
+        .with_columns(pl.lit(kind).alias("kind"))
+    )
+    return _with_shares(out).select(*FUNDING_COLUMNS).sort("department", "year")
+
+
+FUNDING_COLUMNS = (
+    "department",
+    "department_type",
+    "year",
+    "kind",
+    "science_total",
+    "science_project",
+    "lines_basis",
+    "expenditure_total",
+    "share_of_total_pct",
+    "expenditure_project",
+    "share_of_project_pct",
+    "share_basis",
+    "activities_budget",
+    "activities",
+    "activities_share_pct",
+)
+"""The columns of `science_funding`, in order."""
+
+
+def _line_totals(lines: pl.DataFrame) -> pl.DataFrame:
+    """Per department and year of `science_lines`: science_total and science_project from the 20607
+    line, else the sums of its sub-codes, and lines_basis saying which."""
+    by_class = lines.filter(pl.col("level") == "class").select(
+        "department", "year", pl.col("total").alias("_class_total"), pl.col("project").alias("_class_project")
+    )
+    by_items = (
+        lines.filter(pl.col("level") == "item")
+        .group_by("department", "year")
+        .agg(
+            exact_sum("total").alias("_item_total"),
+            pl.when(pl.col("project").is_not_null().any()).then(exact_sum("project")).alias("_item_project"),
+            pl.col("department_type").first(),
         )
     )
-    return out.select(
-        "department",
-        "department_type",
-        "year",
-        "kind",
-        "science_total",
-        "science_project",
-        "lines_basis",
-        "expenditure_total",
-        "share_of_total_pct",
-        "expenditure_project",
-        "share_of_project_pct",
-        "share_basis",
-        "activities_budget",
-        "activities",
-        "activities_share_pct",
-    ).sort("department", "year")
+    keys = pl.concat([by_class.select("department", "year"), by_items.select("department", "year")]).unique()
+    from_class = pl.col("_class_total").is_not_null()
+    return (
+        keys.join(by_class, on=["department", "year"], how="left")
+        .join(by_items.drop("department_type"), on=["department", "year"], how="left")
+        .with_columns(
+            pl.coalesce("_class_total", "_item_total").alias("science_total"),
+            pl.when(from_class)
+            .then(pl.col("_class_project"))
+            .otherwise(pl.col("_item_project"))
+            .alias("science_project"),
+            pl.when(from_class)
+            .then(pl.lit("class line"))
+            .otherwise(pl.lit("sum of sub-codes"))
+            .alias("lines_basis"),
+        )
+        .drop("_class_total", "_class_project", "_item_total", "_item_project")
+    )
+
+
+def _activity_budgets(store: Store, kind: str) -> pl.DataFrame:
+    """Per department and year: the budget of its counted 科普 activities and their number."""
+    return (
+        science_activities(store)
+        .filter(pl.col("kind") == kind)
+        .group_by("department", "year")
+        .agg(
+            exact_sum(pl.col("budget").filter(pl.col("counted"))).alias("activities_budget"),
+            pl.len().cast(pl.Int32).alias("activities"),
+        )
+    )
+
+
+def _with_shares(frame: pl.DataFrame) -> pl.DataFrame:
+    """The shares of science funding in total and project spending, and of the activities' budget
+    in project spending (null where the denominator is not positive), and the share's basis."""
+    numerator = pl.coalesce("science_project", "science_total")
+    return frame.with_columns(
+        pl.when(pl.col("expenditure_total") > 0)
+        .then(pl.col("science_total") / pl.col("expenditure_total") * 100)
+        .alias("share_of_total_pct"),
+        pl.when(pl.col("expenditure_project") > 0)
+        .then(numerator / pl.col("expenditure_project") * 100)
+        .alias("share_of_project_pct"),
+        pl.when(pl.col("science_project").is_not_null())
+        .then(pl.lit("project"))
+        .when(pl.col("science_total").is_not_null())
+        .then(pl.lit("total"))
+        .alias("share_basis"),
+        pl.col("activities").fill_null(0),
+        pl.when(pl.col("expenditure_project") > 0)
+        .then(pl.col("activities_budget") / pl.col("expenditure_project") * 100)
+        .alias("activities_share_pct"),
+    )
 
 
 def science_shift(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from analytics.extract.derived import prior_year_amounts
 from analytics.extract.goals import repaired
+from analytics.extract.level import with_level
 from analytics.extract.metadata import extract_metadata
 from analytics.extract.narrative import NarrativeReader
 from analytics.extract.sections import split_sections
@@ -22,7 +23,7 @@ def extract(document: Document) -> Extraction:
     A document whose year cannot be told gives metadata and a warning but no facts, since a figure
     without a year cannot be compared with anything.
     """
-    metadata = extract_metadata(document)
+    metadata = with_level(extract_metadata(document))
     result = Extraction(metadata=metadata)
     for field in ("department", "year", "kind", "region"):
         if getattr(metadata, field) is None:

@@ -62,6 +62,7 @@ class PreparedDocument:
     rows: dict[str, Rows] = field(repr=False)
     region_code: str | None = None
     metadata_evidence: str | None = None  # JSON text
+    level: str | None = None
     failed_errors: int = 0
     failed_warnings: int = 0
 
@@ -177,6 +178,7 @@ def prepare(
         kind=meta.kind,
         region_code=meta.region_code,
         metadata_evidence=metadata_evidence(meta),
+        level=meta.level,
         rows=rows,
         failed_errors=sum(c.severity == "error" for c in failed),
         failed_warnings=sum(c.severity == "warning" for c in failed),
@@ -211,6 +213,7 @@ def document_table(batch: Sequence[PreparedDocument], parser_version: str, inges
         "region": [p.region for p in batch],
         "region_code": [p.region_code for p in batch],
         "province": [p.province for p in batch],
+        "level": [p.level for p in batch],
         "year": [p.year for p in batch],
         "kind": [p.kind for p in batch],
         "metadata_evidence": [p.metadata_evidence for p in batch],

@@ -450,9 +450,9 @@ class Store:
             """
             INSERT INTO documents (doc_id, source_path, format, sha256, title, department,
                 department_printed, department_type, region, province, year, kind, status, error,
-                parser_version, ingested_at, encoding, notes, region_code, metadata_evidence)
+                parser_version, ingested_at, encoding, notes, region_code, metadata_evidence, level)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'ok', NULL, $13, $14, $15,
-                    $16::VARCHAR[], $17, $18)
+                    $16::VARCHAR[], $17, $18, $19)
             """,
             [
                 document.doc_id,
@@ -473,6 +473,7 @@ class Store:
                 list(document.notes),
                 meta.region_code,
                 metadata_evidence(meta),
+                meta.level,
             ],
         )
 

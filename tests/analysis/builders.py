@@ -1,5 +1,6 @@
 """Hand-made documents for analysis tests: each test database is written with `Store.write_document`
-from `Extraction`s built here, so the analyses are tested without the read and extract stages.
+from `Extraction`s built here, so the analyses are tested without the read and extract stages (but
+for each document's level of government, told by the extract stage's own rule, `extract.level`).
 
 A `Doc` is one disclosure: a department, a year, a kind, and its figures, written
 `fact("vehicle_operation", "40")` (stated amount, the document's year and kind unless told otherwise).
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from analytics.extract.level import department_level
 from analytics.load import open_store
 from analytics.model import BudgetLine, Check, Document, Extraction, Fact, Metadata, PerformanceGoal
 
@@ -101,6 +103,7 @@ def _extraction(doc: Doc) -> Extraction:
             region=doc.region,
             province=doc.province,
             region_code=doc.region_code,
+            level=department_level(doc.department, doc.region),  # as the extract stage tells it
             year=doc.year,
             kind=doc.kind,  # type: ignore[arg-type]
         ),

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from analytics.analysis import open_database
-from analytics.load import Store
+from analytics.load import Store, open_store
 from tests.analysis.builders import Doc, merge, series_docs, write_database
 
 REFORM = "公车改革车辆减少"
@@ -78,7 +77,7 @@ def reform_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def reform_db(reform_db_path: Path) -> Iterator[Store]:
     """The reform corpus, opened read-only."""
-    with open_database(reform_db_path) as store:
+    with open_store(reform_db_path, read_only=True) as store:
         yield store
 
 
@@ -90,7 +89,7 @@ def make_db(tmp_path: Path) -> Iterator[object]:
 
     def make(docs: list[Doc]) -> Store:
         path = write_database(tmp_path / f"db{next(counter)}.duckdb", docs)
-        store = open_database(path)
+        store = open_store(path, read_only=True)
         opened.append(store)
         return store
 

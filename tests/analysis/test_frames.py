@@ -14,22 +14,18 @@ from analytics.analysis import (
     checks,
     documents,
     facts,
-    open_database,
     performance_goals,
     query,
     to_float,
 )
-from analytics.load import QueryError, Store
+from analytics.load import QueryError, Store, open_store
 from tests.analysis.builders import Doc, fact, goal, line, write_database
 
 MakeDb = Callable[[list[Doc]], Store]
 
 
-def test_open_database_is_read_only_and_honours_the_environment(
-    reform_db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("ANALYTICS_DB", str(reform_db_path))
-    with open_database() as db:
+def test_a_read_only_store_refuses_a_write_with_a_query_error(reform_db_path: Path) -> None:
+    with open_store(reform_db_path, read_only=True) as db:
         assert db.read_only
         assert db.path == str(reform_db_path)
         with pytest.raises(QueryError, match="read-only"):
@@ -102,7 +98,7 @@ def test_budget_lines_take_one_document_per_department_year_and_one_line_per_cod
         path="/corpus/2018.txt",
         lines=[line("2060702", "科普活动", "30", 2017)],
     )
-    with open_database(write_database(tmp_path / "lines.duckdb", [own, restated])) as db:
+    with open_store(write_database(tmp_path / "lines.duckdb", [own, restated]), read_only=True) as db:
         lines = budget_lines(db, code_prefix="20607")
         assert lines.select("year", "code", "total", "source_path").rows() == [
             (2017, "2060702", Decimal("19.0000"), "/corpus/2017.txt")

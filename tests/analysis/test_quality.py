@@ -168,10 +168,10 @@ def test_any_frame_to_excel(make_db: MakeDb) -> None:
 def test_every_sample_document_resolves_to_its_code_and_chain(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    from analytics.analysis import open_database
+    from analytics.load import open_store
     from tests.analysis.samples import samples_database
 
-    with open_database(samples_database(tmp_path_factory)) as db:
+    with open_store(samples_database(tmp_path_factory), read_only=True) as db:
         regions = document_regions(db)
     assert regions.height > 100
     assert regions.select("resolution", "region_code", "level", "province", "prefecture").unique().rows() == [

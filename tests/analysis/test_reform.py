@@ -11,7 +11,6 @@ import polars as pl
 import pytest
 
 from analytics.analysis import (
-    government_level,
     reform_effects,
     reform_reference,
     reform_years,
@@ -31,22 +30,6 @@ def test_reference_defaults_follow_the_national_schedule() -> None:
         "prefecture": 2016,
         "county": 2017,
     }
-
-
-@pytest.mark.parametrize(
-    ("department", "region", "expected"),
-    [
-        ("廊坊市财政局", "廊坊市", ("prefecture", "河北省")),
-        ("三河市审计局", "三河市", ("county", "河北省")),
-        ("河北省财政厅", "河北省", ("province", "河北省")),
-        ("国家税务总局", None, ("central", None)),
-        ("某单位", None, (None, None)),
-    ],
-)
-def test_government_level(
-    department: str, region: str | None, expected: tuple[str | None, str | None]
-) -> None:
-    assert government_level(department, region) == expected
 
 
 def test_reform_years_from_documents_then_the_reference(reform_db: Store) -> None:

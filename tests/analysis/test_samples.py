@@ -17,7 +17,6 @@ from analytics.analysis import (
     execution_rates,
     flag_outliers,
     metric_series,
-    open_database,
     panel_trend,
     reform_effects,
     reform_years,
@@ -26,7 +25,7 @@ from analytics.analysis import (
     science_shift,
     three_public_composition,
 )
-from analytics.load import Store
+from analytics.load import Store, open_store
 from tests.analysis.samples import SAMPLES, samples_database
 
 # data/samples/README.md: "Vehicle reform (2016; 科协 and 民政 2017)"
@@ -42,7 +41,7 @@ KEXIE = "廊坊市科学技术协会"
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    with open_database(samples_database(tmp_path_factory)) as store:
+    with open_store(samples_database(tmp_path_factory), read_only=True) as store:
         yield store
 
 

@@ -127,7 +127,13 @@ def test_is_central(name: str, central: bool) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["衢江区财政局", "浙江省衢州市衢江区财政局", "涪陵区新妙镇", "腾冲市腾越街道办事处", "江苏省高级人民法院"],
+    [
+        "衢江区财政局",
+        "浙江省衢州市衢江区财政局",
+        "涪陵区新妙镇",
+        "腾冲市腾越街道办事处",
+        "江苏省高级人民法院",
+    ],
 )
 def test_canonical_names_keep_the_places_the_document_gives(name: str) -> None:
     """No prefecture is added and no province dropped: the region's chain is in its own columns."""

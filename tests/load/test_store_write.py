@@ -62,6 +62,7 @@ def test_write_document_gives_exact_rows(
         "region": "廊坊市",
         "region_code": "131000",
         "province": "河北省",
+        "level": "prefecture",
         "year": 2017,
         "kind": "budget",
         "metadata_evidence": '{"year": {"value": "2017", "source": "title", "text": "2017年部门预算公开情况说明"}}',

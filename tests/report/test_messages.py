@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from analytics.analysis import checks, open_database
+from analytics.analysis import checks
+from analytics.load import open_store
 from analytics.report import ReportResult
 from analytics.report.messages import check_message_zh, check_name_zh
 
@@ -127,7 +128,7 @@ def test_check_names_in_chinese() -> None:
 def test_the_quality_section_lists_what_analytics_check_lists_in_chinese(
     samples_db: Path, samples_report: ReportResult
 ) -> None:
-    with open_database(samples_db) as db:
+    with open_store(samples_db, read_only=True) as db:
         listed = db.connection.sql(
             "select check_name from failed_checks"
         ).fetchall()  # what `analytics check` prints
