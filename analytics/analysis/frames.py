@@ -194,7 +194,7 @@ def checks(store: Store, *, failed_only: bool = False) -> pl.DataFrame:
     and warnings: the rows of the `failed_checks` view, which `analytics check` lists.
 
     >>> checks(db, failed_only=True).select("department", "year", "check_name", "severity").rows()
-    [('廊坊市财政局', 2018, 'sum:three_public_total', 'error')]
+    [('廊坊市财政局', 2018, 'repeated:vehicles_count', 'error')]
     """
     failed = "WHERE NOT passed" if failed_only else ""
     return query(

@@ -40,7 +40,8 @@ def test_a_few_columns_as_sql_users_know_them(fresh_db: Store) -> None:
     assert ("value", "DECIMAL(18,4)", False) in columns(fresh_db, "facts")
     assert ("notes", "VARCHAR[]", True) in columns(fresh_db, "documents")
     assert ("metadata_evidence", "JSON", True) in columns(fresh_db, "documents")
-    assert SCHEMA_VERSION == 4
+    assert ("level", "VARCHAR", True) in columns(fresh_db, "documents")
+    assert SCHEMA_VERSION == 5
 
 
 @pytest.mark.parametrize(
