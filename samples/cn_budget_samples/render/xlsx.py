@@ -14,8 +14,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from analytics.synthetic.document import Disclosure, Heading, Para, TableBlock
-from analytics.synthetic.render.zipfix import reproducible_zip
+from cn_budget_samples.document import Disclosure, Heading, Para, TableBlock
+from cn_budget_samples.render.zipfix import reproducible_zip
 
 _NUMBER = re.compile(r"^-?\d{1,3}(?:,\d{3})*\.\d{2}$|^-?\d+\.\d{2}$")
 _COUNT = re.compile(r"^\d+$")

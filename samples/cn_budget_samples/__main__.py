@@ -1,17 +1,17 @@
-"""`python -m analytics.synthetic --out data/samples`: write the synthetic corpus and its truth."""
+"""`python -m cn_budget_samples --out data/samples`: write the synthetic corpus and its truth."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from analytics.synthetic.generate import DEFAULT_SEED, generate
-from analytics.synthetic.plan import FORMATS
-from analytics.synthetic.render.office import OfficeUnavailable
+from cn_budget_samples.generate import DEFAULT_SEED, generate
+from cn_budget_samples.plan import FORMATS
+from cn_budget_samples.render.office import OfficeUnavailable
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analytics.synthetic", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m cn_budget_samples", description=__doc__)
     parser.add_argument("--out", default="data/samples", help="output folder (default: data/samples)")
     parser.add_argument(
         "--departments", type=int, default=None, help="number of departments (default: the six of 廊坊市)"

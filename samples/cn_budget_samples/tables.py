@@ -19,12 +19,12 @@ from decimal import Decimal
 
 from analytics.model import Kind
 from analytics.reference import family
-from analytics.synthetic.codes import economic_name, functional_name, parents
-from analytics.synthetic.document import TableBlock, TruthFact, TruthGoal, TruthLine
-from analytics.synthetic.figures import Activity, Assets, EconomicLine, Figures, Line
-from analytics.synthetic.money import ZERO, fmt, fmt_yuan
-from analytics.synthetic.plants import Plant, place_delta
-from analytics.synthetic.style import Style
+from cn_budget_samples.codes import economic_name, functional_name, parents
+from cn_budget_samples.document import TableBlock, TruthFact, TruthGoal, TruthLine
+from cn_budget_samples.figures import Activity, Assets, EconomicLine, Figures, Line
+from cn_budget_samples.money import ZERO, fmt, fmt_yuan
+from cn_budget_samples.plants import Plant, place_delta
+from cn_budget_samples.style import Style
 
 
 @dataclass(frozen=True)

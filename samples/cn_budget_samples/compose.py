@@ -10,12 +10,12 @@ import random
 from datetime import date
 
 from analytics.model import Kind
-from analytics.synthetic import sections
-from analytics.synthetic.document import Disclosure, Para
-from analytics.synthetic.figures import DepartmentYear
-from analytics.synthetic.plants import plants_for
-from analytics.synthetic.style import Style
-from analytics.synthetic.tables import (
+from cn_budget_samples import sections
+from cn_budget_samples.document import Disclosure, Para
+from cn_budget_samples.figures import DepartmentYear
+from cn_budget_samples.plants import plants_for
+from cn_budget_samples.style import Style
+from cn_budget_samples.tables import (
     TableBuilder,
     assets_table,
     economic_table,
@@ -25,7 +25,7 @@ from analytics.synthetic.tables import (
     summary_table,
     three_public_table,
 )
-from analytics.synthetic.writer import Writer
+from cn_budget_samples.writer import Writer
 
 _TABLE_NAMES: dict[Kind, dict[str, str]] = {
     "budget": {

@@ -9,7 +9,7 @@ from functools import cache
 
 import opencc
 
-from analytics.synthetic.money import full_width
+from cn_budget_samples.money import full_width
 
 
 @cache

@@ -10,12 +10,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from analytics.reference import family
-from analytics.synthetic import reasons
-from analytics.synthetic.figures import DepartmentYear, Figures
-from analytics.synthetic.money import fmt_pct, share_pct
-from analytics.synthetic.phrasing import AGAINST_FORMS, CHANGE_FORMS, FLAT_WORDS, Sentence
-from analytics.synthetic.plants import place_delta
-from analytics.synthetic.writer import Writer
+from cn_budget_samples import reasons
+from cn_budget_samples.figures import DepartmentYear, Figures
+from cn_budget_samples.money import fmt_pct, share_pct
+from cn_budget_samples.phrasing import AGAINST_FORMS, CHANGE_FORMS, FLAT_WORDS, Sentence
+from cn_budget_samples.plants import place_delta
+from cn_budget_samples.writer import Writer
 
 _BUDGET_HEADINGS = (
     (

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from analytics.synthetic.document import Disclosure
-from analytics.synthetic.plan import MODEL_FORMAT, DocSpec
-from analytics.synthetic.reasons import REFORM
+from cn_budget_samples.document import Disclosure
+from cn_budget_samples.plan import MODEL_FORMAT, DocSpec
+from cn_budget_samples.reasons import REFORM
 
 MANIFEST_COLUMNS = ("path", "format", "department", "department_type", "region", "province", "year", "kind",
                     "synthetic", "planted", "note")  # fmt: skip

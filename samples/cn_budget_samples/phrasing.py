@@ -18,8 +18,8 @@ from decimal import Decimal
 
 from analytics.extract.vocabulary import words
 from analytics.model import Kind
-from analytics.synthetic.document import TruthFact
-from analytics.synthetic.money import fmt, fmt_pct, pct_change
+from cn_budget_samples.document import TruthFact
+from cn_budget_samples.money import fmt, fmt_pct, pct_change
 
 CHANGE_FORMS = ("amount", "amount_pct", "pct")
 AGAINST_FORMS = ("比上年", "较上年", "prior_budget", "prior_year")

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from analytics.synthetic.document import Disclosure, Heading, Para, TableBlock
-from analytics.synthetic.render.variants import surface
+from cn_budget_samples.document import Disclosure, Heading, Para, TableBlock
+from cn_budget_samples.render.variants import surface
 
 _CHARSET_NAMES = {"utf-8": "utf-8", "gbk": "GBK", "gb18030": "gb18030"}
 

@@ -1,17 +1,17 @@
 """Synthetic disclosures: a deterministic generator of realistic 部门预算/决算公开 documents with
 their truth (every stated figure, classification line, activity budget and planted error).
 
-    >>> from analytics.synthetic import generate
+    >>> from cn_budget_samples import generate
     >>> generate("data/samples")  # the bundled corpus  # doctest: +SKIP
     >>> generate("/tmp/bench", departments=300, formats=("txt", "html", "docx", "xlsx"))  # doctest: +SKIP
 
-`python -m analytics.synthetic --out data/samples` does the first from the command line.
+`python -m cn_budget_samples --out data/samples` does the first from the command line.
 """
 
-from analytics.synthetic.departments import Department, benchmark_departments, core_departments
-from analytics.synthetic.generate import DEFAULT_SEED, DEFAULT_YEARS, GenerationResult, generate
-from analytics.synthetic.plan import FORMATS
-from analytics.synthetic.plants import PLANTS, Plant
+from cn_budget_samples.departments import Department, benchmark_departments, core_departments
+from cn_budget_samples.generate import DEFAULT_SEED, DEFAULT_YEARS, GenerationResult, generate
+from cn_budget_samples.plan import FORMATS
+from cn_budget_samples.plants import PLANTS, Plant
 
 __all__ = [
     "DEFAULT_SEED",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analytics.synthetic.document import Disclosure, Heading, Para
-from analytics.synthetic.phrasing import Sentence
-from analytics.synthetic.style import Style
-from analytics.synthetic.tables import TableBuilder
+from cn_budget_samples.document import Disclosure, Heading, Para
+from cn_budget_samples.phrasing import Sentence
+from cn_budget_samples.style import Style
+from cn_budget_samples.tables import TableBuilder
 
 _CHINESE_NUMBERS = "一二三四五六七八九十"
 

@@ -7,8 +7,8 @@
 
 from __future__ import annotations
 
-from analytics.synthetic.document import Disclosure, Heading, Para, TableBlock
-from analytics.synthetic.render.variants import surface
+from cn_budget_samples.document import Disclosure, Heading, Para, TableBlock
+from cn_budget_samples.render.variants import surface
 
 
 def render_text(

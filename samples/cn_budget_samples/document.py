@@ -11,8 +11,8 @@ from datetime import date
 from decimal import Decimal
 
 from analytics.model import Kind, Measure, Method
-from analytics.synthetic.departments import Department
-from analytics.synthetic.plants import Plant
+from cn_budget_samples.departments import Department
+from cn_budget_samples.plants import Plant
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from analytics.model import Kind
 from analytics.reference import family
-from analytics.synthetic.departments import Department
-from analytics.synthetic.templates import Indicator
+from cn_budget_samples.departments import Department
+from cn_budget_samples.templates import Indicator
 
 _THREE_PUBLIC = frozenset(family("three_public_total"))
 

@@ -1,6 +1,6 @@
 """Generate a synthetic corpus: plan, compose, render, convert, write the truth.
 
->>> from analytics.synthetic import generate
+>>> from cn_budget_samples import generate
 >>> result = generate("/tmp/corpus", departments=50, formats=("txt", "html", "docx"))  # doctest: +SKIP
 >>> result.counts  # doctest: +SKIP
 """
@@ -14,19 +14,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from analytics.synthetic.compose import compose
-from analytics.synthetic.departments import Department, benchmark_departments, core_departments
-from analytics.synthetic.document import Disclosure
-from analytics.synthetic.figures import DepartmentYear
-from analytics.synthetic.plan import FORMATS, NEEDS_OFFICE, DocSpec, plan
-from analytics.synthetic.render.docx import render_docx
-from analytics.synthetic.render.html import render_html
-from analytics.synthetic.render.office import convert, soffice
-from analytics.synthetic.render.text import render_text
-from analytics.synthetic.render.xlsx import render_xlsx
-from analytics.synthetic.series import department_years
-from analytics.synthetic.style import draw_style
-from analytics.synthetic.truth import Written, write_truth
+from cn_budget_samples.compose import compose
+from cn_budget_samples.departments import Department, benchmark_departments, core_departments
+from cn_budget_samples.document import Disclosure
+from cn_budget_samples.figures import DepartmentYear
+from cn_budget_samples.plan import FORMATS, NEEDS_OFFICE, DocSpec, plan
+from cn_budget_samples.render.docx import render_docx
+from cn_budget_samples.render.html import render_html
+from cn_budget_samples.render.office import convert, soffice
+from cn_budget_samples.render.text import render_text
+from cn_budget_samples.render.xlsx import render_xlsx
+from cn_budget_samples.series import department_years
+from cn_budget_samples.style import draw_style
+from cn_budget_samples.truth import Written, write_truth
 
 DEFAULT_SEED = 2017
 DEFAULT_YEARS = tuple(range(2014, 2024))

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from analytics.accuracy.cases import AccuracyReport, accuracy_report, case_paths, format_report
+from tests.cases.cases_report import AccuracyReport, accuracy_report, case_paths, format_report
 
-CASES = Path(__file__).parents[1] / "cases" / "extract"
+CASES = Path(__file__).parent / "extract"
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass
 
 from analytics.model import Kind
-from analytics.synthetic.departments import Department
+from cn_budget_samples.departments import Department
 
 THREE_PUBLIC_BUDGET_SHAPES = ("column", "funds", "two_row")
 THREE_PUBLIC_FINAL_SHAPES = ("pair_rows", "pair_two_row", "column", "funds")

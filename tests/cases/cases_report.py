@@ -17,7 +17,10 @@ ones are computed by us. A figure extracted under an expected key is *found* whe
 extracted for that key equals the expected one, *wrong* when any differs; an expected key with no
 extracted fact is *missing*; an extracted key that no expected figure has is *spurious*.
 
-    python -m analytics.accuracy tests/cases/extract      # prints the report as Markdown tables
+    .venv/bin/python tests/cases/cases_report.py [CASES_DIR]   # the report as Markdown tables
+
+It is a development tool (docs/accuracy.md is written from it), not part of the package: what users
+run on their own labelled files is `analytics accuracy PATH --truth FILE` (`analytics.accuracy`).
 """
 
 from __future__ import annotations
@@ -284,3 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = args[0] if args else "tests/cases/extract"
     print(format_report(accuracy_report(folder)), end="")
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

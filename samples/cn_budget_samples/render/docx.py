@@ -15,9 +15,9 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from analytics.synthetic.document import Disclosure, Heading, Para, TableBlock
-from analytics.synthetic.render.variants import surface
-from analytics.synthetic.render.zipfix import reproducible_zip
+from cn_budget_samples.document import Disclosure, Heading, Para, TableBlock
+from cn_budget_samples.render.variants import surface
+from cn_budget_samples.render.zipfix import reproducible_zip
 
 
 def _font(run: Run, name: str, size: float, bold: bool = False) -> None:

@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from analytics.model import Kind
-from analytics.synthetic.codes import health_insurance_code
-from analytics.synthetic.departments import Department
-from analytics.synthetic.figures import (
+from cn_budget_samples.codes import health_insurance_code
+from cn_budget_samples.departments import Department
+from cn_budget_samples.figures import (
     Activity,
     Assets,
     DepartmentYear,
@@ -29,9 +29,9 @@ from analytics.synthetic.figures import (
     Line,
     ThreePublic,
 )
-from analytics.synthetic.money import ZERO, jitter, q2, split, wan
-from analytics.synthetic.plants import execution_factor
-from analytics.synthetic.templates import ActivityTemplate
+from cn_budget_samples.money import ZERO, jitter, q2, split, wan
+from cn_budget_samples.plants import execution_factor
+from cn_budget_samples.templates import ActivityTemplate
 
 FIRST_YEAR = 2013  # hidden: the prior year of the first disclosures (2014)
 
