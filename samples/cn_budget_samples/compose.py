@@ -10,10 +10,17 @@ import random
 from datetime import date
 
 from analytics.model import Kind
-from cn_budget_samples import sections
 from cn_budget_samples.document import Disclosure, Para
 from cn_budget_samples.figures import DepartmentYear
 from cn_budget_samples.plants import plants_for
+from cn_budget_samples.sections.assets import assets, procurement
+from cn_budget_samples.sections.duties import duties
+from cn_budget_samples.sections.glossary import glossary
+from cn_budget_samples.sections.headings import headings
+from cn_budget_samples.sections.operating import operating
+from cn_budget_samples.sections.performance import performance_budget, performance_final
+from cn_budget_samples.sections.three_public import three_public
+from cn_budget_samples.sections.totals import totals_budget, totals_final
 from cn_budget_samples.style import Style
 from cn_budget_samples.tables import (
     TableBuilder,
@@ -95,33 +102,33 @@ def compose(dy: DepartmentYear, kind: Kind, style: Style, seed: int) -> Disclosu
         )
     else:
         w.para(f"按照预决算公开的有关规定，现将{printed}{dy.year}年度部门决算情况说明如下：")
-    heads = sections.headings(w)
+    heads = headings(w)
     purpose = department.template.project_purpose
     tables = _financial_tables(dy, kind, style, printed, doc)
-    sections.duties(w, dy, heads[0])
+    duties(w, dy, heads[0])
     if kind == "budget":
-        sections.totals_budget(w, dy, heads[1], purpose)
+        totals_budget(w, dy, heads[1], purpose)
     else:
-        sections.totals_final(w, dy, heads[1], purpose)
+        totals_final(w, dy, heads[1], purpose)
     if style.tables_inline:
         for key in ("summary", "functional", "economic", "fund"):
             _place(w, tables, key)
-    sections.operating(w, dy, heads[2])
-    sections.three_public(w, dy, heads[3])
+    operating(w, dy, heads[2])
+    three_public(w, dy, heads[3])
     if style.tables_inline:
         _place(w, tables, "three_public")
-    sections.procurement(w, dy, heads[4])
-    sections.assets(w, dy, heads[5])
+    procurement(w, dy, heads[4])
+    assets(w, dy, heads[5])
     stock = dy.assets_prior_end if kind == "budget" else dy.assets_end
     w.table(assets_table(stock, style, printed, kind))
     if kind == "budget":
-        sections.performance_budget(w, dy, heads[6])
+        performance_budget(w, dy, heads[6])
         goals, truth = goals_table(dy.activities, style, printed, dy.year, doc.plants)
         w.table(goals)
         doc.goals.extend(truth)
     else:
-        sections.performance_final(w, dy, heads[6])
-    sections.glossary(w, heads[7])
+        performance_final(w, dy, heads[6])
+    glossary(w, heads[7])
     if not style.tables_inline:
         word = "预算" if kind == "budget" else "决算"
         w.heading(f"附件：{printed}{dy.year}年部门{word}公开表", 1)
