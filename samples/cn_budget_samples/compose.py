@@ -22,8 +22,8 @@ from cn_budget_samples.sections.performance import performance_budget, performan
 from cn_budget_samples.sections.three_public import three_public
 from cn_budget_samples.sections.totals import totals_budget, totals_final
 from cn_budget_samples.style import Style
+from cn_budget_samples.table_builder import TableBuilder
 from cn_budget_samples.tables import (
-    TableBuilder,
     assets_table,
     economic_table,
     functional_table,

@@ -14,8 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from analytics.model import Kind
-from cn_budget_samples.departments import Department
-from cn_budget_samples.series import KEXIE_KEY
+from cn_budget_samples.departments import KEXIE_KEY, Department
 
 FORMATS = ("docx", "doc", "pdf", "xlsx", "xls", "html", "txt")
 NEEDS_OFFICE = frozenset({"doc", "pdf", "xls"})

@@ -7,7 +7,8 @@ other departments are generated. Planted effects that are real figures live here
   before, no vehicle is bought, the fleet shrinks, and personnel costs rise by the transport
   allowance (公务交通补贴) paid instead;
 - 科普: the 科协's 2060702 科普活动 line takes a growing share from 2060799, and its 科学技术普及
-  activity budget grows; 教育 and 卫生健康 get small 20607 lines;
+  activity budget grows; 教育 and 卫生健康 get small 20607 lines (the lines are worked out in
+  `classification`, the activity budgets in `activities`);
 - 廊坊市科学技术协会 agrees with the real 2017 budget (the seed) and the 2016 figures it implies.
 """
 
@@ -18,25 +19,22 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from analytics.model import Kind
-from cn_budget_samples.codes import health_insurance_code
-from cn_budget_samples.departments import Department
+from cn_budget_samples.activities import activity_budgets
+from cn_budget_samples.classification import economic_lines, functional_lines
+from cn_budget_samples.departments import KEXIE_KEY, Department
 from cn_budget_samples.figures import (
-    Activity,
     Assets,
     DepartmentYear,
-    EconomicLine,
     Figures,
     Line,
     ThreePublic,
 )
-from cn_budget_samples.money import ZERO, jitter, q2, split, wan
+from cn_budget_samples.money import ZERO, jitter, q2, wan
 from cn_budget_samples.plants import execution_factor
-from cn_budget_samples.templates import ActivityTemplate
 
 FIRST_YEAR = 2013  # hidden: the prior year of the first disclosures (2014)
 
-# 廊坊市科学技术协会: the seed's 2017 budget and the 2016 budget its stated changes imply.
-KEXIE_KEY = "廊坊市:kexie"
+# 廊坊市科学技术协会 (KEXIE_KEY): the seed's 2017 budget and the 2016 budget its stated changes imply.
 _KEXIE_ANCHORS: dict[int, dict[str, Decimal]] = {
     2016: {
         "personnel": wan("164.46"),
@@ -55,16 +53,6 @@ _KEXIE_ANCHORS: dict[int, dict[str, Decimal]] = {
 }
 _KEXIE_VEHICLE_VALUE = Decimal("22.0633")  # 3 vehicles worth 66.19 at the end of 2016
 _KEXIE_OTHER_ASSETS_2016 = wan("53.07")
-# 科学技术普及 activity budget of the core 科协 (2017 is the seed's 49)
-_KEXIE_KEPU = {2013: 26, 2014: 30, 2015: 36, 2016: 42, 2017: 49, 2018: 56, 2019: 63, 2020: 72, 2021: 80}
-_KEXIE_KEPU_LATE = {2022: 90, 2023: 100}
-_KEXIE_SEED_ACTIVITIES = {"科学技术普及": "49", "开展科普活动": "19", "科普设施体系建设": "20", "科普能力建设": "10",
-                          "促进学术发展": "27", "学会能力提升": "10", "学术交流合作": "17",
-                          "助力创新驱动发展": "22", "政务管理": "95.30"}  # fmt: skip
-_JICENG = "基层科普行动计划"
-# share (per mille of the 科普 lines) that 2060702 科普活动 takes from 2060799
-_KEPU_SHARE = {2013: 120, 2014: 150, 2015: 200, 2016: 250, 2017: 350, 2018: 450, 2019: 550, 2020: 620,
-               2021: 700, 2022: 780, 2023: 850}  # fmt: skip
 _OVERSEAS = {"jiaoyu": {2013: "15.00", 2014: "12.00", 2015: "8.00", 2019: "6.00"}}
 _PURCHASE = {"caizheng": {2014: "22.00"}, "weijian": {2015: "18.50"}}
 _AUDIT_FLEET_GONE = 2020  # 审计: the last vehicle is handed over at the end of 2020
@@ -110,7 +98,7 @@ def department_years(department: Department, years: list[int], seed: int) -> dic
             prior_final=finals[year - 1],
             assets_prior_end=assets[year - 1],
             assets_end=assets[year],
-            activities=_activities(department, year, budgets[year].expenditure_project),
+            activities=activity_budgets(department, year, budgets[year].expenditure_project),
         )
     return result
 
@@ -211,9 +199,9 @@ def _budget(department: Department, year: int, plan: _Plan) -> Figures:
         meeting_expenses=plan.meeting,
         training_expenses=plan.training,
         procurement_total=plan.procurement,
-        lines=_functional_lines(department, year, plan.personnel, basic, project_gpb),
+        lines=functional_lines(department, year, plan.personnel, basic, project_gpb),
         fund_lines=(Line(t.fund_line, ZERO, fund),) if t.fund_line and fund else (),
-        economic=_economic_lines(
+        economic=economic_lines(
             year, plan.personnel, plan.allowance, plan.public, three, plan.meeting, plan.training
         ),
     )
@@ -264,70 +252,10 @@ def _final(
         meeting_expenses=meeting,
         training_expenses=training,
         procurement_total=procurement,
-        lines=_functional_lines(department, budget.year, personnel, basic, project_gpb),
+        lines=functional_lines(department, budget.year, personnel, basic, project_gpb),
         fund_lines=(Line(t.fund_line, ZERO, fund),) if t.fund_line and fund else (),
-        economic=_economic_lines(budget.year, personnel, plan.allowance, public, three, meeting, training),
+        economic=economic_lines(budget.year, personnel, plan.allowance, public, three, meeting, training),
     )
-
-
-def _functional_lines(
-    department: Department, year: int, personnel: Decimal, basic: Decimal, project: Decimal
-) -> tuple[Line, ...]:
-    t = department.template
-    basic_parts: dict[str, Decimal] = {}
-    if year >= 2015:
-        basic_parts["2080505"] = q2(personnel * Decimal("0.12"))
-    basic_parts[health_insurance_code(year, institution=t.institution)] = q2(personnel * Decimal("0.06"))
-    basic_parts["2210201"] = q2(personnel * Decimal("0.08"))
-    basic_parts[t.basic_line] = basic - sum(basic_parts.values(), ZERO)
-    weights = _project_weights(department, year)
-    project_parts = dict(zip(weights, split(project, list(weights.values())), strict=True)) if project else {}
-    codes = sorted(set(basic_parts) | set(project_parts))
-    lines = [Line(c, basic_parts.get(c, ZERO), project_parts.get(c, ZERO)) for c in codes]
-    return tuple(line for line in lines if line.total)
-
-
-def _project_weights(department: Department, year: int) -> dict[str, int]:
-    t = department.template
-    active = {code: weight for code, weight, since in t.project_lines if year >= since}
-    if t.type_key == "kexie":
-        rest = 1000 - 120 - (80 if year >= 2015 else 0)
-        science = rest * _KEPU_SHARE.get(year, 850) // 1000
-        active.update({"2060704": 120, "2060702": science, "2060799": rest - science})
-        if year >= 2015:
-            active["2060703"] = 80
-    return {code: weight for code, weight in active.items() if weight}
-
-
-_PERSONNEL_CODES = ("30101", "30102", "30103", "30108", "30110", "30113", "30199", "30302", "30305")
-_PERSONNEL_WEIGHTS = (28, 20, 8, 12, 6, 8, 4, 12, 2)
-_PUBLIC_CODES = ("30201", "30207", "30211", "30228", "30229", "30299")
-_PUBLIC_WEIGHTS = (30, 8, 18, 6, 6, 32)
-
-
-def _economic_lines(
-    year: int,
-    personnel: Decimal,
-    allowance: Decimal,
-    public: Decimal,
-    three: ThreePublic,
-    meeting: Decimal,
-    training: Decimal,
-) -> tuple[EconomicLine, ...]:
-    """Basic spending by economic class; the transport allowance is paid in 30102 津贴补贴."""
-    pairs = [
-        (c, w)
-        for c, w in zip(_PERSONNEL_CODES, _PERSONNEL_WEIGHTS, strict=True)
-        if c != "30108" or year >= 2015
-    ]
-    parts = dict(zip([c for c, _ in pairs], split(personnel - allowance, [w for _, w in pairs]), strict=True))
-    parts["30102"] += allowance
-    fixed = {"30215": meeting, "30216": training, "30217": three.reception, "30231": three.vehicle_operation}
-    rest = public - sum(fixed.values(), ZERO)
-    public_parts = dict(zip(_PUBLIC_CODES, split(rest, list(_PUBLIC_WEIGHTS)), strict=True)) | fixed
-    lines = [EconomicLine(c, v, ZERO) for c, v in parts.items()]
-    lines += [EconomicLine(c, ZERO, v) for c, v in public_parts.items()]
-    return tuple(sorted((line for line in lines if line.total), key=lambda line: line.code))
 
 
 def _assets(department: Department, rng: random.Random, last: int) -> dict[int, Assets]:
@@ -349,60 +277,6 @@ def _assets(department: Department, rng: random.Random, last: int) -> dict[int, 
             count = 0
         stocks[year] = Assets(year, count, q2(each * count), other)
     return stocks
-
-
-def _activities(department: Department, year: int, project: Decimal) -> tuple[Activity, ...]:
-    """Top-level activities share the project budget in whole 万元 (the last takes the cents);
-    children share their parent the same way."""
-    tops = list(department.template.activities)
-    fixed: dict[str, Decimal] = {}
-    if department.key == KEXIE_KEY:
-        kepu = (_KEXIE_KEPU | _KEXIE_KEPU_LATE).get(year)
-        if kepu is not None:
-            fixed["科学技术普及"] = Decimal(kepu)
-        if year == 2016:
-            fixed[_JICENG] = Decimal(90)
-            tops.insert(
-                3,
-                ActivityTemplate(
-                    _JICENG,
-                    0,
-                    "使用中央和省级基层科普行动计划资金，奖补基层科普组织和科普示范基地。",
-                    "奖补资金按时拨付到位，示范带动作用明显。",
-                    (("奖补对象数量", "≥20", "≥15", "≥10", "＜10"),),
-                ),
-            )
-        if year == 2017:
-            fixed = {k: wan(v) for k, v in _KEXIE_SEED_ACTIVITIES.items()}
-    amounts = _whole_split(
-        project, [t.weight for t in tops], {i: fixed[t.name] for i, t in enumerate(tops) if t.name in fixed}
-    )
-    rows: list[Activity] = []
-    for template, amount in zip(tops, amounts, strict=True):
-        rows.append(
-            Activity(template.name, None, amount, template.description, template.goal, template.indicators)
-        )
-        if template.children:
-            pinned = {i: fixed[c.name] for i, c in enumerate(template.children) if c.name in fixed}
-            parts = _whole_split(amount, [c.weight for c in template.children], pinned)
-            for child, part in zip(template.children, parts, strict=True):
-                rows.append(
-                    Activity(child.name, template.name, part, child.description, child.goal, child.indicators)
-                )
-    return tuple(rows)
-
-
-def _whole_split(total: Decimal, weights: list[int], pinned: dict[int, Decimal]) -> list[Decimal]:
-    """Split `total` by `weights` in whole 万元, keeping `pinned` parts; the last part takes the rest."""
-    free = [i for i in range(len(weights)) if i not in pinned]
-    rest = total - sum(pinned.values(), ZERO)
-    whole = sum(weights[i] for i in free) or 1
-    parts = {i: q2(v) for i, v in pinned.items()}
-    for i in free[:-1]:
-        parts[i] = q2(Decimal(int(rest * weights[i] / whole)))
-    if free:
-        parts[free[-1]] = rest - sum((parts[i] for i in free[:-1]), ZERO)
-    return [parts[i] for i in range(len(weights))]
 
 
 def with_kind(figures: Figures, kind: Kind) -> Figures:

@@ -1,7 +1,7 @@
 """The standard disclosure tables, each built from `Figures` with its truth recorded row by row.
 
-A table row's quote is its cells joined by ' | ' (blank cells kept), the way the extractor quotes
-rows. Which cells are truth facts:
+Rows are built by `TableBuilder` (table_builder.py), which records the facts a row states with the
+row as its quote. Which cells are truth facts:
 
 - 部门收支总表 / 收入支出决算总表: every cell whose row label is a metric (上年结转, 收入总计,
   年末结转和结余 / 结转下年, …);
@@ -14,91 +14,17 @@ rows. Which cells are truth facts:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from analytics.model import Kind
 from analytics.reference import family
 from cn_budget_samples.codes import economic_name, functional_name, parents
-from cn_budget_samples.document import TableBlock, TruthFact, TruthGoal, TruthLine
+from cn_budget_samples.document import TruthGoal, TruthLine
 from cn_budget_samples.figures import Activity, Assets, EconomicLine, Figures, Line
-from cn_budget_samples.money import ZERO, fmt, fmt_yuan
+from cn_budget_samples.money import ZERO
 from cn_budget_samples.plants import Plant, place_delta
 from cn_budget_samples.style import Style
-
-
-@dataclass(frozen=True)
-class Num:
-    """A number cell; `metrics` names the truth fact(s) it gives (None: printed, not a fact)."""
-
-    value: Decimal
-    metrics: str | None = None
-    year: int | None = None
-    kind: Kind | None = None
-    count: bool = False
-
-
-Cell = str | Num | None
-
-
-@dataclass
-class TableBuilder:
-    """Collects the rows of one table and the facts and lines they state."""
-
-    name: str
-    caption: str
-    header: tuple[tuple[str, ...], ...]
-    year: int
-    kind: Kind
-    style: Style
-    yuan: bool = False
-    spans: tuple[tuple[int, int, int, int], ...] = ()
-    rows: list[tuple[str, ...]] = field(default_factory=list)
-    facts: list[TruthFact] = field(default_factory=list)
-    lines: list[TruthLine] = field(default_factory=list)
-
-    def text(self, cell: Cell) -> str:
-        if cell is None:
-            return ""
-        if isinstance(cell, str):
-            return cell
-        if cell.count:
-            return str(int(cell.value))
-        if cell.value == 0 and self.style.zero_blank:
-            return ""
-        return fmt_yuan(cell.value) if self.yuan else fmt(cell.value)
-
-    def row(self, *cells: Cell) -> tuple[str, ...]:
-        printed = tuple(self.text(c) for c in cells)
-        quote = " | ".join(printed)
-        for cell, shown in zip(cells, printed, strict=True):
-            if isinstance(cell, Num) and cell.metrics and shown:
-                for metric in cell.metrics.split("+"):
-                    self.facts.append(
-                        TruthFact(
-                            metric,
-                            "amount",
-                            cell.year or self.year,
-                            cell.kind or self.kind,
-                            cell.value,
-                            "table",
-                            quote,
-                        )
-                    )
-        self.rows.append(printed)
-        return printed
-
-    def line(self, classification: str, code: str, name: str, cells: list[Cell], line: TruthLine) -> None:
-        self.row(*cells)
-        self.lines.append(line)
-
-    def block(self, note: str | None = None) -> TableBlock:
-        return TableBlock(self.name, self.caption, self.header, tuple(self.rows), self.spans, note)
-
-
-def unit_caption(builder_yuan: bool, department: str | None = None) -> str:
-    unit = "单位：元" if builder_yuan else "单位：万元"
-    return f"编制单位：{department}　　{unit}" if department else unit
+from cn_budget_samples.table_builder import Cell, Num, TableBuilder, unit_caption
 
 
 def summary_table(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from cn_budget_samples.document import Disclosure, Heading, Para
 from cn_budget_samples.phrasing import Sentence
 from cn_budget_samples.style import Style
-from cn_budget_samples.tables import TableBuilder
+from cn_budget_samples.table_builder import TableBuilder
 
 _CHINESE_NUMBERS = "一二三四五六七八九十"
 
