@@ -6,6 +6,11 @@ their truth (every stated figure, classification line, activity budget and plant
     >>> generate("/tmp/bench", departments=300, formats=("txt", "html", "docx", "xlsx"))  # doctest: +SKIP
 
 `python -m cn_budget_samples --out data/samples` does the first from the command line.
+
+A development tool, not part of the package it writes for: its own distribution (cn-budget-samples,
+samples/pyproject.toml, installed by `make install-dev`), outside the runtime wheel. It imports
+`analytics` (the model's types, the metric families, the extraction vocabulary it phrases with);
+`analytics` never imports it.
 """
 
 from cn_budget_samples.departments import Department, benchmark_departments, core_departments
