@@ -65,14 +65,14 @@ def load_templates(path: Path = TEMPLATES_FILE) -> tuple[tuple[DepartmentTemplat
     """Every template of the file, in its order, and how many of the first ones are core."""
     with path.open("rb") as file:
         raw = tomllib.load(file)["template"]
-    templates = tuple(_template(dict(entry)) for entry in raw)
+    templates = tuple(_template(dict(entry), path) for entry in raw)
     core = [bool(entry["core"]) for entry in raw]
     if core != sorted(core, reverse=True):
         raise ValueError(f"{path}: the core templates (core = true) must come first")
     return templates, sum(core)
 
 
-def _template(entry: dict[str, Any]) -> DepartmentTemplate:
+def _template(entry: dict[str, Any], path: Path) -> DepartmentTemplate:
     entry.pop("core")
     names = entry.pop("names")
     lines = entry.pop("project_lines")
@@ -88,7 +88,7 @@ def _template(entry: dict[str, Any]) -> DepartmentTemplate:
             **entry,
         )
     except TypeError as exc:  # a field missing or unknown
-        raise ValueError(f"{TEMPLATES_FILE.name}, template {entry.get('type_key')!r}: {exc}") from exc
+        raise ValueError(f"{path}, template {entry.get('type_key')!r}: {exc}") from exc
 
 
 def _activity(entry: dict[str, Any]) -> ActivityTemplate:
