@@ -21,14 +21,35 @@ import polars as pl
 import pytest
 from _pytest.doctest import DoctestItem
 
+# Tests that take seconds each, marked `slow` so that `make quick` (`pytest -m "not slow"`) leaves them
+# out; `make test` runs everything. Node ids or their prefixes (a file, a test without its parameters),
+# and the fixtures that ingest the sample corpus; found with `pytest --durations=30`.
+SLOW = (
+    "tests/test_notebooks.py",  # runs every notebook on the samples
+    "tests/test_notebook_quality.py",
+    "tests/test_resilience.py",  # kills workers, fills disks, ingests a large bad corpus
+    "tests/test_samples.py",  # ingests the whole sample corpus in every format
+    "tests/analysis/test_samples.py",  # the analyses on the whole sample corpus
+    "tests/test_distributed.py",  # starts a Dask cluster
+    "tests/analysis/test_quality.py::test_every_sample_document_resolves_to_its_code_and_chain",
+    "tests/analysis/test_panel.py::test_panel_trend_gives_the_same_bits_on_every_run",
+    "tests/report/test_browser.py",  # draws the report in Chromium
+    "tests/synthetic/test_generator.py",  # regenerates the corpus
+    "analytics/report/__init__.py::analytics.report",  # builds a whole report
+)
+SLOW_FIXTURES = frozenset({"samples_db", "samples_report"})  # tests/report/conftest.py
+
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Docstring examples that are all marked +SKIP are illustrations, not tests: leave them out rather
-    than count them as skipped tests."""
+    than count them as skipped tests. The tests of SLOW are marked `slow`."""
     illustrations = [item for item in items if _only_skipped_examples(item)]
     if illustrations:
         config.hook.pytest_deselected(items=illustrations)
         items[:] = [item for item in items if item not in illustrations]
+    for item in items:
+        if item.nodeid.startswith(SLOW) or SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 def _only_skipped_examples(item: pytest.Item) -> bool:

@@ -109,7 +109,7 @@ def _printable(text: str, *, keep_lines: bool = False) -> str:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="analytics", message="%(prog)s %(version)s")
+@click.version_option(package_name="cn-budget-analytics", message="%(prog)s %(version)s")
 def main() -> None:
     """Chinese government budget disclosures (部门预算/决算公开) into one DuckDB database.
 

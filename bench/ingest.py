@@ -4,7 +4,7 @@
     python bench/ingest.py --docs 10000 --formats mixed      # one corpus of txt + html + docx
     python bench/ingest.py --docs 1000 --formats txt --jobs 1
 
-Corpora come from the synthetic generator (`analytics.synthetic.generate`: deterministic, the real
+Corpora come from the synthetic generator (`cn_budget_samples.generate`: deterministic, the real
 shapes of 部门预算/决算 disclosures; PDFs are LibreOffice conversions of its .docx) and are kept under
 --work (default: $TMPDIR/analytics-bench) for the next run. Each ingest runs in a fresh process that
 samples the memory (RSS) of itself and its worker processes every 20 ms. Each corpus is ingested
@@ -54,7 +54,7 @@ def corpus(work: Path, name: str, docs: int) -> tuple[Path, int]:
         ten_pages(sorted(source.rglob("*.pdf")), folder, docs)
         marker.write_text(f"{docs} documents of {PAGES} pages joined from {source}\n")
     if not marker.exists():
-        from analytics.synthetic import generate
+        from cn_budget_samples import generate
 
         shutil.rmtree(folder, ignore_errors=True)
         started = time.perf_counter()

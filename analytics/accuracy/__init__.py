@@ -3,8 +3,10 @@
 - `accuracy(paths, truth)` ingests files into a temporary database and scores it with exactly the
   semantics of the project's scorer (`truth`, the same as ../shared/tools/score.py): what
   `analytics accuracy PATH... --truth FILE` prints.
-- `cases` is the report of the hand-written cases in tests/cases/extract (`python -m
-  analytics.accuracy`), which also checks department types, provinces and spurious figures.
+
+The report on the project's own hand-written cases (tests/cases/extract), which also counts
+spurious figures and checks department types and provinces, is a development tool beside them:
+tests/cases/cases_report.py.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analytics.synthetic import benchmark_departments, generate
+from cn_budget_samples import benchmark_departments, generate
 from tests.synthetic.helpers import SAMPLES, rows
 
 TEXT_FORMATS = ("txt", "html", "docx")

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from analytics.synthetic.phrasing import Sentence
+from cn_budget_samples.phrasing import Sentence
 
 
 def _facts(s: Sentence) -> tuple[str, list[tuple[str, str, str, str | None]]]:
@@ -65,7 +65,7 @@ def test_percent_only() -> None:
 
 def test_the_generator_writes_only_words_the_extractor_knows() -> None:
     # the generator takes its change, flat and reason words from vocabulary.toml and refuses others
-    from analytics.synthetic.phrasing import known
+    from cn_budget_samples.phrasing import known
 
     assert known("change", "flat", "持平") == ("持平",)
     with pytest.raises(ValueError, match=r"change\.flat lacks \['差不多'\]"):
