@@ -41,7 +41,7 @@ from pathlib import Path
 from analytics.errors import AnalyticsError, DatabaseError, LoadError, ReadError
 from analytics.executors.choose import check_executor, executor_for
 from analytics.load import DEFAULT_DB, PARSER_VERSION, LoadResult, Store, open_store
-from analytics.load.batch import PreparedDocument, prepare
+from analytics.load.batch import PreparedDocument, build_rows
 from analytics.load.corrections import CorrectionsReport, apply_corrections, corrections_path
 from analytics.model import Check, Document, Extraction
 from analytics.settings import read_timeout_s
@@ -288,7 +288,7 @@ def parse_file(path: str, sha256: str | None = None) -> Parsed:
             stage = "validate"
             checks = validate(extraction)
             stage = "load"
-            return prepare(document, extraction, checks)
+            return build_rows(document, extraction, checks)
     except ReadTimeout as exc:
         detail, error_type = exc.message, type(exc).__name__
         if stage != "read":
@@ -577,7 +577,11 @@ class _Run:
         self.progress = progress
         self.batch_size = batch_size
         self.report = IngestReport(db_path=store.path)
-        self.known = store.known_files(files)
+        self.known = {
+            path: (row.sha256, row.error_noted)
+            for path, row in store.stored_rows(files).items()
+            if row.current
+        }
         self.next_chunk = 0  # index of the first file not hashed yet
         self.queue: deque[tuple[int, str, str | None]] = deque()  # to parse
         self.claims: dict[int, str] = {}  # index of the file parsing some bytes -> their sha256
