@@ -15,6 +15,7 @@ from typing import Any
 
 from analytics.errors import AnalyticsError, DatabaseError, ExtractError, LoadError, ReadError
 from analytics.export import export_parquet
+from analytics.ingestion import FileError, IngestProgress, IngestReport, ingest
 from analytics.load import (
     DEFAULT_DB,
     PARSER_VERSION,
@@ -36,7 +37,6 @@ from analytics.model import (
     PerformanceGoal,
     Table,
 )
-from analytics.pipeline import FileError, IngestProgress, IngestReport, ingest
 
 # name -> module, imported on first use
 _LAZY = {

@@ -23,13 +23,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from analytics.errors import AnalyticsError
+from analytics.errors import AnalyticsError, describe_os_error
 from analytics.executors.choose import check_executor, default_jobs
 from analytics.export import export_parquet
+from analytics.ingestion import DEFAULT_BATCH_SIZE, IngestProgress, IngestReport, ingest
 from analytics.load import DEFAULT_DB, QueryResult, open_store
 from analytics.load.query import text
-from analytics.pipeline import DEFAULT_BATCH_SIZE, IngestProgress, IngestReport, ingest
-from analytics.walk import describe_os_error
 
 DB_ENVVAR = "ANALYTICS_DB"
 _WIDE = 10_000  # when output is not a terminal, never wrap: one table row per line
