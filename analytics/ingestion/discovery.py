@@ -22,9 +22,13 @@ With `prune`, the rows of files recorded under a folder given that the walk did 
 (`prune_missing`), except under a folder the walk could not read, and not at all for a folder in which it
 found no disclosure (an unmounted drive must not empty the database).
 
->>> from analytics.ingestion.discovery import walk
->>> found = walk(["data/samples"])  # doctest: +SKIP
->>> found.files[:1], found.skipped, found.unreadable  # doctest: +SKIP
+>>> folder = tmp / "walk-example"
+>>> folder.mkdir()
+>>> for name in ("b.pdf", "a.txt", ".hidden.txt", "~$b.docx", "README.md", "old.duckdb"):
+...     _ = (folder / name).write_bytes(b"x")
+>>> found = walk([folder])
+>>> [f.name for f in found.files], found.skipped, found.unreadable
+(['a.txt', 'b.pdf'], [], [])
 """
 
 from __future__ import annotations

@@ -358,8 +358,12 @@ def open_store(
     Raises DatabaseError when the file is missing (read-only), locked by another process, or not a
     DuckDB database.
 
-    >>> store = open_store("data/analytics.duckdb", read_only=True)  # doctest: +SKIP
-    >>> store.query("select metric, value from facts limit 1").rows  # doctest: +SKIP
+    >>> with open_store(tmp / "open_store.duckdb") as store:  # created, with every table
+    ...     store.query("select count(*) from documents").rows
+    [(0,)]
+    >>> with open_store(tmp / "open_store.duckdb", read_only=True) as store:
+    ...     store.query("select count(*) > 0 from metrics").rows
+    [(True,)]
     """
     name = os.fspath(path)
     if sandbox and not read_only:
