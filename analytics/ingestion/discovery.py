@@ -57,6 +57,7 @@ DISCLOSURE_SUFFIXES = frozenset(
 """What a folder walk picks up: the formats disclosures come in. A file named on the command line is
 read whatever its suffix (its format is sniffed from its content)."""
 
+
 @dataclass(frozen=True)
 class Skipped:
     """An entry of a folder that looks like a disclosure but is not read, and why."""

@@ -111,4 +111,12 @@ def require_regular_file(path: str) -> None:
         raise ReadError(f"{file_kind(mode)}, not a regular file", path=path)
 
 
-__all__ = ["OPEN_FLAGS", "Identity", "Unhashed", "file_kind", "file_sha256", "hash_seconds", "require_regular_file"]
+__all__ = [
+    "OPEN_FLAGS",
+    "Identity",
+    "Unhashed",
+    "file_kind",
+    "file_sha256",
+    "hash_seconds",
+    "require_regular_file",
+]

@@ -67,13 +67,17 @@ class Claims:
                 self.waiting.pop(sha256)
             return []
         del self.waiting[sha256]
-        return [Pending(waiting_index, waiting_path, settle=sha256) for waiting_index, waiting_path in waiting]
+        return [
+            Pending(waiting_index, waiting_path, settle=sha256) for waiting_index, waiting_path in waiting
+        ]
 
 
 class Intake:
     """The files of a run, hashed and settled a chunk at a time (`next_chunk`), in order."""
 
-    def __init__(self, store: Store, files: list[str], claims: Claims, identities: dict[str, Identity]) -> None:
+    def __init__(
+        self, store: Store, files: list[str], claims: Claims, identities: dict[str, Identity]
+    ) -> None:
         self.store = store
         self.files = files
         self.claims = claims

@@ -18,9 +18,9 @@ import pytest
 from analytics import IngestProgress, ingest, open_store
 from analytics.errors import AnalyticsError, DatabaseError, ExtractError, ReadError
 from analytics.executors import executor_for
-from analytics.model import Check, Document, Extraction, Fact, Metadata, Paragraph
 from analytics.ingestion import run, worker
 from analytics.ingestion.discovery import walk
+from analytics.model import Check, Document, Extraction, Fact, Metadata, Paragraph
 
 # -- stand-in stages: a file "reception 1.36" gives one fact ----------------------------------------
 
