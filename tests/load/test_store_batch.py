@@ -152,7 +152,7 @@ def test_a_value_that_does_not_convert_fails_its_batch_and_the_rest_loads_alone(
 ) -> None:
     """A value the writer cannot convert (build_rows lets only checked money through, but rows may come
     from elsewhere, e.g. a cluster running other code) is a LoadError naming the table, and nothing
-    of the batch is written; the pipeline then writes the documents one by one."""
+    of the batch is written; the ingest then writes the documents one by one."""
     good = build_rows(make_document("/corpus/good.txt", b"good"), make_extraction())
     bad = build_rows(make_document("/corpus/bad.txt", b"bad"), make_extraction())
     year = next(c for c in bad.rows["facts"].columns if c.name == "year")
