@@ -158,7 +158,7 @@ class Store:
         failed = [c for c in recorded if not c.passed]
         return LoadResult(
             source_path=path,
-            status="replaced" if verdict.status == "replaced" else "loaded",
+            status=verdict.status,  # loaded or replaced: nothing else is written
             doc_id=document.doc_id,
             facts=len(extraction.facts),
             goals=len(extraction.goals),
