@@ -13,6 +13,7 @@ every ingest worker) stays light.
 from typing import Any
 
 from analytics.errors import AnalyticsError, DatabaseError, ExtractError, LoadError, ReadError
+from analytics.ingestion import FileError, IngestProgress, IngestReport, ingest
 from analytics.load import (
     DEFAULT_DB,
     PARSER_VERSION,
@@ -35,7 +36,6 @@ from analytics.model import (
     Table,
 )
 from analytics.parquet_export import export_parquet
-from analytics.pipeline import FileError, IngestProgress, IngestReport, ingest
 
 # name -> module, imported on first use
 _LAZY = {

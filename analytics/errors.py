@@ -1,6 +1,10 @@
-"""One root exception with context; each stage raises its own subclass, wrapping the cause."""
+"""One root exception with context; each stage raises its own subclass, wrapping the cause. And an
+OSError in words, for the messages that name a file.
+"""
 
 from __future__ import annotations
+
+import errno
 
 
 class AnalyticsError(Exception):
@@ -32,3 +36,17 @@ class DatabaseError(AnalyticsError):
     """The database is missing, locked by another process, or cannot be opened as asked."""
 
     stage = "database"
+
+
+def describe_os_error(exc: OSError) -> str:
+    """An OSError in a few words, without the path (the caller names it).
+
+    >>> describe_os_error(PermissionError(13, "Permission denied"))
+    'permission denied'
+    """
+    if exc.errno == errno.ELOOP:
+        return "a symlink loop (too many levels of symbolic links)"
+    if exc.errno == errno.ENOSPC:
+        return "no space left on the device"
+    text = exc.strerror or str(exc) or type(exc).__name__
+    return text[:1].lower() + text[1:]

@@ -49,10 +49,9 @@ from pathlib import Path
 
 import duckdb
 
-from analytics.errors import AnalyticsError
+from analytics.errors import AnalyticsError, describe_os_error
 from analytics.load import SCHEMA_VERSION, Store, open_store
 from analytics.processes import alive
-from analytics.walk import describe_os_error
 
 PARTITIONS: dict[str, tuple[str, ...]] = {
     "facts": ("year", "province"),

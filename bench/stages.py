@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from analytics.extract import extract
-from analytics.load.batch import prepare
+from analytics.load.batch import build_rows
 from analytics.read import read_document
 from analytics.validate import validate
 
@@ -43,7 +43,7 @@ def time_stages(files: list[Path]) -> dict[str, float]:
             t2 = time.perf_counter()
             checks = validate(extraction)
             t3 = time.perf_counter()
-            prepare(document, extraction, checks)
+            build_rows(document, extraction, checks)
             t4 = time.perf_counter()
         except Exception:
             failed += 1

@@ -35,7 +35,7 @@ def accuracy(
     >>> score.summary()  # doctest: +SKIP
     'facts found 480/508 (94.5%), wrong 2 (0.4%), metadata 180/187 (96.3%) over 55 docs'
     """
-    from analytics.pipeline import ingest  # the ingest machinery only when scoring for real
+    from analytics.ingestion import ingest  # the ingest machinery only when scoring for real
 
     wanted = load_truth(truth)
     if db is not None:

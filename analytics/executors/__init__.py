@@ -5,7 +5,7 @@ can run them; only the process that called `ingest` writes the database. `execut
 `jobs` and `executor` arguments of `ingest` into one.
 
 >>> from analytics.executors import executor_for
->>> with executor_for(jobs=1) as (executor, slots):  # doctest: +SKIP
+>>> with executor_for(jobs=1) as (executor, slots):
 ...     executor.submit(len, "abc").result()
 3
 """

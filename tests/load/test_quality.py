@@ -100,9 +100,9 @@ def test_load_writes_the_flag_and_the_views_carry_it(
 def test_batch_writes_give_the_same_flags(
     fresh_db: Store, make_document: DocumentFactory, make_extraction: ExtractionFactory, checks: list[Check]
 ) -> None:
-    from analytics.load.batch import prepare
+    from analytics.load.batch import build_rows
 
-    fresh_db.write_prepared([prepare(make_document(), make_extraction(), checks)])
+    fresh_db.write_prepared([build_rows(make_document(), make_extraction(), checks)])
     assert fresh_db.query("select quality, count(*) from facts group by 1 order by 1").rows == [
         ("derived", 1),
         ("failed_check", 2),

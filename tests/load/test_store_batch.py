@@ -1,4 +1,4 @@
-"""Batched writes (`prepare` in the workers, `Store.write_prepared` in the writer): the same rows and
+"""Batched writes (`build_rows` in the workers, `Store.write_prepared` in the writer): the same rows and
 the same idempotency as `write_document`, many documents per transaction, all or nothing."""
 
 from __future__ import annotations
@@ -7,12 +7,14 @@ import pickle
 from collections.abc import Callable
 from decimal import Decimal
 
+import duckdb
 import pyarrow as pa  # type: ignore[import-untyped]
 import pytest
 
 from analytics.errors import LoadError
-from analytics.load import Store, open_store
-from analytics.load.batch import arrow_table, prepare
+from analytics.load import PARSER_VERSION, Store, open_store, writes
+from analytics.load.batch import arrow_table, build_rows
+from analytics.load.settle import Stored
 from analytics.model import Check, Document, Extraction
 
 DocumentFactory = Callable[..., Document]
@@ -32,7 +34,7 @@ def test_a_batch_gives_the_same_rows_as_writing_one_by_one(
     documents = [make_document(f"/corpus/{i}.txt", f"v{i}".encode()) for i in range(3)]
     for document in documents:
         one_by_one.write_document(document, make_extraction(), checks)
-    results = fresh_db.write_prepared([prepare(d, make_extraction(), checks) for d in documents])
+    results = fresh_db.write_prepared([build_rows(d, make_extraction(), checks) for d in documents])
     assert [(r.status, r.facts, r.goals, r.budget_lines, r.checks) for r in results] == [
         ("loaded", 3, 1, 1, 3)
     ] * 3
@@ -51,11 +53,11 @@ def test_unchanged_replaced_and_duplicates_in_one_batch(
     fresh_db.write_document(make_document("/corpus/a.txt", b"a"), make_extraction())
     fresh_db.write_document(make_document("/corpus/b.txt", b"b1"), make_extraction())
     batch = [
-        prepare(make_document("/corpus/a.txt", b"a"), make_extraction()),  # same bytes, same path
-        prepare(make_document("/corpus/b.txt", b"b2"), make_extraction(vehicle_operation=Decimal("9"))),
-        prepare(make_document("/corpus/c.txt", b"a"), make_extraction()),  # a's bytes elsewhere
-        prepare(make_document("/corpus/d.txt", b"new"), make_extraction()),
-        prepare(make_document("/corpus/e.txt", b"new"), make_extraction()),  # d's, in the same batch
+        build_rows(make_document("/corpus/a.txt", b"a"), make_extraction()),  # same bytes, same path
+        build_rows(make_document("/corpus/b.txt", b"b2"), make_extraction(vehicle_operation=Decimal("9"))),
+        build_rows(make_document("/corpus/c.txt", b"a"), make_extraction()),  # a's bytes elsewhere
+        build_rows(make_document("/corpus/d.txt", b"new"), make_extraction()),
+        build_rows(make_document("/corpus/e.txt", b"new"), make_extraction()),  # d's, in the same batch
     ]
     results = fresh_db.write_prepared(batch)
     assert [(r.status, r.duplicate_of) for r in results] == [
@@ -82,8 +84,8 @@ def test_files_that_swapped_bytes_both_load(
     fresh_db.write_document(make_document("/corpus/b.txt", b"Y"), make_extraction())
     results = fresh_db.write_prepared(
         [
-            prepare(make_document("/corpus/a.txt", b"Y"), make_extraction()),
-            prepare(make_document("/corpus/b.txt", b"X"), make_extraction()),
+            build_rows(make_document("/corpus/a.txt", b"Y"), make_extraction()),
+            build_rows(make_document("/corpus/b.txt", b"X"), make_extraction()),
         ]
     )
     assert [r.status for r in results] == ["replaced", "replaced"]
@@ -98,7 +100,7 @@ def test_a_value_too_large_fails_when_prepared(
     make_document: DocumentFactory, make_extraction: ExtractionFactory
 ) -> None:
     with pytest.raises(LoadError, match="does not fit") as info:
-        prepare(make_document("/corpus/a.txt"), make_extraction(vehicle_operation=Decimal("1E+15")))
+        build_rows(make_document("/corpus/a.txt"), make_extraction(vehicle_operation=Decimal("1E+15")))
     assert info.value.path == "/corpus/a.txt" and info.value.stage == "load"
 
 
@@ -110,17 +112,17 @@ def test_a_failing_batch_changes_nothing(
 ) -> None:
     fresh_db.write_document(make_document("/corpus/a.txt", b"a1"), make_extraction())
     batch = [
-        prepare(make_document("/corpus/a.txt", b"a2"), make_extraction()),
-        prepare(make_document("/corpus/b.txt", b"b"), make_extraction()),
+        build_rows(make_document("/corpus/a.txt", b"a2"), make_extraction()),
+        build_rows(make_document("/corpus/b.txt", b"b"), make_extraction()),
     ]
-    original = Store._insert_arrow
+    original = writes.insert_arrow
 
-    def fail_on_checks(self: Store, table: str, rows: object) -> None:
-        original(self, table, rows)
+    def fail_on_checks(connection: duckdb.DuckDBPyConnection, table: str, rows: object) -> None:
+        original(connection, table, rows)
         if table == "checks":
-            fresh_db.connection.execute("select error('disk on fire')")
+            connection.execute("select error('disk on fire')")
 
-    monkeypatch.setattr(Store, "_insert_arrow", fail_on_checks)
+    monkeypatch.setattr(writes, "insert_arrow", fail_on_checks)
     with pytest.raises(LoadError, match=r"nothing was changed: .*disk on fire"):
         fresh_db.write_prepared(batch)
     assert fresh_db.query("select source_path, sha256 from documents").rows == [
@@ -129,14 +131,18 @@ def test_a_failing_batch_changes_nothing(
     assert count(fresh_db, "facts") == 3
 
 
-def test_known_files_and_holders_are_one_query_each(
+def test_stored_rows_and_holders_are_one_query_each(
     fresh_db: Store, make_document: DocumentFactory, make_extraction: ExtractionFactory
 ) -> None:
     a = make_document("/corpus/a.txt", b"a")
     fresh_db.write_document(a, make_extraction())
     fresh_db.record_error("/corpus/bad.txt", "read failed for /corpus/bad.txt: empty", sha256="0" * 64)
-    known = fresh_db.known_files(["/corpus/a.txt", "/corpus/bad.txt", "/corpus/new.txt"])
-    assert known == {"/corpus/a.txt": (a.sha256, False)}  # error rows are never 'unchanged'
+    stored = fresh_db.stored_rows(["/corpus/a.txt", "/corpus/bad.txt", "/corpus/new.txt"])
+    assert stored == {
+        "/corpus/a.txt": Stored(a.sha256, PARSER_VERSION, "ok"),
+        "/corpus/bad.txt": Stored("0" * 64, PARSER_VERSION, "error", error_noted=True),
+    }
+    assert not stored["/corpus/bad.txt"].current  # error rows are never 'unchanged'
     assert fresh_db.holders([a.sha256, "f" * 64]) == {a.sha256: ["/corpus/a.txt"]}
     assert fresh_db.holders([]) == {}
 
@@ -144,11 +150,11 @@ def test_known_files_and_holders_are_one_query_each(
 def test_a_value_that_does_not_convert_fails_its_batch_and_the_rest_loads_alone(
     fresh_db: Store, make_document: DocumentFactory, make_extraction: ExtractionFactory
 ) -> None:
-    """A value the writer cannot convert (prepare lets only checked money through, but rows may come
+    """A value the writer cannot convert (build_rows lets only checked money through, but rows may come
     from elsewhere, e.g. a cluster running other code) is a LoadError naming the table, and nothing
-    of the batch is written; the pipeline then writes the documents one by one."""
-    good = prepare(make_document("/corpus/good.txt", b"good"), make_extraction())
-    bad = prepare(make_document("/corpus/bad.txt", b"bad"), make_extraction())
+    of the batch is written; the ingest then writes the documents one by one."""
+    good = build_rows(make_document("/corpus/good.txt", b"good"), make_extraction())
+    bad = build_rows(make_document("/corpus/bad.txt", b"bad"), make_extraction())
     year = next(c for c in bad.rows["facts"].columns if c.name == "year")
     year.values[0] = "二〇一七"  # not an INTEGER
     with pytest.raises(LoadError, match=r"nothing was changed: a value does not fit its column in facts"):
@@ -163,7 +169,7 @@ def test_prepared_documents_travel_as_plain_columns(
 ) -> None:
     """What a worker sends the writer: the same document after a round trip through pickle, and far
     smaller than the Arrow IPC streams it replaced."""
-    prepared = prepare(make_document("/corpus/a.txt", b"a"), make_extraction(), checks)
+    prepared = build_rows(make_document("/corpus/a.txt", b"a"), make_extraction(), checks)
     data = pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
     again = pickle.loads(data)
     assert again == prepared

@@ -7,10 +7,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
+import duckdb
 import pytest
 
 from analytics.errors import DatabaseError, LoadError
-from analytics.load import PARSER_VERSION, Store, open_store
+from analytics.load import PARSER_VERSION, Store, open_store, writes
+from analytics.load.rows import Rows
 from analytics.model import Check, Document, Evidence, Extraction, Fact
 
 DocumentFactory = Callable[..., Document]  # the make_document fixture (tests/conftest.py)
@@ -200,14 +202,14 @@ def test_an_exception_midway_rolls_back(
     make_extraction: ExtractionFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    original = Store._insert
+    original = writes.insert_rows
 
-    def insert_then_fail(self: Store, rows: object) -> None:
-        original(self, rows)  # type: ignore[arg-type]
-        if getattr(rows, "table", None) == "budget_lines":  # documents, facts and goals are in by now
+    def insert_then_fail(connection: duckdb.DuckDBPyConnection, rows: Rows) -> None:
+        original(connection, rows)
+        if rows.table == "budget_lines":  # documents, facts and goals are in by now
             raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(Store, "_insert", insert_then_fail)
+    monkeypatch.setattr(writes, "insert_rows", insert_then_fail)
     with pytest.raises(RuntimeError, match="disk on fire"):
         fresh_db.write_document(make_document(PATH), make_extraction())
     for table in ("documents", "facts", "performance_goals", "budget_lines", "checks"):
@@ -269,7 +271,8 @@ def test_a_new_parser_version_reextracts(
 ) -> None:
     document = make_document(PATH)
     fresh_db.write_document(document, make_extraction())
-    monkeypatch.setattr("analytics.load.store.PARSER_VERSION", "next")
+    for module in ("store", "settle", "writes"):  # where the version is written and compared
+        monkeypatch.setattr(f"analytics.load.{module}.PARSER_VERSION", "next")
     assert fresh_db.skip_if_loaded(PATH, document.sha256) is None
     assert fresh_db.write_document(document, make_extraction()).status == "replaced"
     assert rows(fresh_db, "select parser_version from documents") == [("next",)]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import analytics
 from analytics.load import Store
-from analytics.load.batch import prepare
+from analytics.load.batch import build_rows
 from analytics.model import Document, Extraction, TableSeen
 
 DocumentFactory = Callable[..., Document]
@@ -39,7 +39,7 @@ def test_tables_seen_are_written_and_replaced_with_the_document(
 def test_tables_seen_go_through_a_batch(
     fresh_db: Store, make_document: DocumentFactory, make_extraction: ExtractionFactory
 ) -> None:
-    prepared = prepare(make_document("/c/b.txt", b"v1"), replace(make_extraction(), tables_seen=SEEN))
+    prepared = build_rows(make_document("/c/b.txt", b"v1"), replace(make_extraction(), tables_seen=SEEN))
     assert prepared.count("tables_seen") == 2
     fresh_db.write_prepared([pickle.loads(pickle.dumps(prepared))])  # as from a worker process
     assert [row[0] for row in fresh_db.query(QUERY).rows] == [1, 2]

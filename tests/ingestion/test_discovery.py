@@ -1,4 +1,4 @@
-"""What a folder walk picks up (analytics.walk, through analytics.pipeline), and what it leaves out and
+"""What a folder walk picks up (analytics.ingestion.discovery), and what it leaves out and
 says so: FIFOs and devices, symlinks out of the folders given, symlink loops, unreadable folders.
 
 Every test that could hang if the walk opened a FIFO runs the command in a subprocess with a timeout:
@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-import analytics.pipeline as pipeline
-from analytics import ingest, open_store
-from analytics.pipeline import Unhashed, find_files, parse_file
-from analytics.walk import walk
+from analytics import FileError, ingest, open_store
+from analytics.ingestion.discovery import walk
+from analytics.ingestion.files import Unhashed, file_sha256
+from analytics.ingestion.worker import parse_file
 
 POSIX_ONLY = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and symlinks as on POSIX")
 TIMEOUT_S = 90
@@ -29,10 +29,10 @@ def test_a_folder_walk_takes_disclosure_formats_only(tmp_path: Path) -> None:
     for name in ["a.txt", "b.DOCX", "c.pdf", "d.xls", "e.html", "f.mht", "README.md", "truth.csv", "g.png",
                  "noext"]:  # fmt: skip
         (tmp_path / name).write_bytes(b"x")
-    found = [p.name for p in find_files([tmp_path])]
+    found = [p.name for p in walk([tmp_path]).files]
     assert found == ["a.txt", "b.DOCX", "c.pdf", "d.xls", "e.html", "f.mht"]
     # Named on the command line, any file is tried (and reported if it is no disclosure).
-    assert [p.name for p in find_files([tmp_path / "truth.csv"])] == ["truth.csv"]
+    assert [p.name for p in walk([tmp_path / "truth.csv"]).files] == ["truth.csv"]
 
 
 def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -140,7 +140,7 @@ def test_a_named_fifo_fails_at_once(tmp_path: Path) -> None:
     done = run_cli("ingest", fifo, "--db", tmp_path / "db.duckdb", "--no-progress")
     assert done.returncode == 1
     assert "a FIFO (named pipe), not a regular file" in done.stdout
-    code = "import sys; from analytics.pipeline import parse_file; print(parse_file(sys.argv[1]).message)"
+    code = "import sys; from analytics.ingestion.worker import parse_file; print(parse_file(sys.argv[1]).message)"
     parsed = subprocess.run(
         [sys.executable, "-c", code, str(fifo)], capture_output=True, text=True, timeout=TIMEOUT_S, check=True
     )
@@ -150,12 +150,12 @@ def test_a_named_fifo_fails_at_once(tmp_path: Path) -> None:
 def test_hashing_is_under_the_time_limit(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_bytes(b"x" * (3 << 20))
-    slow = pipeline._sha256(big, seconds=1e-9)
+    slow = file_sha256(big, seconds=1e-9)
     assert slow == Unhashed(
         "reading the file took longer than the time limit of 1e-09 s (set ANALYTICS_READ_TIMEOUT_S to change it)",
         regular=True,
     )
-    assert isinstance(pipeline._sha256(big, seconds=60), str)
+    assert isinstance(file_sha256(big, seconds=60), str)
 
 
 def test_a_file_swapped_after_the_walk_is_refused(sample_path: Path, tmp_path: Path) -> None:
@@ -164,11 +164,11 @@ def test_a_file_swapped_after_the_walk_is_refused(sample_path: Path, tmp_path: P
     file = tmp_path / "a.txt"
     shutil.copy(sample_path, file)
     info = file.stat()
-    assert isinstance(pipeline._sha256(file, (info.st_dev, info.st_ino)), str)
-    swapped = pipeline._sha256(file, (info.st_dev, info.st_ino + 1))
+    assert isinstance(file_sha256(file, (info.st_dev, info.st_ino)), str)
+    swapped = file_sha256(file, (info.st_dev, info.st_ino + 1))
     assert swapped == Unhashed("the file was replaced by another while it was being ingested", regular=True)
     failure = parse_file(str(file), "0" * 64)
-    assert isinstance(failure, pipeline.Failure)
+    assert isinstance(failure, FileError)
     assert failure.message.startswith(f"read failed for {file}: the file changed while it was being ingested")
 
 

@@ -1,4 +1,5 @@
-"""Which files an ingest reads: the paths given, folders walked recursively, and what is left out.
+"""Which files an ingest reads: the paths given, folders walked recursively, what is left out, and
+which rows `prune` may delete.
 
 A folder walk keeps regular files whose suffix is a disclosure format and skips hidden entries
 (`.x`), Office lock files (`~$x.docx`) and DuckDB files. What it cannot or will not read is said,
@@ -15,11 +16,19 @@ never silently dropped:
   `--prune` leaves the rows under it alone (its files are not gone, they could not be seen).
 
 A path named directly (not found by a walk) is always kept: it is what the user asked for, and the
-pipeline reports it if it is missing or not a regular file.
+ingest reports it if it is missing or not a regular file.
 
->>> from analytics.walk import walk
->>> found = walk(["data/samples"])  # doctest: +SKIP
->>> found.files[:1], found.skipped, found.unreadable  # doctest: +SKIP
+With `prune`, the rows of files recorded under a folder given that the walk did not find are removed
+(`prune_missing`), except under a folder the walk could not read, and not at all for a folder in which it
+found no disclosure (an unmounted drive must not empty the database).
+
+>>> folder = tmp / "walk-example"
+>>> folder.mkdir()
+>>> for name in ("b.pdf", "a.txt", ".hidden.txt", "~$b.docx", "README.md", "old.duckdb"):
+...     _ = (folder / name).write_bytes(b"x")
+>>> found = walk([folder])
+>>> [f.name for f in found.files], found.skipped, found.unreadable
+(['a.txt', 'b.pdf'], [], [])
 """
 
 from __future__ import annotations
@@ -28,9 +37,16 @@ import errno
 import os
 import stat
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from analytics.errors import describe_os_error
+from analytics.ingestion.files import Identity, file_kind
+
+if TYPE_CHECKING:
+    from analytics.load import Store
 
 DATABASE_SUFFIXES = (".duckdb", ".duckdb.wal", ".duckdb.tmp")
 
@@ -40,9 +56,6 @@ DISCLOSURE_SUFFIXES = frozenset(
 )  # fmt: skip
 """What a folder walk picks up: the formats disclosures come in. A file named on the command line is
 read whatever its suffix (its format is sniffed from its content)."""
-
-Identity = tuple[int, int]
-"""(st_dev, st_ino): which file a path named when the walk saw it."""
 
 
 @dataclass(frozen=True)
@@ -82,11 +95,6 @@ def is_ignored(path: Path) -> bool:
     )
 
 
-def find_files(paths: Iterable[str | os.PathLike[str]], *, follow_symlinks: bool = False) -> list[Path]:
-    """The files to ingest, in a deterministic order (see `walk`, which also says what it skipped)."""
-    return walk(paths, follow_symlinks=follow_symlinks).files
-
-
 def walk(paths: Iterable[str | os.PathLike[str]], *, follow_symlinks: bool = False) -> Walk:
     """The files to ingest: each argument in turn, folders walked recursively in sorted order (a
     folder's files before its sub-folders), each file once; and what was skipped or unreadable.
@@ -105,25 +113,6 @@ def walk(paths: Iterable[str | os.PathLike[str]], *, follow_symlinks: bool = Fal
             seen.add(root)
             result.files.append(root)
     return result
-
-
-def file_kind(mode: int) -> str:
-    """What a file that is not a regular file is, in words.
-
-    >>> file_kind(stat.S_IFIFO)
-    'a FIFO (named pipe)'
-    """
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    return "not a regular file"
 
 
 class _Walker:
@@ -245,20 +234,6 @@ class _Walker:
         self.result.unreadable.append(Unreadable(str(path), describe_os_error(exc)))
 
 
-def describe_os_error(exc: OSError) -> str:
-    """An OSError in a few words, without the path (the caller names it).
-
-    >>> describe_os_error(PermissionError(13, "Permission denied"))
-    'permission denied'
-    """
-    if exc.errno == errno.ELOOP:
-        return "a symlink loop (too many levels of symbolic links)"
-    if exc.errno == errno.ENOSPC:
-        return "no space left on the device"
-    text = exc.strerror or str(exc) or type(exc).__name__
-    return text[:1].lower() + text[1:]
-
-
 def _identity(info: os.stat_result) -> Identity:
     return (info.st_dev, info.st_ino)
 
@@ -270,14 +245,39 @@ def _target(link: Path) -> str:
         return "?"
 
 
+def files_to_ingest(found: Walk, database: str) -> list[str]:
+    """The files of a walk, less the database being written and its log (whatever their suffix)."""
+    database = os.path.abspath(database)
+    return [str(f) for f in found.files if str(f) not in (database, database + ".wal")]
+
+
+def prune_missing(
+    store: Store, folders: list[str], present: list[str], unreadable: Sequence[str] = ()
+) -> tuple[list[str], list[str]]:
+    """Remove the rows of files recorded under `folders` that the walk did not find (before the run,
+    so that a file whose bytes moved to another path is loaded there, not called a duplicate of the
+    gone one). Rows under an `unreadable` folder (or of an unreadable entry) are kept: the walk could
+    not see whether they are gone. Returns the removed paths and the folders left alone for holding
+    no disclosure."""
+    pruned: list[str] = []
+    not_pruned: list[str] = []
+    for folder in folders:
+        prefix = folder.rstrip("/\\") + os.sep
+        found = [name for name in present if name.startswith(prefix)]
+        if not found:
+            not_pruned.append(folder)
+            continue
+        pruned += store.remove_missing(folder, found, keep_under=unreadable)
+    return sorted(set(pruned)), not_pruned
+
+
 __all__ = [
     "DISCLOSURE_SUFFIXES",
     "Skipped",
     "Unreadable",
     "Walk",
-    "describe_os_error",
-    "file_kind",
-    "find_files",
+    "files_to_ingest",
     "is_ignored",
+    "prune_missing",
     "walk",
 ]

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-import analytics.pipeline as pipeline
 from analytics import IngestProgress, ingest, open_store
 from analytics.errors import AnalyticsError, DatabaseError, ExtractError, ReadError
 from analytics.executors import executor_for
+from analytics.ingestion import run, worker
+from analytics.ingestion.discovery import walk
 from analytics.model import Check, Document, Extraction, Fact, Metadata, Paragraph
-from analytics.pipeline import find_files
 
 # -- stand-in stages: a file "reception 1.36" gives one fact ----------------------------------------
 
@@ -61,13 +61,13 @@ def stages(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> I
     not see the stand-ins, but threads give the same out-of-order completion, so every test below
     also checks that parallel parsing gives the same report, in the same order."""
     fake = Stages()
-    monkeypatch.setattr(pipeline, "_stages", lambda: (fake.read, fake.extract, fake.validate))
+    monkeypatch.setattr(worker, "stage_functions", lambda: (fake.read, fake.extract, fake.validate))
     if request.param == "inline":
-        monkeypatch.setattr(pipeline, "executor_for", lambda **_: executor_for(jobs=1))
+        monkeypatch.setattr(run, "executor_for", lambda **_: executor_for(jobs=1))
         yield fake
         return
     with ThreadPoolExecutor(3) as threads:
-        monkeypatch.setattr(pipeline, "executor_for", lambda **_: executor_for(executor=threads, jobs=3))
+        monkeypatch.setattr(run, "executor_for", lambda **_: executor_for(executor=threads, jobs=3))
         yield fake
 
 
@@ -77,12 +77,12 @@ def write(path: Path, content: str | bytes) -> Path:
     return path
 
 
-def test_find_files_walks_folders_in_order_and_skips_hidden_and_database_files(tmp_path: Path) -> None:
+def test_the_walk_takes_folders_in_order_and_skips_hidden_and_database_files(tmp_path: Path) -> None:
     for name in ["b.txt", "a.txt", "sub/c.txt", ".hidden.txt", ".git/x.txt", "~$lock.docx", "x.duckdb",
                  "x.duckdb.wal", "sub/deeper/d.txt"]:  # fmt: skip
         write(tmp_path / "in" / name, "x")
     explicit = write(tmp_path / ".named.txt", "x")
-    found = find_files([tmp_path / "in", explicit, tmp_path / "in" / "a.txt", tmp_path / "missing.txt"])
+    found = walk([tmp_path / "in", explicit, tmp_path / "in" / "a.txt", tmp_path / "missing.txt"]).files
     assert [p.relative_to(tmp_path).as_posix() for p in found] == [
         "in/a.txt", "in/b.txt", "in/sub/c.txt", "in/sub/deeper/d.txt", ".named.txt", "missing.txt",
     ]  # fmt: skip
@@ -326,7 +326,7 @@ def test_a_worker_that_dies_fails_only_its_file(
     for name in ["a", "b", "c", "crash", "d", "e", "f"]:
         write(tmp_path / "in" / f"{name}.txt", f"reception {len(name)}.{ord(name[0])}")
     with FailingTasks(2, "crash", BrokenProcessPool("a child process terminated abruptly")) as executor:
-        monkeypatch.setattr(pipeline, "executor_for", lambda **_: executor_for(executor=executor, jobs=2))
+        monkeypatch.setattr(run, "executor_for", lambda **_: executor_for(executor=executor, jobs=2))
         report = ingest([tmp_path / "in"], db=db_path)
     assert [(Path(r.source_path).stem, r.status) for r in report.results] == [
         ("a", "loaded"), ("b", "loaded"), ("c", "loaded"), ("crash", "failed"),
@@ -349,7 +349,7 @@ def test_a_task_the_cluster_loses_fails_only_its_file(
         write(tmp_path / "in" / f"{name}.txt", f"reception {len(name)}.{ord(name[0])}")
     lost = KilledWorker("Attempted to run task parse_files on 3 different workers")
     with FailingTasks(2, "poison", lost) as cluster:
-        monkeypatch.setattr(pipeline, "executor_for", lambda **_: executor_for(executor=cluster, jobs=2))
+        monkeypatch.setattr(run, "executor_for", lambda **_: executor_for(executor=cluster, jobs=2))
         report = ingest([tmp_path / "in"], db=db_path)
     assert [(Path(r.source_path).stem, r.status) for r in report.results] == [
         ("a", "loaded"), ("b", "loaded"), ("c", "loaded"), ("d", "loaded"), ("poison", "failed"),
@@ -512,7 +512,7 @@ def test_every_stage_of_a_file_is_under_the_time_limit(
             time.sleep(0.01)
         return fake.extract(document)
 
-    monkeypatch.setattr(pipeline, "_stages", lambda: (fake.read, stuck, fake.validate))
+    monkeypatch.setattr(worker, "stage_functions", lambda: (fake.read, stuck, fake.validate))
     monkeypatch.setenv("ANALYTICS_READ_TIMEOUT_S", "0.3")
     file = write(tmp_path / "a.txt", "reception 1.36")
     started = time.monotonic()
