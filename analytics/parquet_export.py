@@ -5,7 +5,7 @@
     facts/year=2017/province=河北省/data_0.parquet      partitioned by year and province
     documents/year=2017/province=河北省/data_0.parquet  partitioned by year and province
     budget_lines/year=2017/data_0.parquet               partitioned by year
-    checks/data_0.parquet, performance_goals/…, metrics/…, corrections/…, regions/…
+    checks/data_0.parquet, performance_goals/…, tables_seen/…, metrics/…, corrections/…, regions/…
     preferred_facts/year=2017/province=河北省/…          the analyst views, as they read at export time
     three_public/…, vehicle_costs/…, failed_checks/…
 
@@ -59,6 +59,7 @@ PARTITIONS: dict[str, tuple[str, ...]] = {
     "budget_lines": ("year",),
     "checks": (),
     "performance_goals": (),
+    "tables_seen": (),
     "metrics": (),
     "corrections": (),
     "regions": (),

@@ -24,7 +24,7 @@ from analytics.model import BudgetLine, Document, Extraction, Metadata
 from analytics.parquet_export import HIVE_NULL, PARTITIONS, ExportError
 
 TABLES = (
-    "facts", "documents", "budget_lines", "checks", "performance_goals", "metrics", "corrections", "regions",
+    "facts", "documents", "budget_lines", "checks", "performance_goals", "tables_seen", "metrics", "corrections", "regions",
     "preferred_facts", "three_public", "vehicle_costs", "failed_checks",
 )  # fmt: skip
 
@@ -222,3 +222,11 @@ def test_an_export_killed_between_its_renames_is_put_back(database: Path, tmp_pa
     with pytest.raises(ExportError, match=r"notes\.txt"):
         export_parquet(database, out)
     assert (out / "notes.txt").exists() and not aside.exists()
+
+
+def test_every_declared_table_is_exported() -> None:
+    """The export's list of tables is checked against the schema's declaration, so a new table
+    cannot be left out of it unseen (schema_info is the database's own bookkeeping)."""
+    from analytics.load.schema import TABLES
+
+    assert set(TABLES) - {"schema_info"} <= set(PARTITIONS)
