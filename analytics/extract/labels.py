@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from analytics.extract.patterns import trie_regex
 from analytics.reference import metrics, read_csv
@@ -46,8 +46,7 @@ class LabelMatch:
     @property
     def is_qualifier(self) -> bool:
         """Generic or blocking words that describe the label before them rather than name a figure."""
-        key = _STRIP.sub("", self.text)
-        return self.is_blocker or key in QUALIFIERS or key in SOURCES
+        return not self.metrics or _qualifies(self.text)
 
 
 # Generic labels that, right after a specific label, only qualify it.
@@ -74,6 +73,13 @@ QUALIFIERS = frozenset(
 SOURCES = frozenset({"财政拨款支出", "一般公共预算支出", "一般公共预算财政拨款支出", "一般公共预算拨款支出"})
 
 
+@lru_cache(maxsize=1 << 12)
+def _qualifies(text: str) -> bool:
+    """Whether a label's text is one of the generic words or sources (cached: labels repeat)."""
+    key = _STRIP.sub("", text)
+    return key in QUALIFIERS or key in SOURCES
+
+
 @cache
 def _label_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     known = metrics()
@@ -93,8 +99,9 @@ def find_labels(text: str) -> list[LabelMatch]:
     pattern, by_label = _label_index()
     found: list[LabelMatch] = []
     for match in pattern.finditer(text):
-        key = _STRIP.sub("", match.group())
-        found.append(LabelMatch(match.start(), match.end(), match.group(), by_label[key]))
+        label = match.group()
+        key = label if label in by_label else _STRIP.sub("", label)  # quote marks or spaces inside
+        found.append(LabelMatch(match.start(), match.end(), label, by_label[key]))
     return [_prefer_longer_reading(text, label) for label in found]
 
 

@@ -67,6 +67,7 @@ _ROW_LABELS: dict[str, tuple[str, int]] = {
     **{label: ("staff_actual", 1) for label in ("实有人数", "实有人员", "实有人员数")},
 }  # fmt: skip
 _INTEGER = re.compile(r"^\d{1,6}$")
+_SPACES = re.compile(r"\s+")
 _YEAR_CELL = re.compile(r"^((?:19|20)\d{2})\s*年?")
 
 
@@ -84,14 +85,15 @@ class _Candidate:
 def staff_facts(document: Document, year: int, kind: Kind) -> list[Fact]:
     """The document's staff counts (at most one per metric), for its own year and kind."""
     candidates: list[_Candidate] = []
-    recent: list[list[str]] = []  # the rows just before, for a table's header
+    recent: list[str] = []  # the '|' lines just before, for a table's header
     for order, block in enumerate(document.blocks):
         if isinstance(block, Paragraph):
             text = block.text
             if "|" in text:
-                row = [c.strip() for c in text.strip().strip("|").split("|")]
-                candidates.extend(_row(row, recent, order, year))
-                recent = [*recent[-2:], row]
+                if _may_label(text.strip().strip("|").split("|", 1)[0]):
+                    before = [_pipe_cells(line) for line in recent]
+                    candidates.extend(_row(_pipe_cells(text), before, order, year))
+                recent = [*recent[-2:], text]
                 continue
             recent = []
             if any(word in text for word in _GATE):
@@ -99,11 +101,10 @@ def staff_facts(document: Document, year: int, kind: Kind) -> list[Fact]:
         elif isinstance(block, Table):
             if _about_vehicles(block):
                 continue
-            rows: list[list[str]] = []
-            for raw in block.rows:
-                row = [c.strip() for c in raw]
-                candidates.extend(_row(row, rows[-3:], order, year))
-                rows.append(row)
+            for i, raw in enumerate(block.rows):
+                if raw and _may_label(raw[0]):
+                    before = [[c.strip() for c in r] for r in block.rows[max(0, i - 3) : i]]
+                    candidates.extend(_row([c.strip() for c in raw], before, order, year))
     typed = [c for c in candidates if c.metric == "staff_authorised" and c.rank == TYPED_RANK]
     if len(typed) > 1:  # post types in several sentences and no total: parts, not a total
         candidates = [c for c in candidates if c not in typed]
@@ -155,6 +156,17 @@ def _sentences(text: str, order: int) -> list[_Candidate]:
     return out
 
 
+def _may_label(cell: str) -> bool:
+    """Whether a first cell may be one of the row labels: each holds 编, 在 or 实 (a cheap test
+    before the label is cleaned and looked up; most rows are no staff count)."""
+    return "编" in cell or "在" in cell or "实" in cell
+
+
+def _pipe_cells(line: str) -> list[str]:
+    """The cells of a table row flattened into a '|' line."""
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
 def _retired(label: str) -> bool:
     return any(word in label for word in ("离休", "退休", "遗属"))
 
@@ -162,7 +174,7 @@ def _retired(label: str) -> bool:
 def _row(row: list[str], before: list[list[str]], order: int, year: int) -> list[_Candidate]:
     if not row:
         return []
-    label = re.sub(r"\s+", "", row[0]).removeprefix("其中").lstrip(":：")
+    label = _SPACES.sub("", row[0]).removeprefix("其中").lstrip(":：")
     known = _ROW_LABELS.get(label)
     if known is None or any("车" in c or "辆" in c for r in before for c in r):
         return []

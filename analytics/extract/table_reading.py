@@ -15,7 +15,7 @@ from analytics.extract.assets import asset_facts, is_asset_table
 from analytics.extract.budget_lines import (
     basic_expenditure_facts,
     budget_lines,
-    is_budget_lines_table,
+    find_columns,
     is_two_lists,
 )
 from analytics.extract.goals import goals_from_table, is_goals_table
@@ -91,12 +91,12 @@ def read_table(
         reading.facts = asset_facts(
             table, year=year, kind=kind, section=section, context=context, ordinal=ordinal
         )
-    elif is_budget_lines_table(table):
-        reading.budget_lines = budget_lines(table, context=context, year=year, kind=kind)
+    elif (columns := find_columns(table)) is not None:
+        reading.budget_lines = budget_lines(table, context=context, year=year, kind=kind, columns=columns)
         reading.facts = basic_expenditure_facts(
-            table, context=context, year=year, kind=kind, section=section, ordinal=ordinal
+            table, columns, context=context, year=year, kind=kind, section=section, ordinal=ordinal
         )
-        if standard is not None and standard.metrics and is_two_lists(table):
+        if standard is not None and standard.metrics and is_two_lists(table, columns):
             # Two lists side by side end in total rows under their own labels ('人员经费合计' |
             # '公用经费合计'): they state what the catalogue says the table can (the lines are no facts).
             given = {(f.metric, f.year, f.kind, f.value) for f in reading.facts}

@@ -277,7 +277,7 @@ def _lenient(data: bytes, encoding: str) -> str | None:
     damaged = text.count("\ufffd")
     if damaged == 1 and text.endswith("\ufffd"):
         return text
-    well_decoded = sum(1 for char in text if ord(char) > 0x7F) - damaged
+    well_decoded = len(text) - len(text.encode("ascii", "ignore")) - damaged  # non-ASCII characters
     if damaged * 100 <= len(text) and well_decoded >= 20 * damaged:
         return text
     return None

@@ -36,7 +36,9 @@ from analytics.extract.narrative.rules import (
 from analytics.extract.narrative.text import clauses
 from analytics.extract.narrative.words import (
     AFTER_AMOUNT_NOT,
+    ANY_FLAT,
     APPROXIMATE_BEFORE,
+    APPROXIMATE_GATE,
     CHANGE_RE,
     COMPARATIVE,
     COMPARISON_START,
@@ -119,11 +121,10 @@ class ClauseReader:
         if REASON_RE.match(stripped):
             self._reason(stripped)
             return
-        labels = [
-            in_a_longer_name(label, text)
-            for label in find_labels(text)
-            if not SHARE_BASE_BEFORE.search(text, 0, label.start)
-        ]
+        found = find_labels(text)
+        if "占" in text:  # '占一般公共预算支出的96.41%': the label after 占 is the base of a share
+            found = [label for label in found if not SHARE_BASE_BEFORE.search(text, 0, label.start)]
+        labels = [in_a_longer_name(label, text) for label in found]
         labels = self._with_relative_labels(text, labels)
         self._zeros_before_labels(text, labels)
         if not labels and PAIR_RE.search(text):
@@ -199,6 +200,8 @@ class ClauseReader:
 
     def _zeros_before_labels(self, text: str, labels: list[LabelMatch]) -> None:
         """'无安排政府采购预算', '未发生公务接待费': a zero amount."""
+        if not labels or not ("无" in text or "未" in text or "没有" in text):
+            return
         for label in labels:
             before = text[: label.start]
             if (
@@ -233,7 +236,8 @@ class ClauseReader:
             return False
         if unit == "个百分点" or AFTER_AMOUNT_NOT.match(text[amount.end() :]):
             return False
-        if APPROXIMATE_BEFORE.search(text[: amount.start()]):
+        before = text[: amount.start()]
+        if any(c in before for c in APPROXIMATE_GATE) and APPROXIMATE_BEFORE.search(before):
             return False  # '约减60万': not stated exactly
         own = found[-1] in labels
         label_end = found[-1].end if own else 0
@@ -299,6 +303,8 @@ class ClauseReader:
     def _flat(self, text: str, labels: list[LabelMatch], stripped: str, *, has_change: bool) -> None:
         """'与上年持平', '无增减': a change of zero for the clause's labels (a list of them joined by
         和/、), the labels a '均…' clause speaks of, or the subject."""
+        if not ANY_FLAT.search(text):
+            return  # most clauses: no flat word of any kind
         flat = FLAT_RE.search(text) or FLAT_AFTER_COMPARISON.search(text)
         equal = FLAT_COMPARATIVE.search(text) if flat is None else None
         if equal is not None and PRIOR_BASE.search(equal["base"]):

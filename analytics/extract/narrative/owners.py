@@ -19,10 +19,11 @@ def specific(labels: list[LabelMatch], text: str) -> list[LabelMatch]:
     """The labels that name figures: a qualifier right after a specific label only describes it."""
     kept: list[LabelMatch] = []
     for label in labels:
-        # '因公出国(境)费2014年财政拨款支出决算数为…': a year between them is no other subject
-        gap = YEAR_WORDS.sub("", text[kept[-1].end : label.start]) if kept else ""
-        if kept and label.is_qualifier and len(gap) <= 8 and not DIGIT.search(gap):
-            continue
+        if kept and label.is_qualifier:
+            # '因公出国(境)费2014年财政拨款支出决算数为…': a year between them is no other subject
+            gap = YEAR_WORDS.sub("", text[kept[-1].end : label.start])
+            if len(gap) <= 8 and not DIGIT.search(gap):
+                continue
         kept.append(label)
     return kept
 

@@ -16,6 +16,10 @@ CHANGE_RE = re.compile(f"({CHANGE[3:-1]}|{_BEFORE_NUMBER}(?=\\s*\\d))")
 DECREASE = frozenset(words("change", "decrease") + words("change", "decrease_before_number"))
 FLAT_RE = pattern("change", "flat")
 FLAT_AFTER_COMPARISON = pattern("change", "flat_after_comparison")
+# Any word of the three flat lists: where none stands, a clause says no change of zero.
+ANY_FLAT = re.compile(
+    alternation(("change", "flat"), ("change", "flat_after_comparison"), ("change", "flat_comparative"))
+)
 COMPARISON = alternation(("change", "comparison"))
 COMPARISON_OPENING = re.compile(rf"^\s*(?:{COMPARISON}|同比|相比)")
 # Where a comparison starts in a phrase: what follows it is its base, not the figure's own words.
@@ -68,6 +72,8 @@ ALL_OF_IT = re.compile(r"全部(?:支出|经费|资金)?(?:均|都)?(?:为|是|�
 APPROXIMATE_BEFORE = re.compile(
     f"{alternation(('numbers', 'approximate'))}(?:为|是)?(?:{CHANGE[3:-1]}|{_BEFORE_NUMBER[3:-1]})?\\s*$"
 )
+# Each approximate word holds its last character: where none of them stands, no word does.
+APPROXIMATE_GATE = frozenset(word[-1] for word in words("numbers", "approximate"))
 AFTER_AMOUNT_NOT = re.compile(r"^(?:以上|以下|以内|及以上|左右)")
 # '因公出国(境)费、公务接待费分别为10万元、5万元': the amounts go to the labels in order.
 RESPECTIVELY = re.compile(r"分别")
