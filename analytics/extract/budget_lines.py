@@ -110,27 +110,15 @@ def budget_lines(
     economic_hint = "经济分类" in head_text or "经济分类" in context[-60:]
     lines: list[BudgetLine] = []
     last: dict[str, str] = {}  # 类/款 carried down when a split-code row leaves them blank
-
-    def cell(row: tuple[str, ...], key: str) -> str:
-        j = cols.get(key)
-        return row[j].strip() if j is not None and j < len(row) else ""
-
+    at_name, at_code, at_total, at_basic, at_project = (
+        cols.get(key) for key in ("name", "code", "total", "basic", "project")
+    )
+    split_code = [cols[k] for k in ("类", "款", "项")] if "类" in cols else None
     for row in table.rows[header + 1 :]:
-        name = cell(row, "name")
-        code = _clean(cell(row, "code"))
-        if "类" in cols:
-            parts = [_clean(cell(row, k)) for k in ("类", "款", "项")]
-            # A spreadsheet stores 款/项 '07' as the number 7: codes are two digits below 类.
-            parts[1:] = [p.zfill(2) if p.isdigit() and len(p) == 1 else p for p in parts[1:]]
-            if parts[0] and CODE_PART_RE.match(parts[0]):
-                last = {"类": parts[0]}
-            code = ""
-            if parts[0] or parts[1] or parts[2]:
-                lei = parts[0] or last.get("类", "")
-                if parts[1]:
-                    last["款"] = parts[1]
-                kuan = parts[1] or (last.get("款", "") if parts[2] else "")
-                code = lei + kuan + parts[2]
+        name = _cell(row, at_name)
+        code = _clean(_cell(row, at_code))
+        if split_code is not None:
+            code, last = _split_code([_clean(_cell(row, j)) for j in split_code], last)
         if not code:
             inline = CODE_IN_NAME_RE.match(name)
             if inline:
@@ -140,12 +128,7 @@ def budget_lines(
         classification: Literal["functional", "economic"] = (
             "economic" if code.startswith("3") or economic_hint else "functional"
         )
-
-        def money(key: str, row: tuple[str, ...] = row) -> Decimal | None:
-            value = parse_number(cell(row, key))
-            return to_wan(value, unit) if value is not None else None
-
-        total, basic, project = money("total"), money("basic"), money("project")
+        total, basic, project = (_money(_cell(row, j), unit) for j in (at_total, at_basic, at_project))
         if basic is None and _is_basic_table(cols):
             basic = total  # every line of a 基本支出表 is basic spending
         elif total is not None and (basic is not None or project is not None):
@@ -165,6 +148,32 @@ def budget_lines(
             )
         )
     return lines
+
+
+def _cell(row: tuple[str, ...], j: int | None) -> str:
+    """A row's cell in column `j`, stripped; '' where the row has no such column."""
+    return row[j].strip() if j is not None and j < len(row) else ""
+
+
+def _money(cell: str, unit: str | None) -> Decimal | None:
+    value = parse_number(cell)
+    return to_wan(value, unit) if value is not None else None
+
+
+def _split_code(parts: list[str], last: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """The code of a row whose code is split into 类 | 款 | 项 cells, and the 类/款 to carry down
+    to the rows below (which may leave them blank)."""
+    # A spreadsheet stores 款/项 '07' as the number 7: codes are two digits below 类.
+    parts[1:] = [p.zfill(2) if p.isdigit() and len(p) == 1 else p for p in parts[1:]]
+    if parts[0] and CODE_PART_RE.match(parts[0]):
+        last = {"类": parts[0]}
+    if not (parts[0] or parts[1] or parts[2]):
+        return "", last
+    lei = parts[0] or last.get("类", "")
+    if parts[1]:
+        last["款"] = parts[1]
+    kuan = parts[1] or (last.get("款", "") if parts[2] else "")
+    return lei + kuan + parts[2], last
 
 
 def _is_basic_table(cols: dict[str, int]) -> bool:

@@ -29,9 +29,9 @@ def is_goals_table(table: Table) -> bool:
 def _columns(table: Table) -> tuple[int, dict[str, int]] | None:
     """(index of the first data row, column of each field) or None when this is not a goals table."""
     for i, row in enumerate(table.rows[:5]):
-        cells = [c.strip() for c in row]
-        if not any("绩效指标" in c for c in cells):
+        if not any("绩效指标" in c for c in row):
             continue
+        cells = [c.strip() for c in row]
         if not any(("活动" in c or "项目" in c) for c in cells):
             continue
         cols: dict[str, int] = {}

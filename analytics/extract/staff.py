@@ -31,7 +31,7 @@ from decimal import Decimal
 from analytics.model import Document, Fact, Kind, Paragraph, Table
 
 # Cheap gate: a block without any of these words holds no staff count.
-_GATE = ("编制", "实有", "在职", "在编", "在岗")
+_GATE = re.compile("编制|实有|在职|在编|在岗")
 
 _FILLER = r"[为是共有计总数：:\s]{0,6}"
 _COUNT = r"(?P<count>\d{1,6})\s*(?P<unit>人|名|个)(?!次|民|大|员|代表|均|口|以上|左右)"
@@ -96,7 +96,7 @@ def staff_facts(document: Document, year: int, kind: Kind) -> list[Fact]:
                 recent = [*recent[-2:], text]
                 continue
             recent = []
-            if any(word in text for word in _GATE):
+            if _GATE.search(text):
                 candidates.extend(_sentences(text, order))
         elif isinstance(block, Table):
             if _about_vehicles(block):
@@ -128,7 +128,7 @@ def _sentences(text: str, order: int) -> list[_Candidate]:
         end = end_match.end() if end_match else len(text)
         sentence = text[start:end]
         start = end
-        if not any(word in sentence for word in _GATE):
+        if not _GATE.search(sentence):
             continue
         taken: list[tuple[int, int]] = []
         for metric, rank, pattern in _PATTERNS:

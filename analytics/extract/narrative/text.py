@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from analytics.extract.narrative.words import DIGIT, PERCENT_ASIDE
 
@@ -35,8 +35,7 @@ _WHITESPACE = re.compile(r"\s")
 _ZERO_WORD = re.compile(r"(?:为|是)零(?=[,;。)]|$)")
 
 
-@dataclass
-class Clause:
+class Clause(NamedTuple):
     text: str
     start: int  # offset in the sentence
 
