@@ -340,7 +340,7 @@ def _vertical(
                 continue
             if standard is not None and label_col in carried and not is_this_years(label):
                 found = tuple(standard.grand_total(m) if m in _SIDE_TOTALS else m for m in found)
-            if _CARRY & set(found):
+            if not _CARRY.isdisjoint(found):
                 carried.add(label_col)
             columns = groups[label_col]
             k = n
@@ -351,11 +351,12 @@ def _vertical(
                     break
                 columns = groups[label_cols[k]]
             end = label_cols[k + 1] if k + 1 < len(label_cols) else width
-            quote = " | ".join(c.strip() for c in row[label_col:end] if c.strip())
+            quote = None
             for col in columns:
                 value = _cell_value(row[col.index], col)
                 if value is None:
                     continue
+                quote = quote or " | ".join(c.strip() for c in row[label_col:end] if c.strip())
                 facts.extend(_fact(metric, value, unit, col, section, quote, ordinal) for metric in found)
     return facts
 

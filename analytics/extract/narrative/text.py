@@ -65,25 +65,29 @@ def prepare(text: str) -> str:
 
 def sentences(paragraph: str) -> Iterator[str]:
     for sentence in _SENTENCE_SPLIT.split(paragraph):
-        if sentence.strip():
-            yield sentence.strip()
+        if stripped := sentence.strip():
+            yield stripped
 
 
 def clauses(sentence: str) -> list[Clause]:
     found, start = [], 0
     for match in _CLAUSE_SPLIT.finditer(sentence):
-        if match.start() > start:
-            found.append(Clause(sentence[start : match.start()], start))
+        text = sentence[start : match.start()]
+        if text and not text.isspace():
+            found.append(Clause(text, start))
         start = match.end()
-    if start < len(sentence):
-        found.append(Clause(sentence[start:], start))
-    return [c for c in found if c.text.strip()]
+    text = sentence[start:]
+    if text and not text.isspace():
+        found.append(Clause(text, start))
+    return found
 
 
 def blank_asides(sentence: str) -> tuple[str, list[tuple[int, str]]]:
     """The sentence with its figure-holding parentheses blanked out, and those parentheses' texts.
     A parenthesis holding only a percentage ('减少18.50万元(65.37%)') stays in the sentence as a clause
     of its own: the percentage of the change before it."""
+    if "(" not in sentence:
+        return sentence, []  # no parenthesis: nothing to set aside
     if "%" in sentence:
         sentence = PERCENT_ASIDE.sub(lambda m: f",{m.group(1)} ", sentence)
     asides: list[tuple[int, str]] = []

@@ -66,11 +66,15 @@ def may_apply(texts: list[str], joined: str) -> bool:
     with a space in it."""
     if "|" in joined:
         return True
-    if any(t[-1:] in _FIGURE_ENDS and (" " in t or _GLUED_FIGURE.search(t)) for t in texts):
-        return True
-    if any(len(t) > 2 * _SHORT and " " in t and _is_run_together(t) for t in texts):
-        return True
-    return sum(1 for t in texts if len(t) <= 16 and is_number(t)) >= 2
+    figure_lines = 0
+    for t in texts:  # one loop for the three looks (a generator per look costs more than the looks)
+        if t[-1:] in _FIGURE_ENDS and (" " in t or _GLUED_FIGURE.search(t)):
+            return True
+        if len(t) > 2 * _SHORT and " " in t and _is_run_together(t):
+            return True
+        if len(t) <= 16 and is_number(t):
+            figure_lines += 1
+    return figure_lines >= 2
 
 
 @dataclass
@@ -499,7 +503,8 @@ def _run_together_caption(before: list[str]) -> str | None:
 def drop_row_numbers(blocks: list[Block]) -> list[Block]:
     """Every table without its row-number columns and rows (行次, 栏次: see
     `grid.without_row_numbers`), whichever reader made it; tables without them are kept as they are."""
-    if not any(type(b) is Table and _names_row_numbers(b) for b in blocks):
+    tables = [b for b in blocks if type(b) is Table]
+    if not any(_names_row_numbers(table) for table in tables):
         return blocks
     out: list[Block] = []
     for block in blocks:
