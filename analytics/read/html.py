@@ -1,7 +1,7 @@
 """Reader for web pages (format 'html'), also the .doc files that are really Word's HTML export.
 
 1. Decoding: the byte-order mark, then the charset the page declares (`<meta charset>`, the
-   http-equiv Content-Type, an XML declaration), then sniffing (`analytics.read.text.decode`). GBK
+   http-equiv Content-Type, an XML declaration), then sniffing (`analytics.read.decoding.decode`). GBK
    and GB2312 are decoded as GB18030, their superset, because pages declaring them use its
    characters anyway; a page whose bytes do not match its declared charset is sniffed instead.
 2. The article body: scripts, styles, forms' controls, navigation, headers, footers, asides and
@@ -33,8 +33,9 @@ from lxml import etree  # type: ignore[import-untyped]
 from analytics.errors import ReadError
 from analytics.model import Block, Document, Paragraph
 from analytics.read.blocks import SpanGrid, cell_text, paragraph_text, table_block
+from analytics.read.characters import already_simplified, to_simplified
+from analytics.read.decoding import decode
 from analytics.read.limits import check_time
-from analytics.read.text import already_simplified, decode, to_simplified
 
 _CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)

@@ -15,7 +15,7 @@ from analytics.extract import extract
 from analytics.extract.departments import is_central
 from analytics.extract.regions import chain, most_specific
 from analytics.read import read_document
-from analytics.read.text import to_simplified
+from analytics.read.characters import to_simplified
 
 REAL = Path(__file__).resolve().parents[2].parent / "shared" / "real"
 
