@@ -195,5 +195,5 @@ class Extraction:
     facts: list[Fact] = field(default_factory=list)
     goals: list[PerformanceGoal] = field(default_factory=list)
     budget_lines: list[BudgetLine] = field(default_factory=list)
-    notes: list[Check] = field(default_factory=list)  # problems seen while extracting (duplicated rows…)
+    checks: list[Check] = field(default_factory=list)  # problems seen while extracting (duplicated rows…)
     tables_seen: list[TableSeen] = field(default_factory=list)  # every table of the document, in order

@@ -41,7 +41,7 @@ class TableReading:
     facts: list[Fact] = field(default_factory=list)
     budget_lines: list[BudgetLine] = field(default_factory=list)
     goals: list[PerformanceGoal] = field(default_factory=list)
-    notes: list[Check] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
 
 
 def header_text(table: Table) -> str:
@@ -86,7 +86,7 @@ def read_table(
     context = "\n".join(above)
     reading = TableReading(seen=TableSeen(ordinal, table.page, caption, None, len(table.rows), 0))
     if is_goals_table(table):
-        reading.goals, reading.notes = goals_from_table(table)
+        reading.goals, reading.checks = goals_from_table(table)
     elif is_asset_table(table):
         reading.facts = asset_facts(
             table, year=year, kind=kind, section=section, context=context, ordinal=ordinal
@@ -128,7 +128,7 @@ def read_table(
     key = standard.key if standard else None
     reading.seen = replace(reading.seen, standard_table=key, figures=figures)
     if standard is not None and figures == 0 and _prints_amounts(table):
-        reading.notes.append(
+        reading.checks.append(
             Check(
                 check="table:unread",
                 severity="warning",

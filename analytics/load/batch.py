@@ -138,12 +138,12 @@ def batch_table(parts: Sequence[Rows]) -> pa.Table:
 def prepare(
     document: Document, extraction: Extraction, checks: Sequence[Check] | None = None
 ) -> PreparedDocument:
-    """What `Store.write_prepared` needs of one document; `checks` None records `extraction.notes`.
+    """What `Store.write_prepared` needs of one document; `checks` None records `extraction.checks`.
 
     Raises LoadError (naming the file) when a value cannot be stored, e.g. an amount with more than
     14 integer digits: that document fails at the load stage and nothing of it is written.
     """
-    recorded = list(extraction.notes if checks is None else checks)
+    recorded = list(extraction.checks if checks is None else checks)
     try:
         rows = {
             "facts": fact_rows(document, extraction, extraction.facts, recorded),

@@ -107,7 +107,7 @@ def _extraction(doc: Doc) -> Extraction:
         facts=facts,
         goals=list(doc.goals),
         budget_lines=list(doc.lines),
-        notes=list(doc.notes),
+        checks=list(doc.notes),
     )
 
 

@@ -41,7 +41,7 @@ def _resolved(folder: str) -> tuple[int, int, list[str], list[str]]:
             else:
                 missed.append(f"{label['file']}: {label['region']} -> {meta.region} {meta.region_code}")
         if found is None and not (meta.department and is_central(meta.department)):
-            listed = any(n.check == "metadata:region" and not n.passed for n in extraction.notes)
+            listed = any(n.check == "metadata:region" and not n.passed for n in extraction.checks)
             if meta.region is None and not listed:
                 unlisted.append(label["file"])
     return labelled, resolved, missed, unlisted

@@ -1,5 +1,5 @@
-"""Running text as the narrative reader sees it: prepared, split into sentences and clauses, with the
-figure-holding parentheses set aside."""
+"""Running text as the narrative reader sees it: normalised (`running_text`), split into sentences
+and clauses, with the figure-holding parentheses set aside."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def _cn_number(text: str) -> int:
     return int("".join(str(_CN_DIGIT[ch]) for ch in text))
 
 
-def prepare(text: str) -> str:
+def running_text(text: str) -> str:
     """Running text as the parser reads it: no spaces between characters (PDFs scatter them; a space
     between two digits or letters stays), Chinese-numeral years and counts as digits, '为零' as 0."""
     # Each rewrite runs only where its literal characters occur (most paragraphs need none of them).
