@@ -115,13 +115,12 @@ def _row_label(data: list[tuple[str, ...]], i: int, col: int, previous: int, nes
     may own this column's totals)."""
     row = data[i]
     cell = row[col].strip()
-    between = range(col - 1, previous, -1)
     if not cell:
-        return next((row[j].strip() for j in between if is_text(row[j])), None)
+        return next((row[j].strip() for j in range(col - 1, previous, -1) if is_text(row[j])), None)
     if not is_text(cell):
         return None
     if TOTAL_WORDS.match(_clean(cell)):
-        owners = [*between, *([previous] if previous >= 0 and nested else [])]
+        owners = [*range(col - 1, previous, -1), *([previous] if previous >= 0 and nested else [])]
         if owners:
             category: str | None = next(
                 (data[k][owners[0]].strip() for k in range(i, -1, -1) if is_text(data[k][owners[0]])), None
