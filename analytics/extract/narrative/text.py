@@ -11,7 +11,8 @@ from analytics.extract.narrative.words import DIGIT, PERCENT_ASIDE
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!?])")
 # Clause boundaries; a comma between digits ('1,234') is a thousands separator, not a boundary.
-_CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d{3})|[;:。]")
+# (Each branch opens with its punctuation, so the engine skips to the next one.)
+_CLAUSE_SPLIT = re.compile(r"[;:。]|,(?:(?!\d{3})|(?<!\d,))")
 
 _CN_DIGIT = {
     "〇": 0,

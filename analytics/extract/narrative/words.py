@@ -43,7 +43,7 @@ NOT_MONEY_AFTER = re.compile(r"^[”\"’']?(?:人数|团组|批次|人次|次�
 REASON_RE = re.compile(f"^{alternation(('reason', 'markers'))}")
 OTHERS_RE = re.compile(r"^(?:其他|其余|其它)(?:各项|项目|经费)?")
 PRIOR_YEAR_END = re.compile(r"上年末|上年度末|上年年末|上一年末")
-STATED_YEAR = re.compile(r"(?<![较比与同])(\d{4})年度?")
+STATED_YEAR = re.compile(r"(\d{4})(?<![较比与同]\d{4})年度?")  # not after 较比与同 (a comparison)
 FINAL_WORDS = pattern("kind", "final")
 BUDGET_WORDS = pattern("kind", "budget")
 # '本年数小于上年预算数29.65万元': a comparative, then its base, then the amount.
