@@ -21,7 +21,7 @@ from analytics.extract.narrative.owners import (
     pair_subject,
     specific,
 )
-from analytics.extract.narrative.relative import RELATIVE_PARENTS, relative_labels
+from analytics.extract.narrative.relative import RELATIVE_PARENTS, may_hold_relative_labels, relative_labels
 from analytics.extract.narrative.rules import (
     compares_with_other_year,
     comparison_base,
@@ -180,6 +180,8 @@ class ClauseReader:
 
     def _with_relative_labels(self, text: str, labels: list[LabelMatch]) -> list[LabelMatch]:
         """The clause's labels and the short names of its subject's parts ('其中:购置费0万元')."""
+        if not may_hold_relative_labels(text):
+            return labels
         context = [*self.whole_subjects, *self.subjects, *labels]
         if self.subject:
             context.append(self.subject)
@@ -335,6 +337,9 @@ class ClauseReader:
                     self._add(metric, "yoy_change", Decimal(0), None, year, kind)
 
     def _update_subjects(self, text: str, named: list[LabelMatch], amounts: list[re.Match[str]]) -> None:
+        if not named:
+            self.previous = None
+            return
         kept = named
         if DESCRIBES.match(text.strip()) and not any(a["unit"] for a in amounts):
             kept = []  # '为以前年度支出预算…继续使用的资金' describes the subject; it names no other
