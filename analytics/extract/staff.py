@@ -99,8 +99,8 @@ def staff_facts(document: Document, year: int, kind: Kind) -> list[Fact]:
             if _GATE.search(text):
                 candidates.extend(_sentences(text, order))
         elif isinstance(block, Table):
-            if _about_vehicles(block):
-                continue
+            if not _may_label("".join([row[0] for row in block.rows if row])) or _about_vehicles(block):
+                continue  # no first cell that may be a label (most tables), or a table about vehicles
             for i, raw in enumerate(block.rows):
                 if raw and _may_label(raw[0]):
                     before = [[c.strip() for c in r] for r in block.rows[max(0, i - 3) : i]]
