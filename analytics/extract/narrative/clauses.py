@@ -239,7 +239,7 @@ class ClauseReader:
         if unit == "个百分点" or AFTER_AMOUNT_NOT.match(text[amount.end() :]):
             return False
         before = text[: amount.start()]
-        if any(c in before for c in APPROXIMATE_GATE) and APPROXIMATE_BEFORE.search(before):
+        if APPROXIMATE_GATE.search(before) and APPROXIMATE_BEFORE.search(before):
             return False  # '约减60万': not stated exactly
         own = found[-1] in labels
         label_end = found[-1].end if own else 0
@@ -346,7 +346,7 @@ class ClauseReader:
         if not kept:
             self.previous = None
             return
-        group = owners(kept, len(text), text)
+        group = owners(kept, len(text), text) if len(kept) > 1 else kept
         self.subjects = group if len(group) > 1 else [kept[-1]]
         stated = [a for a in amounts if a["unit"] and a["unit"] != "%"]
         stated_number: str | None = stated[-1]["number"] if len(stated) == 1 and len(kept) == 1 else None

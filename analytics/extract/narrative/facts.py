@@ -26,18 +26,9 @@ def make_fact(
     year: int,
     kind: Kind,
 ) -> Fact:
-    return Fact(
-        metric=metric,
-        measure=measure,
-        value=value.copy_abs() if value == 0 else value,  # '减少0万元' is 0, not -0
-        year=year,
-        kind=kind,
-        unit_found=unit,
-        basis="stated",
-        section=ctx.section,
-        method="narrative",
-        quote=quote,
-    )
+    # positional (the fields' order): a call with keywords costs a third more, on every figure read
+    value = value.copy_abs() if value == 0 else value  # '减少0万元' is 0, not -0
+    return Fact(metric, measure, value, year, kind, unit, "stated", ctx.section, "narrative", quote)
 
 
 def with_reason(fact: Fact, reason: str) -> Fact:

@@ -73,7 +73,9 @@ APPROXIMATE_BEFORE = re.compile(
     f"{alternation(('numbers', 'approximate'))}(?:为|是)?(?:{CHANGE[3:-1]}|{_BEFORE_NUMBER[3:-1]})?\\s*$"
 )
 # Each approximate word holds its last character: where none of them stands, no word does.
-APPROXIMATE_GATE = frozenset(word[-1] for word in words("numbers", "approximate"))
+APPROXIMATE_GATE = re.compile(
+    "[" + "".join(sorted({re.escape(w[-1]) for w in words("numbers", "approximate")})) + "]"
+)
 AFTER_AMOUNT_NOT = re.compile(r"^(?:以上|以下|以内|及以上|左右)")
 # '因公出国(境)费、公务接待费分别为10万元、5万元': the amounts go to the labels in order.
 RESPECTIVELY = re.compile(r"分别")
