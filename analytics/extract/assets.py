@@ -26,6 +26,8 @@ def is_asset_table(table: Table) -> bool:
 
 
 def _header_index(table: Table) -> int | None:
+    if "数量" not in "".join(["".join(row) for row in table.rows[:4]]):
+        return None  # a quick look: no header cell can start with it (most tables)
     for i, row in enumerate(table.rows[:4]):
         if not any("数量" in c for c in row):
             continue  # no cell can start with it

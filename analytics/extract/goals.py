@@ -29,6 +29,8 @@ def is_goals_table(table: Table) -> bool:
 
 def _columns(table: Table) -> tuple[int, dict[str, int]] | None:
     """(index of the first data row, column of each field) or None when this is not a goals table."""
+    if "绩效指标" not in "".join(["".join(row) for row in table.rows[:5]]):
+        return None  # a quick look: no header cell can name the indicators (most tables)
     for i, row in enumerate(table.rows[:5]):
         if not any("绩效指标" in c for c in row):
             continue

@@ -86,7 +86,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "spaced_label": re.compile(rf"(?:^|(?<=\s))(?P<label>{labels})(?=\s)"),
         "noise": re.compile(trie_regex(_words("noise_line_words")) + r"|>|»|^目\s*录$"),
         "label_boundary": re.compile(r"[\s|【】\[\]()（）:：,，;；]"),
-        "label_word": re.compile(trie_regex(_label_kinds())),  # in text without whitespace
     }
 
 
@@ -115,9 +114,6 @@ def _labels_of(text: str, source: str) -> Iterator[Label]:
 
 def _table_labels(table: Table) -> Iterator[Label]:
     """Labels in a table's first rows: a label cell and the cell after it, or 'label:value' in one."""
-    head = "".join(["".join(row) for row in table.rows[:TABLE_LABEL_ROWS]])
-    if not _patterns()["label_word"].search("".join(head.split())):
-        return  # no label word in the first rows, however spaced (most tables)
     kinds = _label_kinds()
     for row in table.rows[:TABLE_LABEL_ROWS]:
         for i, cell in enumerate(row):

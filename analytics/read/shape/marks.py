@@ -31,9 +31,6 @@ _INLINE_MARK = re.compile(
     r"|(?<!\d)[—―]\s*\d{1,3}\s*[—―](?![\d—―])"
     r'|(?:PAGEREF|HYPERLINK\s+\\?l)\s*"?_Toc\w*"?(?:\s*\\?h\b)?(?:\s+\d{1,3}\b)?)\s*'
 )
-# A line of nothing but digits (one at least), spaces, dashes and slashes: what the page marks
-# without 页, — or ― are made of (a quick look over all lines at once).
-_NUMBER_LINE = re.compile(r"^(?:[^\S\n]|[\d/\-–])*\d(?:[^\S\n]|[\d/\-–])*$", re.MULTILINE)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PROSE_LENGTH = 12  # a line of running prose has at least this many characters
 _LONGEST_MARK = 24  # characters of the longest page mark ('第 12 页 , 共 120 页' and spaces)
@@ -46,8 +43,6 @@ def may_apply(texts: list[str], joined: str) -> bool:
     at all (a quick look)."""
     if "页" in joined or "—" in joined or "―" in joined or "_Toc" in joined:
         return True
-    if not _NUMBER_LINE.search(joined):
-        return False  # no line of digits, dashes and slashes: no mark of the forms left
     short = [t for t in texts if len(t) <= _LONGEST_MARK]
     return any(PAGE_MARK_RE.match(t) or _BARE_NUMBER.match(t) for t in short)
 
