@@ -101,8 +101,11 @@ def find_labels(text: str) -> list[LabelMatch]:
     for match in pattern.finditer(text):
         label = match.group()
         key = label if label in by_label else _STRIP.sub("", label)  # quote marks or spaces inside
-        found.append(LabelMatch(match.start(), match.end(), label, by_label[key]))
-    return [_prefer_longer_reading(text, label) for label in found]
+        found_label = LabelMatch(match.start(), match.end(), label, by_label[key])
+        if key in QUALIFIERS:  # a generic label: a longer one overlapping it may win
+            found_label = _prefer_longer_reading(text, found_label)
+        found.append(found_label)
+    return found
 
 
 def has_label(text: str) -> bool:
