@@ -116,7 +116,7 @@ def budget_lines(
     split_code = [cols[k] for k in ("类", "款", "项")] if "类" in cols else None
     for row in table.rows[header + 1 :]:
         name = _cell(row, at_name)
-        code = _clean(_cell(row, at_code))
+        code = _clean(_cell(row, at_code)) if at_code is not None else ""
         if split_code is not None:
             code, last = _split_code([_clean(_cell(row, j)) for j in split_code], last)
         if not code:
@@ -128,7 +128,9 @@ def budget_lines(
         classification: Literal["functional", "economic"] = (
             "economic" if code.startswith("3") or economic_hint else "functional"
         )
-        total, basic, project = (_money(_cell(row, j), unit) for j in (at_total, at_basic, at_project))
+        total = _money(_cell(row, at_total), unit)
+        basic = _money(_cell(row, at_basic), unit)
+        project = _money(_cell(row, at_project), unit)
         if basic is None and _is_basic_table(cols):
             basic = total  # every line of a 基本支出表 is basic spending
         elif total is not None and (basic is not None or project is not None):

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from analytics.extract.departments import named, names_in_title
 from analytics.extract.patterns import trie_regex
@@ -45,9 +46,9 @@ def _words(name: str) -> list[str]:
     return vocabulary()["metadata"][name]
 
 
-@dataclass(frozen=True)
-class Line:
-    """A line of a document with where it stands (a METADATA_SOURCES value)."""
+class Line(NamedTuple):
+    """A line of a document with where it stands (a METADATA_SOURCES value). (A named tuple: a
+    document's opening makes a hundred of them.)"""
 
     text: str
     source: str
@@ -146,6 +147,7 @@ def document_lines(document: Document) -> DocumentLines:
     opening: list[str] = []  # the short lines before the first sentence or heading
     in_opening, chars, pending = True, 0, None
     seen_labels: set[str] = set()
+    patterns = _patterns()
     for block in document.blocks:
         if len(lines.body) >= OPENING_LINES or chars >= OPENING_CHARS:
             break
@@ -164,15 +166,15 @@ def document_lines(document: Document) -> DocumentLines:
             lines.labels.append(Label(pending, text, "header", text))
             pending = None
             continue
-        if len(text) <= 8 and _patterns()["label_line"].match(text):
+        if len(text) <= 8 and patterns["label_line"].match(text):
             pending = _label_kinds()["".join(text.rstrip(":：").split())]
             continue
-        if (":" in text or "：" in text or "|" in text) and _patterns()["label"].search(text):
+        if (":" in text or "：" in text or "|" in text) and patterns["label"].search(text):
             # a table caption's '编制单位:…' repeats over every table: read it once
             labels = list(_labels_of(text, "header")) if text not in seen_labels else []
             seen_labels.add(text)
             lines.labels.extend(labels)
-            if _patterns()["label"].match(text):
+            if patterns["label"].match(text):
                 continue
         if len(lines.body) < 8:  # the opening: furniture, dates, file names, the title
             file_line = _FILE_LINE.match(text)
