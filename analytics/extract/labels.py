@@ -13,8 +13,8 @@ Some labels are *qualifiers*: generic words that, right after a specific label, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from analytics.extract.patterns import trie_regex
 from analytics.reference import metrics, read_csv
@@ -31,8 +31,10 @@ _UNIT_SUFFIX = re.compile(r"\((?:万?元|平方米|台、辆|辆|台)\)$")
 _STRIP = re.compile(r"[\s“”\"'‘’「」『』]")
 
 
-@dataclass(frozen=True)
-class LabelMatch:
+class LabelMatch(NamedTuple):
+    """A label found in a text: where it stands, as printed, and the metrics it names (a named tuple:
+    every clause read makes a few)."""
+
     start: int
     end: int
     text: str
