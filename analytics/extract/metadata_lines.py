@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from analytics.extract.departments import named, names_in_title
@@ -115,16 +115,23 @@ def _labels_of(text: str, source: str) -> Iterator[Label]:
 
 def _table_labels(table: Table) -> Iterator[Label]:
     """Labels in a table's first rows: a label cell and the cell after it, or 'label:value' in one."""
-    kinds = _label_kinds()
     for row in table.rows[:TABLE_LABEL_ROWS]:
         for i, cell in enumerate(row):
-            if len(cell) <= 12:
-                name = "".join(cell.split()).rstrip(":：")
-                if name in kinds and i + 1 < len(row) and row[i + 1].strip():
-                    yield Label(kinds[name], row[i + 1].strip(), "table", " | ".join(row))
-                    continue
+            kind = _label_cell(cell)
+            if kind is not None and i + 1 < len(row) and row[i + 1].strip():
+                yield Label(kind, row[i + 1].strip(), "table", " | ".join(row))
+                continue
             if (":" in cell or "：" in cell) and _patterns()["label"].search(cell):
                 yield from _labels_of(cell.strip(), "table")
+
+
+@lru_cache(maxsize=1 << 12)
+def _label_cell(cell: str) -> str | None:
+    """The kind of label a short cell is ('单位名称:' -> 'department'), None for any other cell.
+    (Cached: header cells repeat across tables and documents.)"""
+    if len(cell) > 12:
+        return None
+    return _label_kinds().get("".join(cell.split()).rstrip(":："))
 
 
 @dataclass
