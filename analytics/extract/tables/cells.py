@@ -41,6 +41,19 @@ def is_text(cell: str) -> bool:
     return bool(stripped) and stripped not in DASHES and not is_number(stripped) and percent(stripped) is None
 
 
+BLANK, WORDS, FIGURE = 0, 1, 2
+
+
+@lru_cache(maxsize=1 << 14)
+def cell_class(cell: str) -> int:
+    """BLANK (empty, or a dash standing for nothing), WORDS or FIGURE (a number or a percentage).
+    (Cached: cells repeat, '0.00' and the labels above all.)"""
+    stripped = cell.strip()
+    if not stripped or stripped in DASHES:
+        return BLANK
+    return WORDS if parse_number(stripped) is None and percent(stripped) is None else FIGURE
+
+
 def header_rows(table: Table) -> int:
     """How many leading rows hold no figure (titles, captions and column headers)."""
     for i, row in enumerate(table.rows):

@@ -4,9 +4,8 @@ label columns, each followed by its values; label columns may nest, a category t
 from __future__ import annotations
 
 from analytics.extract.labels import squeeze as _clean
-from analytics.extract.numbers import parse_number
 from analytics.extract.standard_tables import Side, StandardTable, is_this_years
-from analytics.extract.tables.cells import DASHES, TOTAL_WORDS, Meaning, is_text, percent
+from analytics.extract.tables.cells import FIGURE, TOTAL_WORDS, WORDS, Meaning, cell_class, is_text
 from analytics.extract.tables.columns import Column, cell_value, column_fact, prints_prior_year, value_columns
 from analytics.model import Fact, Kind, Table
 
@@ -44,12 +43,10 @@ def vertical_facts(
     texts, numbers = [0] * width, [0] * width
     for r in data:
         for j, cell in enumerate(r):
-            stripped = cell.strip()
-            if not stripped or stripped in DASHES:
-                continue
-            if parse_number(stripped) is None and percent(stripped) is None:
+            holds = cell_class(cell)
+            if holds == WORDS:
                 texts[j] += 1
-            else:
+            elif holds == FIGURE:
                 numbers[j] += 1
     sides = [_side_of(headers[j], standard, j == 0) for j in range(width)]
     label_cols = [
