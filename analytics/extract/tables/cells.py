@@ -35,13 +35,12 @@ def percent(cell: str) -> Decimal | None:
     return parse_number(stripped[:-1]) if stripped.endswith("%") else None
 
 
+BLANK, WORDS, FIGURE = 0, 1, 2
+
+
 def is_text(cell: str) -> bool:
     """A cell holding words: not blank, not a number, not a dash standing for nothing."""
-    stripped = cell.strip()
-    return bool(stripped) and stripped not in DASHES and not is_number(stripped) and percent(stripped) is None
-
-
-BLANK, WORDS, FIGURE = 0, 1, 2
+    return cell_class(cell) == WORDS
 
 
 @lru_cache(maxsize=1 << 14)
