@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from analytics.extract.numbers import parse_number, to_wan
 from analytics.extract.tables.cells import TOTAL_WORDS, percent
-from analytics.model import Fact, Kind, Measure
+from analytics.model import Fact, Kind, Measure, new_fact
 
 BREAKDOWN_WORDS = re.compile(r"一般公共预算|政府性基金|国有资本|财政拨款|其中|事业收入|其他资金")
 VALUE_WORDS = re.compile(r"合计|总计|小计|金额|预算数|决算数|预算|决算|本年|上年|数额|数$")
@@ -89,7 +89,7 @@ def column_fact(
     ordinal: int | None,
 ) -> Fact:
     percent = col.measure == "yoy_pct"
-    return Fact(
+    return new_fact(
         metric=metric,
         measure=col.measure,
         value=value if percent else to_wan(value, unit),
