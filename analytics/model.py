@@ -130,6 +130,31 @@ class Fact:
     table: int | None = field(default=None, compare=False, repr=False)
 
 
+def new_fact(
+    metric: str,
+    measure: Measure,
+    value: Decimal,
+    year: int,
+    kind: Kind,
+    unit_found: str | None,
+    basis: Basis,
+    section: str | None,
+    method: Method,
+    quote: str,
+    reason: str | None = None,
+    table: int | None = None,
+) -> Fact:
+    """`Fact(...)` for the extractor's hot paths: the same object, made by filling its fields at once
+    instead of through the frozen dataclass's one guarded assignment per field (2.5x faster; a
+    document makes about 70). tests/test_model.py holds it to Fact's fields."""
+    fact = object.__new__(Fact)
+    fact.__dict__.update(
+        metric=metric, measure=measure, value=value, year=year, kind=kind, unit_found=unit_found, basis=basis,
+        section=section, method=method, quote=quote, reason=reason, table=table,
+    )  # fmt: skip
+    return fact
+
+
 @dataclass(frozen=True)
 class PerformanceGoal:
     """One indicator row of a 部门职责-工作活动绩效目标 table (an activity without indicators gives one
@@ -197,5 +222,5 @@ class Extraction:
     facts: list[Fact] = field(default_factory=list)
     goals: list[PerformanceGoal] = field(default_factory=list)
     budget_lines: list[BudgetLine] = field(default_factory=list)
-    notes: list[Check] = field(default_factory=list)  # problems seen while extracting (duplicated rows…)
+    checks: list[Check] = field(default_factory=list)  # problems seen while extracting (duplicated rows…)
     tables_seen: list[TableSeen] = field(default_factory=list)  # every table of the document, in order

@@ -59,6 +59,12 @@ def children(parent: str) -> list[str]:
 
 
 @cache
+def parents() -> tuple[str, ...]:
+    """Metric keys that have parts (children), in the order of the reference file."""
+    return tuple(key for key in metrics() if key in _children())
+
+
+@cache
 def _children() -> dict[str, tuple[str, ...]]:
     by_parent: dict[str, list[str]] = {}
     for metric in metrics().values():

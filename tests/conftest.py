@@ -69,7 +69,7 @@ def build_extraction(
     *,
     vehicle_operation: Decimal = Decimal("20.64"),
     department: str | None = "廊坊市科学技术协会",
-    notes: list[Check] | None = None,
+    checks: list[Check] | None = None,
 ) -> Extraction:
     """An extraction like the seed's 三公 section: a stated amount, a stated change with its reason, the
     derived prior-year amount, one goal, one classification line and one extractor note."""
@@ -145,16 +145,16 @@ def build_extraction(
                 2017, "budget", "functional", "2060702", "科普活动", Decimal("19.00"), None, Decimal("19.00")
             ),
         ],
-        notes=[Check("duplicate_row:performance_goals", "warning", False, "indicator printed twice")]
-        if notes is None
-        else notes,
+        checks=[Check("duplicate_row:performance_goals", "warning", False, "indicator printed twice")]
+        if checks is None
+        else checks,
     )
 
 
 def build_checks() -> list[Check]:
     """What validate would return for `build_extraction()`: its note, one failed and one passed sum."""
     return [
-        *build_extraction().notes,
+        *build_extraction().checks,
         Check(
             "sum:vehicle_total",
             "error",

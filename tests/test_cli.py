@@ -44,7 +44,7 @@ def store_with_checks(
 
     def write(checks: list[Check]) -> Path:
         with open_store(db_path) as store:
-            store.write_document(make_document(), make_extraction(notes=[]), checks)
+            store.write_document(make_document(), make_extraction(checks=[]), checks)
         return db_path
 
     return write

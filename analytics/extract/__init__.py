@@ -1,4 +1,4 @@
-"""Extract stage: `Document` -> `Extraction` (metadata, facts, performance goals, budget lines, notes)."""
+"""Extract stage: `Document` -> `Extraction` (metadata, facts, performance goals, budget lines, checks)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def extract(document: Document) -> Extraction:
     result = Extraction(metadata=metadata)
     for field in ("department", "year", "kind", "region"):
         if getattr(metadata, field) is None:
-            result.notes.append(
+            result.checks.append(
                 Check(
                     check=f"metadata:{field}",
                     severity="warning",
@@ -38,7 +38,7 @@ def extract(document: Document) -> Extraction:
             )
     if metadata.year is None:
         result.tables_seen = tables_seen_only(document, metadata.kind)
-        result.notes.extend(filter(None, [no_figures_check(document, result)]))
+        result.checks.extend(filter(None, [no_figures_check(document, result)]))
         return result
     year, kind = metadata.year, metadata.kind or "budget"
     # the department's names as they stand in the (simplified) text: neutral before a figure
@@ -70,7 +70,7 @@ def extract(document: Document) -> Extraction:
             result.facts.extend(reading.facts)
             result.budget_lines.extend(reading.budget_lines)
             result.goals.extend(reading.goals)
-            result.notes.extend(reading.notes)
+            result.checks.extend(reading.checks)
             result.tables_seen.append(reading.seen)
             recent = []
     project = next(
@@ -82,7 +82,7 @@ def extract(document: Document) -> Extraction:
         result.goals = repaired(result.goals, project)
     result.facts.extend(staff_facts(document, year, kind))
     result.facts.extend(prior_year_amounts(result.facts))
-    result.notes.extend(filter(None, [no_figures_check(document, result)]))
+    result.checks.extend(filter(None, [no_figures_check(document, result)]))
     return result
 
 

@@ -26,7 +26,11 @@ def is_asset_table(table: Table) -> bool:
 
 
 def _header_index(table: Table) -> int | None:
+    if "数量" not in "".join(["".join(row) for row in table.rows[:4]]):
+        return None  # a quick look: no header cell can start with it (most tables)
     for i, row in enumerate(table.rows[:4]):
+        if not any("数量" in c for c in row):
+            continue  # no cell can start with it
         cells = [c.strip() for c in row]
         if any(c.startswith("数量") for c in cells) and any(c.startswith(("价值", "金额")) for c in cells):
             return i

@@ -22,9 +22,15 @@ from analytics.model import BudgetLine, Fact, Kind, Table
 CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 CODE_PART_RE = re.compile(r"^\d{2,3}$")
 CODE_IN_NAME_RE = re.compile(r"^\s*(\d{3}(?:\d{2}){0,2})\s+(\S.*)$")
+_TOTAL_HEADER = re.compile(r"(?:本年)?(?:预算数|决算数|支出)(?:合计)?")
+
+Columns = tuple[int, dict[str, int]]
+"""Where a table of classification lines keeps them: its last header row, and the column of each
+field ('code' or '类'/'款'/'项', 'name', 'total', 'basic', 'project', 'personnel', 'public_operating')."""
 
 
-def _find_columns(table: Table) -> tuple[int, dict[str, int]] | None:
+def find_columns(table: Table) -> Columns | None:
+    """The header row and columns of a table of classification lines; None for any other table."""
     for i, row in enumerate(table.rows[:5]):
         cells = [_clean(c) for c in row]
         cols: dict[str, int] = {}
@@ -35,9 +41,7 @@ def _find_columns(table: Table) -> tuple[int, dict[str, int]] | None:
                 cols.setdefault(c, j)
             elif "科目名称" in c or c in ("名称", "项目", "科目"):
                 cols.setdefault("name", j)
-            elif c in ("合计", "总计", "金额", "小计") or re.fullmatch(
-                r"(?:本年)?(?:预算数|决算数|支出)(?:合计)?", c
-            ):
+            elif c in ("合计", "总计", "金额", "小计") or _TOTAL_HEADER.fullmatch(c):
                 cols.setdefault("total", j)
             elif "基本支出" in c:
                 cols.setdefault("basic", j)
@@ -67,10 +71,6 @@ def _codes_in_names(table: Table, header: int, cols: dict[str, int]) -> bool:
     return sum(1 for n in names if CODE_IN_NAME_RE.match(n)) >= 2
 
 
-def is_budget_lines_table(table: Table) -> bool:
-    return _find_columns(table) is not None
-
-
 _CODE_HEADERS = frozenset({"科目编码", "功能分类科目编码", "经济分类科目编码", "编码", "代码", "科目代码"})
 
 
@@ -87,16 +87,17 @@ def _halves(table: Table, header: int) -> tuple[Table, Table] | None:
     )
 
 
-def is_two_lists(table: Table) -> bool:
+def is_two_lists(table: Table, columns: Columns) -> bool:
     """A table of classification lines printing two lists side by side (see `_halves`)."""
-    found = _find_columns(table)
-    return found is not None and _halves(table, found[0]) is not None
+    return _halves(table, columns[0]) is not None
 
 
-def budget_lines(table: Table, *, context: str, year: int, kind: Kind) -> list[BudgetLine]:
+def budget_lines(
+    table: Table, *, context: str, year: int, kind: Kind, columns: Columns | None = None
+) -> list[BudgetLine]:
     """The classification lines of one table (none when it is not such a table); a table of two
-    lists side by side gives the lines of both."""
-    found = _find_columns(table)
+    lists side by side gives the lines of both. `columns`: its `find_columns`, where known."""
+    found = columns or find_columns(table)
     if found is None:
         return []
     header, cols = found
@@ -109,27 +110,15 @@ def budget_lines(table: Table, *, context: str, year: int, kind: Kind) -> list[B
     economic_hint = "经济分类" in head_text or "经济分类" in context[-60:]
     lines: list[BudgetLine] = []
     last: dict[str, str] = {}  # 类/款 carried down when a split-code row leaves them blank
-
-    def cell(row: tuple[str, ...], key: str) -> str:
-        j = cols.get(key)
-        return row[j].strip() if j is not None and j < len(row) else ""
-
+    at_name, at_code, at_total, at_basic, at_project = (
+        cols.get(key) for key in ("name", "code", "total", "basic", "project")
+    )
+    split_code = [cols[k] for k in ("类", "款", "项")] if "类" in cols else None
     for row in table.rows[header + 1 :]:
-        name = cell(row, "name")
-        code = _clean(cell(row, "code"))
-        if "类" in cols:
-            parts = [_clean(cell(row, k)) for k in ("类", "款", "项")]
-            # A spreadsheet stores 款/项 '07' as the number 7: codes are two digits below 类.
-            parts[1:] = [p.zfill(2) if p.isdigit() and len(p) == 1 else p for p in parts[1:]]
-            if parts[0] and CODE_PART_RE.match(parts[0]):
-                last = {"类": parts[0]}
-            code = ""
-            if parts[0] or parts[1] or parts[2]:
-                lei = parts[0] or last.get("类", "")
-                if parts[1]:
-                    last["款"] = parts[1]
-                kuan = parts[1] or (last.get("款", "") if parts[2] else "")
-                code = lei + kuan + parts[2]
+        name = _cell(row, at_name)
+        code = _clean(_cell(row, at_code)) if at_code is not None else ""
+        if split_code is not None:
+            code, last = _split_code([_clean(_cell(row, j)) for j in split_code], last)
         if not code:
             inline = CODE_IN_NAME_RE.match(name)
             if inline:
@@ -139,12 +128,9 @@ def budget_lines(table: Table, *, context: str, year: int, kind: Kind) -> list[B
         classification: Literal["functional", "economic"] = (
             "economic" if code.startswith("3") or economic_hint else "functional"
         )
-
-        def money(key: str, row: tuple[str, ...] = row) -> Decimal | None:
-            value = parse_number(cell(row, key))
-            return to_wan(value, unit) if value is not None else None
-
-        total, basic, project = money("total"), money("basic"), money("project")
+        total = _money(_cell(row, at_total), unit)
+        basic = _money(_cell(row, at_basic), unit)
+        project = _money(_cell(row, at_project), unit)
         if basic is None and _is_basic_table(cols):
             basic = total  # every line of a 基本支出表 is basic spending
         elif total is not None and (basic is not None or project is not None):
@@ -166,20 +152,52 @@ def budget_lines(table: Table, *, context: str, year: int, kind: Kind) -> list[B
     return lines
 
 
+def _cell(row: tuple[str, ...], j: int | None) -> str:
+    """A row's cell in column `j`, stripped; '' where the row has no such column."""
+    return row[j].strip() if j is not None and j < len(row) else ""
+
+
+def _money(cell: str, unit: str | None) -> Decimal | None:
+    value = parse_number(cell)
+    return to_wan(value, unit) if value is not None else None
+
+
+def _split_code(parts: list[str], last: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """The code of a row whose code is split into 类 | 款 | 项 cells, and the 类/款 to carry down
+    to the rows below (which may leave them blank)."""
+    # A spreadsheet stores 款/项 '07' as the number 7: codes are two digits below 类.
+    parts[1:] = [p.zfill(2) if p.isdigit() and len(p) == 1 else p for p in parts[1:]]
+    if parts[0] and CODE_PART_RE.match(parts[0]):
+        last = {"类": parts[0]}
+    if not (parts[0] or parts[1] or parts[2]):
+        return "", last
+    lei = parts[0] or last.get("类", "")
+    if parts[1]:
+        last["款"] = parts[1]
+    kuan = parts[1] or (last.get("款", "") if parts[2] else "")
+    return lei + kuan + parts[2], last
+
+
 def _is_basic_table(cols: dict[str, int]) -> bool:
     """A 一般公共预算基本支出表: its columns split the total into 人员经费 and 公用经费."""
     return "personnel" in cols and "public_operating" in cols
 
 
 def basic_expenditure_facts(
-    table: Table, *, context: str, year: int, kind: Kind, section: str | None, ordinal: int | None = None
+    table: Table,
+    columns: Columns,
+    *,
+    context: str,
+    year: int,
+    kind: Kind,
+    section: str | None,
+    ordinal: int | None = None,
 ) -> list[Fact]:
     """The 合计 row of a 基本支出表 (economic classification, 合计 | 人员经费 | 公用经费) states
-    基本支出 and its two parts."""
-    found = _find_columns(table)
-    if found is None or not _is_basic_table(found[1]):
+    基本支出 and its two parts; `columns` are the table's (`find_columns`)."""
+    header, cols = columns
+    if not _is_basic_table(cols):
         return []
-    header, cols = found
     head_text = " ".join(" ".join(r) for r in table.rows[: header + 1])
     unit = unit_in(context + " " + (table.caption or "") + " " + head_text)
     fact_kind: Kind = "final" if "决算" in head_text or "决算" in context[-60:] else kind

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from analytics.extract.numbers import parse_number, to_wan, unit_in
 from analytics.model import Check, PerformanceGoal, Table
@@ -28,10 +29,12 @@ def is_goals_table(table: Table) -> bool:
 
 def _columns(table: Table) -> tuple[int, dict[str, int]] | None:
     """(index of the first data row, column of each field) or None when this is not a goals table."""
+    if "绩效指标" not in "".join(["".join(row) for row in table.rows[:5]]):
+        return None  # a quick look: no header cell can name the indicators (most tables)
     for i, row in enumerate(table.rows[:5]):
-        cells = [c.strip() for c in row]
-        if not any("绩效指标" in c for c in cells):
+        if not any("绩效指标" in c for c in row):
             continue
+        cells = [c.strip() for c in row]
         if not any(("活动" in c or "项目" in c) for c in cells):
             continue
         cols: dict[str, int] = {}
@@ -73,89 +76,115 @@ def goals_from_table(table: Table) -> tuple[list[PerformanceGoal], list[Check]]:
         return [], []
     first, cols = found
     unit = next((u for row in table.rows[:first] for c in row if (u := unit_in(c))), "万元")
+    at = cols["activity"]
     top_indent = min(
-        (
-            _indent(r[cols["activity"]])
-            for r in table.rows[first:]
-            if len(r) > cols["activity"] and r[cols["activity"]].strip()
-        ),
+        (_indent(r[at]) for r in table.rows[first:] if len(r) > at and r[at].strip()),
         default=0,
     )
-
-    def get(row: tuple[str, ...], key: str) -> str | None:
-        j = cols.get(key)
-        if j is None or j >= len(row):
-            return None
-        return row[j].strip() or None
-
     goals: list[PerformanceGoal] = []
-    notes: list[Check] = []
-    activity: str | None = None
-    parent: str | None = None
-    top: str | None = None
-    budget: Decimal | None = None
-    description = goal = None
-    seen: dict[tuple[str | None, ...], int] = {}
+    checks: list[Check] = []
+    activity: _Activity | None = None
+    top: str | None = None  # the last activity that is no sub-activity
+    seen: dict[tuple[str | None, ...], int] = {}  # each indicator's row, for duplicates
     for row in table.rows[first:]:
-        name_cell = row[cols["activity"]] if len(row) > cols["activity"] else ""
+        name_cell = row[at] if len(row) > at else ""
         if name_cell.strip():
-            activity = name_cell.strip()
+            name = name_cell.strip()
             if _indent(name_cell) > top_indent:
-                parent = top
+                parent = top  # a sub-activity of the last top-level one
             else:
-                parent, top = None, activity
-            raw_budget = get(row, "budget")
-            number = parse_number(raw_budget) if raw_budget else None
-            budget = to_wan(number, unit) if number is not None else None
-            description, goal = get(row, "description"), get(row, "goal")
+                parent, top = None, name
+            activity = _Activity(name, parent, *_activity_cells(row, cols, unit))
         elif activity is None:
             continue
-        grades = tuple(get(row, g) for g in GRADES)
-        indicator = get(row, "indicator")
+        indicator = _cell(row, cols, "indicator")
         if indicator is None and not name_cell.strip():
             continue  # an empty row
-        record = PerformanceGoal(
-            activity=activity,
-            parent_activity=parent,
-            budget=budget,
-            description=description,
-            goal=goal,
-            indicator=indicator,
-            grade_excellent=grades[0],
-            grade_good=grades[1],
-            grade_fair=grades[2],
-            grade_poor=grades[3],
+        grades = tuple(_cell(row, cols, g) for g in GRADES)
+        goals.append(
+            PerformanceGoal(
+                activity=activity.name,
+                parent_activity=activity.parent,
+                budget=activity.budget,
+                description=activity.description,
+                goal=activity.goal,
+                indicator=indicator,
+                grade_excellent=grades[0],
+                grade_good=grades[1],
+                grade_fair=grades[2],
+                grade_poor=grades[3],
+            )
         )
-        goals.append(record)
-        key = (activity, indicator, *grades)
-        if indicator is not None and key in seen:
-            notes.append(
-                Check(
-                    check="duplicate_row:performance_goals",
-                    severity="warning",
-                    passed=False,
-                    message=f"indicator {indicator!r} of activity {activity!r} is printed twice "
-                    f"with the same thresholds (rows {seen[key] + 1} and {len(goals)} of the goals); "
-                    "both are kept",
-                    quote=" | ".join(c.strip() for c in row),
-                )
+        checks.extend(_row_checks(row, goals, seen))
+    return repaired(goals), checks
+
+
+class _Activity(NamedTuple):
+    """The activity a goal row belongs to: the last row that named one."""
+
+    name: str
+    parent: str | None
+    budget: Decimal | None
+    description: str | None
+    goal: str | None
+
+
+def _cell(row: tuple[str, ...], cols: dict[str, int], key: str) -> str | None:
+    """The stripped cell of a field, None where the row has none or it is blank."""
+    j = cols.get(key)
+    if j is None or j >= len(row):
+        return None
+    return row[j].strip() or None
+
+
+def _activity_cells(
+    row: tuple[str, ...], cols: dict[str, int], unit: str
+) -> tuple[Decimal | None, str | None, str | None]:
+    """What a row naming an activity says of it: its budget (in 万元), description and goal."""
+    raw_budget = _cell(row, cols, "budget")
+    number = parse_number(raw_budget) if raw_budget else None
+    budget = to_wan(number, unit) if number is not None else None
+    return budget, _cell(row, cols, "description"), _cell(row, cols, "goal")
+
+
+def _row_checks(
+    row: tuple[str, ...], goals: list[PerformanceGoal], seen: dict[tuple[str | None, ...], int]
+) -> list[Check]:
+    """The problems of the goal just read (the last of `goals`): an indicator printed twice with the
+    same thresholds, thresholds with and without '%'. `seen` collects each indicator's row."""
+    record = goals[-1]
+    grades = (record.grade_excellent, record.grade_good, record.grade_fair, record.grade_poor)
+    indicator, quote = record.indicator, " | ".join(c.strip() for c in row)
+    checks: list[Check] = []
+    key = (record.activity, indicator, *grades)
+    if indicator is not None and key in seen:
+        checks.append(
+            Check(
+                check="duplicate_row:performance_goals",
+                severity="warning",
+                passed=False,
+                message=f"indicator {indicator!r} of activity {record.activity!r} is printed twice "
+                f"with the same thresholds (rows {seen[key] + 1} and {len(goals)} of the goals); "
+                "both are kept",
+                quote=quote,
             )
-        seen.setdefault(key, len(goals) - 1)
-        printed = [g for g in grades if g]
-        with_pct = [g for g in printed if g.endswith("%")]
-        numeric = [g for g in printed if re.search(r"\d", g) and g != "0"]  # a bare 0 needs no unit
-        if with_pct and len(with_pct) < len(numeric):
-            notes.append(
-                Check(
-                    check="mixed_units:performance_goals",
-                    severity="warning",
-                    passed=False,
-                    message=f"indicator {indicator!r} mixes thresholds with and without '%' "
-                    f"({' / '.join(printed)}); kept as printed",
-                    quote=" | ".join(c.strip() for c in row),
-                )
+        )
+    seen.setdefault(key, len(goals) - 1)
+    printed = [g for g in grades if g]
+    with_pct = [g for g in printed if g.endswith("%")]
+    numeric = [g for g in printed if re.search(r"\d", g) and g != "0"]  # a bare 0 needs no unit
+    if with_pct and len(with_pct) < len(numeric):
+        checks.append(
+            Check(
+                check="mixed_units:performance_goals",
+                severity="warning",
+                passed=False,
+                message=f"indicator {indicator!r} mixes thresholds with and without '%' "
+                f"({' / '.join(printed)}); kept as printed",
+                quote=quote,
             )
-    return repaired(goals), notes
+        )
+    return checks
 
 
 def repaired(goals: list[PerformanceGoal], total: Decimal | None = None) -> list[PerformanceGoal]:

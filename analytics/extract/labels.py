@@ -13,8 +13,8 @@ Some labels are *qualifiers*: generic words that, right after a specific label, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from analytics.extract.patterns import trie_regex
 from analytics.reference import metrics, read_csv
@@ -31,8 +31,10 @@ _UNIT_SUFFIX = re.compile(r"\((?:万?元|平方米|台、辆|辆|台)\)$")
 _STRIP = re.compile(r"[\s“”\"'‘’「」『』]")
 
 
-@dataclass(frozen=True)
-class LabelMatch:
+class LabelMatch(NamedTuple):
+    """A label found in a text: where it stands, as printed, and the metrics it names (a named tuple:
+    every clause read makes a few)."""
+
     start: int
     end: int
     text: str
@@ -46,8 +48,7 @@ class LabelMatch:
     @property
     def is_qualifier(self) -> bool:
         """Generic or blocking words that describe the label before them rather than name a figure."""
-        key = _STRIP.sub("", self.text)
-        return self.is_blocker or key in QUALIFIERS or key in SOURCES
+        return not self.metrics or _qualifies(self.text)
 
 
 # Generic labels that, right after a specific label, only qualify it.
@@ -74,6 +75,13 @@ QUALIFIERS = frozenset(
 SOURCES = frozenset({"财政拨款支出", "一般公共预算支出", "一般公共预算财政拨款支出", "一般公共预算拨款支出"})
 
 
+@lru_cache(maxsize=1 << 12)
+def _qualifies(text: str) -> bool:
+    """Whether a label's text is one of the generic words or sources (cached: labels repeat)."""
+    key = _STRIP.sub("", text)
+    return key in QUALIFIERS or key in SOURCES
+
+
 @cache
 def _label_index() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     known = metrics()
@@ -93,9 +101,13 @@ def find_labels(text: str) -> list[LabelMatch]:
     pattern, by_label = _label_index()
     found: list[LabelMatch] = []
     for match in pattern.finditer(text):
-        key = _STRIP.sub("", match.group())
-        found.append(LabelMatch(match.start(), match.end(), match.group(), by_label[key]))
-    return [_prefer_longer_reading(text, label) for label in found]
+        label = match.group()
+        key = label if label in by_label else _STRIP.sub("", label)  # quote marks or spaces inside
+        found_label = LabelMatch(match.start(), match.end(), label, by_label[key])
+        if key in QUALIFIERS:  # a generic label: a longer one overlapping it may win
+            found_label = _prefer_longer_reading(text, found_label)
+        found.append(found_label)
+    return found
 
 
 def has_label(text: str) -> bool:

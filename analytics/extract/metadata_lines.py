@@ -14,7 +14,8 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from analytics.extract.departments import named, names_in_title
 from analytics.extract.patterns import trie_regex
@@ -45,9 +46,9 @@ def _words(name: str) -> list[str]:
     return vocabulary()["metadata"][name]
 
 
-@dataclass(frozen=True)
-class Line:
-    """A line of a document with where it stands (a METADATA_SOURCES value)."""
+class Line(NamedTuple):
+    """A line of a document with where it stands (a METADATA_SOURCES value). (A named tuple: a
+    document's opening makes a hundred of them.)"""
 
     text: str
     source: str
@@ -114,16 +115,23 @@ def _labels_of(text: str, source: str) -> Iterator[Label]:
 
 def _table_labels(table: Table) -> Iterator[Label]:
     """Labels in a table's first rows: a label cell and the cell after it, or 'label:value' in one."""
-    kinds = _label_kinds()
     for row in table.rows[:TABLE_LABEL_ROWS]:
         for i, cell in enumerate(row):
-            if len(cell) <= 12:
-                name = "".join(cell.split()).rstrip(":：")
-                if name in kinds and i + 1 < len(row) and row[i + 1].strip():
-                    yield Label(kinds[name], row[i + 1].strip(), "table", " | ".join(row))
-                    continue
+            kind = _label_cell(cell)
+            if kind is not None and i + 1 < len(row) and row[i + 1].strip():
+                yield Label(kind, row[i + 1].strip(), "table", " | ".join(row))
+                continue
             if (":" in cell or "：" in cell) and _patterns()["label"].search(cell):
                 yield from _labels_of(cell.strip(), "table")
+
+
+@lru_cache(maxsize=1 << 12)
+def _label_cell(cell: str) -> str | None:
+    """The kind of label a short cell is ('单位名称:' -> 'department'), None for any other cell.
+    (Cached: header cells repeat across tables and documents.)"""
+    if len(cell) > 12:
+        return None
+    return _label_kinds().get("".join(cell.split()).rstrip(":："))
 
 
 @dataclass
@@ -146,6 +154,7 @@ def document_lines(document: Document) -> DocumentLines:
     opening: list[str] = []  # the short lines before the first sentence or heading
     in_opening, chars, pending = True, 0, None
     seen_labels: set[str] = set()
+    patterns = _patterns()
     for block in document.blocks:
         if len(lines.body) >= OPENING_LINES or chars >= OPENING_CHARS:
             break
@@ -164,15 +173,15 @@ def document_lines(document: Document) -> DocumentLines:
             lines.labels.append(Label(pending, text, "header", text))
             pending = None
             continue
-        if len(text) <= 8 and _patterns()["label_line"].match(text):
+        if len(text) <= 8 and patterns["label_line"].match(text):
             pending = _label_kinds()["".join(text.rstrip(":：").split())]
             continue
-        if (":" in text or "：" in text or "|" in text) and _patterns()["label"].search(text):
+        if (":" in text or "：" in text or "|" in text) and patterns["label"].search(text):
             # a table caption's '编制单位:…' repeats over every table: read it once
             labels = list(_labels_of(text, "header")) if text not in seen_labels else []
             seen_labels.add(text)
             lines.labels.extend(labels)
-            if _patterns()["label"].match(text):
+            if patterns["label"].match(text):
                 continue
         if len(lines.body) < 8:  # the opening: furniture, dates, file names, the title
             file_line = _FILE_LINE.match(text)

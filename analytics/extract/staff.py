@@ -31,7 +31,7 @@ from decimal import Decimal
 from analytics.model import Document, Fact, Kind, Paragraph, Table
 
 # Cheap gate: a block without any of these words holds no staff count.
-_GATE = ("编制", "实有", "在职", "在编", "在岗")
+_GATE = re.compile("编制|实有|在职|在编|在岗")
 
 _FILLER = r"[为是共有计总数：:\s]{0,6}"
 _COUNT = r"(?P<count>\d{1,6})\s*(?P<unit>人|名|个)(?!次|民|大|员|代表|均|口|以上|左右)"
@@ -67,6 +67,7 @@ _ROW_LABELS: dict[str, tuple[str, int]] = {
     **{label: ("staff_actual", 1) for label in ("实有人数", "实有人员", "实有人员数")},
 }  # fmt: skip
 _INTEGER = re.compile(r"^\d{1,6}$")
+_SPACES = re.compile(r"\s+")
 _YEAR_CELL = re.compile(r"^((?:19|20)\d{2})\s*年?")
 
 
@@ -84,26 +85,26 @@ class _Candidate:
 def staff_facts(document: Document, year: int, kind: Kind) -> list[Fact]:
     """The document's staff counts (at most one per metric), for its own year and kind."""
     candidates: list[_Candidate] = []
-    recent: list[list[str]] = []  # the rows just before, for a table's header
+    recent: list[str] = []  # the '|' lines just before, for a table's header
     for order, block in enumerate(document.blocks):
         if isinstance(block, Paragraph):
             text = block.text
             if "|" in text:
-                row = [c.strip() for c in text.strip().strip("|").split("|")]
-                candidates.extend(_row(row, recent, order, year))
-                recent = [*recent[-2:], row]
+                if _may_label(text.strip().strip("|").split("|", 1)[0]):
+                    before = [_pipe_cells(line) for line in recent]
+                    candidates.extend(_row(_pipe_cells(text), before, order, year))
+                recent = [*recent[-2:], text]
                 continue
             recent = []
-            if any(word in text for word in _GATE):
+            if _GATE.search(text):
                 candidates.extend(_sentences(text, order))
         elif isinstance(block, Table):
-            if _about_vehicles(block):
-                continue
-            rows: list[list[str]] = []
-            for raw in block.rows:
-                row = [c.strip() for c in raw]
-                candidates.extend(_row(row, rows[-3:], order, year))
-                rows.append(row)
+            if not _may_label("".join([row[0] for row in block.rows if row])) or _about_vehicles(block):
+                continue  # no first cell that may be a label (most tables), or a table about vehicles
+            for i, raw in enumerate(block.rows):
+                if raw and _may_label(raw[0]):
+                    before = [[c.strip() for c in r] for r in block.rows[max(0, i - 3) : i]]
+                    candidates.extend(_row([c.strip() for c in raw], before, order, year))
     typed = [c for c in candidates if c.metric == "staff_authorised" and c.rank == TYPED_RANK]
     if len(typed) > 1:  # post types in several sentences and no total: parts, not a total
         candidates = [c for c in candidates if c not in typed]
@@ -127,7 +128,7 @@ def _sentences(text: str, order: int) -> list[_Candidate]:
         end = end_match.end() if end_match else len(text)
         sentence = text[start:end]
         start = end
-        if not any(word in sentence for word in _GATE):
+        if not _GATE.search(sentence):
             continue
         taken: list[tuple[int, int]] = []
         for metric, rank, pattern in _PATTERNS:
@@ -155,6 +156,17 @@ def _sentences(text: str, order: int) -> list[_Candidate]:
     return out
 
 
+def _may_label(cell: str) -> bool:
+    """Whether a first cell may be one of the row labels: each holds 编, 在 or 实 (a cheap test
+    before the label is cleaned and looked up; most rows are no staff count)."""
+    return "编" in cell or "在" in cell or "实" in cell
+
+
+def _pipe_cells(line: str) -> list[str]:
+    """The cells of a table row flattened into a '|' line."""
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
 def _retired(label: str) -> bool:
     return any(word in label for word in ("离休", "退休", "遗属"))
 
@@ -162,7 +174,7 @@ def _retired(label: str) -> bool:
 def _row(row: list[str], before: list[list[str]], order: int, year: int) -> list[_Candidate]:
     if not row:
         return []
-    label = re.sub(r"\s+", "", row[0]).removeprefix("其中").lstrip(":：")
+    label = _SPACES.sub("", row[0]).removeprefix("其中").lstrip(":：")
     known = _ROW_LABELS.get(label)
     if known is None or any("车" in c or "辆" in c for r in before for c in r):
         return []

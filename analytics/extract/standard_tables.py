@@ -42,6 +42,7 @@ _BRACKETED = re.compile(r"[(（][^()（）]{0,12}[)）]")
 _QUALIFIED = re.compile(
     r"(?:一般公共预算|公共财政预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|财政拨款|机关运行经费|项目|基本|三公经费)$"
 )
+_UNIT_LABEL = re.compile(r"单位[:：]|金额单位")
 _MAX_TITLE_LINE = 80  # characters: a longer line is a sentence, not a table title
 _THIS_YEAR = ("本年", "当年")
 
@@ -65,6 +66,9 @@ class StandardTable:
     expenditure: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
     after_carryover: bool = False
     total_row: bool = False
+
+    def __hash__(self) -> int:  # the key names the entry (the meanings are cached per entry and label)
+        return hash(self.key)
 
     def meaning(self, label: str, side: Side | None = None) -> tuple[str, ...]:
         """The metrics `label` names in this table, on `side` (None: the table's own side)."""
@@ -201,7 +205,7 @@ def title_match(line: str, kind: Kind | None) -> StandardTable | None:
     if best is None:
         return None
     start, title = best
-    tail = re.split(r"单位[:：]|金额单位", text[start + len(title) :])[0]
+    tail = _UNIT_LABEL.split(text[start + len(title) :])[0]
     if not _TAIL_OK.match(_BRACKETED.sub("", tail)) or _QUALIFIED.search(text[:start]):
         return None
     entries = by_title[title]

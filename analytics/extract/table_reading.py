@@ -15,7 +15,7 @@ from analytics.extract.assets import asset_facts, is_asset_table
 from analytics.extract.budget_lines import (
     basic_expenditure_facts,
     budget_lines,
-    is_budget_lines_table,
+    find_columns,
     is_two_lists,
 )
 from analytics.extract.goals import goals_from_table, is_goals_table
@@ -41,7 +41,7 @@ class TableReading:
     facts: list[Fact] = field(default_factory=list)
     budget_lines: list[BudgetLine] = field(default_factory=list)
     goals: list[PerformanceGoal] = field(default_factory=list)
-    notes: list[Check] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
 
 
 def header_text(table: Table) -> str:
@@ -86,17 +86,17 @@ def read_table(
     context = "\n".join(above)
     reading = TableReading(seen=TableSeen(ordinal, table.page, caption, None, len(table.rows), 0))
     if is_goals_table(table):
-        reading.goals, reading.notes = goals_from_table(table)
+        reading.goals, reading.checks = goals_from_table(table)
     elif is_asset_table(table):
         reading.facts = asset_facts(
             table, year=year, kind=kind, section=section, context=context, ordinal=ordinal
         )
-    elif is_budget_lines_table(table):
-        reading.budget_lines = budget_lines(table, context=context, year=year, kind=kind)
+    elif (columns := find_columns(table)) is not None:
+        reading.budget_lines = budget_lines(table, context=context, year=year, kind=kind, columns=columns)
         reading.facts = basic_expenditure_facts(
-            table, context=context, year=year, kind=kind, section=section, ordinal=ordinal
+            table, columns, context=context, year=year, kind=kind, section=section, ordinal=ordinal
         )
-        if standard is not None and standard.metrics and is_two_lists(table):
+        if standard is not None and standard.metrics and is_two_lists(table, columns):
             # Two lists side by side end in total rows under their own labels ('人员经费合计' |
             # '公用经费合计'): they state what the catalogue says the table can (the lines are no facts).
             given = {(f.metric, f.year, f.kind, f.value) for f in reading.facts}
@@ -128,7 +128,7 @@ def read_table(
     key = standard.key if standard else None
     reading.seen = replace(reading.seen, standard_table=key, figures=figures)
     if standard is not None and figures == 0 and _prints_amounts(table):
-        reading.notes.append(
+        reading.checks.append(
             Check(
                 check="table:unread",
                 severity="warning",

@@ -135,12 +135,12 @@ def build_rows(
     document: Document, extraction: Extraction, checks: Sequence[Check] | None = None
 ) -> PreparedDocument:
     """One document's rows for every table, column by column, as `Store.write_prepared` writes them;
-    `checks` None records `extraction.notes`.
+    `checks` None records `extraction.checks`.
 
     Raises LoadError (naming the file) when a value cannot be stored, e.g. an amount with more than
     14 integer digits: that document fails at the load stage and nothing of it is written.
     """
-    recorded = list(extraction.notes if checks is None else checks)
+    recorded = list(extraction.checks if checks is None else checks)
     try:
         rows = {
             "facts": fact_rows(document, extraction, extraction.facts, recorded),

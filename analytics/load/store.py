@@ -141,12 +141,12 @@ class Store:
         """Write one document and everything found in it, in one transaction.
 
         `checks` are the validate stage's results (which include the extractor's notes); when None,
-        only `extraction.notes` are recorded. Raises LoadError, with nothing changed, if a row cannot
+        only `extraction.checks` are recorded. Raises LoadError, with nothing changed, if a row cannot
         be written (e.g. an amount too large for DECIMAL(18,4)).
         """
         self._require_writable()
         path = document.source_path
-        recorded = list(extraction.notes if checks is None else checks)
+        recorded = list(extraction.checks if checks is None else checks)
         with self._transaction(path):
             verdict, settled = self._settle(path, document.sha256)
             if settled is not None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from analytics.model import Block, Paragraph, Table
-from analytics.read.text import normalise
+from analytics.read.characters import normalise
 
 
 def paragraph_text(raw: str) -> str:

@@ -1,7 +1,7 @@
 """Reader for web pages (format 'html'), also the .doc files that are really Word's HTML export.
 
 1. Decoding: the byte-order mark, then the charset the page declares (`<meta charset>`, the
-   http-equiv Content-Type, an XML declaration), then sniffing (`analytics.read.text.decode`). GBK
+   http-equiv Content-Type, an XML declaration), then sniffing (`analytics.read.decoding.decode`). GBK
    and GB2312 are decoded as GB18030, their superset, because pages declaring them use its
    characters anyway; a page whose bytes do not match its declared charset is sniffed instead.
 2. The article body: scripts, styles, forms' controls, navigation, headers, footers, asides and
@@ -11,7 +11,7 @@
    <body> when there is none. Inside the root, small elements named like navigation, breadcrumbs or
    share bars go too. A heading (<h1>, or a short element classed 'title') standing before
    the root, outside it, is kept as the first paragraph: sites put the title above the body.
-3. Blocks: block elements (<p>, <div>, <h1>..., <li>, <br>, ...) break paragraphs; runs of
+3. Blocks (`html_walk`): block elements (<p>, <div>, <h1>..., <li>, <br>, ...) break paragraphs; runs of
    whitespace collapse to one space, and to nothing where a line break of the markup stands next to
    a Chinese character. A <table> is a Table read on its grid with colspan/rowspan
    read once ('' in the spanned positions); its <caption>, or a first row that is one cell, is
@@ -24,17 +24,15 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 from lxml import etree  # type: ignore[import-untyped]
 
 from analytics.errors import ReadError
 from analytics.model import Block, Document, Paragraph
-from analytics.read.blocks import SpanGrid, cell_text, paragraph_text, table_block
-from analytics.read.limits import check_time
-from analytics.read.text import already_simplified, decode, to_simplified
+from analytics.read.blocks import paragraph_text
+from analytics.read.characters import already_simplified, to_simplified
+from analytics.read.decoding import decode
+from analytics.read.html_walk import ASCII_SPACE, Walker, text_content
 
 _CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -47,11 +45,6 @@ _REMOVED_TAGS = frozenset(
     {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select",
      "button", "input", "textarea", "nav", "header", "footer", "aside", "head", "title", "map", "audio", "video"}
 )  # fmt: skip
-_BLOCK_TAGS = frozenset(
-    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "section", "article",
-     "main", "blockquote", "pre", "hr", "address", "figure", "figcaption", "center", "form", "fieldset",
-     "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "body", "html", "legend", "details", "summary"}
-)  # fmt: skip
 _CONTENT_NAME = re.compile(
     r"content|article|trs_editor|zoom|detail|artibody|text|main|zw|con_?t|news_?body|wenzhang|xilan",
     re.IGNORECASE,
@@ -62,12 +55,8 @@ _NOT_CONTENT_NAME = re.compile(
 )
 _TITLE_NAME = re.compile(r"title|biaoti|bt\b", re.IGNORECASE)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")
-_WIDE = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u201c\u201d"
-_BROKEN_LINE = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\n\r\f]*|[ \t\r\f]*\n[ \t\n\r\f]*(?=[{_WIDE}])")
 _DESCEND_SHARE = 0.6
 _CHROME_SHARE = 0.2  # an element named like navigation holding more of the root's text is kept
-_MAX_SPAN = 1000  # colspan/rowspan beyond this are typos or traps, not tables
 
 
 def read_html(data: bytes, source_path: str) -> Document:
@@ -138,7 +127,7 @@ def html_blocks(text: str) -> list[Block]:
     _strip(page, may_hide=_may_hide(text))
     root = _content_root(page)
     _strip_chrome(root)
-    walker = _Walker()
+    walker = Walker()
     title = _title_before(page, root)
     if title:
         walker.blocks.append(Paragraph(title))
@@ -147,17 +136,9 @@ def html_blocks(text: str) -> list[Block]:
     return walker.blocks
 
 
-# A plain HTML parser: lxml.html's element classes cost a class lookup per element (12 % of the read)
-# for methods this reader replaces with the two functions below.
+# A plain HTML parser: lxml.html's element classes cost a class lookup per element (see
+# docs/performance.md) for methods this reader replaces with `html_walk.text_content` and `_drop_tree`.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
-
-
-def _text_content(element: etree._Element) -> str:
-    """The text of an element and its descendants, as lxml.html's text_content() gives it."""
-    return str(_STRING_VALUE(element))
-
-
-_STRING_VALUE = etree.XPath("string()")  # the text of an element's descendants, joined in C
 
 
 def _drop_tree(element: etree._Element) -> None:
@@ -251,7 +232,7 @@ def _content_root(page: etree._Element) -> etree._Element:
 
 def _text_size(element: etree._Element) -> int:
     """The number of characters of an element's text that are not ASCII whitespace."""
-    text = _text_content(element)
+    text = text_content(element)
     return len(text) - sum(map(text.count, " \t\n\r\f"))
 
 
@@ -276,164 +257,10 @@ def _title_before(page: etree._Element, root: etree._Element) -> str | None:
         if not isinstance(element.tag, str) or element.tag in ("html", "body") or element in around_root:
             continue
         if element.tag == "h1" or _TITLE_NAME.search(_names(element)):
-            text = paragraph_text(_ASCII_SPACE.sub(" ", _text_content(element)))
+            text = paragraph_text(ASCII_SPACE.sub(" ", text_content(element)))
             if text and len(text) <= 100 and element.find(".//table") is None:
                 if element.tag == "h1":
                     heading = text
                 else:
                     classed = text
     return heading or classed
-
-
-@dataclass
-class _Walker:
-    """Turns an element tree into blocks; the line in progress collects inline text."""
-
-    blocks: list[Block] = field(default_factory=list)
-    line: list[str] = field(default_factory=list)
-
-    def flush(self) -> None:
-        if self.line:
-            text = paragraph_text(_collapse("".join(self.line)))
-            if text:
-                self.blocks.append(Paragraph(text))
-            self.line = []
-
-    def element(self, element: etree._Element) -> None:
-        """Walk one element and its children, then leave its tail to the caller."""
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        if tag == "table":
-            self.flush()
-            self.table(element)
-            return
-        if tag == "br":
-            self.flush()
-            return
-        if tag == "pre":
-            self.flush()
-            for line in _text_content(element).split("\n"):
-                self.line.append(line)
-                self.flush()
-            return
-        block = tag in _BLOCK_TAGS
-        if block:
-            self.flush()
-        if element.text:
-            self.line.append(element.text)
-        for child in element:
-            self.element(child)
-            if child.tail:
-                self.line.append(child.tail)
-        if block:
-            self.flush()
-
-    def table(self, table: etree._Element) -> None:
-        check_time()
-        rows = list(_own_rows(table))
-        cells = [list(_own_cells(row)) for row in rows]
-        layout = sum(len(row) for row in cells) <= 1 or any(
-            inner is not table for inner in table.iter("table")
-        )
-        if layout:  # page layout: the cells are running text
-            for row in cells:
-                for cell in row:
-                    self.element(cell)
-                    self.flush()
-            return
-        if any(cell.get("colspan") or cell.get("rowspan") for row in cells for cell in row):
-            grid = SpanGrid()
-            for r, row in enumerate(cells):
-                column = 0
-                for cell in row:
-                    column = grid.next_free(r, column)
-                    colspan = _span(cell.get("colspan"), _MAX_SPAN)
-                    rowspan = _span(cell.get("rowspan"), len(cells) - r)
-                    grid.place(r, column, _cell_text(cell), colspan=colspan, rowspan=rowspan)
-                    column += colspan
-            grid_rows = grid.rows()
-        else:  # no spans (the common case): the rows as they stand, padded to the widest
-            while not cells[-1]:
-                cells.pop()  # trailing empty rows hold no position of the grid
-            width = max(len(row) for row in cells)
-            grid_rows = [[_cell_text(cell) for cell in row] + [""] * (width - len(row)) for row in cells]
-        caption_element = table.find("caption")
-        caption = paragraph_text(_text_content(caption_element)) if caption_element is not None else None
-        block = table_block(
-            grid_rows, first_row_is_one_cell=bool(cells) and len(cells[0]) == 1, caption=caption or None
-        )
-        if isinstance(block, Paragraph) and caption:
-            self.blocks.append(Paragraph(caption))
-        if block is not None:
-            self.blocks.append(block)
-
-
-def _cell_text(cell: etree._Element) -> str:
-    """A cell's text: its paragraphs and line breaks joined with '\n'. Whitespace runs collapse; at
-    the start only the ASCII whitespace of the markup goes, so &nbsp; and full-width indentation stay."""
-    if len(cell) == 0:  # the common case: text and nothing else
-        raw = cell.text or ""
-        return _leaf_cell_text(raw) if len(raw) <= 48 else cell_text(_collapse(raw).lstrip(" "))
-    lines: list[str] = []
-    current: list[str] = []
-
-    def visit(element: etree._Element, top: bool) -> None:
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        breaks = not top and (tag in _BLOCK_TAGS or tag == "br")
-        if breaks:
-            lines.append("".join(current))
-            current.clear()
-        if element.text and tag != "br":
-            current.append(element.text)
-        for child in element:
-            visit(child, False)
-            if child.tail:
-                current.append(child.tail)
-        if breaks and tag != "br":
-            lines.append("".join(current))
-            current.clear()
-
-    visit(cell, True)
-    lines.append("".join(current))
-    kept = [text for line in lines if (text := _collapse(line).lstrip(" ").rstrip()).strip()]
-    return cell_text("\n".join(kept))
-
-
-@lru_cache(maxsize=1 << 14)
-def _leaf_cell_text(raw: str) -> str:
-    """`_cell_text` of a cell holding only short text: cells repeat ('0.00', '合计'), so they are cached.
-    (Under `already_simplified` the page was converted first, so a cached result is right outside it too.)"""
-    return cell_text(_collapse(raw).lstrip(" "))
-
-
-def _collapse(text: str) -> str:
-    """Whitespace as a browser shows it: a run is one space, and a line break in the markup next to
-    a Chinese character is nothing (Chinese is not spaced between words)."""
-    if "\n" not in text and "\t" not in text and "\r" not in text and "\f" not in text and "  " not in text:
-        return text  # no line break and no run: nothing to collapse (most text of a page)
-    return _ASCII_SPACE.sub(" ", _BROKEN_LINE.sub("", text))
-
-
-def _own_rows(table: etree._Element) -> Iterator[etree._Element]:
-    """The table's rows, in order, directly or in thead/tbody/tfoot (not those of nested tables).
-    (The HTML parser gives tag names in lower case.)"""
-    for child in table.iterchildren("tr", "thead", "tbody", "tfoot"):
-        if child.tag == "tr":
-            yield child
-        else:
-            yield from child.iterchildren("tr")
-
-
-def _own_cells(row: etree._Element) -> Iterator[etree._Element]:
-    return row.iterchildren("td", "th")  # type: ignore[no-any-return]
-
-
-def _span(raw: str | None, most: int) -> int:
-    """A colspan/rowspan value: 1 when absent or invalid, 0 ('to the end') and big values capped."""
-    if raw is None:
-        return 1
-    if raw.isdigit():
-        value = int(raw)
-        return max(1, min(value if value > 0 else most, most))
-    digits = re.match(r"\s*(\d+)", raw)
-    value = int(digits.group(1)) if digits else 1
-    return max(1, min(value if value > 0 else most, most))

@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from statistics import median
 
+from analytics.read.characters import normalise
 from analytics.read.pdf_page import Char
-from analytics.read.text import normalise
 
 SPACE_GAP = 0.15  # of the character height: a wider gap between two ASCII characters is a space
 
@@ -68,7 +68,7 @@ def join_lines(lines: Sequence[str]) -> str:
 
 
 def tidy(text: str) -> str:
-    """Normalise PDF text (see `analytics.read.text.normalise`) and repair its spacing.
+    """Normalise PDF text (see `analytics.read.characters.normalise`) and repair its spacing.
 
     >>> tidy("三公 经费 “ ” 474 .91 万元, 比上年 减少 5 万元")
     '三公经费474.91万元,比上年减少5万元'

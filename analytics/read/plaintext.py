@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from analytics.model import Block, Document, Paragraph, Table
-from analytics.read.text import MIXED_ENCODING, decode, normalise, split_lines
+from analytics.read.characters import normalise, split_lines
+from analytics.read.decoding import MIXED_ENCODING, decode
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
 _PIPES = "|｜"  # the full-width bar is a pipe too (NFKC makes it one)
@@ -33,8 +34,8 @@ _PADDING = " \t"  # only ASCII padding is stripped from pipe cells: ideographic 
 def read_text(data: bytes, source_path: str) -> Document:
     """Read a plain-text file into a Document of paragraphs and tables (format 'text').
 
-    The encoding is detected (see `analytics.read.text.decode`) and every paragraph and cell is
-    normalised (`analytics.read.text.normalise`). `Document.notes` says how many Word bookmark
+    The encoding is detected (see `analytics.read.decoding.decode`) and every paragraph and cell is
+    normalised (`analytics.read.characters.normalise`). `Document.notes` says how many Word bookmark
     markers were dropped, how many byte sequences could not be decoded (kept as U+FFFD), and whether
     the file mixes UTF-8 and GB18030 lines.
     """

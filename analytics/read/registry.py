@@ -14,6 +14,7 @@ from pathlib import PurePath
 
 from analytics.errors import ReadError
 from analytics.model import Document, Paragraph
+from analytics.read.characters import script_tally
 from analytics.read.doc import read_doc
 from analytics.read.docx import read_docx
 from analytics.read.encrypted import read_encrypted_office
@@ -25,7 +26,6 @@ from analytics.read.plaintext import read_text
 from analytics.read.shape import shape
 from analytics.read.sniff import describe_format, sniff_format, suffix_format
 from analytics.read.spreadsheet import read_spreadsheet
-from analytics.read.text import script_tally
 
 Reader = Callable[[bytes, str], Document]
 

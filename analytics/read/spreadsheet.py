@@ -34,9 +34,9 @@ import python_calamine as calamine
 from analytics.errors import ReadError
 from analytics.model import Block, Document, Paragraph, Table
 from analytics.read.blocks import cell_text, paragraph_text, table_block
+from analytics.read.characters import normalise
 from analytics.read.limits import check_time, check_zip
 from analytics.read.sniff import ZIP_MAGICS, sniff_format
-from analytics.read.text import normalise
 
 Value = int | float | str | bool | datetime.time | datetime.date | datetime.datetime | datetime.timedelta
 

@@ -25,7 +25,7 @@ def validate(extraction: Extraction) -> list[Check]:
     if out_of_scale:
         extraction.facts = [f for i, f in enumerate(extraction.facts) if i not in out_of_scale]
     return [
-        *extraction.notes,
+        *extraction.checks,
         *scale,
         *sum_checks(extraction.facts),
         *repeated_figure_checks(extraction.facts),

@@ -16,7 +16,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from analytics.model import Check, Fact, Severity
-from analytics.reference import children, metrics
+from analytics.reference import children, parents
 
 Key = tuple[int, str, str]  # (year, kind, measure)
 
@@ -45,13 +45,11 @@ def _part_value(metric: str, values: dict[str, Fact]) -> tuple[Decimal, list[str
 def sum_checks(facts: list[Fact]) -> list[Check]:
     checks: list[Check] = []
     for (year, kind, measure), values in sorted(_values(facts).items()):
-        for parent in metrics():
+        for parent in parents():
             total = values.get(parent)
             if total is None:
                 continue
             parts_of = children(parent)
-            if not parts_of:
-                continue
             found = {c: v for c in parts_of if (v := _part_value(c, values)) is not None}
             if len(found) < min(2, len(parts_of)):
                 continue

@@ -36,11 +36,13 @@ def budget_line_checks(lines: list[BudgetLine]) -> list[Check]:
                 )
     for (_, _, _), group in groups.items():
         by_code = {line.code: line for line in group}
+        # a line's children are the lines one level down whose code starts with its code
+        by_parent: dict[str, list[BudgetLine]] = defaultdict(list)
         for line in group:
-            child_len = LEVELS.get(len(line.code))
-            children = [
-                c for c in group if child_len and len(c.code) == child_len and c.code.startswith(line.code)
-            ]
+            if len(line.code) in LEVELS.values():
+                by_parent[line.code[:-2]].append(line)
+        for line in group:
+            children = by_parent.get(line.code, []) if len(line.code) in LEVELS else []
             totals = [c.total for c in children if c.total is not None]
             if line.total is None or not totals:
                 continue

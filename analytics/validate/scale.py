@@ -112,20 +112,53 @@ def _weigh(
     return evidence
 
 
-def _suspicious(by_key: dict[tuple[int, str, str], list[_Entry]]) -> bool:
+def _suspicious(low: dict[tuple[int, str, str], float], high: dict[tuple[int, str, str], float]) -> bool:
     """Whether any comparison `_weigh` makes could fall out of line: the same figure stated 1,000
-    times apart, or a part 10 times what it is a part of (a quick look at each key's extremes)."""
-    low = {key: min(e[3] for e in entries) for key, entries in by_key.items()}
-    high = {key: max(e[3] for e in entries) for key, entries in by_key.items()}
-    for key in by_key:
-        if high[key] >= _OUT * low[key]:
+    times apart, or a part 10 times what it is a part of (a quick look at each key's extremes,
+    `low` and `high`)."""
+    for key, highest in high.items():
+        if highest >= _OUT * low[key]:
             return True
         year, kind, metric = key
         for whole in _related(metric):
             smallest = low.get((year, kind, whole))
-            if smallest is not None and high[key] >= _OVER * smallest:
+            if smallest is not None and highest >= _OVER * smallest:
                 return True
     return False
+
+
+@cache
+def _money_metrics() -> frozenset[str]:
+    return frozenset(key for key, metric in metrics().items() if metric.unit == "money")
+
+
+def _stated_amounts(facts: list[Fact]) -> list[int]:
+    """The indices of the stated money amounts above zero: the figures a unit can be wrong for."""
+    money = _money_metrics()
+    return [
+        i
+        for i, f in enumerate(facts)
+        if f.metric in money and f.measure == "amount" and f.basis == "stated" and f.value > 0
+    ]
+
+
+def _in_line(facts: list[Fact], indices: list[int]) -> bool:
+    """Whether nothing can be out of line (most documents): no table's unit is in doubt, and no
+    comparison could fall out of line (see `_suspicious`)."""
+    low: dict[tuple[int, str, str], float] = {}
+    high: dict[tuple[int, str, str], float] = {}
+    for i in indices:
+        fact = facts[i]
+        if fact.table is not None and fact.unit_found is None:
+            return False
+        key, value = (fact.year, fact.kind, fact.metric), float(fact.value)
+        if key not in low:
+            low[key] = high[key] = value
+        elif value < low[key]:
+            low[key] = value
+        elif value > high[key]:
+            high[key] = value
+    return not _suspicious(low, high)
 
 
 def scale_checks(facts: list[Fact]) -> tuple[list[Check], set[int]]:
@@ -134,26 +167,18 @@ def scale_checks(facts: list[Fact]) -> tuple[list[Check], set[int]]:
     Groups are set aside one at a time, the one with the most evidence against it first, and the
     evidence weighed again without it: a wrong figure no longer counts against the right ones.
     """
-    known = metrics()
-    money: list[_Entry] = []
-    indices: list[int] = []
-    for i, f in enumerate(facts):
-        money_metric = f.metric in known and known[f.metric].unit == "money"
-        if money_metric and f.measure == "amount" and f.basis == "stated" and f.value > 0:
-            money.append((f, _group(f, i), _sureness(f), float(f.value)))
-            indices.append(i)
-    if len(money) < 2:
+    indices = _stated_amounts(facts)
+    if len(indices) < 2 or _in_line(facts, indices):
         return [], set()
+    money: list[_Entry] = [
+        (facts[i], _group(facts[i], i), _sureness(facts[i]), float(facts[i].value)) for i in indices
+    ]
     by_key: dict[tuple[int, str, str], list[_Entry]] = defaultdict(list)
     sureness: dict[tuple[str, int], float] = {}
     for entry in money:
         fact, group, sure, _ = entry
         by_key[(fact.year, fact.kind, fact.metric)].append(entry)
         sureness[group] = max(sureness.get(group, 0.0), sure)
-    if not any(fact.table is not None and fact.unit_found is None for fact, *_ in money) and not _suspicious(
-        by_key
-    ):
-        return [], set()  # nothing can be out of line, and no table's unit is in doubt (most documents)
     out: dict[tuple[str, int], tuple[Fact, Fact]] = {}
     while True:
         evidence = _weigh(money, by_key, set(out))

@@ -28,7 +28,7 @@ def seeded_db(
 ) -> Path:
     """One document (the seed's shape): 公务用车运行费 20.64 stated, its change -5, 2016 derived."""
     with open_store(db_path) as store:
-        store.write_document(make_document(), make_extraction(notes=[]), [])
+        store.write_document(make_document(), make_extraction(checks=[]), [])
     return db_path
 
 

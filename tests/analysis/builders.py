@@ -110,7 +110,7 @@ def _extraction(doc: Doc) -> Extraction:
         facts=facts,
         goals=list(doc.goals),
         budget_lines=list(doc.lines),
-        notes=list(doc.notes),
+        checks=list(doc.notes),
     )
 
 

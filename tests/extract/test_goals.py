@@ -75,7 +75,7 @@ def test_seed_goals() -> None:
         "助力创新驱动发展",
         "政务管理",
     ]
-    duplicate = [n for n in extraction.notes if n.check == "duplicate_row:performance_goals"]
+    duplicate = [n for n in extraction.checks if n.check == "duplicate_row:performance_goals"]
     assert (
         len(duplicate) == 1
         and duplicate[0].severity == "warning"

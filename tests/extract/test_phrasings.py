@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from analytics.extract.narrative import NarrativeReader, facts_from_paragraph, prepare
+from analytics.extract.narrative import NarrativeReader, facts_from_paragraph, running_text
 from analytics.model import Kind
 
 Row = tuple[str, str, str, int, str]  # metric, measure, value, year, kind
@@ -340,10 +340,11 @@ def test_sentence(sentence: str, kind: Kind, expected: list[Row]) -> None:
 
 def test_pdf_spaces_and_chinese_numerals() -> None:
     assert (
-        prepare("2020 年度 收入总计 12,486.35 万元,增长 8.94 %") == "2020年度收入总计12,486.35万元,增长8.94%"
+        running_text("2020 年度 收入总计 12,486.35 万元,增长 8.94 %")
+        == "2020年度收入总计12,486.35万元,增长8.94%"
     )
-    assert prepare("二〇一九年共有车辆三辆,出国费为零。") == "2019年共有车辆3辆,出国费为0。"
-    assert prepare("栏次 1 2 3") == "栏次1 2 3"
+    assert running_text("二〇一九年共有车辆三辆,出国费为零。") == "2019年共有车辆3辆,出国费为0。"
+    assert running_text("栏次 1 2 3") == "栏次1 2 3"
 
 
 def test_a_heading_names_the_subject_of_the_paragraphs_under_it() -> None:

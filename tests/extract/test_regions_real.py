@@ -15,7 +15,7 @@ from analytics.extract import extract
 from analytics.extract.departments import is_central
 from analytics.extract.regions import chain, most_specific
 from analytics.read import read_document
-from analytics.read.text import to_simplified
+from analytics.read.characters import to_simplified
 
 REAL = Path(__file__).resolve().parents[2].parent / "shared" / "real"
 
@@ -41,7 +41,7 @@ def _resolved(folder: str) -> tuple[int, int, list[str], list[str]]:
             else:
                 missed.append(f"{label['file']}: {label['region']} -> {meta.region} {meta.region_code}")
         if found is None and not (meta.department and is_central(meta.department)):
-            listed = any(n.check == "metadata:region" and not n.passed for n in extraction.notes)
+            listed = any(n.check == "metadata:region" and not n.passed for n in extraction.checks)
             if meta.region is None and not listed:
                 unlisted.append(label["file"])
     return labelled, resolved, missed, unlisted

@@ -16,7 +16,7 @@ def _document(*texts: str, tables: tuple[Table, ...] = ()) -> Document:
 
 
 def _silent(document: Document) -> list[str]:
-    return [n.message for n in extract(document).notes if n.check == "no_figures"]
+    return [n.message for n in extract(document).checks if n.check == "no_figures"]
 
 
 def test_a_document_with_figures_has_no_such_check() -> None:
@@ -55,5 +55,5 @@ REAL = Path(__file__).resolve().parents[2].parent / "shared" / "real"
 def test_every_real_document_gives_figures_or_says_it_gave_none(folder: str) -> None:
     for path in sorted((REAL / folder).iterdir()):
         result = extract(read_document(path))
-        silent = [n for n in result.notes if n.check == "no_figures"]
+        silent = [n for n in result.checks if n.check == "no_figures"]
         assert bool(result.facts or result.budget_lines or result.goals) != bool(silent), path.name

@@ -94,3 +94,9 @@ def test_the_quote_is_the_sentence() -> None:
     document = Document("/corpus/x.txt", "text", "0" * 64, [Paragraph("机构概况。本局核定编制23名。其他。")])
     [fact] = staff_facts(document, 2019, "final")
     assert (fact.quote, fact.method, fact.kind) == ("本局核定编制23名。", "narrative", "final")
+
+
+def test_a_label_cell_spaced_out_or_after_qizhong_is_still_read() -> None:
+    # the quick look before a row is cleaned sees the raw cell: spaces and 其中 must not hide the label
+    assert counts(Table((("项目", "人数"), ("其中: 在 职 人 数", "32")))) == {"staff_actual": 32}
+    assert counts("| 项 目 | 人数 |", "| 编 制 数 | 34 |") == {"staff_authorised": 34}

@@ -31,7 +31,7 @@ def test_a_standard_table_gives_its_figures_and_its_row() -> None:
         ("reception", "2.50", 4),
     ]
     assert reading.seen == TableSeen(4, 3, "一般公共预算“三公”经费支出表", "budget_three_public", 3, 2)
-    assert reading.notes == []
+    assert reading.checks == []
 
 
 def test_a_standard_table_that_gives_nothing_is_a_failed_check() -> None:
@@ -41,14 +41,14 @@ def test_a_standard_table_that_gives_nothing_is_a_failed_check() -> None:
         table, ordinal=2, above=["一般公共预算机关运行经费支出预算表"], year=2020, kind="budget", section=None
     )
     assert reading.seen.figures == 0 and reading.seen.standard_table == "budget_operating_expenses"
-    [note] = reading.notes
+    [note] = reading.checks
     assert (note.check, note.severity, note.passed) == ("table:unread", "warning", False)
     # an empty standard table (nothing printed) is no failure
     empty = Table(rows=(("功能科目编码", "功能科目名称", "金额"), ("", "合计", "")))
     assert (
         read_table(
             empty, ordinal=3, above=["政府性基金预算支出表"], year=2020, kind="budget", section=None
-        ).notes
+        ).checks
         == []
     )
 

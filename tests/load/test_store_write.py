@@ -238,7 +238,7 @@ def test_changed_bytes_at_the_same_path_replace_the_rows(
     fresh_db.write_document(make_document(PATH, b"v1"), make_extraction(), checks)
     assert fresh_db.skip_if_loaded(PATH, make_document(PATH, b"v2").sha256) is None
     changed = make_document(PATH, b"v2")
-    extraction = make_extraction(vehicle_operation=Decimal("18.64"), notes=[])
+    extraction = make_extraction(vehicle_operation=Decimal("18.64"), checks=[])
     result = fresh_db.write_document(changed, extraction, [])
     assert result.status == "replaced" and result.doc_id == changed.doc_id
     assert rows(fresh_db, "select doc_id, sha256 from documents") == [(changed.doc_id, changed.sha256)]

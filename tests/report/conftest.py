@@ -115,7 +115,7 @@ def planted_db(
                 f"2018年“三公”经费20万元{PLANTED}",
             ),
         ],
-        notes=[
+        checks=[
             Check(
                 "sum:three_public_total",
                 "error",

@@ -36,13 +36,13 @@ from analytics.extract.narrative.facts import Context, make_fact
 from analytics.extract.narrative.relative import relative_labels
 from analytics.extract.narrative.rules import opens_neutrally
 from analytics.extract.narrative.subjects import heading_subject
-from analytics.extract.narrative.text import blank_asides, prepare, sentences
+from analytics.extract.narrative.text import blank_asides, running_text, sentences
 from analytics.extract.narrative.vehicles import vehicle_counts
 from analytics.extract.narrative.words import ALL_OF_IT, OTHERS_FLAT, PAIR_RE
 from analytics.model import Fact, Kind
 from analytics.reference import metrics
 
-__all__ = ["NarrativeReader", "facts_from_paragraph", "prepare"]
+__all__ = ["NarrativeReader", "facts_from_paragraph", "running_text"]
 
 
 @dataclass
@@ -59,7 +59,7 @@ class NarrativeReader:
 
     def section(self, heading: str | None) -> None:
         """A new top-level section: its heading's subject, if it names one, and nothing else."""
-        self.carried = (heading_subject(prepare(heading)) or []) if heading else []
+        self.carried = (heading_subject(running_text(heading)) or []) if heading else []
 
     def table(self) -> None:
         """A table between paragraphs ends what the prose before it was about."""
@@ -68,7 +68,7 @@ class NarrativeReader:
     def paragraph(self, text: str, section: str | None) -> list[Fact]:
         """Every figure stated in one paragraph of running text."""
         ctx = Context(self.year, self.kind, section, self.names)
-        paragraph = prepare(text)
+        paragraph = running_text(text)
         if not self.carried and not _names_a_label(paragraph):
             # Every amount, zero and 持平 belongs to a label or the subject carried from before: with
             # neither, only a vehicle count can be stated ('现有公务用车3辆'). Half of all paragraphs

@@ -21,7 +21,7 @@ from analytics.extract.narrative.owners import (
     pair_subject,
     specific,
 )
-from analytics.extract.narrative.relative import RELATIVE_PARENTS, relative_labels
+from analytics.extract.narrative.relative import RELATIVE_PARENTS, may_hold_relative_labels, relative_labels
 from analytics.extract.narrative.rules import (
     compares_with_other_year,
     comparison_base,
@@ -36,7 +36,9 @@ from analytics.extract.narrative.rules import (
 from analytics.extract.narrative.text import clauses
 from analytics.extract.narrative.words import (
     AFTER_AMOUNT_NOT,
+    ANY_FLAT,
     APPROXIMATE_BEFORE,
+    APPROXIMATE_GATE,
     CHANGE_RE,
     COMPARATIVE,
     COMPARISON_START,
@@ -119,11 +121,10 @@ class ClauseReader:
         if REASON_RE.match(stripped):
             self._reason(stripped)
             return
-        labels = [
-            in_a_longer_name(label, text)
-            for label in find_labels(text)
-            if not SHARE_BASE_BEFORE.search(text, 0, label.start)
-        ]
+        found = find_labels(text)
+        if "占" in text:  # '占一般公共预算支出的96.41%': the label after 占 is the base of a share
+            found = [label for label in found if not SHARE_BASE_BEFORE.search(text, 0, label.start)]
+        labels = [in_a_longer_name(label, text) for label in found]
         labels = self._with_relative_labels(text, labels)
         self._zeros_before_labels(text, labels)
         if not labels and PAIR_RE.search(text):
@@ -179,6 +180,8 @@ class ClauseReader:
 
     def _with_relative_labels(self, text: str, labels: list[LabelMatch]) -> list[LabelMatch]:
         """The clause's labels and the short names of its subject's parts ('其中:购置费0万元')."""
+        if not may_hold_relative_labels(text):
+            return labels
         context = [*self.whole_subjects, *self.subjects, *labels]
         if self.subject:
             context.append(self.subject)
@@ -199,6 +202,8 @@ class ClauseReader:
 
     def _zeros_before_labels(self, text: str, labels: list[LabelMatch]) -> None:
         """'无安排政府采购预算', '未发生公务接待费': a zero amount."""
+        if not labels or not ("无" in text or "未" in text or "没有" in text):
+            return
         for label in labels:
             before = text[: label.start]
             if (
@@ -233,7 +238,8 @@ class ClauseReader:
             return False
         if unit == "个百分点" or AFTER_AMOUNT_NOT.match(text[amount.end() :]):
             return False
-        if APPROXIMATE_BEFORE.search(text[: amount.start()]):
+        before = text[: amount.start()]
+        if APPROXIMATE_GATE.search(before) and APPROXIMATE_BEFORE.search(before):
             return False  # '约减60万': not stated exactly
         own = found[-1] in labels
         label_end = found[-1].end if own else 0
@@ -299,6 +305,8 @@ class ClauseReader:
     def _flat(self, text: str, labels: list[LabelMatch], stripped: str, *, has_change: bool) -> None:
         """'与上年持平', '无增减': a change of zero for the clause's labels (a list of them joined by
         和/、), the labels a '均…' clause speaks of, or the subject."""
+        if not ANY_FLAT.search(text):
+            return  # most clauses: no flat word of any kind
         flat = FLAT_RE.search(text) or FLAT_AFTER_COMPARISON.search(text)
         equal = FLAT_COMPARATIVE.search(text) if flat is None else None
         if equal is not None and PRIOR_BASE.search(equal["base"]):
@@ -329,13 +337,16 @@ class ClauseReader:
                     self._add(metric, "yoy_change", Decimal(0), None, year, kind)
 
     def _update_subjects(self, text: str, named: list[LabelMatch], amounts: list[re.Match[str]]) -> None:
+        if not named:
+            self.previous = None
+            return
         kept = named
         if DESCRIBES.match(text.strip()) and not any(a["unit"] for a in amounts):
             kept = []  # '为以前年度支出预算…继续使用的资金' describes the subject; it names no other
         if not kept:
             self.previous = None
             return
-        group = owners(kept, len(text), text)
+        group = owners(kept, len(text), text) if len(kept) > 1 else kept
         self.subjects = group if len(group) > 1 else [kept[-1]]
         stated = [a for a in amounts if a["unit"] and a["unit"] != "%"]
         stated_number: str | None = stated[-1]["number"] if len(stated) == 1 and len(kept) == 1 else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from analytics.model import Fact, Kind, Measure
+from analytics.model import Fact, Kind, Measure, new_fact
 
 
 @dataclass
@@ -26,18 +26,8 @@ def make_fact(
     year: int,
     kind: Kind,
 ) -> Fact:
-    return Fact(
-        metric=metric,
-        measure=measure,
-        value=value.copy_abs() if value == 0 else value,  # '减少0万元' is 0, not -0
-        year=year,
-        kind=kind,
-        unit_found=unit,
-        basis="stated",
-        section=ctx.section,
-        method="narrative",
-        quote=quote,
-    )
+    value = value.copy_abs() if value == 0 else value  # '减少0万元' is 0, not -0
+    return new_fact(metric, measure, value, year, kind, unit, "stated", ctx.section, "narrative", quote)
 
 
 def with_reason(fact: Fact, reason: str) -> Fact:

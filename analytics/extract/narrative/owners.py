@@ -19,10 +19,11 @@ def specific(labels: list[LabelMatch], text: str) -> list[LabelMatch]:
     """The labels that name figures: a qualifier right after a specific label only describes it."""
     kept: list[LabelMatch] = []
     for label in labels:
-        # '因公出国(境)费2014年财政拨款支出决算数为…': a year between them is no other subject
-        gap = YEAR_WORDS.sub("", text[kept[-1].end : label.start]) if kept else ""
-        if kept and label.is_qualifier and len(gap) <= 8 and not DIGIT.search(gap):
-            continue
+        if kept and label.is_qualifier:
+            # '因公出国(境)费2014年财政拨款支出决算数为…': a year between them is no other subject
+            gap = YEAR_WORDS.sub("", text[kept[-1].end : label.start])
+            if len(gap) <= 8 and not DIGIT.search(gap):
+                continue
         kept.append(label)
     return kept
 
@@ -30,9 +31,10 @@ def specific(labels: list[LabelMatch], text: str) -> list[LabelMatch]:
 def owners(labels: list[LabelMatch], position: int, text: str) -> list[LabelMatch]:
     """The labels an amount at `position` belongs to: the nearest before it (a qualifier right after a
     specific label gives way to it), or all of a list of labels followed by '均为'."""
-    kept = specific([label for label in labels if label.end <= position], text)
-    if not kept:
+    before = [label for label in labels if label.end <= position]
+    if not before:
         return []
+    kept = specific(before, text) if len(before) > 1 else before  # a lone label is specific
     last = kept[-1]
     if GROUP_WORD.match(text[last.end : position]):
         group = [last]

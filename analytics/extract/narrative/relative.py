@@ -31,6 +31,17 @@ def _by_parent() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
 
 
 RELATIVE_PARENTS = frozenset(key.partition(">")[0] for key in vocabulary()["relative_labels"])
+# The first characters of every short name: a text holding none of them holds no short name.
+_FIRST_CHARACTER = re.compile(
+    "["
+    + "".join(sorted({re.escape(w[0]) for words in vocabulary()["relative_labels"].values() for w in words}))
+    + "]"
+)
+
+
+def may_hold_relative_labels(text: str) -> bool:
+    """A quick look: whether `text` may hold a short name of any family."""
+    return _FIRST_CHARACTER.search(text) is not None
 
 
 def relative_labels(text: str, parents: Iterable[str], taken: list[LabelMatch]) -> list[LabelMatch]:
@@ -47,6 +58,8 @@ def relative_labels(text: str, parents: Iterable[str], taken: list[LabelMatch]) 
     [('operating_expenses',)]
     """
     found: list[LabelMatch] = []
+    if not may_hold_relative_labels(text):
+        return found
     for parent in dict.fromkeys(parents):
         entry = _by_parent().get(parent)
         if entry is None:

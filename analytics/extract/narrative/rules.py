@@ -34,8 +34,10 @@ def sign(words: str) -> int:
 
 def stated_year(clause: str, before_label: str, ctx: Context) -> int | None:
     """The year a figure's own words give it ('2019年…', '上年末…'), or None."""
-    if PRIOR_YEAR_END.search(clause):
+    if "末" in clause and PRIOR_YEAR_END.search(clause):  # each of its words ends in 末
         return ctx.year - 1
+    if "年" not in before_label:
+        return None
     years = [int(y) for y in STATED_YEAR.findall(before_label) if abs(int(y) - ctx.year) <= 2]
     return years[-1] if years else None
 

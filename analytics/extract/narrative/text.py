@@ -1,17 +1,18 @@
-"""Running text as the narrative reader sees it: prepared, split into sentences and clauses, with the
-figure-holding parentheses set aside."""
+"""Running text as the narrative reader sees it: normalised (`running_text`), split into sentences
+and clauses, with the figure-holding parentheses set aside."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from analytics.extract.narrative.words import DIGIT, PERCENT_ASIDE
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!?])")
 # Clause boundaries; a comma between digits ('1,234') is a thousands separator, not a boundary.
-_CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d{3})|[;:。]")
+# (Each branch opens with its punctuation, so the engine skips to the next one.)
+_CLAUSE_SPLIT = re.compile(r"[;:。]|,(?:(?!\d{3})|(?<!\d,))")
 
 _CN_DIGIT = {
     "〇": 0,
@@ -35,8 +36,7 @@ _WHITESPACE = re.compile(r"\s")
 _ZERO_WORD = re.compile(r"(?:为|是)零(?=[,;。)]|$)")
 
 
-@dataclass
-class Clause:
+class Clause(NamedTuple):
     text: str
     start: int  # offset in the sentence
 
@@ -49,7 +49,7 @@ def _cn_number(text: str) -> int:
     return int("".join(str(_CN_DIGIT[ch]) for ch in text))
 
 
-def prepare(text: str) -> str:
+def running_text(text: str) -> str:
     """Running text as the parser reads it: no spaces between characters (PDFs scatter them; a space
     between two digits or letters stays), Chinese-numeral years and counts as digits, '为零' as 0."""
     # Each rewrite runs only where its literal characters occur (most paragraphs need none of them).
@@ -66,25 +66,29 @@ def prepare(text: str) -> str:
 
 def sentences(paragraph: str) -> Iterator[str]:
     for sentence in _SENTENCE_SPLIT.split(paragraph):
-        if sentence.strip():
-            yield sentence.strip()
+        if stripped := sentence.strip():
+            yield stripped
 
 
 def clauses(sentence: str) -> list[Clause]:
     found, start = [], 0
     for match in _CLAUSE_SPLIT.finditer(sentence):
-        if match.start() > start:
-            found.append(Clause(sentence[start : match.start()], start))
+        text = sentence[start : match.start()]
+        if text and not text.isspace():
+            found.append(Clause(text, start))
         start = match.end()
-    if start < len(sentence):
-        found.append(Clause(sentence[start:], start))
-    return [c for c in found if c.text.strip()]
+    text = sentence[start:]
+    if text and not text.isspace():
+        found.append(Clause(text, start))
+    return found
 
 
 def blank_asides(sentence: str) -> tuple[str, list[tuple[int, str]]]:
     """The sentence with its figure-holding parentheses blanked out, and those parentheses' texts.
     A parenthesis holding only a percentage ('减少18.50万元(65.37%)') stays in the sentence as a clause
     of its own: the percentage of the change before it."""
+    if "(" not in sentence:
+        return sentence, []  # no parenthesis: nothing to set aside
     if "%" in sentence:
         sentence = PERCENT_ASIDE.sub(lambda m: f",{m.group(1)} ", sentence)
     asides: list[tuple[int, str]] = []

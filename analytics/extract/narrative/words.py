@@ -16,6 +16,10 @@ CHANGE_RE = re.compile(f"({CHANGE[3:-1]}|{_BEFORE_NUMBER}(?=\\s*\\d))")
 DECREASE = frozenset(words("change", "decrease") + words("change", "decrease_before_number"))
 FLAT_RE = pattern("change", "flat")
 FLAT_AFTER_COMPARISON = pattern("change", "flat_after_comparison")
+# Any word of the three flat lists: where none stands, a clause says no change of zero.
+ANY_FLAT = re.compile(
+    alternation(("change", "flat"), ("change", "flat_after_comparison"), ("change", "flat_comparative"))
+)
 COMPARISON = alternation(("change", "comparison"))
 COMPARISON_OPENING = re.compile(rf"^\s*(?:{COMPARISON}|同比|相比)")
 # Where a comparison starts in a phrase: what follows it is its base, not the figure's own words.
@@ -39,7 +43,7 @@ NOT_MONEY_AFTER = re.compile(r"^[”\"’']?(?:人数|团组|批次|人次|次�
 REASON_RE = re.compile(f"^{alternation(('reason', 'markers'))}")
 OTHERS_RE = re.compile(r"^(?:其他|其余|其它)(?:各项|项目|经费)?")
 PRIOR_YEAR_END = re.compile(r"上年末|上年度末|上年年末|上一年末")
-STATED_YEAR = re.compile(r"(?<![较比与同])(\d{4})年度?")
+STATED_YEAR = re.compile(r"(\d{4})(?<![较比与同]\d{4})年度?")  # not after 较比与同 (a comparison)
 FINAL_WORDS = pattern("kind", "final")
 BUDGET_WORDS = pattern("kind", "budget")
 # '本年数小于上年预算数29.65万元': a comparative, then its base, then the amount.
@@ -67,6 +71,10 @@ DESCRIBES = re.compile(r"^(?:为|是|指|系|即|主要|包括|用于)")
 ALL_OF_IT = re.compile(r"全部(?:支出|经费|资金)?(?:均|都)?(?:为|是|系|用于)")
 APPROXIMATE_BEFORE = re.compile(
     f"{alternation(('numbers', 'approximate'))}(?:为|是)?(?:{CHANGE[3:-1]}|{_BEFORE_NUMBER[3:-1]})?\\s*$"
+)
+# Each approximate word holds its last character: where none of them stands, no word does.
+APPROXIMATE_GATE = re.compile(
+    "[" + "".join(sorted({re.escape(w[-1]) for w in words("numbers", "approximate")})) + "]"
 )
 AFTER_AMOUNT_NOT = re.compile(r"^(?:以上|以下|以内|及以上|左右)")
 # '因公出国(境)费、公务接待费分别为10万元、5万元': the amounts go to the labels in order.

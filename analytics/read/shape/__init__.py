@@ -8,8 +8,9 @@ The rules, in the order they run (each a general class of debris, in its own mod
 1. `marks`: page numbers ('—5—', '第3页', a lone '6' between sentences) and the running headers and
    footers beside them.
 2. `flat`: tables that a text export flattened into paragraphs (a cell per line, cells ending in
-   '|', space-aligned columns) rebuilt into Table blocks, their header rows laid out on the grid
-   (`grid`); in every table, row-number columns and rows (行次, 栏次) dropped.
+   '|'; space-aligned columns and whole tables run together on a line: `aligned`) rebuilt into
+   Table blocks (`rebuilt`), their header rows laid out on the grid (`grid`); in every table,
+   row-number columns and rows (行次, 栏次) dropped (`grid.drop_row_numbers`).
 3. `lines`: the printed lines of a paragraph joined back ('…购' / '置及运行费…', '2019' / '年…').
 4. `spaces`: spaces inside phrases dropped ('比上年 增加1.30 万元' -> '比上年增加1.30万元').
 
@@ -22,7 +23,8 @@ from dataclasses import replace
 
 from analytics.model import Block, Document, Paragraph, Table
 from analytics.read.shape import flat, lines, marks
-from analytics.read.shape.flat import drop_row_numbers, rebuild_tables
+from analytics.read.shape.flat import rebuild_tables
+from analytics.read.shape.grid import drop_row_numbers
 from analytics.read.shape.lines import join_broken_lines
 from analytics.read.shape.marks import drop_page_marks
 from analytics.read.shape.spaces import squeeze_block_spaces

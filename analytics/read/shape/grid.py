@@ -17,6 +17,8 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from analytics.model import Block, Table
+
 NUMBER_CELL = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*%?$")
 _DASH_CELL = re.compile(r"^[-—–―]{1,3}$")
 ROW_NUMBER_LABEL = re.compile(r"^(?:行次|栏次|序号|编号|行号)$")
@@ -26,6 +28,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _COMMON = frozenset("费支出经计数年度项目其中的及和与")
 
 Rows = list[list[str]]
+_HEADER_ROWS = 5  # a row-number column is named, or a row-number row stands, among a table's first rows
 
 
 def squeeze(text: str) -> str:
@@ -229,3 +232,30 @@ def without_empty_columns(rows: Rows) -> Rows:
     rows = [r + [""] * (width - len(r)) for r in rows]
     keep = [j for j in range(width) if any(r[j].strip() for r in rows)]
     return [[r[j] for j in keep] for r in rows]
+
+
+# --- the tables of every format ------------------------------------------------------------------
+
+
+def drop_row_numbers(blocks: list[Block]) -> list[Block]:
+    """Every table without its row-number columns and rows (行次, 栏次: see
+    `without_row_numbers`), whichever reader made it; tables without them are kept as they are."""
+    tables = [b for b in blocks if type(b) is Table]
+    if not any(_names_row_numbers(table) for table in tables):
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        if type(block) is Table and _names_row_numbers(block):
+            rows = without_row_numbers([list(row) for row in block.rows])
+            if rows != [list(row) for row in block.rows]:
+                block = Table(rows=tuple(tuple(r) for r in rows), caption=block.caption)
+        out.append(block)
+    return out
+
+
+def _names_row_numbers(table: Table) -> bool:
+    """Whether one of the table's first rows has a cell '行次' or '栏次' (a quick look)."""
+    head = table.rows[:_HEADER_ROWS]
+    return "次" in "".join(["".join(row) for row in head]) and any(
+        ROW_NUMBER_LABEL.match(squeeze(cell)) for row in head for cell in row if "次" in cell
+    )

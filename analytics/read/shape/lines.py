@@ -23,7 +23,6 @@ is the title, however long, and is not joined to the line after by its length.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable
 from statistics import median
@@ -46,8 +45,13 @@ _ITEM_START = re.compile(
     r"^\s*(?:[\(（]?[一二三四五六七八九十\d]{1,3}[\)）、.．](?!\d)|第[一二三四五六七八九十]{1,3}[部章节]|"
     r"[■●◆◇○·•▲►]|[①-⑳⑴-⒇⒈-⒛]|附件|附表|注[::]|备注)"
 )
-# How a document's title ends: '…部门预算公开', '…决算情况说明', '…统计表'.
-_TITLE_END = re.compile(r"(?:公开|说明|情况|报告|预算|决算|目录|概况|附表|[总明细]?表|通知|公告)\s*$")
+# How a document's title ends: '…部门预算公开', '…决算情况说明', '…统计表' (spaces after it aside).
+_TITLE_ENDINGS = ("公开", "说明", "情况", "报告", "预算", "决算", "目录", "概况", "表", "通知", "公告")
+
+
+def _ends_like_a_title(text: str) -> bool:
+    return text.rstrip().endswith(_TITLE_ENDINGS)
+
 
 PDF_WRAPPED_LENGTH = 24
 """PDF text: a line of this many non-space characters that does not end a sentence was wrapped."""
@@ -60,6 +64,8 @@ _MIN_WIDTH = 20  # shorter lines (headings, last lines of paragraphs) say nothin
 
 _OPENS_CONTINUATION = frozenset(",、。;:!?)]}”’》〉%万亿个")  # first characters of what _CANNOT_START matches
 _AFTER_NUMBER_FIRST = frozenset("万亿千元年月日辆台人个批次%")
+_OPENS_LAST = frozenset("([{“‘《〈")  # an opening bracket or quote ends the line: the text goes on
+_NUMBERING_LAST = frozenset("、)）部章节")  # how a bare numbering ('三、', '(二)', '第一部分') ends
 _SENTENCE_ENDS = frozenset("。!?;:…!?;:")
 _WRAP_CANDIDATE = 17  # characters: a shorter line that ends open is a heading, not a wrapped line
 
@@ -68,18 +74,18 @@ def may_apply(texts: list[str], *, pdf: bool = False) -> bool:
     """Whether paragraphs with these texts may hold a broken line (a quick look): one that starts
     like a continuation, or after an opening bracket or a number, or (in PDF text, or where
     `_MIN_WRAPPED_LINES` long lines end open) a line cut by the width."""
-    for previous, line in itertools.pairwise(texts):
-        first, last = line[:1], previous[-1:]
-        if last in "、)）部章节" and _BARE_NUMBERING.match(previous):
-            return True
-        if first == "元" and last in "万亿千":
-            return True
-        if (
-            first in _OPENS_CONTINUATION
-            or last in "([{“‘《〈"
-            or (last.isdigit() and first in _AFTER_NUMBER_FIRST)
-        ):
-            return True
+    firsts = [t[:1] for t in texts[1:]]  # the first character of each line after another
+    lasts = [t[-1:] for t in texts[:-1]]  # the last character of each line before another
+    # One look over all lines for the common shapes (an empty line, '' being in every string of
+    # characters below, counts as an opening), then line pairs only where a rarer one may be.
+    if "" in lasts or not _OPENS_CONTINUATION.isdisjoint(firsts) or not _OPENS_LAST.isdisjoint(lasts):
+        return True
+    if "元" in firsts or not _NUMBERING_LAST.isdisjoint(lasts) or not _AFTER_NUMBER_FIRST.isdisjoint(firsts):
+        for previous, first, last in zip(texts, firsts, lasts, strict=False):
+            if last in _NUMBERING_LAST and _BARE_NUMBERING.match(previous):
+                return True
+            if (first == "元" and last in "万亿千") or (last.isdigit() and first in _AFTER_NUMBER_FIRST):
+                return True
     if pdf:
         return any(len(t) >= _WRAP_CANDIDATE and t[-1:] not in _SENTENCE_ENDS for t in texts)
     # distinct lines that end open and are neither a title ('…情况说明') nor a line of fields ('  ')
@@ -89,7 +95,7 @@ def may_apply(texts: list[str], *, pdf: bool = False) -> bool:
         if len(t) >= _WRAP_CANDIDATE
         and t[-1:] not in _SENTENCE_ENDS
         and "  " not in t
-        and not _TITLE_END.search(t)
+        and not _ends_like_a_title(t)
     }
     return len(open_lines) >= _MIN_WRAPPED_LINES
 
@@ -183,7 +189,7 @@ def _joins(
         return False
     if _continues(previous, line):
         return True
-    if in_head and _TITLE_END.search(previous):
+    if in_head and _ends_like_a_title(previous):
         return False  # a title line, however long
     if pdf:  # printed lines by nature: the length rule (a table's caption lines are of one width too)
         return len("".join(previous.split())) >= PDF_WRAPPED_LENGTH and not is_heading(previous)

@@ -43,7 +43,8 @@ def may_apply(texts: list[str], joined: str) -> bool:
     at all (a quick look)."""
     if "页" in joined or "—" in joined or "―" in joined or "_Toc" in joined:
         return True
-    return any(len(t) <= _LONGEST_MARK and (PAGE_MARK_RE.match(t) or _BARE_NUMBER.match(t)) for t in texts)
+    short = [t for t in texts if len(t) <= _LONGEST_MARK]
+    return any(PAGE_MARK_RE.match(t) or _BARE_NUMBER.match(t) for t in short)
 
 
 def is_page_mark(text: str) -> bool:

@@ -55,11 +55,12 @@ def squeeze_cell(text: str) -> str:
 def squeeze_block_spaces(blocks: list[Block]) -> list[Block]:
     """Paragraphs with their stray spaces removed, and stripped. Tables are left to their readers
     (whose cells are already one field each) and to `squeeze_cell` where the pass builds them."""
-    out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Paragraph) and (" " in block.text or "\t" in block.text):
-            text = squeeze_spaces(block.text).strip()
-            out.append(block if text == block.text else Paragraph(text))
-        else:
-            out.append(block)
+    out = list(blocks)
+    spaced = [i for i, b in enumerate(blocks) if type(b) is Paragraph and (" " in b.text or "\t" in b.text)]
+    for i in spaced:  # most paragraphs have no space: they are not looked at again
+        block = blocks[i]
+        assert isinstance(block, Paragraph)
+        text = squeeze_spaces(block.text).strip()
+        if text != block.text:
+            out[i] = Paragraph(text)
     return out

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from analytics.model import Block, Paragraph, Table
-from analytics.read.shape.flat import drop_row_numbers, rebuild_tables
+from analytics.read.shape.flat import rebuild_tables
+from analytics.read.shape.grid import drop_row_numbers
 
 
 def paragraphs(text: str) -> list[Block]:

@@ -1,0 +1,225 @@
+"""Where a document names the department that published it: candidate names from every source the
+document's lines give (`metadata_lines`), each with its weight, strongest first.
+
+The sources, strongest first: the title, a department label ('部门：…', '单位名称：…'), the closing
+signature, a '现将X2021年度…' sentence, a name before its year and subject in the body ('…,国务院办公厅
+2013年度部门决算'), a news item's '民政部今天公布…', a table caption, the file name, a publisher label,
+a source label, a place-led name anywhere in the body (`scan_names`), the folder name. Only plausible
+names count (see `departments.named`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from analytics.extract.departments import has_place, named, names_in_title
+from analytics.extract.metadata_lines import DATE_LINE, DocumentLines, Line
+from analytics.extract.patterns import trie_regex
+from analytics.extract.regions import find_places
+from analytics.reference import vocabulary
+
+BODY_NAME_LINES = 20  # body lines searched for names once a name was found
+
+# Weights of the evidence for a department name (the strongest is printed; see the module docstring).
+TITLE, LABEL, SIGNATURE, XIANJIANG, LEAD, NEWS, YEAR_FIRST, FILE, PUBLISHER, SOURCE_LABEL, SCAN, FOLDER = (
+    10, 9, 8, 8, 6, 6, 5, 5, 4, 3, 2, 1,
+)  # fmt: skip
+
+_YEAR = r"(?:19|20)\d{2}\s*年\s*度?"
+_NAME = r"[\u4e00-\u9fff]{2,40}?"
+
+
+def _words(name: str) -> list[str]:
+    return vocabulary()["metadata"][name]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A department name read somewhere, with its weight."""
+
+    name: str
+    weight: int
+    source: str
+    text: str
+    place: str | None = None  # a place the line put before its year: '嶽陽縣' of '嶽陽縣2015年度移民局…'
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    followers = trie_regex(_words("name_tails") + _words("name_followers"))
+    kind_or_subject = r"预算|决算|“|\"|三公|一般公共|财政拨款|收支|收入|支出|政府采购|部门|单位"
+    boundary = r"(?:^|(?<=[\s,，。;；:：、)）》”!！?？]))"
+    return {
+        # a year in running text, with what may stand before it (a name) and after it
+        "year": re.compile(r"(?:19|20)\d{2}\s*年\s*度?"),
+        "before_year": re.compile(
+            r"(?:^|[\s,，。;；:：、)）》”!！?？])(?P<name>[\u4e00-\u9fff]{2,40})\s*(?:本级)?\s*$"
+        ),
+        "subject_after": re.compile(rf"\s*(?:部门|单位)?\s*(?:{kind_or_subject})"),
+        "name_after": re.compile(
+            rf"\s*[,，]?\s*(?P<name>{_NAME})\s*(?:本级|机关)?\s*(?:部门|单位)?\s*(?:“|\"|三公|一般公共|财政拨款|预算|决算|部\s*门)"
+        ),
+        "xianjiang": re.compile(
+            rf"现将\s*(?:{_YEAR})?\s*(?P<name>{_NAME})\s*(?:本级)?\s*(?:(?:19|20)\d{{2}}|{kind_or_subject})"
+        ),
+        "news": re.compile(
+            rf"{boundary}据?(?P<name>[\u4e00-\u9fff]{{2,20}}?)(?:\d{{1,2}}月)?(?:\d{{1,2}}日|今天|今日|日前|近日|昨天|昨日)?"
+            rf"(?:在[^,，。;；]{{1,12}}?)?(?:公布|发布)了?[^。]{{0,20}}?(?:(?:19|20)\d{{2}}|预算|决算|三公)"
+        ),
+        # a section about the department: '第一部分 龙潭镇人民政府单位概况', '一、晋中市中医院概况'
+        "overview": re.compile(
+            r"^(?:第[一二三四五六七八九十\d]+部分\s*[:：]?|[一二三四五六七八九十]+\s*[、.]|[(（][一二三四五六七八九十]+[)）])?"
+            rf"\s*(?P<name>{_NAME})\s*(?:单位|部门)?\s*(?:基本)?(?:概况|简介|基本情况)$"
+        ),
+        "follower": re.compile(rf"(?:{followers})"),
+        "suffix_end": re.compile(rf"(?:{trie_regex(_words('department_suffixes'))})"),
+    }
+
+
+def _file_text(stem: str) -> str:
+    """A file name's words: 'synthetic_廊坊市科学技术协会_2014_预算' -> '廊坊市科学技术协会2014预算'."""
+    return "".join(part for part in re.split(r"[_\s]+", stem) if re.search(r"[\u4e00-\u9fff\d]", part))
+
+
+def _title_candidates(line: Line, weight: int) -> list[Candidate]:
+    return [
+        Candidate(name, weight, line.source, line.text, place) for name, place in names_in_title(line.text)
+    ]
+
+
+def _pattern_candidates(line: Line, key: str, weight: int) -> list[Candidate]:
+    found = []
+    for match in _patterns()[key].finditer(line.text):
+        name = named(match["name"])
+        if name:
+            found.append(Candidate(name, weight, line.source, line.text))
+    return found
+
+
+def _year_candidates(line: Line) -> list[Candidate]:
+    """Names around a year: before it, at a boundary ('…,国务院办公厅2013年度部门决算'), and after it
+    ('2016年,市人大“三公”经费…'), each with the document's subject next to them."""
+    patterns = _patterns()
+    text = line.text
+    found: list[Candidate] = []
+    for year in patterns["year"].finditer(text):
+        if patterns["subject_after"].match(text, year.end()):
+            window = max(0, year.start() - 46)
+            before = patterns["before_year"].search(text[window : year.start()])
+            cut = before is not None and window > 0 and before.start("name") == 0  # no boundary in sight
+            name = named(before["name"]) if before and not cut else None
+            if name:
+                found.append(Candidate(name, LEAD, line.source, text))
+        after = patterns["name_after"].match(text, year.end())
+        name = named(after["name"]) if after else None
+        if name:
+            found.append(Candidate(name, YEAR_FIRST, line.source, text))
+    return found
+
+
+def _body_candidates(line: Line) -> list[Candidate]:
+    text = line.text
+    found: list[Candidate] = []
+    if "现将" in text:
+        found += _pattern_candidates(line, "xianjiang", XIANJIANG)
+    if "年" in text:
+        found += _year_candidates(line)
+    if "公布" in text or "发布" in text:
+        found += _pattern_candidates(line, "news", NEWS)
+    if text.endswith(("概况", "简介", "基本情况")):
+        found += _pattern_candidates(line, "overview", LEAD)
+    return found
+
+
+def _signature(closing: list[str]) -> Candidate | None:
+    """The name above the closing date ('海南省审计厅' / '2016年2月19日'), or beside it."""
+    lines = [t for t in closing if t]
+    for i in range(len(lines) - 1, -1, -1):
+        date = DATE_LINE.search(lines[i]) or re.search(
+            r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$", lines[i]
+        )
+        if not date:
+            continue
+        before = lines[i][: date.start()].strip() if date.start() > 0 else ""
+        name = named(before) if before else (named(lines[i - 1]) if i > 0 else None)
+        if name:
+            return Candidate(name, SIGNATURE, "signature", before or lines[i - 1])
+    return None
+
+
+_CITED_BEFORE = re.compile(r"(?:根据|按照|依据|经|据)$")
+_HANZI_RUN = re.compile(r"[\u4e00-\u9fff]{2,40}")
+
+
+def scan_names(line: Line, places: list[tuple[int, int]] | None = None) -> list[Candidate]:
+    """Names led by a place anywhere in a line, ending where a follower word begins ('梧州市农产品质量
+    安全综合检测中心' + '出国团组'), the shortest that fits; a name cited after 根据/按照, or one of a
+    list ('二级单位:随县森林公安局、随县…站'), is not the document's own. `places` are the (start, end) of the places to read from (else every division
+    the line names)."""
+    found = []
+    text = line.text
+    patterns = _patterns()
+    if places is None:
+        places = [(p.start, p.start + len(p.printed)) for p in find_places(text)]
+    for place_start, place_end in places:
+        start = place_start - 2 if text[max(0, place_start - 2) : place_start] == "中共" else place_start
+        if _CITED_BEFORE.search(text, max(0, start - 2), start):
+            continue
+        run = _HANZI_RUN.match(text, start)
+        if run is None:
+            continue
+        word = run.group()
+        listed = start > 0 and text[start - 1] == "、"
+        for end_match in patterns["suffix_end"].finditer(word, place_end - start):
+            end = start + end_match.end()
+            if (
+                end < len(text)
+                and "\u4e00" <= text[end] <= "\u9fff"
+                and not patterns["follower"].match(text, end)
+            ):
+                continue
+            if listed or text.startswith("、", end):  # one of a list: units below it, not itself
+                break
+            name = named(text[start:end])
+            if name:
+                found.append(Candidate(name, SCAN, line.source, line.text))
+                break
+    return found
+
+
+def department_candidates(lines: DocumentLines) -> list[Candidate]:
+    """Every plausible department name the document gives, strongest first (in document order
+    within one weight)."""
+    found: list[Candidate] = []
+    for line in lines.title:
+        found += _title_candidates(line, TITLE)
+    weights = {"department": LABEL, "publisher": PUBLISHER, "source": SOURCE_LABEL}
+    for label in lines.labels:
+        if label.kind == "title":
+            found += _title_candidates(Line(label.value, label.source), TITLE)
+        elif label.kind in weights:
+            name = named(label.value.split()[0])
+            if name:
+                found.append(Candidate(name, weights[label.kind], label.source, label.text))
+    signature = _signature(lines.closing)
+    if signature:
+        found.append(signature)
+    for line in lines.captions:
+        found += _title_candidates(line, LEAD)
+    # a title or label naming a place says all the body could (a fuller form: see _fuller_in_body)
+    settled = any(c.weight >= LABEL and has_place(c.name) for c in found)
+    for i, line in enumerate(lines.body):
+        if settled or (i >= BODY_NAME_LINES and any(c.weight >= LEAD for c in found)):
+            break
+        if len(line.text) >= 5:
+            found += _body_candidates(line)
+    for line in lines.file_names:
+        found += _title_candidates(Line(_file_text(line.text), line.source), FILE)
+    if not any(c.weight >= YEAR_FIRST for c in found):
+        for line in lines.title + lines.body:
+            found += scan_names(line)
+    if lines.folder:
+        found += _title_candidates(Line(_file_text(lines.folder), "folder name"), FOLDER)
+    return sorted(found, key=lambda c: -c.weight)

@@ -1,0 +1,60 @@
+"""Normalisation of characters: each case shows the text in and the exact text out."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from analytics.read.characters import normalise, script_tally, split_lines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("４７４．９１", "474.91"),
+        ("＜85%", "<85%"),
+        ("≥９６％", "≥96%"),  # ≥ has no half-width form and stays
+        ("因公出国（境）费", "因公出国(境)费"),
+        ("其中：一般公共预算收入474.91万元，事业收入0万元", "其中:一般公共预算收入474.91万元,事业收入0万元"),
+        ("　　开展科普活动", "  开展科普活动"),  # ideographic spaces: indentation, kept as spaces
+        ("“三公”经费、《预算法》。", "“三公”经费、《预算法》。"),  # no compatibility forms: unchanged
+        ("公務用車運行維護費", "公务用车运行维护费"),
+        ("機關運行經費較上年減少", "机关运行经费较上年减少"),
+        ("a\x00b\x07c\td\r\ne\rf\x0cg\ufeffh\u200bi", "abc\td\ne\nf\ngh" + "i"),
+        ("  both ends kept \n", "  both ends kept \n"),
+    ],
+)
+def test_normalise(text: str, expected: str) -> None:
+    assert normalise(text) == expected
+
+
+def test_normalise_leaves_the_seed_text_as_nfkc_makes_it(seed_text: str) -> None:
+    # the seed is simplified Chinese already: the t2s step must not change a single character
+    assert normalise(seed_text) == unicodedata.normalize("NFKC", seed_text)
+
+
+def test_split_lines_accepts_every_line_break_convention() -> None:
+    assert split_lines("a\r\nb\rc\nd\x0ce\u2028f") == ["a", "b", "c", "d", "e", "f"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mirror site's gloss after each traditional character goes; the brackets of a figure stay
+        ("公務(wù)車輛運(yùn)行費(fèi)2.94萬元", "公务车辆运行费2.94万元"),
+        ("決算數(shù) (單位:萬元)", "决算数 (单位:万元)"),
+        # a bracketed word without a tone mark, or after a digit, is no gloss
+        ("项目(xm)支出", "项目(xm)支出"),
+        ("共3(sān)辆", "共3(sān)辆"),
+    ],
+)
+def test_normalise_drops_pinyin_glosses(text: str, expected: str) -> None:
+    assert normalise(text) == expected
+
+
+def test_script_tally_counts_the_characters_converted_to_simplified() -> None:
+    with script_tally() as counts:
+        normalise("公務用車運行維護費")
+        normalise("公务接待费")
+    assert counts == [6]  # 務 車 運 維 護 費 were traditional

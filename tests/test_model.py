@@ -1,0 +1,50 @@
+"""The model's types: `new_fact` makes the same Fact as `Fact(...)`, field for field."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+import pytest
+
+from analytics.model import Fact, new_fact
+
+
+def test_new_fact_is_the_fact_the_dataclass_makes() -> None:
+    fields = {
+        "metric": "reception",
+        "measure": "yoy_change",
+        "value": Decimal("-1.50"),
+        "year": 2019,
+        "kind": "final",
+        "unit_found": "万元",
+        "basis": "stated",
+        "section": "三、“三公”经费",
+        "method": "table",
+        "quote": "公务接待费 | -1.50",
+        "reason": "接待批次减少",
+        "table": 3,
+    }
+    made = new_fact(**fields)  # type: ignore[arg-type]
+    assert vars(made) == vars(Fact(**fields))  # type: ignore[arg-type]
+    assert made == Fact(**fields) and hash(made) == hash(Fact(**fields))  # type: ignore[arg-type]
+    # every field of Fact is filled: a field added to Fact must be added to new_fact too
+    assert set(vars(made)) == {field.name for field in dataclasses.fields(Fact)}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.value = Decimal(0)  # type: ignore[misc]
+
+
+def test_new_fact_defaults_as_fact_does() -> None:
+    args = (
+        "vehicles_count",
+        "amount",
+        Decimal(3),
+        2019,
+        "budget",
+        "辆",
+        "stated",
+        None,
+        "narrative",
+        "共有车辆3辆",
+    )
+    assert vars(new_fact(*args)) == vars(Fact(*args))  # type: ignore[arg-type]
