@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import os
 import re
 import subprocess
 import sys
@@ -64,8 +65,8 @@ def counted(stage: str, passes: int) -> int:
     result = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__,
          "--run", stage, "--passes", str(passes)],
-        capture_output=True, text=True, check=True, cwd=ROOT,
-    )  # fmt: skip
+        capture_output=True, text=True, check=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "0"},
+    )  # fmt: skip (a fixed hash seed: set and dict orders, and so the counts, repeat from run to run)
     match = re.search(r"Collected\s*:\s*(\d+)", result.stderr)
     if match is None:
         raise SystemExit(f"no instruction count in valgrind's output:\n{result.stderr[-2000:]}")
