@@ -63,9 +63,22 @@ def run_passes(stage: str, passes: int) -> None:
 def counted(stage: str, passes: int) -> int:
     """Instructions callgrind counts for a run of `run_passes(stage, passes)`."""
     result = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__,
-         "--run", stage, "--passes", str(passes)],
-        capture_output=True, text=True, check=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "0"},
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            sys.executable,
+            __file__,
+            "--run",
+            stage,
+            "--passes",
+            str(passes),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
     )  # fmt: skip (a fixed hash seed: set and dict orders, and so the counts, repeat from run to run)
     match = re.search(r"Collected\s*:\s*(\d+)", result.stderr)
     if match is None:
