@@ -78,8 +78,9 @@ def counted(stage: str, passes: int) -> int:
         text=True,
         check=True,
         cwd=ROOT,
+        # a fixed hash seed: set and dict orders, and so the counts, repeat from run to run
         env={**os.environ, "PYTHONHASHSEED": "0"},
-    )  # fmt: skip (a fixed hash seed: set and dict orders, and so the counts, repeat from run to run)
+    )
     match = re.search(r"Collected\s*:\s*(\d+)", result.stderr)
     if match is None:
         raise SystemExit(f"no instruction count in valgrind's output:\n{result.stderr[-2000:]}")
