@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import os
 import re
 import subprocess
 import sys
@@ -62,10 +63,24 @@ def run_passes(stage: str, passes: int) -> None:
 def counted(stage: str, passes: int) -> int:
     """Instructions callgrind counts for a run of `run_passes(stage, passes)`."""
     result = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__,
-         "--run", stage, "--passes", str(passes)],
-        capture_output=True, text=True, check=True, cwd=ROOT,
-    )  # fmt: skip
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            sys.executable,
+            __file__,
+            "--run",
+            stage,
+            "--passes",
+            str(passes),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        # a fixed hash seed: set and dict orders, and so the counts, repeat from run to run
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
     match = re.search(r"Collected\s*:\s*(\d+)", result.stderr)
     if match is None:
         raise SystemExit(f"no instruction count in valgrind's output:\n{result.stderr[-2000:]}")

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from analytics.extract.labels import label_metrics
 from analytics.extract.numbers import parse_number, to_wan, unit_in
-from analytics.model import Fact, Kind, Table
+from analytics.model import Fact, Kind, Table, new_fact
 
 AS_OF_RE = re.compile(r"(?:截止|截至|截止时间|截止日期)\s*[:：]?\s*(\d{4})\s*年")
 VEHICLE_ROW_RE = re.compile(r"^\s*(?:\d+\s*[、.]\s*)?(?:车辆|公务用车|汽车)")
@@ -64,7 +64,7 @@ def asset_facts(
 
         def add(metric: str, value: Decimal, unit_found: str | None, quote: str = quote) -> None:
             facts.append(
-                Fact(
+                new_fact(
                     metric=metric,
                     measure="amount",
                     value=value,

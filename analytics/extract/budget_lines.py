@@ -17,7 +17,7 @@ from typing import Literal
 
 from analytics.extract.labels import squeeze as _clean
 from analytics.extract.numbers import parse_number, to_wan, unit_in
-from analytics.model import BudgetLine, Fact, Kind, Table
+from analytics.model import BudgetLine, Fact, Kind, Table, new_fact
 
 CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 CODE_PART_RE = re.compile(r"^\d{2,3}$")
@@ -216,7 +216,7 @@ def basic_expenditure_facts(
             value = parse_number(cells[j]) if j < len(cells) else None
             if value is not None:
                 facts.append(
-                    Fact(
+                    new_fact(
                         metric=metric,
                         measure="amount",
                         value=to_wan(value, unit),

@@ -3,7 +3,7 @@ change implies. '2017年公车运行经费20.64万元 … 较2016年度减少5�
 
 from __future__ import annotations
 
-from analytics.model import Fact
+from analytics.model import Fact, new_fact
 
 
 def prior_year_amounts(facts: list[Fact]) -> list[Fact]:
@@ -22,7 +22,7 @@ def prior_year_amounts(facts: list[Fact]) -> list[Fact]:
         if amount is None or key in derived:
             continue
         quote = change.quote if amount.quote == change.quote else f"{amount.quote} … {change.quote}"
-        derived[key] = Fact(
+        derived[key] = new_fact(
             metric=change.metric,
             measure="amount",
             value=amount.value - change.value,

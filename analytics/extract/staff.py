@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from analytics.model import Document, Fact, Kind, Paragraph, Table
+from analytics.model import Document, Fact, Kind, Paragraph, Table, new_fact
 
 # Cheap gate: a block without any of these words holds no staff count.
 _GATE = re.compile("编制|实有|在职|在编|在岗")
@@ -115,8 +115,8 @@ def staff_facts(document: Document, year: int, kind: Kind) -> list[Fact]:
             continue
         best = min(found, key=lambda c: (c.rank, c.order))
         facts.append(
-            Fact(metric, "amount", Decimal(best.value), year, kind, "人", "stated", None,
-                 best.method, best.quote)  # type: ignore[arg-type]
+            new_fact(metric, "amount", Decimal(best.value), year, kind, "人", "stated", None,
+                     best.method, best.quote)  # type: ignore[arg-type]
         )  # fmt: skip
     return facts
 

@@ -27,7 +27,7 @@ What else is read, and what is not:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from analytics.extract.labels import LabelMatch, find_labels, has_label
@@ -39,7 +39,7 @@ from analytics.extract.narrative.subjects import heading_subject
 from analytics.extract.narrative.text import blank_asides, running_text, sentences
 from analytics.extract.narrative.vehicles import vehicle_counts
 from analytics.extract.narrative.words import ALL_OF_IT, OTHERS_FLAT, PAIR_RE
-from analytics.model import Fact, Kind
+from analytics.model import Fact, Kind, new_fact
 from analytics.reference import metrics
 
 __all__ = ["NarrativeReader", "facts_from_paragraph", "running_text"]
@@ -122,7 +122,9 @@ class NarrativeReader:
                 whole = metrics()[metric].parent
                 stated = self.amounts.get((whole, ctx.year, ctx.kind)) if whole in wholes else None
                 if stated is not None:
-                    fact = replace(stated, metric=metric, quote=sentence, section=ctx.section)
+                    fact = new_fact(
+                        **{**stated.__dict__, "metric": metric, "quote": sentence, "section": ctx.section}
+                    )
                     return [fact]
         return []
 

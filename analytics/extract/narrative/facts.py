@@ -32,4 +32,4 @@ def make_fact(
 
 def with_reason(fact: Fact, reason: str) -> Fact:
     # faster than dataclasses.replace, which inspects the fields on every call
-    return Fact(**{**fact.__dict__, "reason": reason})
+    return new_fact(**{**fact.__dict__, "reason": reason})
