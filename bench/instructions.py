@@ -35,7 +35,7 @@ def sample_files() -> list[str]:
 def run_passes(stage: str, passes: int) -> None:
     """What the counted process does: a warm-up pass through every stage, then `passes` of `stage`."""
     from analytics.extract import extract
-    from analytics.load.batch import prepare
+    from analytics.load.batch import build_rows
     from analytics.read import read_document
     from analytics.validate import validate
 
@@ -44,7 +44,7 @@ def run_passes(stage: str, passes: int) -> None:
     extractions = [extract(d) for d in documents]
     checks = [validate(e) for e in extractions]
     for document, extraction, found in zip(documents, extractions, checks, strict=True):
-        prepare(document, extraction, found)
+        build_rows(document, extraction, found)
     for _ in range(passes):
         if stage == "read":
             for f in files:
@@ -57,7 +57,7 @@ def run_passes(stage: str, passes: int) -> None:
                 validate(extraction)
         else:
             for document, extraction, found in zip(documents, extractions, checks, strict=True):
-                prepare(document, extraction, found)
+                build_rows(document, extraction, found)
 
 
 def counted(stage: str, passes: int) -> int:

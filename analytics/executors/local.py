@@ -71,7 +71,8 @@ def _init_worker(parent_pid: int) -> None:
     results, so it leaves."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Parsing allocates many short-lived, acyclic objects: a cycle collection every 700 allocations
-    # (the default) is 2-3% of a worker's time for nothing. The modules imported so far never die.
+    # (the default) costs a worker time for nothing (measured: docs/performance.md, "Garbage
+    # collection"). The modules imported so far never die.
     gc.freeze()
     gc.set_threshold(max(gc.get_threshold()[0], WORKER_GC_THRESHOLD), *gc.get_threshold()[1:])
     threading.Thread(target=_watch_parent, args=(parent_pid,), name="watch-parent", daemon=True).start()

@@ -145,7 +145,8 @@ class Scheduler:
         """Hash, parse and write every file; the report is complete when this returns."""
         thresholds = gc.get_threshold()
         # The writer allocates many short-lived, acyclic objects (unpickled rows, results): collecting
-        # cycles every 700 allocations cost it ~8% of its time for nothing.
+        # cycles every 700 allocations costs it time for nothing (docs/performance.md, "Garbage
+        # collection").
         gc.set_threshold(max(thresholds[0], GC_THRESHOLD), *thresholds[1:])
         try:
             self._loop(Dispatch(start))
