@@ -99,3 +99,42 @@ def test_reason_belongs_to_the_change_before_it_only() -> None:
         ("expenditure_basic", "yoy_change"): "人员增加",
         ("expenditure_project", "yoy_change"): "项目完成",
     }
+
+
+def _kinds(text: str, section: str | None) -> list[tuple[str, str, Decimal, int, str]]:
+    facts = facts_from_paragraph(text, year=2022, kind="budget", section=section)
+    return [(f.metric, f.measure, f.value, f.year, f.kind) for f in facts]
+
+
+def test_prior_year_spending_in_a_budget_document_is_final() -> None:
+    text = "2022年度三公经费预算总计30万元。2021年度三公经费合计支出25万元。"
+    assert _kinds(text, "一、某局2022年三公经费预算") == [
+        ("three_public_total", "amount", Decimal(30), 2022, "budget"),
+        ("three_public_total", "amount", Decimal(25), 2021, "final"),
+    ]
+    # a prior-year budget stays a budget
+    assert _kinds("2021年度三公经费支出预算为25万元。", None) == [
+        ("three_public_total", "amount", Decimal(25), 2021, "budget"),
+    ]
+
+
+def test_a_heading_with_a_year_and_a_kind_sets_the_kind_of_that_years_figures() -> None:
+    section = "二、某局2021年三公经费决算情况"
+    assert _kinds("2021年三公经费为25万元,其中:公务接待费5万元。", section) == [
+        ("three_public_total", "amount", Decimal(25), 2021, "final"),
+        ("reception", "amount", Decimal(5), 2021, "final"),
+    ]
+    # figures of another year keep the document's kind
+    assert _kinds("2022年三公经费为30万元。", section) == [
+        ("three_public_total", "amount", Decimal(30), 2022, "budget"),
+    ]
+
+
+def test_a_fund_name_in_a_heading_gives_no_kind() -> None:
+    facts = facts_from_paragraph(
+        "2019年度三公经费支出6万元。",
+        year=2019,
+        kind="final",
+        section="二、2019年度一般公共预算财政拨款三公经费支出情况",
+    )
+    assert [(f.metric, f.kind) for f in facts] == [("three_public_total", "final")]

@@ -31,6 +31,7 @@ from analytics.extract.narrative.rules import (
     sign,
     stated_kind,
     stated_year,
+    unstated_kind,
     zero_amount_ok,
 )
 from analytics.extract.narrative.text import clauses
@@ -292,7 +293,8 @@ class ClauseReader:
         if self.in_parts and self.whole is not None:
             year = self.whole[0] if year is None else year
             kind = kind or self.whole[1]
-        return (self.ctx.year if year is None else year), (kind or self.ctx.kind)
+        year = self.ctx.year if year is None else year
+        return year, (kind or unstated_kind(text[:label_end] + own, year, self.ctx))
 
     def _against_budget(self, between: str) -> bool:
         """Whether a change compares with the budget of the same year: by its own base, or else by the
