@@ -138,3 +138,26 @@ def test_a_fund_name_in_a_heading_gives_no_kind() -> None:
         section="二、2019年度一般公共预算财政拨款三公经费支出情况",
     )
     assert [(f.metric, f.kind) for f in facts] == [("three_public_total", "final")]
+
+
+def test_ge_before_a_list_of_figures_pairs_them_with_the_joint_subject_in_order() -> None:
+    text = "收、支总计各是400.00,410.00万元。与上年相比,收、支总计各减少10.00,20.00万元,各下降2.44%、4.65%。"
+    facts = facts_from_paragraph(text, year=2022, kind="final", section=None)
+    assert [(f.metric, f.measure, f.value) for f in facts] == [
+        ("income_grand_total", "amount", Decimal("400.00")),
+        ("expenditure_grand_total", "amount", Decimal("410.00")),
+        ("income_grand_total", "yoy_change", Decimal("-10.00")),
+        ("expenditure_grand_total", "yoy_change", Decimal("-20.00")),
+        ("income_grand_total", "yoy_pct", Decimal("-2.44")),
+        ("expenditure_grand_total", "yoy_pct", Decimal("-4.65")),
+    ]
+    # 各 before one figure: each has it
+    facts = facts_from_paragraph(
+        "与上年相比,收、支总计各增加5,000.00万元,增长10%。", year=2022, kind="final", section=None
+    )
+    assert [(f.metric, f.measure, f.value) for f in facts] == [
+        ("income_grand_total", "yoy_change", Decimal("5000.00")),
+        ("expenditure_grand_total", "yoy_change", Decimal("5000.00")),
+        ("income_grand_total", "yoy_pct", Decimal(10)),
+        ("expenditure_grand_total", "yoy_pct", Decimal(10)),
+    ]

@@ -36,6 +36,7 @@ from analytics.extract.narrative.rules import (
 )
 from analytics.extract.narrative.text import clauses
 from analytics.extract.narrative.words import (
+    A_LIST,
     AFTER_AMOUNT_NOT,
     ANY_FLAT,
     APPROXIMATE_BEFORE,
@@ -50,6 +51,7 @@ from analytics.extract.narrative.words import (
     FLAT_COMPARATIVE,
     FLAT_RE,
     GROUP_WORD,
+    LIST_UNIT,
     NOT_MONEY_AFTER,
     NOT_THE_FIGURE,
     OTHERS_RE,
@@ -169,6 +171,8 @@ class ClauseReader:
         """After '分别', the amounts of this clause (and of the clauses that follow with no label of
         their own) go to the labels listed before it, in order."""
         said = RESPECTIVELY.search(text)
+        if said is not None and said.group() != "分别" and not A_LIST.search(text, said.end()):
+            said = None  # '收、支总计各增加5万元': each changed by the one figure
         if said is None:
             if labels:
                 self.respective = []
@@ -176,6 +180,8 @@ class ClauseReader:
         run = joined_run([label for label in labels if label.end <= said.start()], text)
         if len(run) < 2 and not labels:  # '…,与上年相比分别减少1万元、2万元': the list before
             run = self.respective_run or (list(self.subjects) if len(self.subjects) > 1 else [])
+        if len(run) == 1 and len(run[0].metrics) > 1:  # '收、支总计各是…': the label's metrics in order
+            run = [run[0]._replace(metrics=(metric,)) for metric in run[0].metrics]
         self.respective = list(run) if len(run) > 1 else []
         self.respective_run = list(self.respective)
 
@@ -234,6 +240,9 @@ class ClauseReader:
         if not found:
             return False
         unit = amount["unit"]
+        if unit is None and self.respective:  # '各是400.00,410.00万元': the list's unit
+            listed = LIST_UNIT.match(text, amount.end())
+            unit = listed.group(1) if listed else None
         value = Decimal(amount["number"].replace(",", ""))
         if unit is None and not (value == 0 and zero_amount_ok(text, amount.end())):
             return False

@@ -78,7 +78,13 @@ APPROXIMATE_GATE = re.compile(
 )
 AFTER_AMOUNT_NOT = re.compile(r"^(?:以上|以下|以内|及以上|左右)")
 # '因公出国(境)费、公务接待费分别为10万元、5万元': the amounts go to the labels in order.
-RESPECTIVELY = re.compile(r"分别")
+# '收、支总计各是400、410万元', '各减少10、20万元': 各 before a verb or 是/为 is 分别 (not 各项, 各级).
+RESPECTIVELY = re.compile(r"分别|各(?=\s*(?:是|为|自|减少|增加|下降|增长|上升|降低|减|增|降))")
+# A list of figures ('10.00,20.00万元', '2.44%、4.65%'): 各 before a single figure says each has it.
+# (A comma after a whole number is a thousands separator: '各增加3,958.67万元' is one figure.)
+A_LIST = re.compile(r"(?:\d\.\d+|\d\s*(?:万元|亿元|千元|元|%))\s*[,、]\s*-?\d|\d\s*、\s*-?\d")
+# The unit a list of numbers ends with ('400.00,410.00万元'): the earlier numbers of the list have it too.
+LIST_UNIT = re.compile(r"(?:\s*[,、]\s*-?\d+(?:\.\d+)?)+\s*(万元|亿元|千元|元|%)")
 GROUP_WORD = re.compile(r"^\s*(?:均|都|全部|皆)")
 GROUP_SEPARATOR = re.compile(r"^[、,和及与\s]*$")
 PAIR_RE = re.compile(r"收[、,]?支")
