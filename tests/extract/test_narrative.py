@@ -161,3 +161,14 @@ def test_ge_before_a_list_of_figures_pairs_them_with_the_joint_subject_in_order(
         ("income_grand_total", "yoy_pct", Decimal(10)),
         ("expenditure_grand_total", "yoy_pct", Decimal(10)),
     ]
+
+
+def test_revenue_and_spending_as_a_whole_is_the_subject_of_both_grand_totals() -> None:
+    text = "收入支出总体与上年相比,增加5.00万元,增长10%。"
+    facts = facts_from_paragraph(text, year=2022, kind="final", section=None)
+    assert [(f.metric, f.measure, f.value) for f in facts] == [
+        ("income_grand_total", "yoy_change", Decimal("5.00")),
+        ("expenditure_grand_total", "yoy_change", Decimal("5.00")),
+        ("income_grand_total", "yoy_pct", Decimal(10)),
+        ("expenditure_grand_total", "yoy_pct", Decimal(10)),
+    ]
