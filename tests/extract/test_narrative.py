@@ -172,3 +172,16 @@ def test_revenue_and_spending_as_a_whole_is_the_subject_of_both_grand_totals() -
         ("income_grand_total", "yoy_pct", Decimal(10)),
         ("expenditure_grand_total", "yoy_pct", Decimal(10)),
     ]
+
+
+def test_budget_income_lines_without_the_word_income() -> None:
+    text = "2022年年初收入预算数500.00万元,其中,一般公共预算拨款450.00万元;政府性基金预算拨款0万元;国有资本经营预算拨款0万元。"
+    facts = facts_from_paragraph(text, year=2022, kind="budget", section=None)
+    assert [(f.metric, f.value) for f in facts] == [
+        ("income_total", Decimal("500.00")),
+        ("income_general_public_budget", Decimal("450.00")),
+        ("income_government_fund", Decimal(0)),
+        ("income_state_capital", Decimal(0)),
+    ]
+    # their spending is not income
+    assert facts_from_paragraph("政府性基金预算拨款支出5万元。", year=2022, kind="budget", section=None) == []
