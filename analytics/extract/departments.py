@@ -107,11 +107,23 @@ def _types() -> list[tuple[str, str]]:
     return [(r["keyword"], r["department_type"]) for r in read_csv("department_types.csv")]
 
 
+# A verb phrase that opens a sentence of disclosure ('现将焦石镇2020年度…公开如下'): not part of a name.
+_LEADING_VERB = re.compile(r"^(?:现将|特将|兹将|今将|现把|特把|兹把|现就|兹就|现对|特对)")
+_LEADING_VERB_FIRST = frozenset("现特兹今")
+
+
 def clean_name(printed: str) -> str:
-    """A printed name without spaces, notes such as '(本级)' and trailing punctuation."""
+    """A printed name without spaces, notes such as '(本级)', a leading verb phrase ('现将') and
+    trailing punctuation.
+
+    >>> clean_name("现将焦石镇"), clean_name("特将某县审计局(本级)")
+    ('焦石镇', '某县审计局')
+    """
     name = "".join(printed.split())
     if "(" in name or "（" in name:
         name = _NOTE.sub("", name)
+    if name[:1] in _LEADING_VERB_FIRST:
+        name = _LEADING_VERB.sub("", name)
     return name.strip(":：,，。、“”\"'()（）|")
 
 

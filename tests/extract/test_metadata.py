@@ -370,3 +370,8 @@ def test_a_page_title_repeated_by_its_heading_is_said_once() -> None:
         "某市科学技术协会2022年部门预算信息公开", "某市科学技术协会2022年部门预算信息公开", "一、部门职责"
     )
     assert m.title == "某市科学技术协会2022年部门预算信息公开"
+
+
+def test_a_leading_verb_phrase_is_not_part_of_the_department() -> None:
+    m = meta("按照上级要求,现将青石镇2021年度“三公”经费决算公开如下:", "青石镇2021年度“三公”经费支出5万元。")
+    assert m.department == "青石镇"
