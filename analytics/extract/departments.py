@@ -344,6 +344,19 @@ def fullest(name: str, others: Iterable[str]) -> str:
     return max(same, key=lambda n: (has_place(n), len(normal_form(n)), len(n)))
 
 
+def region_spelled(name: str, region: Division) -> str | None:
+    """A name that opens with its region's name without the 县/市/区/旗 ('大英文学艺术界联合会' in
+    大英县) spelled with the full region name ('大英县文学艺术界联合会'); None for other names.
+
+    >>> region_spelled("大英文学艺术界联合会", Division("510923", "大英县", "county", "四川省", "遂宁市"))
+    '大英县文学艺术界联合会'
+    """
+    short = region.name[:-1] if region.name[-1:] in "县市区旗" and len(region.name) >= 3 else ""
+    if short and name.startswith(short) and not name.startswith(region.name) and len(name) > len(short) + 1:
+        return region.name + name[len(short) :]
+    return None
+
+
 def canonical_department(
     printed: str, others: Iterable[str] = (), region: Division | None = None, *, central: bool = False
 ) -> str:
@@ -368,6 +381,11 @@ def canonical_department(
         if full != name and has_place(full) and full.endswith(stem) and len(stem) >= 2:
             return full
     if region is not None:
+        spelled = region_spelled(name, region)
+        if spelled is not None:
+            # '大英文学艺术界联合会' in 大英县: the region named without its 县, not a name to prefix;
+            # the text's own '大英县文学艺术界联合会' if it gives it
+            return next((spelled for other in others if normal_form(other) == spelled), name)
         level = _LEVEL_WORD.match(name)
         if level and region.name.endswith(level.group(1)):
             return region.name + name[level.end() :]
