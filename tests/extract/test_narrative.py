@@ -185,3 +185,17 @@ def test_budget_income_lines_without_the_word_income() -> None:
     ]
     # their spending is not income
     assert facts_from_paragraph("政府性基金预算拨款支出5万元。", year=2022, kind="budget", section=None) == []
+
+
+def test_final_accounts_comparing_with_last_years_budget_and_final_keep_the_final() -> None:
+    text = "某镇2020年三公经费决算数共计30万元,比上年预算数下降30.00%,比上年决算数下降20.00%。"
+    facts = facts_from_paragraph(text, year=2020, kind="final", section=None)
+    assert [(f.metric, f.measure, f.value) for f in facts] == [
+        ("three_public_total", "amount", Decimal(30)),
+        ("three_public_total", "yoy_pct", Decimal("-20.00")),
+    ]
+    # with no comparison with last year's final, last year's budget is the prior year's figure
+    facts = facts_from_paragraph(
+        "三公经费决算数共计30万元,比上年预算数下降30.00%。", year=2020, kind="final", section=None
+    )
+    assert [(f.measure, f.value) for f in facts] == [("amount", Decimal(30)), ("yoy_pct", Decimal("-30.00"))]

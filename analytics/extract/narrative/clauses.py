@@ -58,6 +58,7 @@ from analytics.extract.narrative.words import (
     PAIR_RE,
     PRIOR_AMOUNT_RE,
     PRIOR_BASE,
+    PRIOR_FINAL,
     REASON_RE,
     RESPECTIVELY,
     ROUGHLY_RE,
@@ -310,8 +311,20 @@ class ClauseReader:
         base of the sentence's last change."""
         base = comparison_base(CHANGE_RE.split(between)[0])
         if base is not None:
-            self.against_budget = is_budget_base(base)
+            self.against_budget = is_budget_base(base) or self._beside_prior_final(base)
         return self.against_budget
+
+    def _beside_prior_final(self, base: str) -> bool:
+        """In final accounts, a change against last year's budget where the sentence also compares with
+        last year's final ('比上年预算下降35%,比上年决算下降34%'): the year-on-year change is the
+        latter's."""
+        return (
+            self.ctx.kind == "final"
+            and "预算" in base
+            and "决算" not in base
+            and PRIOR_BASE.search(base) is not None
+            and PRIOR_FINAL.search(self.quote) is not None
+        )
 
     def _flat(self, text: str, labels: list[LabelMatch], stripped: str, *, has_change: bool) -> None:
         """'与上年持平', '无增减': a change of zero for the clause's labels (a list of them joined by

@@ -59,6 +59,8 @@ BUDGET_BASE = re.compile(
     f"{alternation(('change', 'budget_base'))}|^{alternation(('change', 'budget_base_opening'))}"
 )
 PRIOR_BASE = re.compile(rf"{alternation(('change', 'prior_base'))}|\d{{4}}年")
+# A comparison with last year's final accounts ('比上年决算数减少…').
+PRIOR_FINAL = re.compile(r"(?:上年|上一年|去年)度?(?:的)?决算")
 # '较2024年的2190万元减少…': the amount is the prior year's.
 PRIOR_AMOUNT_RE = re.compile(r"(?:比|较|与)(?:(\d{4})年度?|上年度?|上一年)(?:预算|决算)?数?的?$")
 # Words between a label and an amount that make the amount something else than the label's figure.
