@@ -199,3 +199,11 @@ def test_final_accounts_comparing_with_last_years_budget_and_final_keep_the_fina
         "三公经费决算数共计30万元,比上年预算数下降30.00%。", year=2020, kind="final", section=None
     )
     assert [(f.measure, f.value) for f in facts] == [("amount", Decimal(30)), ("yoy_pct", Decimal("-30.00"))]
+
+
+def test_a_change_of_the_fleet_is_not_the_fleet() -> None:
+    facts = facts_from_paragraph(
+        "公务用车保有量比上年减少4辆,现有公务用车3辆。", year=2020, kind="final", section=None
+    )
+    assert [(f.metric, f.value) for f in facts] == [("vehicles_count", Decimal(3))]
+    assert facts_from_paragraph("公务用车保有量减少4辆。", year=2020, kind="final", section=None) == []
