@@ -113,8 +113,7 @@ _LEADING_VERB_FIRST = frozenset("现特兹今")
 
 
 def clean_name(printed: str) -> str:
-    """A printed name without spaces, notes such as '(本级)', a leading verb phrase ('现将') and
-    trailing punctuation.
+    """A printed name without spaces, notes ('(本级)'), a leading verb ('现将') and trailing punctuation.
 
     >>> clean_name("现将焦石镇"), clean_name("特将某县审计局(本级)")
     ('焦石镇', '某县审计局')
@@ -383,8 +382,7 @@ def canonical_department(
     if region is not None:
         spelled = region_spelled(name, region)
         if spelled is not None:
-            # '大英文学艺术界联合会' in 大英县: the region named without its 县, not a name to prefix;
-            # the text's own '大英县文学艺术界联合会' if it gives it
+            # '大英文学艺术界联合会' in 大英县: no name to prefix; the text's '大英县文学…' if it gives it
             return next((spelled for other in others if normal_form(other) == spelled), name)
         level = _LEVEL_WORD.match(name)
         if level and region.name.endswith(level.group(1)):
