@@ -107,11 +107,22 @@ def _types() -> list[tuple[str, str]]:
     return [(r["keyword"], r["department_type"]) for r in read_csv("department_types.csv")]
 
 
+# A verb phrase that opens a sentence of disclosure ('现将焦石镇2020年度…公开如下'): not part of a name.
+_LEADING_VERB = re.compile(r"^(?:现将|特将|兹将|今将|现把|特把|兹把|现就|兹就|现对|特对)")
+_LEADING_VERB_FIRST = frozenset("现特兹今")
+
+
 def clean_name(printed: str) -> str:
-    """A printed name without spaces, notes such as '(本级)' and trailing punctuation."""
+    """A printed name without spaces, notes ('(本级)'), a leading verb ('现将') and trailing punctuation.
+
+    >>> clean_name("现将焦石镇"), clean_name("特将某县审计局(本级)")
+    ('焦石镇', '某县审计局')
+    """
     name = "".join(printed.split())
     if "(" in name or "（" in name:
         name = _NOTE.sub("", name)
+    if name[:1] in _LEADING_VERB_FIRST:
+        name = _LEADING_VERB.sub("", name)
     return name.strip(":：,，。、“”\"'()（）|")
 
 
@@ -332,6 +343,19 @@ def fullest(name: str, others: Iterable[str]) -> str:
     return max(same, key=lambda n: (has_place(n), len(normal_form(n)), len(n)))
 
 
+def region_spelled(name: str, region: Division) -> str | None:
+    """A name that opens with its region's name without the 县/市/区/旗 ('大英文学艺术界联合会' in
+    大英县) spelled with the full region name ('大英县文学艺术界联合会'); None for other names.
+
+    >>> region_spelled("大英文学艺术界联合会", Division("510923", "大英县", "county", "四川省", "遂宁市"))
+    '大英县文学艺术界联合会'
+    """
+    short = region.name[:-1] if region.name[-1:] in "县市区旗" and len(region.name) >= 3 else ""
+    if short and name.startswith(short) and not name.startswith(region.name) and len(name) > len(short) + 1:
+        return region.name + name[len(short) :]
+    return None
+
+
 def canonical_department(
     printed: str, others: Iterable[str] = (), region: Division | None = None, *, central: bool = False
 ) -> str:
@@ -356,6 +380,10 @@ def canonical_department(
         if full != name and has_place(full) and full.endswith(stem) and len(stem) >= 2:
             return full
     if region is not None:
+        spelled = region_spelled(name, region)
+        if spelled is not None:
+            # '大英文学艺术界联合会' in 大英县: no name to prefix; the text's '大英县文学…' if it gives it
+            return next((spelled for other in others if normal_form(other) == spelled), name)
         level = _LEVEL_WORD.match(name)
         if level and region.name.endswith(level.group(1)):
             return region.name + name[level.end() :]

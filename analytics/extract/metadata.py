@@ -38,6 +38,7 @@ from analytics.extract.departments import (
     has_place,
     is_central,
     party_form,
+    region_spelled,
     same_department,
 )
 from analytics.extract.metadata_lines import DocumentLines, Line, document_lines
@@ -201,6 +202,9 @@ def _department(
     same = [c for c in candidates if c.name == full] + [c for c in candidates if c.name == printed.name]
     central = is_central(printed.name) and not has_place(full)
     region = _region(same, lines, central)
+    spelled = region_spelled(full, region.division) if region and region.division else None
+    if spelled is not None and any(spelled in line.text for line in lines.body):
+        names.append(spelled)  # '大英文学艺术界联合会' titled, '大英县文学艺术界联合会' in the body
     canonical = canonical_department(full, names, region.division if region else None, central=central)
     evidence["department"] = _evidence(printed.name, printed.source, printed.text)
     if full != printed.name:

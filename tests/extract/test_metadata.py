@@ -370,3 +370,21 @@ def test_a_page_title_repeated_by_its_heading_is_said_once() -> None:
         "某市科学技术协会2022年部门预算信息公开", "某市科学技术协会2022年部门预算信息公开", "一、部门职责"
     )
     assert m.title == "某市科学技术协会2022年部门预算信息公开"
+
+
+def test_a_leading_verb_phrase_is_not_part_of_the_department() -> None:
+    m = meta("按照上级要求,现将青石镇2021年度“三公”经费决算公开如下:", "青石镇2021年度“三公”经费支出5万元。")
+    assert m.department == "青石镇"
+
+
+def test_a_name_opening_with_its_county_without_xian_gets_no_second_prefix() -> None:
+    # titled with the county's name short of its 县; the body spells it out
+    m = meta(
+        "遂川文学艺术界联合会",
+        "遂川县文学艺术界联合会2020年度“三公”经费决算情况如下:",
+        "2020年公务接待费1.5万元。",
+    )
+    assert m.department == "遂川县文学艺术界联合会"
+    # the body does not spell it out: the title's name, never '遂川县遂川文学…'
+    m = meta("遂川文学艺术界联合会", "遂川县2020年度“三公”经费决算情况如下:", "2020年公务接待费1.5万元。")
+    assert m.department == "遂川文学艺术界联合会"

@@ -31,10 +31,12 @@ from analytics.extract.narrative.rules import (
     sign,
     stated_kind,
     stated_year,
+    unstated_kind,
     zero_amount_ok,
 )
 from analytics.extract.narrative.text import clauses
 from analytics.extract.narrative.words import (
+    A_LIST,
     AFTER_AMOUNT_NOT,
     ANY_FLAT,
     APPROXIMATE_BEFORE,
@@ -49,12 +51,14 @@ from analytics.extract.narrative.words import (
     FLAT_COMPARATIVE,
     FLAT_RE,
     GROUP_WORD,
+    LIST_UNIT,
     NOT_MONEY_AFTER,
     NOT_THE_FIGURE,
     OTHERS_RE,
     PAIR_RE,
     PRIOR_AMOUNT_RE,
     PRIOR_BASE,
+    PRIOR_FINAL,
     REASON_RE,
     RESPECTIVELY,
     ROUGHLY_RE,
@@ -168,6 +172,8 @@ class ClauseReader:
         """After '分别', the amounts of this clause (and of the clauses that follow with no label of
         their own) go to the labels listed before it, in order."""
         said = RESPECTIVELY.search(text)
+        if said is not None and said.group() != "分别" and not A_LIST.search(text, said.end()):
+            said = None  # '收、支总计各增加5万元': each changed by the one figure
         if said is None:
             if labels:
                 self.respective = []
@@ -175,6 +181,8 @@ class ClauseReader:
         run = joined_run([label for label in labels if label.end <= said.start()], text)
         if len(run) < 2 and not labels:  # '…,与上年相比分别减少1万元、2万元': the list before
             run = self.respective_run or (list(self.subjects) if len(self.subjects) > 1 else [])
+        if len(run) == 1 and len(run[0].metrics) > 1:  # '收、支总计各是…': the label's metrics in order
+            run = [run[0]._replace(metrics=(metric,)) for metric in run[0].metrics]
         self.respective = list(run) if len(run) > 1 else []
         self.respective_run = list(self.respective)
 
@@ -233,6 +241,9 @@ class ClauseReader:
         if not found:
             return False
         unit = amount["unit"]
+        if unit is None and self.respective:  # '各是400.00,410.00万元': the list's unit
+            listed = LIST_UNIT.match(text, amount.end())
+            unit = listed.group(1) if listed else None
         value = Decimal(amount["number"].replace(",", ""))
         if unit is None and not (value == 0 and zero_amount_ok(text, amount.end())):
             return False
@@ -292,15 +303,28 @@ class ClauseReader:
         if self.in_parts and self.whole is not None:
             year = self.whole[0] if year is None else year
             kind = kind or self.whole[1]
-        return (self.ctx.year if year is None else year), (kind or self.ctx.kind)
+        year = self.ctx.year if year is None else year
+        return year, (kind or unstated_kind(text[:label_end] + own, year, self.ctx))
 
     def _against_budget(self, between: str) -> bool:
         """Whether a change compares with the budget of the same year: by its own base, or else by the
         base of the sentence's last change."""
         base = comparison_base(CHANGE_RE.split(between)[0])
         if base is not None:
-            self.against_budget = is_budget_base(base)
+            self.against_budget = is_budget_base(base) or self._beside_prior_final(base)
         return self.against_budget
+
+    def _beside_prior_final(self, base: str) -> bool:
+        """In final accounts, a change against last year's budget where the sentence also compares with
+        last year's final ('比上年预算下降35%,比上年决算下降34%'): the year-on-year change is the
+        latter's."""
+        return (
+            self.ctx.kind == "final"
+            and "预算" in base
+            and "决算" not in base
+            and PRIOR_BASE.search(base) is not None
+            and PRIOR_FINAL.search(self.quote) is not None
+        )
 
     def _flat(self, text: str, labels: list[LabelMatch], stripped: str, *, has_change: bool) -> None:
         """'与上年持平', '无增减': a change of zero for the clause's labels (a list of them joined by

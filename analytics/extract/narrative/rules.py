@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analytics.extract.narrative.facts import Context
 from analytics.extract.narrative.words import (
@@ -62,6 +63,39 @@ def stated_kind(between: str) -> Kind | None:
 
 def fact_kind(between: str, ctx: Context) -> Kind:
     return stated_kind(between) or ctx.kind
+
+
+_HEADING_YEAR_KIND = re.compile(r"((?:19|20)\d{2})年度?([^,;。]*)")
+# Words with 预算 in them that name a fund or the budget's execution, not the figures' kind.
+_NOT_A_KIND = re.compile(r"一般公共预算|基金预算|国有资本经营预算|预算执行|预算完成|财政预算")
+_SPENT = re.compile(r"支出|开支")
+
+
+@lru_cache(maxsize=256)
+def section_kinds(heading: str | None) -> dict[int, Kind]:
+    """The kind a section's heading gives the figures of the year it names: '二、某局2021年三公经费决算
+    情况' makes the section's 2021 figures final, whatever words follow the kind word."""
+    if not heading or "年" not in heading:
+        return {}
+    kinds: dict[int, Kind] = {}
+    for year, rest in _HEADING_YEAR_KIND.findall(heading):
+        kind = stated_kind(_NOT_A_KIND.sub("", rest))
+        if kind is not None:
+            kinds[int(year)] = kind
+    return kinds
+
+
+def unstated_kind(own_words: str, year: int, ctx: Context) -> Kind:
+    """The kind of a figure whose own words state none: the kind its section's heading gives its year;
+    else, in a budget document, a figure of an earlier year that was spent ('2021年度三公经费合计支出
+    25万元', no 预算 word) is final; else the document's kind."""
+    if ctx.section is not None and "年" in ctx.section:
+        kind = section_kinds(ctx.section).get(year)
+        if kind is not None:
+            return kind
+    if ctx.kind == "budget" and year < ctx.year and _SPENT.search(own_words) and "预算" not in own_words:
+        return "final"
+    return ctx.kind
 
 
 def zero_amount_ok(clause: str, end: int) -> bool:

@@ -58,7 +58,7 @@ def _heading_subject(sentence: str) -> tuple[LabelMatch, ...] | None:
     if _STATES.search(title):
         return None  # '(1)2018年无公务用车购置预算安排': a statement, not a heading
     kept = [label for label in specific(find_labels(title), title) if not label.is_blocker]
-    if len(kept) != 1:
+    if len(kept) != 1 or kept[0].text.endswith("总体"):  # '收支总体情况' titles a section of several figures
         return ()
     rest = title[: kept[0].start] + title[kept[0].end :]
     rest = _HEADING_TAIL.sub("", NEUTRAL.sub("", _QUALIFIERS.sub("", rest)))

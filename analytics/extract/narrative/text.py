@@ -10,9 +10,10 @@ from typing import NamedTuple
 from analytics.extract.narrative.words import DIGIT, PERCENT_ASIDE
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!?])")
-# Clause boundaries; a comma between digits ('1,234') is a thousands separator, not a boundary.
+# Clause boundaries; a comma between digits ('1,234') is a thousands separator, not a boundary, nor
+# is one between a decimal and a number ('各是400.00,410.00万元': a list of figures).
 # (Each branch opens with its punctuation, so the engine skips to the next one.)
-_CLAUSE_SPLIT = re.compile(r"[;:。]|,(?:(?!\d{3})|(?<!\d,))")
+_CLAUSE_SPLIT = re.compile(r"[;:。]|,(?:(?!\d{3})(?:(?!\d)|(?<!\.\d,)(?<!\.\d\d,))|(?<!\d,))")
 
 _CN_DIGIT = {
     "〇": 0,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from analytics.extract.narrative.facts import Context, make_fact
@@ -16,6 +17,9 @@ from analytics.extract.narrative.words import (
     VEHICLE_WORD,
 )
 from analytics.model import Fact
+
+# A change word between the stock word and the count ('保有量比上年减少4辆').
+_CHANGED = re.compile(r"增加|减少|新增|下降|增长|增减")
 
 
 def vehicle_counts(sentence: str, ctx: Context) -> list[Fact]:
@@ -42,6 +46,8 @@ def vehicle_counts(sentence: str, ctx: Context) -> list[Fact]:
         found = _count_fact(
             Decimal(match.group(1)), "辆", sentence, ctx, _as_of(sentence, clause, before, ctx)
         )
+        if stock and _CHANGED.search(before, stock.end()):
+            continue  # '保有量减少4辆': a change of the fleet, not the fleet
         if stock:
             return [found]
         fleet = fleet or [found]

@@ -59,6 +59,8 @@ BUDGET_BASE = re.compile(
     f"{alternation(('change', 'budget_base'))}|^{alternation(('change', 'budget_base_opening'))}"
 )
 PRIOR_BASE = re.compile(rf"{alternation(('change', 'prior_base'))}|\d{{4}}年")
+# A comparison with last year's final accounts ('比上年决算数减少…').
+PRIOR_FINAL = re.compile(r"(?:上年|上一年|去年)度?(?:的)?决算")
 # '较2024年的2190万元减少…': the amount is the prior year's.
 PRIOR_AMOUNT_RE = re.compile(r"(?:比|较|与)(?:(\d{4})年度?|上年度?|上一年)(?:预算|决算)?数?的?$")
 # Words between a label and an amount that make the amount something else than the label's figure.
@@ -78,7 +80,13 @@ APPROXIMATE_GATE = re.compile(
 )
 AFTER_AMOUNT_NOT = re.compile(r"^(?:以上|以下|以内|及以上|左右)")
 # '因公出国(境)费、公务接待费分别为10万元、5万元': the amounts go to the labels in order.
-RESPECTIVELY = re.compile(r"分别")
+# '收、支总计各是400、410万元', '各减少10、20万元': 各 before a verb or 是/为 is 分别 (not 各项, 各级).
+RESPECTIVELY = re.compile(r"分别|各(?=\s*(?:是|为|自|减少|增加|下降|增长|上升|降低|减|增|降))")
+# A list of figures ('10.00,20.00万元', '2.44%、4.65%'): 各 before a single figure says each has it.
+# (A comma after a whole number is a thousands separator: '各增加3,958.67万元' is one figure.)
+A_LIST = re.compile(r"(?:\d\.\d+|\d\s*(?:万元|亿元|千元|元|%))\s*[,、]\s*-?\d|\d\s*、\s*-?\d")
+# The unit a list of numbers ends with ('400.00,410.00万元'): the earlier numbers of the list have it too.
+LIST_UNIT = re.compile(r"(?:\s*[,、]\s*-?\d+(?:\.\d+)?)+\s*(万元|亿元|千元|元|%)")
 GROUP_WORD = re.compile(r"^\s*(?:均|都|全部|皆)")
 GROUP_SEPARATOR = re.compile(r"^[、,和及与\s]*$")
 PAIR_RE = re.compile(r"收[、,]?支")
