@@ -193,7 +193,7 @@ def _with_rates(paired: pl.DataFrame) -> pl.DataFrame:
 
 _BUDGETS = """
     WITH stated AS (
-        SELECT f.department, f.year, f.metric, f.value, f.basis, f.method, f.source_path,
+        SELECT f.department, f.year, f.metric, f.value, f.basis, f.method, f.source_path, f.quote,
                d.kind AS document_kind,
                CASE WHEN d.kind = 'budget' OR regexp_matches(f.quote, $2) THEN 'original' ELSE 'adjusted' END
                    AS which
@@ -205,7 +205,8 @@ _BUDGETS = """
     SELECT department, year, metric, which, CAST(value AS DOUBLE) AS value FROM stated
     QUALIFY row_number() OVER (
         PARTITION BY department, year, metric, which
-        ORDER BY basis = 'corrected' DESC, document_kind = 'budget' DESC, method = 'table' DESC, source_path
+        ORDER BY basis = 'corrected' DESC, document_kind = 'budget' DESC, method = 'table' DESC, source_path,
+                 quote, value
     ) = 1
 """
 
