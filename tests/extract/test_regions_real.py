@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from analytics.divisions import chain
 from analytics.extract import extract
 from analytics.extract.departments import is_central
-from analytics.extract.regions import chain, most_specific
+from analytics.extract.regions import most_specific
 from analytics.read import read_document
 from analytics.read.characters import to_simplified
 
