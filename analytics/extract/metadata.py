@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from analytics.divisions import Division
 from analytics.extract import year_kind
 from analytics.extract.department_names import Candidate, department_candidates, scan_names
 from analytics.extract.departments import (
@@ -43,7 +44,6 @@ from analytics.extract.departments import (
 )
 from analytics.extract.metadata_lines import DocumentLines, Line, document_lines
 from analytics.extract.regions import (
-    Division,
     Place,
     leading_places,
     most_specific_place,
