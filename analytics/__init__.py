@@ -6,24 +6,13 @@
 ...     rows = store.query("select * from three_public").records()  # the SQL views as records
 ...     reform = analytics.reform_effects(store)                      # the analyses as polars frames
 
-The analysis API (polars) and the report are imported on first use, so that `import analytics` (and
-every ingest worker) stays light.
+Everything but the errors and the data model is imported on first use, so that `import analytics`
+stays light and the ingest worker processes never load DuckDB, Arrow or polars.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from analytics.errors import AnalyticsError, DatabaseError, ExtractError, LoadError, ReadError
-from analytics.ingestion import FileError, IngestProgress, IngestReport, ingest
-from analytics.load import (
-    DEFAULT_DB,
-    PARSER_VERSION,
-    SCHEMA_VERSION,
-    LoadResult,
-    QueryError,
-    QueryResult,
-    Store,
-    open_store,
-)
 from analytics.model import (
     BudgetLine,
     Check,
@@ -35,7 +24,40 @@ from analytics.model import (
     PerformanceGoal,
     Table,
 )
-from analytics.parquet_export import export_parquet
+
+if TYPE_CHECKING:
+    from analytics.analysis import (
+        PanelResult,
+        ReformResult,
+        cagr,
+        execution_rates,
+        fixed_panel,
+        flag_outliers,
+        index_to,
+        metric_series,
+        panel_trend,
+        rank_departments,
+        reform_effects,
+        reform_years,
+        science_funding,
+        science_shift,
+        share_of_parent,
+        three_public_composition,
+        year_on_year,
+    )
+    from analytics.ingestion import FileError, IngestProgress, IngestReport, ingest
+    from analytics.load import (
+        DEFAULT_DB,
+        PARSER_VERSION,
+        SCHEMA_VERSION,
+        LoadResult,
+        QueryError,
+        QueryResult,
+        Store,
+        open_store,
+    )
+    from analytics.parquet_export import export_parquet
+    from analytics.report import build_report
 
 # name -> module, imported on first use
 _LAZY = {
@@ -49,6 +71,15 @@ _LAZY = {
         )
     },
     "build_report": "analytics.report",
+    **dict.fromkeys(("FileError", "IngestProgress", "IngestReport", "ingest"), "analytics.ingestion"),
+    **{
+        name: "analytics.load"
+        for name in (
+            "DEFAULT_DB", "PARSER_VERSION", "SCHEMA_VERSION", "LoadResult", "QueryError", "QueryResult",
+            "Store", "open_store",
+        )
+    },
+    "export_parquet": "analytics.parquet_export",
 }  # fmt: skip
 
 
@@ -79,15 +110,32 @@ __all__ = [
     "LoadError",
     "LoadResult",
     "Metadata",
+    "PanelResult",
     "Paragraph",
     "PerformanceGoal",
     "QueryError",
     "QueryResult",
     "ReadError",
+    "ReformResult",
     "Store",
     "Table",
+    "build_report",
+    "cagr",
+    "execution_rates",
     "export_parquet",
+    "fixed_panel",
+    "flag_outliers",
+    "index_to",
     "ingest",
+    "metric_series",
     "open_store",
-    *_LAZY,
+    "panel_trend",
+    "rank_departments",
+    "reform_effects",
+    "reform_years",
+    "science_funding",
+    "science_shift",
+    "share_of_parent",
+    "three_public_composition",
+    "year_on_year",
 ]

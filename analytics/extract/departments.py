@@ -36,9 +36,8 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-from analytics.divisions import Division
 from analytics.extract.patterns import trie_regex
-from analytics.extract.regions import find_divisions, leading_places
+from analytics.extract.regions import Division, find_divisions, leading_places
 from analytics.reference import read_csv, vocabulary
 
 _NOTE = re.compile(r"[\((](?:本级|汇总|含下属单位|部门汇总|单位|机关本级|本部)[\))]")

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from analytics.divisions import LEVELS, Division, divisions
+from analytics.divisions import LEVELS, divisions
+from analytics.divisions import Division as Division  # re-exported: departments.py takes it from here
 from analytics.extract.patterns import trie_regex
 from analytics.extract.script import to_traditional
 from analytics.reference import vocabulary

@@ -30,7 +30,22 @@ caller gets), `run` (`ingest` itself).
 >>> report.documents_loaded, report.facts_written, report.errors  # doctest: +SKIP
 """
 
+from typing import TYPE_CHECKING, Any
+
 from analytics.ingestion.report import FileError, IngestProgress, IngestReport, ProgressCallback
-from analytics.ingestion.run import DEFAULT_BATCH_SIZE, ingest
+
+if TYPE_CHECKING:
+    from analytics.ingestion.run import DEFAULT_BATCH_SIZE, ingest
+
+
+def __getattr__(name: str) -> Any:
+    """`ingest` and its batch size, imported on first use: the worker processes import
+    `analytics.ingestion.worker`, which must not load the database code `run` needs."""
+    if name not in ("DEFAULT_BATCH_SIZE", "ingest"):
+        raise AttributeError(f"module 'analytics.ingestion' has no attribute {name!r}")
+    from analytics.ingestion import run
+
+    return getattr(run, name)
+
 
 __all__ = ["DEFAULT_BATCH_SIZE", "FileError", "IngestProgress", "IngestReport", "ProgressCallback", "ingest"]

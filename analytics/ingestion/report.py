@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from analytics.ingestion.discovery import Skipped
-from analytics.load import PARSER_VERSION, LoadResult
-from analytics.load.corrections import CorrectionsReport
+from analytics.load.result import LoadResult
+from analytics.version import PARSER_VERSION
+
+if TYPE_CHECKING:  # the report module is the worker processes' too: no database code there
+    from analytics.load.corrections import CorrectionsReport
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,40 @@
 True
 """
 
-from analytics.load.connect import DEFAULT_DB, connect
-from analytics.load.query import QueryError, QueryResult
-from analytics.load.schema import PARSER_VERSION, SCHEMA_VERSION
-from analytics.load.store import LoadResult, LoadStatus, Store, open_store
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from analytics.load.connect import DEFAULT_DB, connect
+    from analytics.load.query import QueryError, QueryResult
+    from analytics.load.result import LoadResult, LoadStatus
+    from analytics.load.schema import SCHEMA_VERSION
+    from analytics.load.store import Store, open_store
+    from analytics.version import PARSER_VERSION
+
+# name -> module, imported on first use: the worker processes import `analytics.load.batch` to build
+# rows and must not pay for DuckDB and Arrow, which only the writing process needs.
+_LAZY = {
+    "DEFAULT_DB": "analytics.load.connect",
+    "connect": "analytics.load.connect",
+    "QueryError": "analytics.load.query",
+    "QueryResult": "analytics.load.query",
+    "LoadResult": "analytics.load.result",
+    "LoadStatus": "analytics.load.result",
+    "SCHEMA_VERSION": "analytics.load.schema",
+    "Store": "analytics.load.store",
+    "open_store": "analytics.load.store",
+    "PARSER_VERSION": "analytics.version",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'analytics.load' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = [
     "DEFAULT_DB",

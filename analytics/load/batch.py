@@ -17,11 +17,11 @@ import decimal
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from functools import cache
 from itertools import chain
+from typing import TYPE_CHECKING
 
-import pyarrow as pa  # type: ignore[import-untyped]
-
-from analytics.errors import LoadError
+from analytics.errors import LoadError, first_line
 from analytics.load.rows import (
     CHILD_COLUMNS,
     Column,
@@ -34,8 +34,10 @@ from analytics.load.rows import (
     table_seen_rows,
 )
 from analytics.load.schema import arrow_schema, arrow_type
-from analytics.load.transaction import first_line
 from analytics.model import Check, Document, Extraction
+
+if TYPE_CHECKING:  # Arrow is the writer's: the worker processes, which build rows, never load it
+    import pyarrow as pa  # type: ignore[import-untyped]
 
 CHILD_TABLES = tuple(CHILD_COLUMNS)
 """The tables whose rows belong to a document through its doc_id, in the order they are written."""
@@ -101,6 +103,8 @@ def _unpickle(values: dict[str, object], columns: dict[str, list[list[object]]])
 
 def arrow_table(rows: Rows) -> pa.Table:
     """Column-wise rows as an Arrow table with the schema's exact types (DECIMAL stays exact)."""
+    import pyarrow as pa
+
     arrays = [pa.array(c.values, type=arrow_type(c.sql_type)) for c in rows.columns]
     return pa.Table.from_arrays(arrays, names=[c.name for c in rows.columns])
 
@@ -110,6 +114,8 @@ def batch_table(parts: Sequence[Rows]) -> pa.Table:
 
     Raises LoadError when a value does not convert to its column's type (`build_rows` checks money).
     """
+    import pyarrow as pa
+
     first = parts[0]
     joined = Rows(
         first.table,
@@ -194,11 +200,15 @@ def _does_not_fit(document: Document, detail: str) -> LoadError:
     )
 
 
-DOCUMENT_SCHEMA = arrow_schema("documents")
+@cache
+def _document_schema() -> pa.Schema:
+    return arrow_schema("documents")
 
 
 def document_table(batch: Sequence[PreparedDocument], parser_version: str, ingested_at: object) -> pa.Table:
     """The `documents` rows of a batch of prepared documents, all status 'ok'."""
+    import pyarrow as pa
+
     columns: dict[str, list[object]] = {
         "doc_id": [p.doc_id for p in batch],
         "source_path": [p.source_path for p in batch],
@@ -222,7 +232,7 @@ def document_table(batch: Sequence[PreparedDocument], parser_version: str, inges
         "encoding": [p.encoding for p in batch],
         "notes": [list(p.notes) for p in batch],
     }
-    return pa.table(columns, schema=DOCUMENT_SCHEMA)
+    return pa.table(columns, schema=_document_schema())
 
 
 __all__ = ["CHILD_TABLES", "PreparedDocument", "arrow_table", "batch_table", "build_rows", "document_table"]

@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-import pyarrow as pa  # type: ignore[import-untyped]
+from typing import TYPE_CHECKING, Any
 
 from analytics.load.views import VIEWS
 from analytics.version import PARSER_VERSION
+
+if TYPE_CHECKING:  # Arrow loads where a batch is written, not in the worker processes
+    import pyarrow as pa  # type: ignore[import-untyped]
 
 __all__ = [
     "PARSER_VERSION",
@@ -47,15 +49,20 @@ DECLARATION = Path(__file__).with_name("schema.toml")
 
 MONEY = "DECIMAL(18,4)"
 
-_ARROW_TYPES: dict[str, pa.DataType] = {
-    "VARCHAR": pa.string(),
-    "JSON": pa.string(),  # JSON text; DuckDB casts it on insert
-    "INTEGER": pa.int32(),
-    "BOOLEAN": pa.bool_(),
-    MONEY: pa.decimal128(18, 4),
-    "TIMESTAMP": pa.timestamp("us"),
-    "VARCHAR[]": pa.list_(pa.string()),
-}
+
+@cache
+def _arrow_types() -> dict[str, pa.DataType]:
+    import pyarrow as pa
+
+    return {
+        "VARCHAR": pa.string(),
+        "JSON": pa.string(),  # JSON text; DuckDB casts it on insert
+        "INTEGER": pa.int32(),
+        "BOOLEAN": pa.bool_(),
+        MONEY: pa.decimal128(18, 4),
+        "TIMESTAMP": pa.timestamp("us"),
+        "VARCHAR[]": pa.list_(pa.string()),
+    }
 
 
 @dataclass(frozen=True)
@@ -164,12 +171,14 @@ VIEW_COLUMNS: dict[str, Table] = DECLARED.views
 
 def arrow_type(sql_type: str) -> pa.DataType:
     """The Arrow type a column of this DuckDB type is written with (DECIMAL stays exact)."""
-    return _ARROW_TYPES[sql_type]
+    return _arrow_types()[sql_type]
 
 
 def arrow_schema(table: str, columns: tuple[str, ...] | None = None) -> pa.Schema:
     """The Arrow schema of a bulk write to `table`: every declared column, or those named, in the
     declared order."""
+    import pyarrow as pa
+
     declared = TABLES[table].columns
     wanted = declared if columns is None else tuple(c for c in declared if c.name in columns)
     return pa.schema([(c.name, arrow_type(c.type)) for c in wanted])

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from types import TracebackType
-from typing import Literal
 
 import duckdb
 import pyarrow as pa  # type: ignore[import-untyped]
@@ -31,31 +29,13 @@ from analytics.load.batch import PreparedDocument
 from analytics.load.connect import DEFAULT_DB, connect
 from analytics.load.query import QueryResult, run_query
 from analytics.load.readonly import SANDBOX_CONFIG, read_statements
+from analytics.load.result import LoadResult, LoadStatus
 from analytics.load.schema import PARSER_VERSION
 from analytics.load.settle import Stored, Verdict, plan_batch, settle
 from analytics.load.setup import ensure_schema, now, refresh_regions
 from analytics.load.transaction import Transaction
 from analytics.load.writes import delete_path, delete_paths, insert_batch, insert_document
 from analytics.model import Check, Document, Extraction
-
-LoadStatus = Literal["loaded", "replaced", "unchanged", "duplicate", "failed"]
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """What happened to one file in the store."""
-
-    source_path: str
-    status: LoadStatus
-    doc_id: str | None = None
-    facts: int = 0
-    goals: int = 0
-    budget_lines: int = 0
-    checks: int = 0
-    failed_errors: int = 0  # failed checks of severity 'error' written for this document
-    failed_warnings: int = 0  # failed checks of severity 'warning'
-    duplicate_of: str | None = None  # for 'duplicate': the path already holding these bytes
-    error: str | None = None  # for 'failed': the message recorded
 
 
 class Store:

@@ -12,7 +12,7 @@ from types import TracebackType
 
 import duckdb
 
-from analytics.errors import DatabaseError, LoadError
+from analytics.errors import DatabaseError, LoadError, first_line
 
 STORAGE_FAILURE = "cannot write to the database"
 
@@ -64,9 +64,4 @@ def _storage_error(exc: duckdb.Error, database: str) -> DatabaseError:
     )
 
 
-def first_line(exc: BaseException) -> str:
-    """The first line of an exception's message (its class name when it has none)."""
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
-__all__ = ["STORAGE_FAILURE", "Transaction", "first_line"]
+__all__ = ["STORAGE_FAILURE", "Transaction"]
