@@ -31,7 +31,13 @@ PARENT_POLL_S = 1.0
 
 WORKER_GC_THRESHOLD = 50_000
 
-PRELOAD = ["analytics.ingestion.worker", "analytics.read", "analytics.extract", "analytics.validate"]
+PRELOAD = [
+    "analytics.ingestion.worker",
+    "analytics.read",
+    "analytics.extract",
+    "analytics.validate",
+    "analytics.ingestion.warm",  # last: parses a few documents of our own, so workers start warm
+]
 """Imported once by the fork server, so that every worker starts with them loaded."""
 
 
