@@ -55,6 +55,19 @@ class InlineExecutor(Executor):
         return future
 
 
+def start_fork_server() -> None:
+    """Start the fork server now, without waiting for it: it imports and warms the parsing code
+    while this process goes on (walking and hashing the files), instead of after. For a run that
+    will surely parse (a new database); `process_pool` uses the server started here. Does nothing
+    where the platform has no fork server or it is running already."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
+    forkserver.ensure_running()
+
+
 def process_pool(jobs: int) -> ProcessPoolExecutor:
     """A pool of `jobs` worker processes (fork server where the platform has one, else spawn)."""
     context: BaseContext

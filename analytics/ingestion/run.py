@@ -13,7 +13,8 @@ from concurrent.futures import Executor
 from contextlib import ExitStack, contextmanager
 
 from analytics.errors import AnalyticsError
-from analytics.executors.choose import check_executor, executor_for
+from analytics.executors.choose import check_executor, default_jobs, executor_for
+from analytics.executors.local import start_fork_server
 from analytics.ingestion.discovery import Unreadable, Walk, files_to_ingest, prune_missing, walk
 from analytics.ingestion.report import FileError, IngestReport, ProgressCallback
 from analytics.ingestion.scheduler import Scheduler
@@ -59,6 +60,9 @@ def ingest(
     if batch_size < 1:
         raise AnalyticsError(f"batch_size must be at least 1, not {batch_size}")
     check_executor(executor)
+    local_pool = executor in (None, "", "local") and (default_jobs() if jobs is None else jobs) > 1
+    if local_pool and _new_database(db):
+        start_fork_server()  # every file will be parsed: the workers' code loads during the walk
     paths = list(paths)
     found = walk(paths, follow_symlinks=follow_symlinks)
     folders = [os.path.abspath(p) for p in paths if os.path.isdir(p)] if prune else []
@@ -94,6 +98,10 @@ def _ingest_into(
     run.report.errors[:0] = [_walk_error(u) for u in found.unreadable]
     _after_run(store, run.report, corrections)
     return run.report
+
+
+def _new_database(db: str | os.PathLike[str] | Store) -> bool:
+    return not isinstance(db, Store) and (str(db) == ":memory:" or not os.path.exists(db))
 
 
 def _after_run(store: Store, report: IngestReport, corrections: str | os.PathLike[str] | None) -> None:

@@ -31,3 +31,19 @@ def test_import_analytics_stays_light_and_its_names_resolve() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[] []"
+
+
+def test_a_fork_server_started_early_is_the_one_the_pool_forks_its_workers_from() -> None:
+    code = (
+        "import os\n"
+        "from multiprocessing import forkserver\n"
+        "from analytics.executors.local import process_pool, start_fork_server\n"
+        "if __name__ == '__main__':\n"
+        "    start_fork_server()\n"
+        "    server = forkserver._forkserver._forkserver_pid\n"
+        "    with process_pool(2) as pool:\n"
+        "        parent = pool.submit(os.getppid).result()\n"
+        "    print(server is not None and parent == server)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True"
