@@ -388,3 +388,81 @@ def test_a_name_opening_with_its_county_without_xian_gets_no_second_prefix() -> 
     # the body does not spell it out: the title's name, never '遂川县遂川文学…'
     m = meta("遂川文学艺术界联合会", "遂川县2020年度“三公”经费决算情况如下:", "2020年公务接待费1.5万元。")
     assert m.department == "遂川文学艺术界联合会"
+
+
+# --- a department named only at the end, or only as its own level ---------------------------------
+
+
+def test_a_name_in_a_contact_footer_is_weak_evidence_of_the_department() -> None:
+    m = meta(
+        "一、2014年“三公”经费财政拨款支出决算表",
+        "2014年“三公”经费财政拨款决算数为12.5万元,其中公务接待费4.5万元。",
+        "联系方式:临川区水利局政务公开电子信箱:abc@example.org",
+    )
+    assert (m.department, m.region, m.region_code) == ("临川区水利局", "临川区", "361002")
+    assert m.evidence["department"] == Evidence(
+        "临川区水利局", "contact", "联系方式:临川区水利局政务公开电子信箱:abc@example.org"
+    )
+
+
+def test_a_name_before_a_contact_label_and_a_contact_person_who_is_no_name() -> None:
+    m = meta(
+        "2021年“三公”经费预算8万元。",
+        "联系人:张局 联系电话:0791-0000000",
+        "临川区审计局联系电话:0791-1111111",
+    )
+    assert m.department == "临川区审计局"
+    assert m.evidence["department"].source == "contact"
+
+
+def test_a_footer_with_only_a_telephone_number_names_nothing() -> None:
+    m = meta("2021年“三公”经费决算4.5万元。", "(联系方式:023-00000000。)")
+    assert m.department is None
+
+
+def test_the_title_wins_over_a_contact_footer_that_names_another_organ() -> None:
+    m = meta(
+        "临川区林业局2019年部门预算公开",
+        "2019年“三公”经费预算6万元。",
+        "联系单位:临川区财政局 联系电话:0791-2222222",
+    )
+    assert m.department == "临川区林业局"
+    assert m.evidence["department"].source == "title"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        ["临川区档案馆 2021年1月"],  # the name beside a date without its day
+        ["临川区档案馆", "二〇二一年一月十五日"],  # a date in Chinese numerals below the name
+    ],
+)
+def test_a_dated_signature_line_names_the_department(closing: list[str]) -> None:
+    m = meta("现将本馆2020年度“三公”经费决算公开如下:", "公务接待费0.8万元。", *closing)
+    assert m.department == "临川区档案馆"
+    assert m.evidence["department"].source == "signature"
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("本单位无二级预算单位,纳入2022年部门预算编制范围的为临川第一中学本级。", "临川第一中学"),
+        ("本部门2020年部门决算包括临川区民政局机关本级和所属2个事业单位。", "临川区民政局"),
+        ("2023年部门预算即临川区文化馆本级预算。", "临川区文化馆"),
+        ("纳入编制范围的单位为含山县统计局本级。", "含山县统计局"),  # 含 of 含山县 is no lead word here
+    ],
+)
+def test_a_sentence_about_the_departments_own_level_names_it(sentence: str, name: str) -> None:
+    m = meta("一、部门预算单位构成", sentence, "二、收支总体情况")
+    assert m.department == name
+    assert (m.evidence["department"].source, m.evidence["department"].text) == ("body", sentence)
+
+
+def test_a_governments_own_level_is_no_department() -> None:
+    m = meta("2021年区本级“三公”经费预算4432万元。", "经比较2020年度镇本级“三公”经费41万元。")
+    assert m.department is None
+
+
+def test_a_department_said_to_have_units_below_it() -> None:
+    m = meta("另外,临川区卫生健康委员会下属共有3个事业单位,2021年事业运行经费预算120万元。")
+    assert m.department == "临川区卫生健康委员会"
