@@ -38,7 +38,7 @@ from functools import cache, lru_cache
 
 from analytics.divisions import Division
 from analytics.extract.patterns import trie_regex
-from analytics.extract.regions import find_divisions, leading_places
+from analytics.extract.regions import find_divisions, leading_places, opens_with_division
 from analytics.reference import read_csv, vocabulary
 
 _NOTE = re.compile(r"[\((](?:本级|汇总|含下属单位|部门汇总|单位|机关本级|本部)[\))]")
@@ -157,8 +157,8 @@ def plausible_name(name: str) -> bool:
     if not patterns["suffix"].search(name) or patterns["not_ending"].search(name):
         return False
     _, _, stem = _stem_of(name)
-    if not stem or patterns["bad_start"].match(stem):
-        return False
+    if not stem or (patterns["bad_start"].match(stem) and not opens_with_division(stem)):
+        return False  # ('和平区审计局' opens with a place, ambiguous as it is, not with 和)
     pronoun = patterns["pronoun"].match(stem)
     if pronoun:
         rest = stem[pronoun.end() :]
@@ -373,8 +373,8 @@ def canonical_department(
     """
     others = list(others)
     name = normal_form(fullest(printed, others), central)
-    if has_place(name):
-        return name
+    if has_place(name) or opens_with_division(name.removeprefix("中共")):
+        return name  # ('和平区审计局' says where it is, though 天津 and 沈阳 both have a 和平区)
     stem = _LEVEL_WORD.sub("", name)
     for other in others:
         full = normal_form(other)

@@ -466,3 +466,68 @@ def test_a_governments_own_level_is_no_department() -> None:
 def test_a_department_said_to_have_units_below_it() -> None:
     m = meta("另外,临川区卫生健康委员会下属共有3个事业单位,2021年事业运行经费预算120万元。")
     assert m.department == "临川区卫生健康委员会"
+
+
+# --- districts of a municipality named without it ------------------------------------------------
+
+
+def test_a_district_of_a_municipality_without_the_municipality() -> None:
+    m = meta("綦江区财政局2021年部门预算", "本局2021年部门预算公开如下。")
+    assert (m.department, m.region, m.region_code, m.province) == (
+        "綦江区财政局",
+        "綦江区",
+        "500110",
+        "重庆市",
+    )
+
+
+def test_the_body_gives_the_municipality_before_the_titles_name() -> None:
+    m = meta(
+        "綦江区古南街道社区卫生服务中心2022年部门决算",
+        "一、单位基本情况",
+        "重庆市綦江区古南街道社区卫生服务中心是一所公益性医疗机构,承担基本医疗和公共卫生服务。",
+    )
+    # the fullest name the text gives is canonical; the title's is printed; the region is the district
+    assert m.department == "重庆市綦江区古南街道社区卫生服务中心"
+    assert m.department_printed == "綦江区古南街道社区卫生服务中心"
+    assert (m.region, m.region_code) == ("綦江区", "500110")
+    assert m.evidence["department_full"].source == "body"
+
+
+def test_places_before_a_name_that_do_not_hold_its_own_are_not_its_fuller_name() -> None:
+    m = meta("綦江区文化馆2022年部门预算", "成都市綦江区文化馆交流活动一次。")  # no 綦江区 in 成都市
+    assert m.department == "綦江区文化馆"
+
+
+@pytest.mark.parametrize(
+    "body, code, province",
+    [
+        ("按照《重庆市预决算信息公开管理办法》要求,现将本局2021年部门预算公开如下。", "500105", "重庆市"),
+        ("宁波市江北区审计局2021年部门预算公开如下。", "330205", "浙江省"),
+        ("本局2021年部门预算公开如下。", None, None),  # 重庆 or 宁波: the text does not say
+    ],
+)
+def test_a_district_name_two_cities_have_is_read_with_the_rest_of_the_document(
+    body: str, code: str | None, province: str | None
+) -> None:
+    m = meta("江北区审计局2021年部门预算", body)
+    assert (m.region_code, m.province) == (code, province)
+    assert m.department is not None and m.department.endswith("江北区审计局")
+    assert "江北区江北区" not in m.department
+
+
+def test_a_district_name_opening_with_a_particle_is_still_a_name() -> None:
+    # 和平区 is in 天津 and in 沈阳; its 和 is no particle here
+    m = meta("和平区审计局2020年部门预算", "按照天津市财政局的要求,现将本局2020年部门预算公开如下。")
+    assert (m.department, m.region, m.region_code) == ("和平区审计局", "和平区", "120101")
+
+
+def test_a_county_a_municipality_made_a_district_later() -> None:
+    m = meta("梁平县财政局2015年部门预算", "本局2015年部门预算公开如下。")
+    # printed as the page has it; the code is the district's it became, so that a series connects
+    assert (m.department, m.region, m.region_code, m.province) == (
+        "梁平县财政局",
+        "梁平县",
+        "500155",
+        "重庆市",
+    )
