@@ -531,3 +531,17 @@ def test_a_county_a_municipality_made_a_district_later() -> None:
         "500155",
         "重庆市",
     )
+
+
+def test_a_bulleted_page_metadata_list_with_an_empty_label() -> None:
+    m = meta(
+        "• 文章标题",
+        "  • 重庆市南岸区水利局2020年度部门决算情况说明",
+        "  • 发文字号",  # left empty: the next label is no value of it
+        "  • 发布机构",
+        "  • 南岸区水利局",
+        "一、部门基本情况",
+    )
+    assert (m.department, m.department_printed) == ("重庆市南岸区水利局", "重庆市南岸区水利局")
+    assert (m.year, m.kind, m.region_code) == (2020, "final", "500108")
+    assert m.evidence["kind"] == Evidence("final", "header", "重庆市南岸区水利局2020年度部门决算情况说明")
