@@ -87,6 +87,19 @@ def test_the_kind_a_title_says(title: str, kind: str | None) -> None:
     assert meta(title, "正文。").kind == kind
 
 
+def test_a_titled_page_of_final_accounts_carrying_next_years_budget_is_the_titles() -> None:
+    # the convention of ../shared/real (a news item of 2011 final accounts that also gives the 2012
+    # budget is labelled 2011, final; the 2012 figures carry their own year and kind)
+    m = meta(
+        "某部2015年三公经费决算1200万元",
+        "某部今日公布2015年度部门决算,2015年“三公”经费财政拨款决算数1200万元。",
+        "某部2016年“三公”经费财政拨款预算数1300万元,其中公务接待费预算200万元。",
+        "2016年安排公务用车运行费预算300万元。",
+    )
+    assert (m.year, m.kind) == (2015, "final")
+    assert m.evidence["year"].source == m.evidence["kind"].source == "title"
+
+
 def test_final_accounts_quoting_their_budget_are_final() -> None:
     m = meta(
         "(一)“三公”经费支出情况",
