@@ -272,15 +272,22 @@ def leading_places(name: str, context: frozenset[str] = frozenset()) -> tuple[li
     return places, name[offset:]
 
 
-def opens_with_division(text: str) -> bool:
-    """Whether `text` opens with a division's name, ambiguous ones included ('和平区审计局': 和平区 is
-    in 天津 and in 沈阳)."""
+def leading_division_name(text: str) -> str | None:
+    """The longest division name `text` opens with, ambiguous ones included ('和平区审计局' -> '和平区',
+    which 天津 and 沈阳 both have), or None."""
     _, _, ends = _index()
-    return any(
-        text.startswith(name)
-        for end in range(2, min(len(text), 12) + 1)
+    found = [
+        name
+        for end in range(2, min(len(text), 16) + 1)  # ('双江拉祜族佤族布朗族傣族自治县': 15)
         for name in ends.get(text[end - 2 : end], ())
-    )
+        if text.startswith(name)
+    ]
+    return max(found, key=len) if found else None
+
+
+def opens_with_division(text: str) -> bool:
+    """Whether `text` opens with a division's name, ambiguous ones included (see `leading_division_name`)."""
+    return leading_division_name(text) is not None
 
 
 @cache
