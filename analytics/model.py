@@ -85,6 +85,7 @@ METADATA_SOURCES = (
     "table caption",  # a table's title line
     "table",  # a cell pair such as '编制单位' | '…局'
     "signature",  # the closing name above the date ('海南省审计厅' / '2016年2月19日')
+    "contact",  # a contact footer ('联系方式:…局政务公开电子邮箱…'): weak, below title and header
     "file name",  # the file's name, or a file name printed at the top of a page
     "folder name",  # the name of the folder the file lies in
 )

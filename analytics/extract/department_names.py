@@ -2,10 +2,12 @@
 document's lines give (`metadata_lines`), each with its weight, strongest first.
 
 The sources, strongest first: the title, a department label ('部门：…', '单位名称：…'), the closing
-signature, a '现将X2021年度…' sentence, a name before its year and subject in the body ('…,国务院办公厅
-2013年度部门决算'), a news item's '民政部今天公布…', a table caption, the file name, a publisher label,
-a source label, a place-led name anywhere in the body (`scan_names`), the folder name. Only plausible
-names count (see `departments.named`).
+signature (a name above or beside the closing date: '海南省审计厅' / '2016年2月19日', 'X局 2021年1月'),
+a '现将X2021年度…' sentence, a name before its year and subject in the body ('…,国务院办公厅
+2013年度部门决算'), a sentence about the department's own level ('纳入编制范围的为X学校本级'), a news
+item's '民政部今天公布…', a table caption, the file name, a publisher label, a source label, a contact
+footer ('联系方式:X局政务公开电子邮箱…'), a place-led name anywhere in the body (`scan_names`), the
+folder name. Only plausible names count (see `departments.named`).
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ from analytics.reference import vocabulary
 BODY_NAME_LINES = 20  # body lines searched for names once a name was found
 
 # Weights of the evidence for a department name (the strongest is printed; see the module docstring).
-TITLE, LABEL, SIGNATURE, XIANJIANG, LEAD, NEWS, YEAR_FIRST, FILE, PUBLISHER, SOURCE_LABEL, SCAN, FOLDER = (
-    10, 9, 8, 8, 6, 6, 5, 5, 4, 3, 2, 1,
+TITLE, LABEL, SIGNATURE, XIANJIANG, LEAD, NEWS, YEAR_FIRST, FILE, PUBLISHER, SOURCE_LABEL, CONTACT, SCAN, FOLDER = (
+    10, 9, 8, 8, 6, 6, 5, 5, 4, 3, 3, 2, 1,
 )  # fmt: skip
+OWN_LEVEL = LEAD
 
 _YEAR = r"(?:19|20)\d{2}\s*年\s*度?"
 _NAME = r"[\u4e00-\u9fff]{2,40}?"
@@ -75,6 +78,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "follower": re.compile(rf"(?:{followers})"),
         "suffix_end": re.compile(rf"(?:{trie_regex(_words('department_suffixes'))})"),
+        # the run of characters before '本级' (or '机关本级'), and what may open a name in it
+        "own_level": re.compile(r"(?P<run>[\u4e00-\u9fff]{2,40}?)(?:机关)?本级"),
+        "own_level_lead": re.compile(trie_regex(_words("own_level_leads"))),
+        # a contact label followed by its colon; the person after 联系人 is left out
+        "contact": re.compile(rf"(?:{trie_regex(_words('contact_labels'))})\s*[:：]"),
+        "contact_person": re.compile(r"联系人\s*[:：]\s*[\u4e00-\u9fff]{1,4}"),
+        "contact_split": re.compile(rf"{trie_regex(_words('contact_labels'))}|[^\u4e00-\u9fff]+"),
+        # a date that closes a signature: '2016年2月19日', '2021年1月', '二〇二一年一月'
+        "signature_date": re.compile(
+            r"(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
+            r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?\s*$"
+        ),
     }
 
 
@@ -119,11 +134,32 @@ def _year_candidates(line: Line) -> list[Candidate]:
     return found
 
 
+def _own_level_candidates(line: Line) -> list[Candidate]:
+    """The name before '本级' in a sentence about the department's own level ('纳入2022年部门预算编制
+    范围的为X学校本级', '部门决算包括X局机关本级和…'): it begins after the last lead word
+    ([metadata] own_level_leads: 为, 包括, 即…) or where the run of characters does; a name that
+    opens with a place is preferred, so that a place holding a lead word ('含山县') stays whole.
+    '区本级' or '镇本级' (a government's whole budget, or a bare level word) is no name."""
+    patterns = _patterns()
+    found: list[Candidate] = []
+    for match in patterns["own_level"].finditer(line.text):
+        run = match["run"]
+        starts = [0, *(lead.end() for lead in patterns["own_level_lead"].finditer(run))]
+        names = [name for start in starts if (name := named(run[start:]))]
+        if not names:
+            continue
+        placed = [name for name in names if has_place(name)]
+        found.append(Candidate(min(placed or names, key=len), OWN_LEVEL, line.source, line.text))
+    return found
+
+
 def _body_candidates(line: Line) -> list[Candidate]:
     text = line.text
     found: list[Candidate] = []
     if "现将" in text:
         found += _pattern_candidates(line, "xianjiang", XIANJIANG)
+    if "本级" in text:
+        found += _own_level_candidates(line)
     if "年" in text:
         found += _year_candidates(line)
     if "公布" in text or "发布" in text:
@@ -134,12 +170,11 @@ def _body_candidates(line: Line) -> list[Candidate]:
 
 
 def _signature(closing: list[str]) -> Candidate | None:
-    """The name above the closing date ('海南省审计厅' / '2016年2月19日'), or beside it."""
+    """The name above the closing date ('海南省审计厅' / '2016年2月19日'), or beside it ('X局 2021年1月');
+    the date may be in Chinese numerals ('二〇二一年一月')."""
     lines = [t for t in closing if t]
     for i in range(len(lines) - 1, -1, -1):
-        date = DATE_LINE.search(lines[i]) or re.search(
-            r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$", lines[i]
-        )
+        date = DATE_LINE.search(lines[i]) or _patterns()["signature_date"].search(lines[i])
         if not date:
             continue
         before = lines[i][: date.start()].strip() if date.start() > 0 else ""
@@ -147,6 +182,35 @@ def _signature(closing: list[str]) -> Candidate | None:
         if name:
             return Candidate(name, SIGNATURE, "signature", before or lines[i - 1])
     return None
+
+
+def _longest_name_opening(text: str) -> str | None:
+    """`text` as a name, or else the longest name it opens with ('X局政务公开' -> 'X局')."""
+    name = named(text)
+    if name:
+        return name
+    ends = [m.end() for m in _patterns()["suffix_end"].finditer(text)]
+    return next((name for end in reversed(ends) if (name := named(text[:end]))), None)
+
+
+def contact_candidates(closing: list[str]) -> list[Candidate]:
+    """Names in the contact footer of a document's closing lines: a line with a contact label and its
+    colon ('联系方式:', '联系电话:', '联系单位:'), read as the pieces between labels and non-Chinese
+    text, each as a name or the longest name it opens with ('联系方式:X局政务公开电子邮箱:…' -> 'X局',
+    'X局联系电话:…' -> 'X局'); a contact person ('联系人:张三') is no name."""
+    patterns = _patterns()
+    found: list[Candidate] = []
+    for text in closing:
+        if ("联系" not in text and "电话" not in text and "邮箱" not in text) or not patterns[
+            "contact"
+        ].search(text):
+            continue
+        cleaned = patterns["contact_person"].sub(" ", text)
+        for piece in patterns["contact_split"].split(cleaned):
+            name = _longest_name_opening(piece) if len(piece) >= 2 else None
+            if name:
+                found.append(Candidate(name, CONTACT, "contact", text))
+    return found
 
 
 _CITED_BEFORE = re.compile(r"(?:根据|按照|依据|经|据)$")
@@ -206,6 +270,7 @@ def department_candidates(lines: DocumentLines) -> list[Candidate]:
     signature = _signature(lines.closing)
     if signature:
         found.append(signature)
+    found += contact_candidates(lines.closing)
     for line in lines.captions:
         found += _title_candidates(line, LEAD)
     # a title or label naming a place says all the body could (a fuller form: see _fuller_in_body)

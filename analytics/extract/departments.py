@@ -20,7 +20,7 @@ and joins use.
 
 A string is a name (`plausible_name`) when it ends with a department suffix of the vocabulary
 ([metadata] department_suffixes), holds no digit, punctuation or list comma, does not open with a
-pronoun ('我厅', '本局') or a particle ('的办公费…'), and is more than a place ('岳阳县').
+pronoun ('我厅', '本局') or a particle ('的办公费…'; not '和平区…'), and is more than a place ('岳阳县').
 
 Two names are the same department (`same_department`) when their places agree and one's stem (the
 name after its places) is the other's or an abbreviation of it, read in order with the same kind of
@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from analytics.extract.patterns import trie_regex
-from analytics.extract.regions import Division, find_divisions, leading_places
+from analytics.extract.regions import Division, find_divisions, leading_division_name, leading_places
 from analytics.reference import read_csv, vocabulary
 
 _NOTE = re.compile(r"[\((](?:本级|汇总|含下属单位|部门汇总|单位|机关本级|本部)[\))]")
@@ -57,22 +57,10 @@ _SHORT_PARTY = re.compile(rf"^(?P<place>.+?(?:省|自治区|市|州|盟|县|区|
 _NOT_IN_NAME = re.compile(r"[\dA-Za-z\s,，、。;；:：|!！?？《》<>“”\"'%％()（）\[\]【】/\\\-—_·.…]")
 # The kind of ending two names of one department share ('办' and '办公室', '委' and '委员会').
 _ENDING_KINDS = (
-    ("人大常委会", "人大"),
-    ("常委会", "人大"),
-    ("人大", "人大"),
-    ("委员会", "委"),
-    ("委", "委"),
-    ("办事处", "街"),
-    ("街道", "街"),
-    ("街", "街"),
-    ("办公室", "办"),
-    ("办公厅", "办"),
-    ("办", "办"),
-    ("人民政府", "乡"),
-    ("政府", "乡"),
-    ("镇", "乡"),
-    ("乡", "乡"),
-)
+    ("人大常委会", "人大"), ("常委会", "人大"), ("人大", "人大"), ("委员会", "委"), ("委", "委"),
+    ("办事处", "街"), ("街道", "街"), ("街", "街"), ("办公室", "办"), ("办公厅", "办"), ("办", "办"),
+    ("人民政府", "乡"), ("政府", "乡"), ("镇", "乡"), ("乡", "乡"),
+)  # fmt: skip
 
 
 def _words(name: str) -> list[str]:
@@ -128,11 +116,14 @@ def clean_name(printed: str) -> str:
 
 @lru_cache(maxsize=1 << 12)
 def _stem_of(name: str) -> tuple[list[Division], str | None, str]:
-    """A name's leading divisions, its level word when it has no division ('市科协' -> '市') and
-    the rest: '中共宣城市宣州区直属机关工作委员会' -> ([宣城市, 宣州区], None, '直属机关工作委员会')."""
+    """A name's leading divisions, else its level word ('市科协' -> '市') or ambiguous division ('和平区'),
+    and the rest: '中共宣城市宣州区直属机关工作委员会' -> ([宣城市, 宣州区], None, '直属机关工作委员会')."""
     places, rest = leading_places(name.removeprefix("中共"))
     if places:
         return [p.division for p in places], None, rest
+    ambiguous = leading_division_name(rest)
+    if ambiguous and len(rest) > len(ambiguous):
+        return [], ambiguous, rest[len(ambiguous) :]
     level = _LEVEL_WORD.match(rest)
     if level and len(rest) > level.end():
         return [], level.group(1), rest[level.end() :]
@@ -273,8 +264,8 @@ def is_central(name: str) -> bool:
 
 @lru_cache(maxsize=1 << 12)
 def has_place(name: str) -> bool:
-    """Whether a name says where it is ('廊坊市科协' yes, '市科协' and '省法院' no)."""
-    return bool(leading_places(_party_form(name).removeprefix("中共"))[0])
+    """Whether a name says where it is ('廊坊市科协' yes, and '和平区审计局' of 天津 or 沈阳; '市科协' no)."""
+    return leading_division_name(_party_form(name).removeprefix("中共")) is not None
 
 
 @lru_cache(maxsize=1 << 12)

@@ -11,9 +11,11 @@ page) and the folder name. Then, strongest evidence first:
   in the body, a news item's '民政部今天公布…', the file name, a publisher label, a place-led name
   anywhere in the body (the candidates and their weights: `department_names`). Only plausible names count (see `departments.plausible_name`: not '我厅', not
   '的办公费…'). The printed name is the strongest; the canonical one is the fullest the document
-  gives for the same department ('徐闻县经科局' -> '徐闻县经济信息化和科技局' from a table's 单位名称),
-  in canonical spelling (see `departments.canonical_department`).
+  gives for the same department ('徐闻县经科局' -> '徐闻县经济信息化和科技局' from a table's 单位名称;
+  '綦江区X中心' -> '重庆市綦江区X中心' where the body puts the municipality before it), in canonical
+  spelling (see `departments.canonical_department`).
 - region, province, region_code: the place the department's name opens with, as printed ('西双版纳州'),
+  an ambiguous one ('江北区' of 重庆 or of 宁波) read with the divisions the rest of the document names,
   else the place a title puts before its year ('嶽陽縣2015年度移民局…'), else a functional zone the
   name opens with ('九华山风景区'), else the place the opening text names (not for a central
   department). A street or township gives its county.
@@ -31,7 +33,7 @@ from dataclasses import dataclass
 
 from analytics.divisions import Division
 from analytics.extract import year_kind
-from analytics.extract.department_names import Candidate, department_candidates, scan_names
+from analytics.extract.department_names import SCAN, Candidate, department_candidates, scan_names
 from analytics.extract.departments import (
     canonical_department,
     department_type,
@@ -45,8 +47,10 @@ from analytics.extract.departments import (
 from analytics.extract.metadata_lines import DocumentLines, Line, document_lines
 from analytics.extract.regions import (
     Place,
+    find_places,
     leading_places,
     most_specific_place,
+    opens_with_division,
     zone_prefix,
 )
 from analytics.extract.script import as_printed
@@ -84,8 +88,10 @@ class _Region:
     evidence: Evidence
 
 
-def _region_of_name(name: str, source: str, text: str) -> _Region | None:
-    places, rest = leading_places(party_form(name).removeprefix("中共"))
+def _region_of_name(
+    name: str, source: str, text: str, context: frozenset[str] = frozenset()
+) -> _Region | None:
+    places, rest = leading_places(party_form(name).removeprefix("中共"), context)
     if places:
         place = places[-1]
         return _Region(_printed_place(place), place.division, _evidence(name, source, text))
@@ -116,6 +122,13 @@ def _region(names: list[Candidate], lines: DocumentLines, central: bool) -> _Reg
         region = _region_of_name(candidate.name, candidate.source, candidate.text)
         if region:
             return region
+    if names and opens_with_division(names[0].name.removeprefix("中共")):
+        # an ambiguous place ('普陀区' of 上海 or of 舟山) read with the divisions the document names
+        context = _document_divisions(lines)
+        for candidate in names:
+            region = _region_of_name(candidate.name, candidate.source, candidate.text, context)
+            if region:
+                return region
     for candidate in names:
         if candidate.place:
             place = most_specific_place(candidate.place)
@@ -141,6 +154,15 @@ def _region(names: list[Candidate], lines: DocumentLines, central: bool) -> _Reg
                 _printed_place(place), place.division, _evidence(place.printed, group[0].source, quote)
             )
     return None
+
+
+def _document_divisions(lines: DocumentLines) -> frozenset[str]:
+    """The official names of the divisions the document's opening names (title, labels, body, file
+    names; what it cites too: a rule of 重庆市 says where the page is), for reading an ambiguous
+    place with."""
+    texts = [line.text for line in lines.title] + [label.value for label in lines.labels]
+    texts += [line.text for line in lines.body[:20]] + [line.text for line in lines.file_names]
+    return frozenset(place.division.name for place in find_places("\n".join(texts)[:3000]))
 
 
 def _may_be_short(name: str) -> bool:
@@ -178,6 +200,34 @@ def _fuller_in_body(name: str, lines: DocumentLines) -> list[Candidate]:
     return found
 
 
+PLACES_BEFORE_CHARS = 16  # how far before a name the body is read for places that open it
+
+
+def _placed_in_body(name: str, lines: DocumentLines) -> list[Candidate]:
+    """The name where the body puts places before it, those places holding the name's own (the
+    municipality or prefecture a title left out: '綦江区X中心' / '重庆市綦江区X中心'), or any places
+    for a name without one; at most FULLER_LINES lines."""
+    places, _ = leading_places(party_form(name).removeprefix("中共"))
+    found: list[Candidate] = []
+    searched = 0
+    for line in lines.body:
+        text = line.text
+        if name not in text:
+            continue
+        searched += 1
+        for match in re.finditer(re.escape(name), text):
+            before = text[max(0, match.start() - PLACES_BEFORE_CHARS) : match.start()]
+            for i in range(len(before) - 1):  # the longest tail of `before` that is places only
+                outer, rest = leading_places(before[i:])
+                if outer and not rest:
+                    if not places or outer[-1].division.name in places[0].division.ancestors():
+                        found.append(Candidate(before[i:] + name, SCAN, line.source, text))
+                    break
+        if searched >= FULLER_LINES:
+            break
+    return found
+
+
 @dataclass(frozen=True)
 class _Department:
     canonical: str | None
@@ -197,6 +247,7 @@ def _department(
         candidates = candidates + [
             c for c in _fuller_in_body(printed.name, lines) if same_department(printed.name, c.name)
         ]
+    candidates = candidates + _placed_in_body(printed.name, lines)
     names = [c.name for c in candidates]
     full = fullest(printed.name, names)
     same = [c for c in candidates if c.name == full] + [c for c in candidates if c.name == printed.name]

@@ -40,6 +40,7 @@ DATE_LINE = re.compile(
     r"\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})(?:\s|星期|周|[\d:]|$)"
 )
 _SENTENCE_END = ("。", ":", ";", "：", "；")
+_BULLETS = "•●▪◆■◇○◦‣"  # list bullets a line may open with (not '·', which may join a name's parts)
 
 
 def _words(name: str) -> list[str]:
@@ -166,14 +167,17 @@ def document_lines(document: Document) -> DocumentLines:
             chars += TABLE_CHARS
             continue
         text = block.text.strip()
+        if text[:1] in _BULLETS:  # a page-metadata list: '• 文章标题' / '• 重庆市…局2020年度…'
+            text = text.lstrip(_BULLETS + " \t")
         if not text:
             continue
         chars += len(text)
-        if pending is not None:  # a label alone on its line names the next line
+        label_line = len(text) <= 8 and patterns["label_line"].match(text)
+        if pending is not None and not label_line:  # a label alone on its line names the next line
             lines.labels.append(Label(pending, text, "header", text))
             pending = None
             continue
-        if len(text) <= 8 and patterns["label_line"].match(text):
+        if label_line:  # (a label left empty, as '发文字号' often is, names nothing)
             pending = _label_kinds()["".join(text.rstrip(":：").split())]
             continue
         if (":" in text or "：" in text or "|" in text) and patterns["label"].search(text):

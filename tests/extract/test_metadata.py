@@ -87,6 +87,19 @@ def test_the_kind_a_title_says(title: str, kind: str | None) -> None:
     assert meta(title, "正文。").kind == kind
 
 
+def test_a_titled_page_of_final_accounts_carrying_next_years_budget_is_the_titles() -> None:
+    # the convention of ../shared/real (a news item of 2011 final accounts that also gives the 2012
+    # budget is labelled 2011, final; the 2012 figures carry their own year and kind)
+    m = meta(
+        "某部2015年三公经费决算1200万元",
+        "某部今日公布2015年度部门决算,2015年“三公”经费财政拨款决算数1200万元。",
+        "某部2016年“三公”经费财政拨款预算数1300万元,其中公务接待费预算200万元。",
+        "2016年安排公务用车运行费预算300万元。",
+    )
+    assert (m.year, m.kind) == (2015, "final")
+    assert m.evidence["year"].source == m.evidence["kind"].source == "title"
+
+
 def test_final_accounts_quoting_their_budget_are_final() -> None:
     m = meta(
         "(一)“三公”经费支出情况",
@@ -388,3 +401,164 @@ def test_a_name_opening_with_its_county_without_xian_gets_no_second_prefix() -> 
     # the body does not spell it out: the title's name, never '遂川县遂川文学…'
     m = meta("遂川文学艺术界联合会", "遂川县2020年度“三公”经费决算情况如下:", "2020年公务接待费1.5万元。")
     assert m.department == "遂川文学艺术界联合会"
+
+
+# --- a department named only at the end, or only as its own level ---------------------------------
+
+
+def test_a_name_in_a_contact_footer_is_weak_evidence_of_the_department() -> None:
+    m = meta(
+        "一、2014年“三公”经费财政拨款支出决算表",
+        "2014年“三公”经费财政拨款决算数为12.5万元,其中公务接待费4.5万元。",
+        "联系方式:临川区水利局政务公开电子信箱:abc@example.org",
+    )
+    assert (m.department, m.region, m.region_code) == ("临川区水利局", "临川区", "361002")
+    assert m.evidence["department"] == Evidence(
+        "临川区水利局", "contact", "联系方式:临川区水利局政务公开电子信箱:abc@example.org"
+    )
+
+
+def test_a_name_before_a_contact_label_and_a_contact_person_who_is_no_name() -> None:
+    m = meta(
+        "2021年“三公”经费预算8万元。",
+        "联系人:张局 联系电话:0791-0000000",
+        "临川区审计局联系电话:0791-1111111",
+    )
+    assert m.department == "临川区审计局"
+    assert m.evidence["department"].source == "contact"
+
+
+def test_a_footer_with_only_a_telephone_number_names_nothing() -> None:
+    m = meta("2021年“三公”经费决算4.5万元。", "(联系方式:023-00000000。)")
+    assert m.department is None
+
+
+def test_the_title_wins_over_a_contact_footer_that_names_another_organ() -> None:
+    m = meta(
+        "临川区林业局2019年部门预算公开",
+        "2019年“三公”经费预算6万元。",
+        "联系单位:临川区财政局 联系电话:0791-2222222",
+    )
+    assert m.department == "临川区林业局"
+    assert m.evidence["department"].source == "title"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        ["临川区档案馆 2021年1月"],  # the name beside a date without its day
+        ["临川区档案馆", "二〇二一年一月十五日"],  # a date in Chinese numerals below the name
+    ],
+)
+def test_a_dated_signature_line_names_the_department(closing: list[str]) -> None:
+    m = meta("现将本馆2020年度“三公”经费决算公开如下:", "公务接待费0.8万元。", *closing)
+    assert m.department == "临川区档案馆"
+    assert m.evidence["department"].source == "signature"
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("本单位无二级预算单位,纳入2022年部门预算编制范围的为临川第一中学本级。", "临川第一中学"),
+        ("本部门2020年部门决算包括临川区民政局机关本级和所属2个事业单位。", "临川区民政局"),
+        ("2023年部门预算即临川区文化馆本级预算。", "临川区文化馆"),
+        ("纳入编制范围的单位为含山县统计局本级。", "含山县统计局"),  # 含 of 含山县 is no lead word here
+    ],
+)
+def test_a_sentence_about_the_departments_own_level_names_it(sentence: str, name: str) -> None:
+    m = meta("一、部门预算单位构成", sentence, "二、收支总体情况")
+    assert m.department == name
+    assert (m.evidence["department"].source, m.evidence["department"].text) == ("body", sentence)
+
+
+def test_a_governments_own_level_is_no_department() -> None:
+    m = meta("2021年区本级“三公”经费预算4432万元。", "经比较2020年度镇本级“三公”经费41万元。")
+    assert m.department is None
+
+
+def test_a_department_said_to_have_units_below_it() -> None:
+    m = meta("另外,临川区卫生健康委员会下属共有3个事业单位,2021年事业运行经费预算120万元。")
+    assert m.department == "临川区卫生健康委员会"
+
+
+# --- districts of a municipality named without it ------------------------------------------------
+
+
+def test_a_district_of_a_municipality_without_the_municipality() -> None:
+    m = meta("綦江区财政局2021年部门预算", "本局2021年部门预算公开如下。")
+    assert (m.department, m.region, m.region_code, m.province) == (
+        "綦江区财政局",
+        "綦江区",
+        "500110",
+        "重庆市",
+    )
+
+
+def test_the_body_gives_the_municipality_before_the_titles_name() -> None:
+    m = meta(
+        "綦江区古南街道社区卫生服务中心2022年部门决算",
+        "一、单位基本情况",
+        "重庆市綦江区古南街道社区卫生服务中心是一所公益性医疗机构,承担基本医疗和公共卫生服务。",
+    )
+    # the fullest name the text gives is canonical; the title's is printed; the region is the district
+    assert m.department == "重庆市綦江区古南街道社区卫生服务中心"
+    assert m.department_printed == "綦江区古南街道社区卫生服务中心"
+    assert (m.region, m.region_code) == ("綦江区", "500110")
+    assert m.evidence["department_full"].source == "body"
+
+
+def test_places_before_a_name_that_do_not_hold_its_own_are_not_its_fuller_name() -> None:
+    m = meta("綦江区文化馆2022年部门预算", "成都市綦江区文化馆交流活动一次。")  # no 綦江区 in 成都市
+    assert m.department == "綦江区文化馆"
+
+
+@pytest.mark.parametrize(
+    "body, department, code, province",
+    [
+        (
+            "按照《重庆市预决算信息公开管理办法》要求,现将本局2021年部门预算公开如下。",
+            "江北区审计局",
+            "500105",
+            "重庆市",
+        ),
+        ("宁波市江北区审计局2021年部门预算公开如下。", "宁波市江北区审计局", "330205", "浙江省"),
+        ("本局2021年部门预算公开如下。", "江北区审计局", None, None),  # 重庆 or 宁波: the text does not say
+    ],
+)
+def test_a_district_name_two_cities_have_is_read_with_the_rest_of_the_document(
+    body: str, department: str, code: str | None, province: str | None
+) -> None:
+    m = meta("江北区审计局2021年部门预算", body)
+    assert (m.department, m.department_printed) == (department, "江北区审计局")
+    assert (m.region_code, m.province) == (code, province)
+
+
+def test_a_district_name_opening_with_a_particle_is_still_a_name() -> None:
+    # 和平区 is in 天津 and in 沈阳; its 和 is no particle here
+    m = meta("和平区审计局2020年部门预算", "按照天津市财政局的要求,现将本局2020年部门预算公开如下。")
+    assert (m.department, m.region, m.region_code) == ("和平区审计局", "和平区", "120101")
+
+
+def test_a_county_a_municipality_made_a_district_later() -> None:
+    m = meta("梁平县财政局2015年部门预算", "本局2015年部门预算公开如下。")
+    # printed as the page has it; the code is the district's it became, so that a series connects
+    assert (m.department, m.region, m.region_code, m.province) == (
+        "梁平县财政局",
+        "梁平县",
+        "500155",
+        "重庆市",
+    )
+
+
+def test_a_bulleted_page_metadata_list_with_an_empty_label() -> None:
+    m = meta(
+        "• 文章标题",
+        "  • 重庆市南岸区水利局2020年度部门决算情况说明",
+        "  • 发文字号",  # left empty: the next label is no value of it
+        "  • 发布机构",
+        "  • 南岸区水利局",
+        "一、部门基本情况",
+    )
+    assert (m.department, m.department_printed) == ("重庆市南岸区水利局", "重庆市南岸区水利局")
+    assert (m.year, m.kind, m.region_code) == (2020, "final", "500108")
+    assert m.evidence["kind"] == Evidence("final", "header", "重庆市南岸区水利局2020年度部门决算情况说明")

