@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from analytics.extract.departments import has_place, named, names_in_title
+from analytics.extract.department_titles import names_in_title
+from analytics.extract.departments import has_place, named
 from analytics.extract.metadata_lines import DATE_LINE, DocumentLines, Line
 from analytics.extract.patterns import trie_regex
-from analytics.extract.regions import find_places
+from analytics.extract.regions import find_places, leading_places
 from analytics.reference import vocabulary
 
 BODY_NAME_LINES = 20  # body lines searched for names once a name was found
@@ -32,6 +33,7 @@ OWN_LEVEL = LEAD
 
 _YEAR = r"(?:19|20)\d{2}\s*年\s*度?"
 _NAME = r"[\u4e00-\u9fff]{2,40}?"
+_BRACKET = r"(?:[(（][\u4e00-\u9fff]{2,20}[)）])"  # a second name or organ closing a name: 'X医院(Y医院)'
 
 
 def _words(name: str) -> list[str]:
@@ -58,7 +60,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a year in running text, with what may stand before it (a name) and after it
         "year": re.compile(r"(?:19|20)\d{2}\s*年\s*度?"),
         "before_year": re.compile(
-            r"(?:^|[\s,，。;；:：、)）》”!！?？])(?P<name>[\u4e00-\u9fff]{2,40})\s*(?:本级)?\s*$"
+            rf"(?:^|[\s,，。;；:：、)）》”!！?？])(?P<name>[\u4e00-\u9fff]{{2,40}}{_BRACKET}?)\s*(?:本级)?\s*$"
         ),
         "subject_after": re.compile(rf"\s*(?:部门|单位)?\s*(?:{kind_or_subject})"),
         "name_after": re.compile(
@@ -74,9 +76,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a section about the department: '第一部分 龙潭镇人民政府单位概况', '一、晋中市中医院概况'
         "overview": re.compile(
             r"^(?:第[一二三四五六七八九十\d]+部分\s*[:：]?|[一二三四五六七八九十]+\s*[、.]|[(（][一二三四五六七八九十]+[)）])?"
-            rf"\s*(?P<name>{_NAME})\s*(?:单位|部门)?\s*(?:基本)?(?:概况|简介|基本情况)$"
+            rf"\s*(?P<name>{_NAME}{_BRACKET}?)\s*(?:单位|部门)?\s*(?:基本)?(?:概况|简介|基本情况)$"
         ),
         "follower": re.compile(rf"(?:{followers})"),
+        "bracket": re.compile(_BRACKET),
+        "not_publisher": re.compile(rf"(?:{trie_regex(_words('publisher_not_endings'))})$"),
+        "not_name_start": re.compile(trie_regex(_words("not_name_starts") + _words("name_pronouns"))),
         "suffix_end": re.compile(rf"(?:{trie_regex(_words('department_suffixes'))})"),
         # the run of characters before '本级' (or '机关本级'), and what may open a name in it
         "own_level": re.compile(r"(?P<run>[\u4e00-\u9fff]{2,40}?)(?:机关)?本级"),
@@ -138,17 +143,20 @@ def _own_level_candidates(line: Line) -> list[Candidate]:
     """The name before '本级' in a sentence about the department's own level ('纳入2022年部门预算编制
     范围的为X学校本级', '部门决算包括X局机关本级和…'): it begins after the last lead word
     ([metadata] own_level_leads: 为, 包括, 即…) or where the run of characters does; a name that
-    opens with a place is preferred, so that a place holding a lead word ('含山县') stays whole.
+    opens with a place is preferred, so that a place holding a lead word ('含山县') stays whole; without
+    one, a name begins after a lead word where the run has one ('…开支单位包括局本级' names none).
     '区本级' or '镇本级' (a government's whole budget, or a bare level word) is no name."""
     patterns = _patterns()
     found: list[Candidate] = []
     for match in patterns["own_level"].finditer(line.text):
         run = match["run"]
-        starts = [0, *(lead.end() for lead in patterns["own_level_lead"].finditer(run))]
-        names = [name for start in starts if (name := named(run[start:]))]
+        leads = [lead.end() for lead in patterns["own_level_lead"].finditer(run)]
+        names = [name for start in [0, *leads] if (name := named(run[start:]))]
+        placed = [name for name in names if has_place(name)]
+        if leads and not placed:  # '…开支单位包括局本级': the run before the lead word is no name
+            names = [name for start in leads if (name := named(run[start:]))]
         if not names:
             continue
-        placed = [name for name in names if has_place(name)]
         found.append(Candidate(min(placed or names, key=len), OWN_LEVEL, line.source, line.text))
     return found
 
@@ -215,6 +223,7 @@ def contact_candidates(closing: list[str]) -> list[Candidate]:
 
 _CITED_BEFORE = re.compile(r"(?:根据|按照|依据|经|据)$")
 _HANZI_RUN = re.compile(r"[\u4e00-\u9fff]{2,40}")
+_HANZI_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def scan_names(line: Line, places: list[tuple[int, int]] | None = None) -> list[Candidate]:
@@ -248,9 +257,31 @@ def scan_names(line: Line, places: list[tuple[int, int]] | None = None) -> list[
                 break
             name = named(text[start:end])
             if name:
-                found.append(Candidate(name, SCAN, line.source, line.text))
+                found.append(Candidate(_with_bracket(name, text, end), SCAN, line.source, line.text))
                 break
     return found
+
+
+def _with_bracket(name: str, text: str, end: int) -> str:
+    """`name` with the bracket that closes it in `text` at `end`, where that reads as a second name or
+    organ ('荆门市中医医院' + '(石化医院)'; see `department_forms`)."""
+    if not text.startswith(("(", "（"), end):
+        return name
+    bracket = _patterns()["bracket"].match(text, end)
+    return (named(name + bracket.group()) or name) if bracket else name
+
+
+def _placed_publisher(value: str) -> str | None:
+    """A publisher or source label's value that opens with a place and goes on for a few characters
+    as a name, where it ends with no department suffix ('来源:岳阳县台创园'); not a site or medium
+    ([metadata] publisher_not_endings: '来源:某市人民政府网', '来源:某县日报')."""
+    if not 4 <= len(value) <= 16 or not _HANZI_ONLY.fullmatch(value):
+        return None
+    places, rest = leading_places(value)
+    patterns = _patterns()
+    if places and 2 <= len(rest) <= 8 and not patterns["not_publisher"].search(rest):
+        return value if not patterns["not_name_start"].match(rest) else None
+    return None
 
 
 def department_candidates(lines: DocumentLines) -> list[Candidate]:
@@ -264,7 +295,8 @@ def department_candidates(lines: DocumentLines) -> list[Candidate]:
         if label.kind == "title":
             found += _title_candidates(Line(label.value, label.source), TITLE)
         elif label.kind in weights:
-            name = named(label.value.split()[0])
+            value = label.value.split()[0]
+            name = named(value) or (_placed_publisher(value) if label.kind != "department" else None)
             if name:
                 found.append(Candidate(name, weights[label.kind], label.source, label.text))
     signature = _signature(lines.closing)

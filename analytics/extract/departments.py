@@ -4,7 +4,9 @@ canonical name and type of one, from rules plus editable references in data/refe
 One real department gets one canonical name across years and spellings, so that a multi-year series
 connects; the printed name is kept beside it. The rules, in order:
 
-1. Spaces, '(本级)'-style notes and trailing punctuation go: '重庆市大渡口区城市管理局(本级)'.
+1. Spaces, '(本级)'-style notes and trailing punctuation go: '重庆市大渡口区城市管理局(本级)'; a
+   bracketed second name goes, a bracketed organ joins its zone ('X医院(Y医院)' -> 'X医院',
+   'X集中区(管委会)' -> 'X集中区管委会'; see `department_forms`).
 2. Party organs take the short form '中共X委…': '中国共产党江苏省委员会办公厅' and '江苏省委办公厅'
    both become '中共江苏省委办公厅'.
 3. `department_aliases.csv` expands abbreviations that end a printed name (`printed` -> `canonical`,
@@ -36,11 +38,11 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
+from analytics.extract.department_forms import bracketed, clean_name
 from analytics.extract.patterns import trie_regex
 from analytics.extract.regions import Division, find_divisions, leading_division_name, leading_places
 from analytics.reference import read_csv, vocabulary
 
-_NOTE = re.compile(r"[\((](?:本级|汇总|含下属单位|部门汇总|单位|机关本级|本部)[\))]")
 _LEVEL_WORD = re.compile(r"^(?:本|我)?(省|自治区|市|州|盟|县|区|旗|镇|乡)")
 # No ministry's name opens with the country ('审计署', '外交部'); a news item's '中国审计署' does
 _COUNTRY_BEFORE_MINISTRY = re.compile(r"^(?:中国|中华人民共和国)(?=[^共]{2,12}(?:部|署)$)")
@@ -75,12 +77,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "bad_start": re.compile(trie_regex(_words("not_name_starts"))),
         "pronoun": re.compile(trie_regex(_words("name_pronouns"))),
         "structure": re.compile(trie_regex(_words("not_in_name"))),
-        # what ends a name in a title: a year or a subject word
-        "title_tail": re.compile(
-            rf"\s*(?:(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}}|{trie_regex(_words('name_tails'))})"
-        ),
-        "leading_year": re.compile(r"^(?:关于|公开)?\s*(?:19|20)\d{2}\s*年\s*度?\s*[,，]?\s*"),
-        "lead_words": re.compile(r"^(?:关于|公开)"),
     }
 
 
@@ -93,25 +89,6 @@ def _aliases() -> list[tuple[str, str, str]]:
 @cache
 def _types() -> list[tuple[str, str]]:
     return [(r["keyword"], r["department_type"]) for r in read_csv("department_types.csv")]
-
-
-# A verb phrase that opens a sentence of disclosure ('现将焦石镇2020年度…公开如下'): not part of a name.
-_LEADING_VERB = re.compile(r"^(?:现将|特将|兹将|今将|现把|特把|兹把|现就|兹就|现对|特对)")
-_LEADING_VERB_FIRST = frozenset("现特兹今")
-
-
-def clean_name(printed: str) -> str:
-    """A printed name without spaces, notes ('(本级)'), a leading verb ('现将') and trailing punctuation.
-
-    >>> clean_name("现将焦石镇"), clean_name("特将某县审计局(本级)")
-    ('焦石镇', '某县审计局')
-    """
-    name = "".join(printed.split())
-    if "(" in name or "（" in name:
-        name = _NOTE.sub("", name)
-    if name[:1] in _LEADING_VERB_FIRST:
-        name = _LEADING_VERB.sub("", name)
-    return name.strip(":：,，。、“”\"'()（）|")
 
 
 @lru_cache(maxsize=1 << 12)
@@ -138,14 +115,24 @@ def plausible_name(name: str) -> bool:
     (True, False, False)
     >>> plausible_name("部门决算单位构成第二部分中共清新区委人民政府接待办公室")
     False
+    >>> plausible_name("某市中医医院(某医院)"), plausible_name("某产业集中区(管委会)"), plausible_name("某局(筹)")
+    (True, True, False)
     """
+    parts = bracketed(name)
+    if parts:  # a second name in the bracket, or the organ of the zone before it
+        outer, inner = parts
+        if _patterns()["suffix"].fullmatch(inner):
+            return plausible_name(outer + inner)
+        return plausible_name(outer) and plausible_name(inner)
     if not 2 <= len(name) <= 40 or _NOT_IN_NAME.search(name):
         return False
     patterns = _patterns()
     if patterns["structure"].search(name):
         return False  # '部门决算单位构成第二部分…': a table of contents run together
-    if not patterns["suffix"].search(name) or patterns["not_ending"].search(name):
-        return False
+    suffix = patterns["suffix"].search(name)
+    not_ending = patterns["not_ending"].search(name) if suffix else None
+    if not suffix or (not_ending and not_ending.start() <= suffix.start()):
+        return False  # ('政协办' ends with the longer suffix, not with the word '协办')
     _, _, stem = _stem_of(name)
     if not stem or patterns["bad_start"].match(stem):
         return False
@@ -167,39 +154,6 @@ def named(text: str) -> str | None:
     """`text` as a department's name (see `clean_name`), or None when it is no plausible name."""
     name = clean_name(text)
     return name if plausible_name(name) else None
-
-
-def _head(text: str) -> str:
-    """The text before its first year or subject word."""
-    tail = _patterns()["title_tail"].search(text)
-    return text[: tail.start()] if tail else text
-
-
-def names_in_title(text: str) -> list[tuple[str, str | None]]:
-    """The name a title-like line gives: the name before its year or subject ('徐闻县经科局2017年部门
-    预算…'), after a leading year ('2016年市国资委财政拨款…'), or after a place and year ('岳阳县
-    2015年度移民局“三公”…'); with the place put before the year, if any.
-
-    >>> names_in_title("岳阳县2015年度移民局“三公”经费决算情况表")
-    [('移民局', '岳阳县')]
-    """
-    patterns = _patterns()
-    text = patterns["lead_words"].sub("", "".join(text.split()))
-    leading = patterns["leading_year"].match(text)
-    if leading:
-        name = named(_head(text[leading.end() :]))
-        return [(name, None)] if name else []
-    head = _head(text)
-    name = named(head)
-    if name:
-        return [(name, None)]
-    places, remainder = leading_places(head)
-    if places and not remainder:  # a place alone before the year: the name follows the year
-        after = patterns["leading_year"].sub("", text[len(head) :], count=1)
-        name = named(_head(after))
-        if name:
-            return [(name, places[-1].printed)]
-    return []
 
 
 @lru_cache(maxsize=1 << 12)
@@ -272,7 +226,11 @@ def has_place(name: str) -> bool:
 def normal_form(printed: str, central: bool = False) -> str:
     """Rules 1-3 of the module docstring: the name as it stands, in canonical spelling; a ministry
     named with the country before it, as news items do ('中国审计署'), without it."""
-    name = _expand_alias(_party_form(clean_name(printed)), central)
+    name = clean_name(printed)
+    parts = bracketed(name)
+    if parts:
+        name = parts[0] + parts[1] if _patterns()["suffix"].fullmatch(parts[1]) else parts[0]
+    name = _expand_alias(_party_form(name), central)
     return _COUNTRY_BEFORE_MINISTRY.sub("", name)
 
 

@@ -316,6 +316,7 @@ def _kind(lines: DocumentLines) -> tuple[Kind, Evidence] | None:
         ("folder name", year_kind.kind_from_words, lines.folder),
         ("body", year_kind.kind_from_money_words, body),
         ("body", year_kind.kind_from_budget_columns, body),
+        ("body", year_kind.kind_from_stated_money, body),
     ):
         found = find(text)
         if found:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from analytics.extract.departments import named, names_in_title
+from analytics.extract.department_titles import names_in_title
+from analytics.extract.departments import named
 from analytics.extract.patterns import trie_regex
 from analytics.extract.sections import is_heading
 from analytics.model import Document, Paragraph, Table

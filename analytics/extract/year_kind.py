@@ -12,7 +12,8 @@ Kind: a kind word inside a phrase that says neither ([metadata] kind_neutral: �
 年初预算, 完成预算, 预决算…) or after a comparison ('比上年决算') is no vote. The title decides; then a
 '现将…' sentence; then the file name; then phrases naming the document ('2019年度部门决算'); then the
 count of the remaining words. With no kind word at all, what the text does with its money is a weak
-hint ('安排' a budget, '开支' final accounts).
+hint ('安排' a budget, '开支' final accounts); where it does both, the verb of the clause that states a
+year's amount ('2022年…安排“三公”经费502.4万元').
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     comparison = trie_regex(_words("comparison_words"))
     kind = trie_regex(_words("final_words") + _words("budget_words"))
     budget = trie_regex(_words("budget_words"))
+    weak_budget, weak_final = trie_regex(_words("weak_budget_words")), trie_regex(_words("weak_final_words"))
     return {
         "comparison_before": re.compile(rf"(?:{comparison})\s*(?:上年|去年|上一年)?\s*$"),
         # a comparison with the same year's budget ('比预算增加', '较年初预算') is what final accounts do
@@ -66,6 +68,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "final_signs": re.compile(trie_regex(_words("final_signs"))),
         "weak_final": re.compile(trie_regex(_words("weak_final_words"))),
         "xianjiang": re.compile(r"现将[^。;；]{0,80}"),
+        # a clause stating a year's amount ('2022年本部门财政拨款安排“三公”经费502.4万元'), and the
+        # money verbs in it ('计划支出' is a budget's, as '安排' is)
+        "stated": re.compile(rf"(?:{_YEAR_DIGITS})\s*年\s*度?[^。;；,，!?！？\n]{{0,40}}?\d[\d,.]*\s*万?元"),
+        "money_verb": re.compile(rf"(?:{weak_budget})(?:{weak_final})?|{weak_final}"),
     }
 
 
@@ -244,3 +250,19 @@ def kind_from_budget_columns(text: str) -> tuple[Kind, str] | None:
         return None
     at = text.find("预算数")
     return ("budget", _around(text, at)) if at >= 0 else None
+
+
+def kind_from_stated_money(text: str) -> tuple[Kind, str] | None:
+    """The very last hint, in a text with no kind word at all: the first clause that states a year's
+    amount, by its last money verb before the amount ('2022年本部门财政拨款安排“三公”经费502.4万元' a
+    budget; '2018年度本部门财政拨款安排的“三公”经费支出2.05万元' final accounts), whatever other verbs
+    the text uses for its reasons ('接待费支出减少')."""
+    if kind_counts(text) != (0, 0):
+        return None
+    patterns = _patterns()
+    for clause in patterns["stated"].finditer(text):
+        verbs = list(patterns["money_verb"].finditer(clause.group()))
+        if verbs:
+            kind: Kind = "budget" if patterns["weak_budget"].match(verbs[-1].group()) else "final"
+            return kind, clause.group()
+    return None
