@@ -22,8 +22,11 @@ _NOTE = re.compile(r"[\((](?:本级|汇总|含下属单位|部门汇总|单位|�
 _LEADING_VERB = re.compile(r"^(?:现将|特将|兹将|今将|现把|特把|兹把|现就|兹就|现对|特对)")
 _LEADING_VERB_FIRST = frozenset("现特兹今")
 _ENDS = ":：,，。、“”\"'()（）|"
-# A name and a bracket of Chinese characters closing it: 'X医院(Y医院)'.
-_BRACKETED = re.compile(r"^(?P<outer>[^()（）]{2,40})[(（](?P<inner>[\u4e00-\u9fff]{2,20})[)）]$")
+# A name and a bracket of Chinese characters closing it: 'X医院(Y医院)'; not a bracket that explains
+# ('X局(以下简称市局)', 'X局(含X中心)').
+_BRACKETED = re.compile(
+    r"^(?P<outer>[^()（）]{2,40})[(（](?P<inner>(?!以下|简称|下称|含|不含|包括)[\u4e00-\u9fff]{2,20})[)）]$"
+)
 _PARTY_PREFIXES = ("中国共产党", "中共")
 
 

@@ -70,7 +70,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "xianjiang": re.compile(r"现将[^。;；]{0,80}"),
         # a clause stating a year's amount ('2022年本部门财政拨款安排“三公”经费502.4万元'), and the
         # money verbs in it ('计划支出' is a budget's, as '安排' is)
-        "stated": re.compile(rf"(?:{_YEAR_DIGITS})\s*年\s*度?[^。;；,，!?！？\n]{{0,40}}?\d[\d,.]*\s*万?元"),
+        "stated": re.compile(
+            rf"(?:{_YEAR_DIGITS})\s*年\s*度?\s*[,，]?[^。;；,，!?！？\n]{{0,40}}?\d[\d,.]*\s*万?元"
+        ),
         "money_verb": re.compile(rf"(?:{weak_budget})(?:{weak_final})?|{weak_final}"),
     }
 

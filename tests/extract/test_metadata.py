@@ -562,3 +562,96 @@ def test_a_bulleted_page_metadata_list_with_an_empty_label() -> None:
     assert (m.department, m.department_printed) == ("重庆市南岸区水利局", "重庆市南岸区水利局")
     assert (m.year, m.kind, m.region_code) == (2020, "final", "500108")
     assert m.evidence["kind"] == Evidence("final", "header", "重庆市南岸区水利局2020年度部门决算情况说明")
+
+
+# --- names a page gives in other shapes ----------------------------------------------------------
+
+
+def test_a_template_place_before_a_full_party_organ_name() -> None:
+    # a district's page template writes the district before each unit's own full name
+    m = meta(
+        "2016年“三公”经费财政拨款预算情况说明",
+        "一、“三公”经费的单位范围",
+        "黄陂区中国共产党武汉市黄陂区委员会宣传部因公出国(境)费、公务接待费开支单位包括局本级及下属1个事业单位。",
+        "二、2016年部门财政拨款资金安排“三公”经费预算6.5万元。",
+    )
+    assert (m.department, m.department_printed) == (
+        "中共武汉市黄陂区委宣传部",
+        "中国共产党武汉市黄陂区委员会宣传部",
+    )
+    assert (m.region, m.region_code, m.year, m.kind) == ("黄陂区", "420116", 2016, "budget")
+
+
+def test_the_run_before_a_lead_word_of_an_own_level_sentence_is_no_name() -> None:
+    m = meta("因公出国(境)费、公务接待费、公务用车购置及运行维护费开支单位包括局本级及下属1个事业单位。")
+    assert m.department is None
+
+
+def test_a_source_label_names_a_unit_without_a_department_suffix() -> None:
+    m = meta("临川区2018年度部门“三公”经费预算情况表", "来源:临川区创业园   2018-04-20 00:00", "单位:元")
+    assert (m.department, m.region) == ("临川区创业园", "临川区")
+    assert m.evidence["department"] == Evidence(
+        "临川区创业园", "header", "来源:临川区创业园 2018-04-20 00:00"
+    )
+
+
+@pytest.mark.parametrize("source", ["临川区人民政府网", "临川日报", "临川区", "临川区融媒体"])
+def test_a_source_label_naming_a_site_or_medium_is_no_department(source: str) -> None:
+    assert meta("2018年度部门“三公”经费预算情况表", f"来源:{source}   2018-04-20").department is None
+
+
+def test_a_name_followed_by_its_units_in_running_text() -> None:
+    m = meta(
+        "一、2018年“三公”经费预算总计12.5万元。",
+        "2018年,抚州市审计局及所属单位开支财政拨款的公务用车保有量为3辆。",
+    )
+    assert (m.department, m.region) == ("抚州市审计局", "抚州市")
+
+
+def test_a_bracketed_second_name_stays_in_the_printed_name() -> None:
+    m = meta(
+        "目 录",
+        "第一部分 抚州市中医院(抚州市骨科医院)概况",
+        "第二部分 抚州市中医院(抚州市骨科医院)2021年度部门决算表",
+        script="traditional",
+    )
+    assert m.department == "抚州市中医院"
+    assert m.department_printed == "撫州市中醫院(撫州市骨科醫院)"
+    assert (m.year, m.kind) == (2021, "final")
+
+
+def test_a_zone_with_its_organ_in_brackets() -> None:
+    m = meta("东乡湖工业集中区(管委会)2024年", "一般公共预算“三公”经费预算", "“三公”经费合计")
+    assert (m.department, m.department_printed) == ("东乡湖工业集中区管委会", "东乡湖工业集中区(管委会)")
+    assert m.evidence["department"].source == "title"
+
+
+def test_a_sector_department_named_in_the_title() -> None:
+    m = meta("2019年度临川区教育部门“三公”经费决算情况说明", "教育部门2019年度“三公”经费支出决算12万元。")
+    assert (m.department, m.region, m.year, m.kind) == ("临川区教育部门", "临川区", 2019, "final")
+
+
+def test_an_office_abbreviated_with_ban_in_an_attachment_line() -> None:
+    m = meta(
+        "2018年政协机关“三公”经费预算数为12万元,与上年持平。",
+        "附件:临川区政协办2018年部门“三公”经费支出预算表",
+    )
+    assert (m.department, m.department_printed) == ("临川区政协办", "临川区政协办")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # no kind word at all: the clause stating the year's amount says it
+        ("2022年本部门财政拨款安排“三公”经费40万元,比上年减少2万元,主要原因是接待费支出减少。", "budget"),
+        (
+            "2018年度本部门财政拨款安排的“三公”经费支出2.05万元,较上年减少0.03万元,主要原因是计划压缩。",
+            "final",
+        ),
+        ("2019年,本局计划支出公务接待费3万元,主要原因是减少开支。", "budget"),
+    ],
+)
+def test_with_no_kind_word_the_clause_stating_the_years_amount(text: str, kind: str) -> None:
+    m = meta(text)
+    assert m.kind == kind
+    assert m.evidence["kind"].source == "body"
