@@ -42,12 +42,22 @@ def clean_name(printed: str) -> str:
     if name[:1] in _LEADING_VERB_FIRST:
         name = _LEADING_VERB.sub("", name)
     core = name.strip(_ENDS)
-    if core.count("(") + core.count("（") > core.count(")") + core.count("）"):
-        end = name.find(core) + len(core)  # the bracket the stripping took from the end closes one
-        core += name[end : end + 1] if name[end : end + 1] in (")", "）") else ""
-    if len(core) >= 8 and (core.find(core[:2], 2) >= 0 or "中共" in core[2:] or "中国共产党" in core[2:]):
+    if ")" in name or "）" in name:
+        core = _with_closing_bracket(core, name)
+    if len(core) >= 8 and (
+        core.find(core[:2], 2) >= 0 or core.find("中共", 2) >= 0 or core.find("中国共产党", 1) >= 0
+    ):
         core = _without_repeated_place(core)
     return core
+
+
+def _with_closing_bracket(core: str, name: str) -> str:
+    """`core` (`name` stripped at both ends) with the closing bracket the stripping took from its end
+    where it closes one that `core` opens."""
+    if core.count("(") + core.count("（") <= core.count(")") + core.count("）"):
+        return core
+    end = name.find(core) + len(core)
+    return core + name[end] if name[end : end + 1] in (")", "）") else core
 
 
 def _without_repeated_place(name: str) -> str:
