@@ -103,6 +103,17 @@ CASES: list[tuple[str, Kind, list[Row]]] = [
         [("vehicles_count", "amount", "62", 2018, "budget")],
     ),
     ("本单位无公务用车。", "budget", [("vehicles_count", "amount", "0", 2019, "budget")]),
+    (  # a count in financial capitals
+        "本单位无购置车辆,公务用车现保有量为贰辆。",
+        "final",
+        [("vehicles_count", "amount", "2", 2019, "final")],
+    ),
+    (  # 台 opening a place name is no measure word: the count is the later one
+        "三台县某某局现有公务用车叁台,统一台账管理。",
+        "final",
+        [("vehicles_count", "amount", "3", 2019, "final")],
+    ),
+    ("公务用车保有量约三四辆。", "final", []),  # an estimate: no figure
     (  # parts of procurement and threshold amounts are not figures
         "政府采购支出总额125.60万元,其中:政府采购货物支出45.60万元,单价50万元以上设备2台。",
         "final",

@@ -21,8 +21,8 @@ What else is read, and what is not:
 - '因公出国(境)费、公务用车购置及运行维护费、公务接待费均为0万元' gives each of them the amount.
 - Vehicles are counted ('共有车辆62辆', '公务用车保有量为2辆', '三辆', '无公务用车'): the first count
   of a sentence that is not a purchase; '其中:一般公务用车40辆' is a part, not the total.
-- Spaces that PDFs put between characters and digits are dropped; '二〇一六年' and '三辆' are read as
-  digits; '为零' is 0.
+- Spaces that PDFs put between characters and digits are dropped; '二〇一六年', '三辆' and '壹辆'
+  are read as digits; '为零' is 0.
 """
 
 from __future__ import annotations
