@@ -114,6 +114,51 @@ CASES: list[tuple[str, Kind, list[Row]]] = [
         [("vehicles_count", "amount", "3", 2019, "final")],
     ),
     ("公务用车保有量约三四辆。", "final", []),  # an estimate: no figure
+    (  # a reason that states a part's change: the same base as the change it explains
+        "“三公”经费支出比上年减少6万元,主要原因是公务接待费减少2.5万元,公务用车运行费减少3.5万元。",
+        "final",
+        [
+            ("three_public_total", "yoy_change", "-6", 2019, "final"),
+            ("reception", "yoy_change", "-2.5", 2019, "final"),
+            ("vehicle_operation", "yoy_change", "-3.5", 2019, "final"),
+        ],
+    ),
+    (  # explaining a change against the budget, the part's change is against the budget too
+        "“三公”经费决算数比年初预算减少6万元,主要原因是公务接待费减少2.5万元。",
+        "final",
+        [],
+    ),
+    (  # a budget naming the figure's own year is its budget: no year-on-year change, nor its reasons
+        "“三公”经费支出60万元,较2019年预算减少6万元,下降9.1%,主要是公务接待费减少2.5万元。",
+        "final",
+        [("three_public_total", "amount", "60", 2019, "final")],
+    ),
+    (  # a reason in a sentence of its own: which base it shares is not said there
+        "“三公”经费决算比年初预算减少6万元。主要原因是公务接待费减少2.5万元。",
+        "final",
+        [],
+    ),
+    (  # a change verb before its label: a change against the prior year named before the verb
+        "本年度比上年压缩公务接待费4万元。",
+        "budget",
+        [("reception", "yoy_change", "-4", 2019, "budget")],
+    ),
+    # with no base, the cut may be against the budget (节约): no figure, and never the amount
+    ("全年压缩公务接待费4万元,节约公务用车运行费1万元。", "final", []),
+    (  # where the cut came from: all of a stated change of the whole
+        "“三公”经费预算比上年减少30万元。因公出国(境)费与上年持平,减少的30万元全部来自公务接待费。",
+        "budget",
+        [
+            ("three_public_total", "yoy_change", "-30", 2019, "budget"),
+            ("overseas_travel", "yoy_change", "0", 2019, "budget"),
+            ("reception", "yoy_change", "-30", 2019, "budget"),
+        ],
+    ),
+    (  # only mainly from there, or an amount no change of the whole states: no figure for anyone
+        "“三公”经费预算比上年减少30万元。压缩的30万元主要来自公务接待费,另有10万元出自公务用车运行费。",
+        "budget",
+        [("three_public_total", "yoy_change", "-30", 2019, "budget")],
+    ),
     (  # parts of procurement and threshold amounts are not figures
         "政府采购支出总额125.60万元,其中:政府采购货物支出45.60万元,单价50万元以上设备2台。",
         "final",

@@ -18,10 +18,12 @@ from analytics.extract.narrative.words import (
     FLAT_RE,
     NEUTRAL,
     PRIOR_BASE,
+    PRIOR_FINAL,
     PRIOR_YEAR_END,
     STATED_YEAR,
 )
 from analytics.extract.numbers import AMOUNT_RE
+from analytics.extract.vocabulary import pattern
 from analytics.model import Kind
 
 
@@ -116,9 +118,28 @@ def comparison_base(before_change: str) -> str | None:
     return base.group(1) if base else None
 
 
-def is_budget_base(base: str) -> bool:
-    """'年初预算', '预算数', '调整预算': the budget of the same year, not the prior year."""
-    return bool(BUDGET_BASE.search(base)) and not PRIOR_BASE.search(base)
+def is_budget_base(base: str, year: int | None = None) -> bool:
+    """'年初预算', '预算数', '调整预算': the budget of the same year, not the prior year; with the
+    figure's `year`, also a budget that names that very year ('较2014年预算' of a 2014 figure)."""
+    if BUDGET_BASE.search(base) and not PRIOR_BASE.search(base):
+        return True
+    if year is None or "预算" not in base or "决算" in base or _PRIOR_WORDS.search(base):
+        return False
+    named = STATED_YEAR.findall(base)
+    return bool(named) and all(int(y) == year for y in named)
+
+
+def beside_prior_final(base: str, ctx: Context, sentence: str) -> bool:
+    """In final accounts, a change against last year's budget where the sentence also compares with
+    last year's final ('比上年预算下降35%,比上年决算下降34%'): the year-on-year change is the
+    latter's."""
+    return (
+        ctx.kind == "final"
+        and "预算" in base
+        and "决算" not in base
+        and PRIOR_BASE.search(base) is not None
+        and PRIOR_FINAL.search(sentence) is not None
+    )
 
 
 def compares_with_budget(between: str) -> bool:
@@ -129,6 +150,7 @@ def compares_with_budget(between: str) -> bool:
     return base is not None and is_budget_base(base)
 
 
+_PRIOR_WORDS = pattern("change", "prior_base")
 _FIGURE = re.compile(rf"{AMOUNT_RE.pattern}|{CHANGE_RE.pattern}|{FLAT_RE.pattern}")
 
 

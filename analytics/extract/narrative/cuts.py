@@ -1,0 +1,93 @@
+"""Changes said as what was cut or added, or where a cut came from, rather than as a figure and its
+change. Three shapes, each read only as far as its words leave no doubt:
+
+- **A change verb before its label** ('比上年压缩公务接待费52万元', '节约公务接待费3万元'): the amount is
+  the label's change, never its amount. It is year-on-year only where a prior-year base stands before
+  the verb (比上年, 较去年); with none, the base may as well be the budget (节约 is a saving against
+  it): no figure.
+- **Where a stated change came from** ('比去年减少52万元。…压缩的52万元出自公务接待费预算'): the
+  amount is the named part's, and it is that part's year-on-year change only where the paragraph has
+  already stated a year-on-year change of its whole by the same amount (the cut, all of it, came from
+  there). A hedge (主要出自, 部分来自) says only part of it did: no figure. Either way the amount is never
+  the subject's the sentence was about.
+- **A reason that states a change** ('比上年减少5万元,主要原因是公务接待费减少2万元'): the change of
+  the reason's label against the same base as the change it explains, read as any clause is (a base
+  against the budget carries on); only its changes are read (an amount in a reason is a cause, not a
+  figure of the year), and only where the reason opens with the label.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from analytics.extract.labels import LabelMatch, find_labels
+from analytics.extract.narrative.rules import comparison_base, is_budget_base, sign
+from analytics.extract.narrative.words import CHANGE, CHANGE_RE, PRIOR_BASE
+from analytics.extract.numbers import to_wan
+from analytics.model import Fact
+from analytics.reference import metrics
+
+# A change word right before a label: the label is what was cut or added ('压缩公务接待费').
+_VERB_BEFORE = re.compile(f"{CHANGE}了?\\s*$")
+# '…万元出自公务接待费', '全部来自': where the amount came from, the label after it.
+SOURCE_AFTER = re.compile(
+    r"[^,;。]{0,3}?(?P<hedge>主要|大部分|部分|大多|多数)?(?:全部|均|都)?(?:出自|来自|源于|源自)"
+)
+
+
+def cut_sign(text: str, label: LabelMatch) -> tuple[int, int] | None:
+    """(the sign of the change, where its verb starts) when a change verb stands right before
+    `label` ('压缩公务接待费' -> -1), else None."""
+    verb = _VERB_BEFORE.search(text, 0, label.start)
+    if verb is None:
+        return None
+    return sign(verb.group()), verb.start()
+
+
+def is_prior_year_base(words: str) -> bool:
+    """Whether the comparison these words open is with the prior year ('比上年', '较去年同期')."""
+    base = comparison_base(words)
+    return base is not None and bool(PRIOR_BASE.search(base)) and not is_budget_base(base)
+
+
+def source_label(text: str, start: int) -> LabelMatch | None:
+    """The label right after a 'came from' phrase ending at `start` ('出自公务接待费预算'), if any."""
+    found = [label for label in find_labels(text[start:]) if not label.is_blocker]
+    if not found or found[0].start > 1 or len(found[0].metrics) != 1:
+        return None
+    return found[0]
+
+
+def stated_cut(earlier: list[Fact], part: str, value: Decimal) -> Fact | None:
+    """The year-on-year change of `part`'s whole stated earlier in the paragraph by `value` (either
+    sign), if exactly one was."""
+    whole = metrics()[part].parent
+    found = [f for f in earlier if f.metric == whole and f.measure == "yoy_change" and abs(f.value) == value]
+    return found[0] if len({(f.value, f.year, f.kind) for f in found}) == 1 else None
+
+
+def source_change(
+    text: str, amount: re.Match[str], source: re.Match[str], earlier: list[Fact]
+) -> tuple[str, Fact] | None:
+    """(the part, the stated change of its whole it took all of) for an amount followed by where it
+    came from ('压缩的52万元出自公务接待费预算'); None where that is not sure."""
+    label, unit = source_label(text, source.end()), amount["unit"]
+    if source["hedge"] or label is None or unit in (None, "%", "个百分点"):
+        return None  # only part of it came from there, or from no part we know
+    cut = stated_cut(earlier, label.metrics[0], to_wan(Decimal(amount["number"].replace(",", "")), unit))
+    said = sign(text[: amount.start()])
+    if cut is None or (said and (said < 0) != (cut.value < 0)):
+        return None
+    return label.metrics[0], cut
+
+
+def opens_with_change(reason: str) -> bool:
+    """Whether a reason opens with a label whose change it states ('公务接待费减少2万元')."""
+    found = find_labels(reason)
+    return (
+        bool(found)
+        and found[0].start == 0
+        and not found[0].is_blocker
+        and bool(CHANGE_RE.search(reason, found[0].end))
+    )
