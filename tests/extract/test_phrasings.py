@@ -114,6 +114,29 @@ CASES: list[tuple[str, Kind, list[Row]]] = [
         [("vehicles_count", "amount", "3", 2019, "final")],
     ),
     ("公务用车保有量约三四辆。", "final", []),  # an estimate: no figure
+    (  # counts given to a list: the fleet is the count in the stock item's place
+        "本年公务用车购置数及保有量分别为2辆和17辆。",
+        "final",
+        [("vehicles_count", "amount", "17", 2019, "final")],
+    ),
+    (  # 各 with one count: each item has it
+        "公务用车编制数和实有数各6辆。",
+        "budget",
+        [("vehicles_count", "amount", "6", 2019, "budget")],
+    ),
+    # kinds of vehicle are parts of the fleet, not the fleet; trips are no figure
+    ("一般公务用车和执法执勤用车分别为2辆、3辆,全年出国团组和接待各2次。", "final", []),
+    (  # 各 before one figure: each of the labels listed has it
+        "因公出国(境)费、公务接待费各1.5万元,均与上年持平。",
+        "budget",
+        [
+            ("overseas_travel", "amount", "1.5", 2019, "budget"),
+            ("reception", "amount", "1.5", 2019, "budget"),
+            ("overseas_travel", "yoy_change", "0", 2019, "budget"),
+            ("reception", "yoy_change", "0", 2019, "budget"),
+        ],
+    ),
+    ("公务接待费各项支出3万元。", "budget", [("reception", "amount", "3", 2019, "budget")]),  # 各项: no list
     (  # a reason that states a part's change: the same base as the change it explains
         "“三公”经费支出比上年减少6万元,主要原因是公务接待费减少2.5万元,公务用车运行费减少3.5万元。",
         "final",
