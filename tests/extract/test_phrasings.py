@@ -156,6 +156,18 @@ CASES: list[tuple[str, Kind, list[Row]]] = [
         "final",
         [("three_public_total", "amount", "60", 2019, "final")],
     ),
+    (  # from one amount to another: the prior year's, then the figure's own; no change is computed
+        "公务接待费由上年的5.2万元下降到3.1万元。",
+        "final",
+        [("reception", "amount", "5.2", 2018, "final"), ("reception", "amount", "3.1", 2019, "final")],
+    ),
+    # whose the first amount is, unsaid: only the second is read; from a budget, neither
+    (
+        "只是公务接待费一项由26.3万元减至21.1万元。",
+        "budget",
+        [("reception", "amount", "21.1", 2019, "budget")],
+    ),
+    ("公务接待费由年初预算的5万元调整为4万元。", "final", []),
     (  # a reason in a sentence of its own: which base it shares is not said there
         "“三公”经费决算比年初预算减少6万元。主要原因是公务接待费减少2.5万元。",
         "final",

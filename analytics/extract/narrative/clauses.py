@@ -262,6 +262,14 @@ class ClauseReader:
             if unit == "个百分点" or not cuts.is_prior_year_base(text[: cut[1]]):
                 return False
             change, self.against_budget = cut[0], False
+        held = cuts.from_to(text, amount.start()) if "由" in text or "从" in text else None
+        if held is not None:  # '由上年的5.2万元下降到3.1万元': the prior year's amount, then its own
+            if own:
+                year, kind = self._year_and_kind(text, label_end, text[label_end : held[2]])
+            own_year = cuts.from_year(held[1], year) if held[0] else year
+            if own_year is None or cuts.from_budget(held[1]):
+                return False
+            change, year, between, prior = 0, own_year, "", None
 
         if unit == "%" and not change and not between.strip() and said is not None:
             change, year, kind = said  # '减少18.50万元(65.37%)': the change's own percentage

@@ -10,6 +10,10 @@ change. Three shapes, each read only as far as its words leave no doubt:
   already stated a year-on-year change of its whole by the same amount (the cut, all of it, came from
   there). A hedge (主要出自, 部分来自) says only part of it did: no figure. Either way the amount is never
   the subject's the sentence was about.
+- **From one amount to another** ('由263.48万元减至211.48万元', '从上年的10万元下降到8万元'): the
+  second is the figure's own amount, never a change; the first is the prior year's where the words
+  before it say so (上年, 去年, the year before), else nothing; from a budget ('由年初预算的…调整为')
+  neither is read.
 - **A reason that states a change** ('比上年减少5万元,主要原因是公务接待费减少2万元'): the change of
   the reason's label against the same base as the change it explains, read as any clause is (a base
   against the budget carries on); only its changes are read (an amount in a reason is a cause, not a
@@ -25,15 +29,51 @@ from analytics.extract.labels import LabelMatch, find_labels
 from analytics.extract.narrative.rules import comparison_base, is_budget_base, sign
 from analytics.extract.narrative.words import CHANGE, CHANGE_RE, PRIOR_BASE
 from analytics.extract.numbers import to_wan
+from analytics.extract.vocabulary import pattern
 from analytics.model import Fact
 from analytics.reference import metrics
 
+_PRIOR_WORDS = pattern("change", "prior_base")
 # A change word right before a label: the label is what was cut or added ('压缩公务接待费').
 _VERB_BEFORE = re.compile(f"{CHANGE}了?\\s*$")
 # '…万元出自公务接待费', '全部来自': where the amount came from, the label after it.
 SOURCE_AFTER = re.compile(
     r"[^,;。]{0,3}?(?P<hedge>主要|大部分|部分|大多|多数)?(?:全部|均|都)?(?:出自|来自|源于|源自)"
 )
+
+
+_NUMBER = r"-?\d+(?:,\d{3})*(?:\.\d+)?"
+_FROM_TO = re.compile(
+    rf"(?:由|从)(?P<base>(?:(?:19|20)\d{{2}}年度?|[^,;。\d]){{0,12}}?)(?P<a>{_NUMBER})\s*(?:万元|亿元|千元|元)?[^,;。\d]{{0,6}}?"
+    rf"(?:至|到|为|成)\s*(?P<b>{_NUMBER})"
+)
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def from_to(text: str, start: int) -> tuple[bool, str, int] | None:
+    """For an amount at `start` in a 'from X to Y' phrase: (whether it is X, the words before X,
+    where the phrase starts); None for an amount in no such phrase."""
+    for span in _FROM_TO.finditer(text):
+        if start in (span.start("a"), span.start("b")):
+            return start == span.start("a"), span["base"], span.start()
+    return None
+
+
+def from_year(base: str, year: int) -> int | None:
+    """The year of the X of 'from X to Y' in a figure of `year`: the prior year where the words
+    before X name it (上年, 去年, an earlier year), else None; None too from a budget
+    ('由年初预算的5万元调整为4万元': an adjustment, not the year's change)."""
+    if from_budget(base):
+        return None
+    named = [int(y) for y in _YEAR.findall(base)]
+    if named:
+        return named[-1] if named[-1] < year else None
+    return year - 1 if _PRIOR_WORDS.search(base) else None
+
+
+def from_budget(base: str) -> bool:
+    """Whether the X of 'from X to Y' is a budget of the same year ('由年初预算的…')."""
+    return "预算" in base and not _PRIOR_WORDS.search(base)
 
 
 def cut_sign(text: str, label: LabelMatch) -> tuple[int, int] | None:
