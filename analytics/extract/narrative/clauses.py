@@ -22,12 +22,13 @@ from analytics.extract.narrative.owners import (
     pair_subject,
     specific,
 )
-from analytics.extract.narrative.relative import with_relative_labels
+from analytics.extract.narrative.relative import may_hold_relative_labels, with_relative_labels
 from analytics.extract.narrative.rules import (
     beside_prior_final,
     compares_with_other_year,
     comparison_base,
     fact_year,
+    flat_start,
     is_budget_base,
     opens_neutrally,
     sign,
@@ -40,7 +41,6 @@ from analytics.extract.narrative.text import clauses
 from analytics.extract.narrative.words import (
     A_LIST,
     AFTER_AMOUNT_NOT,
-    ANY_FLAT,
     APPROXIMATE_BEFORE,
     APPROXIMATE_GATE,
     CHANGE_RE,
@@ -49,9 +49,6 @@ from analytics.extract.narrative.words import (
     COMPLETION_BUDGET_BEFORE,
     DECREASE_COMPARATIVE,
     DESCRIBES,
-    FLAT_AFTER_COMPARISON,
-    FLAT_COMPARATIVE,
-    FLAT_RE,
     GROUP_WORD,
     LIST_UNIT,
     NOT_MONEY_AFTER,
@@ -62,7 +59,6 @@ from analytics.extract.narrative.words import (
     PRIOR_BASE,
     REASON_RE,
     RESPECTIVELY,
-    ROUGHLY_RE,
     SHARE_BASE_BEFORE,
     ZERO_BEFORE_LABEL,
 )
@@ -127,8 +123,8 @@ class ClauseReader:
         if REASON_RE.match(stripped):
             explained = self.last_change is not None
             self._reason(stripped)
-            reason = REASON_RE.sub("", stripped).lstrip(":： ")
-            if explained and cuts.opens_with_change(reason):  # '主要原因是公务接待费减少2万元': see `cuts`
+            reason = REASON_RE.sub("", stripped).lstrip(":： ") if explained else ""
+            if reason and cuts.opens_with_change(reason):  # '主要原因是公务接待费减少2万元': see `cuts`
                 first = len(self.facts)
                 self._clause(reason)
                 self.facts[first:] = [f for f in self.facts[first:] if f.measure != "amount"]
@@ -137,8 +133,14 @@ class ClauseReader:
         if "占" in text:  # '占一般公共预算支出的96.41%': the label after 占 is the base of a share
             found = [label for label in found if not SHARE_BASE_BEFORE.search(text, 0, label.start)]
         labels = [in_a_longer_name(label, text) for label in found]
-        context = [*self.whole_subjects, *self.subjects, *labels, *([self.subject] if self.subject else [])]
-        labels = with_relative_labels(text, labels, context)
+        if may_hold_relative_labels(text):  # '其中:购置费0万元': the short names of the subject's parts
+            context = [
+                *self.whole_subjects,
+                *self.subjects,
+                *labels,
+                *([self.subject] if self.subject else []),
+            ]
+            labels = with_relative_labels(text, labels, context)
         self._zeros_before_labels(text, labels)
         if not labels and PAIR_RE.search(text):
             pair = pair_subject(self.recent)
@@ -231,7 +233,10 @@ class ClauseReader:
         before stated, for a percentage standing alone after it; `group` the labels a '均…' clause
         speaks of."""
         if ("自" in text or "源于" in text) and (source := cuts.SOURCE_AFTER.match(text, amount.end())):
-            return self._from_source(text, amount, source)
+            part = cuts.source_change(text, amount, source, [*self.earlier, *self.facts])  # see `cuts`
+            if part is not None:  # '压缩的52万元出自公务接待费预算': the part's share of a stated change
+                self._add(part[0], "yoy_change", part[1].value, amount["unit"], part[1].year, part[1].kind)
+            return part is not None
         if self.respective and (not labels or labels[-1].end <= amount.start()):
             found = [self.respective.pop(0)]
         else:
@@ -257,19 +262,12 @@ class ClauseReader:
         prior = PRIOR_AMOUNT_RE.search(between)
         measure: Measure
         year, kind = self._year_and_kind(text, label_end, between if own else text[: amount.start()])
-        cut = cuts.cut_sign(text, found[-1]) if own and not change else None
-        if cut is not None:  # '比上年压缩公务接待费52万元': a change, year-on-year only after such a base
-            if unit == "个百分点" or not cuts.is_prior_year_base(text[: cut[1]]):
-                return False
-            change, self.against_budget = cut[0], False
-        held = cuts.from_to(text, amount.start()) if "由" in text or "从" in text else None
-        if held is not None:  # '由上年的5.2万元下降到3.1万元': the prior year's amount, then its own
-            if own:
-                year, kind = self._year_and_kind(text, label_end, text[label_end : held[2]])
-            own_year = cuts.from_year(held[1], year) if held[0] else year
-            if own_year is None or cuts.from_budget(held[1]):
-                return False
-            change, year, between, prior = 0, own_year, "", None
+        reworded = self._reworded(text, amount, found[-1] if own else None, change, (year, kind))
+        if reworded is None:
+            return False
+        change, year, kind, ranged = reworded
+        if ranged:  # in 'from X to Y' the words between are the phrase's, not the figure's
+            between, prior = "", None
 
         if unit == "%" and not change and not between.strip() and said is not None:
             change, year, kind = said  # '减少18.50万元(65.37%)': the change's own percentage
@@ -303,12 +301,23 @@ class ClauseReader:
             self.last_change_said = (change, year, kind)
         return bool(metrics) and measure != "amount"
 
-    def _from_source(self, text: str, amount: re.Match[str], source: re.Match[str]) -> bool:
-        """'压缩的52万元出自公务接待费预算': the part's share of a change stated before (see `cuts`)."""
-        found = cuts.source_change(text, amount, source, [*self.earlier, *self.facts])
-        if found is not None:
-            self._add(found[0], "yoy_change", found[1].value, amount["unit"], found[1].year, found[1].kind)
-        return found is not None
+    def _reworded(
+        self, text: str, amount: re.Match[str], owner: LabelMatch | None, change: int, said: tuple[int, Kind]
+    ) -> tuple[int, int, Kind, bool] | None:
+        """A change said as a cut ('比上年压缩公务接待费52万元') or an amount of 'from X to Y' (see
+        `cuts`): (change, year, kind, in such a phrase) to read the amount with; None for no figure."""
+        (year, kind), cut = said, cuts.cut_sign(text, owner) if owner and not change else None
+        if cut is not None:  # a change, year-on-year only after such a base
+            if not cuts.is_prior_year_base(text[: cut[1]]):
+                return None
+            change, self.against_budget = cut[0], False
+        held = cuts.from_to(text, amount.start()) if "由" in text or "从" in text else None
+        if held is None:
+            return change, year, kind, False
+        if owner is not None:  # '由上年的5.2万元下降到3.1万元': the prior year's amount, then its own
+            year, kind = self._year_and_kind(text, owner.end, text[owner.end : held[2]])
+        own_year = cuts.from_year(held[1], year) if held[0] else year
+        return None if own_year is None or cuts.from_budget(held[1]) else (0, own_year, kind, True)
 
     def _year_and_kind(self, text: str, label_end: int, own_words: str) -> tuple[int, Kind]:
         """A figure's year and kind: its own words' (those before its label and those between the
@@ -335,23 +344,13 @@ class ClauseReader:
     def _flat(self, text: str, labels: list[LabelMatch], stripped: str, *, has_change: bool) -> None:
         """'与上年持平', '无增减': a change of zero for the clause's labels (a list of them joined by
         和/、), the labels a '均…' clause speaks of, or the subject."""
-        if not ANY_FLAT.search(text):
-            return  # most clauses: no flat word of any kind
-        flat = FLAT_RE.search(text) or FLAT_AFTER_COMPARISON.search(text)
-        equal = FLAT_COMPARATIVE.search(text) if flat is None else None
-        if equal is not None and PRIOR_BASE.search(equal["base"]):
-            flat = equal  # '本年数等于上年预算数'
-        if flat is None or ROUGHLY_RE.search(text):
+        start = flat_start(text)
+        if start is None:
             return
-        base = comparison_base(text[: flat.start()]) if equal is None else equal["base"]
-        if base is not None and is_budget_base(base):
-            return  # '比预算无增减变化': not against the prior year
-        if not FLAT_RE.search(text) and equal is None and not (base is not None and PRIOR_BASE.search(base)):
-            return  # '一致' says no change only against the prior year ('与上年一致'), not '与总表一致'.
-        year, kind = self._year_and_kind(text, flat.start(), "")
+        year, kind = self._year_and_kind(text, start, "")
         if compares_with_other_year(text, year) or has_change or "*others*" in self.flat_done:
             return
-        flat_owners = joined_run([label for label in labels if label.end <= flat.start()], text)
+        flat_owners = joined_run([label for label in labels if label.end <= start], text)
         if not flat_owners and GROUP_WORD.match(stripped) and len(self.listed) > 1:
             flat_owners = self.listed
         if not flat_owners and not OTHERS_RE.match(stripped):

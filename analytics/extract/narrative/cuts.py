@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from analytics.extract.labels import LabelMatch, find_labels
 from analytics.extract.narrative.rules import comparison_base, is_budget_base, sign
-from analytics.extract.narrative.words import CHANGE, CHANGE_RE, PRIOR_BASE
+from analytics.extract.narrative.words import CHANGE, CHANGE_RE, DIGIT, PRIOR_BASE
 from analytics.extract.numbers import to_wan
 from analytics.extract.vocabulary import pattern
 from analytics.model import Fact
@@ -79,7 +79,8 @@ def from_budget(base: str) -> bool:
 def cut_sign(text: str, label: LabelMatch) -> tuple[int, int] | None:
     """(the sign of the change, where its verb starts) when a change verb stands right before
     `label` ('压缩公务接待费' -> -1), else None."""
-    verb = _VERB_BEFORE.search(text, 0, label.start)
+    start = max(0, label.start - 6)  # the longest change word, 了 and a space or two
+    verb = _VERB_BEFORE.search(text, start, label.start)
     if verb is None:
         return None
     return sign(verb.group()), verb.start()
@@ -124,6 +125,8 @@ def source_change(
 
 def opens_with_change(reason: str) -> bool:
     """Whether a reason opens with a label whose change it states ('公务接待费减少2万元')."""
+    if not DIGIT.search(reason) or not CHANGE_RE.search(reason):
+        return False  # no figure, or no change: most reasons are words only
     found = find_labels(reason)
     return (
         bool(found)

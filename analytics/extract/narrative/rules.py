@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from analytics.extract.narrative.facts import Context
 from analytics.extract.narrative.words import (
+    ANY_FLAT,
     BASE_RE,
     BUDGET_BASE,
     BUDGET_WORDS,
@@ -15,11 +16,14 @@ from analytics.extract.narrative.words import (
     COMPARISON_START,
     DECREASE,
     FINAL_WORDS,
+    FLAT_AFTER_COMPARISON,
+    FLAT_COMPARATIVE,
     FLAT_RE,
     NEUTRAL,
     PRIOR_BASE,
     PRIOR_FINAL,
     PRIOR_YEAR_END,
+    ROUGHLY_RE,
     STATED_YEAR,
 )
 from analytics.extract.numbers import AMOUNT_RE
@@ -140,6 +144,25 @@ def beside_prior_final(base: str, ctx: Context, sentence: str) -> bool:
         and PRIOR_BASE.search(base) is not None
         and PRIOR_FINAL.search(sentence) is not None
     )
+
+
+def flat_start(text: str) -> int | None:
+    """Where a flat word says no change against the prior year ('与上年持平', '本年数等于上年预算数'):
+    None for no flat word, a rough one ('基本持平'), or one against the budget ('比预算无增减变化')."""
+    if not ANY_FLAT.search(text):
+        return None  # most clauses: no flat word of any kind
+    flat = FLAT_RE.search(text) or FLAT_AFTER_COMPARISON.search(text)
+    equal = FLAT_COMPARATIVE.search(text) if flat is None else None
+    if equal is not None and PRIOR_BASE.search(equal["base"]):
+        flat = equal  # '本年数等于上年预算数'
+    if flat is None or ROUGHLY_RE.search(text):
+        return None
+    base = comparison_base(text[: flat.start()]) if equal is None else equal["base"]
+    if base is not None and is_budget_base(base):
+        return None  # '比预算无增减变化': not against the prior year
+    if not FLAT_RE.search(text) and equal is None and not (base is not None and PRIOR_BASE.search(base)):
+        return None  # '一致' says no change only against the prior year ('与上年一致'), not '与总表一致'
+    return flat.start()
 
 
 def compares_with_budget(between: str) -> bool:

@@ -20,6 +20,7 @@ _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=\s*年)")
 # A count before its measure word ('三辆', '壹辆', '十二台'); 台 opening a word is no measure word
 # ('统一台账', '三台县', '一台阶').
 _CN_COUNT = re.compile(rf"([{NUMERAL_CHARACTERS}]{{1,6}})(?=\s*(?:辆|台(?![账帐县阶湾风州区山式站])))")
+_NUMERALS = frozenset(NUMERAL_CHARACTERS)
 _SPACES = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _ASIDE = re.compile(r"\(([^()]*)\)")
 _WHITESPACE = re.compile(r"\s")
@@ -37,6 +38,18 @@ def _count_digits(match: re.Match[str]) -> str:
     return match.group() if count is None else str(count)
 
 
+def _numeral_before_measure(text: str) -> bool:
+    """Whether a numeral stands right before some 辆 or 台 (a quick look: most of them follow digits,
+    and most 台 open words: 平台, 出台)."""
+    for measure in "辆台":
+        at = text.find(measure)
+        while at > 0:  # (spaces are gone by now: running_text drops them first)
+            if text[at - 1] in _NUMERALS:
+                return True
+            at = text.find(measure, at + 1)
+    return False
+
+
 def running_text(text: str) -> str:
     """Running text as the parser reads it: no spaces between characters (PDFs scatter them; a space
     between two digits or letters stays), Chinese-numeral years and counts ('三辆', '壹辆') as digits,
@@ -46,7 +59,7 @@ def running_text(text: str) -> str:
         text = _SPACES.sub("", text)
     if "年" in text:
         text = _CN_YEAR.sub(lambda m: str(chinese_integer(m.group(1))), text)
-    if "辆" in text or "台" in text:
+    if ("辆" in text or "台" in text) and _numeral_before_measure(text):
         text = _CN_COUNT.sub(_count_digits, text)
     if "零" in text:
         text = _ZERO_WORD.sub("为0", text)
