@@ -37,7 +37,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     caption: str | None = None
     page: int | None = field(default=None, compare=False, repr=False)
-    loose: tuple[tuple[str, ...], ...] = ()
+    loose: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
 
 
 Block = Paragraph | Table

@@ -29,13 +29,17 @@ from analytics.extract.labels import LabelMatch, find_labels
 from analytics.extract.narrative.rules import comparison_base, is_budget_base, sign
 from analytics.extract.narrative.words import CHANGE, CHANGE_RE, DIGIT, PRIOR_BASE
 from analytics.extract.numbers import to_wan
-from analytics.extract.vocabulary import pattern
+from analytics.extract.vocabulary import pattern, words
 from analytics.model import Fact
 from analytics.reference import metrics
 
 _PRIOR_WORDS = pattern("change", "prior_base")
 # A change word right before a label: the label is what was cut or added ('压缩公务接待费').
 _VERB_BEFORE = re.compile(f"{CHANGE}了?\\s*$")
+# The last characters of the change words, 了 and a space: what stands right before a cut's label.
+_VERB_ENDS = frozenset(
+    {w[-1] for w in words("change", "increase") + words("change", "decrease")} | {"了", " "}
+)
 # '…万元出自公务接待费', '全部来自': where the amount came from, the label after it.
 SOURCE_AFTER = re.compile(
     r"[^,;。]{0,3}?(?P<hedge>主要|大部分|部分|大多|多数)?(?:全部|均|都)?(?:出自|来自|源于|源自)"
@@ -79,6 +83,8 @@ def from_budget(base: str) -> bool:
 def cut_sign(text: str, label: LabelMatch) -> tuple[int, int] | None:
     """(the sign of the change, where its verb starts) when a change verb stands right before
     `label` ('压缩公务接待费' -> -1), else None."""
+    if label.start == 0 or text[label.start - 1] not in _VERB_ENDS:
+        return None  # a quick look: no change word (nor 了 or a space after one) ends right there
     start = max(0, label.start - 6)  # the longest change word, 了 and a space or two
     verb = _VERB_BEFORE.search(text, start, label.start)
     if verb is None:
@@ -125,12 +131,8 @@ def source_change(
 
 def opens_with_change(reason: str) -> bool:
     """Whether a reason opens with a label whose change it states ('公务接待费减少2万元')."""
-    if not DIGIT.search(reason) or not CHANGE_RE.search(reason):
-        return False  # no figure, or no change: most reasons are words only
-    found = find_labels(reason)
-    return (
-        bool(found)
-        and found[0].start == 0
-        and not found[0].is_blocker
-        and bool(CHANGE_RE.search(reason, found[0].end))
-    )
+    change = CHANGE_RE.search(reason)
+    if change is None or not DIGIT.search(reason, change.end()):
+        return False  # no change, or no figure after it: most reasons are words only
+    found = find_labels(reason[: change.start()])  # the label stands before its change word
+    return bool(found) and found[0].start == 0 and not found[0].is_blocker
