@@ -41,6 +41,7 @@ from analytics.extract.narrative.text import clauses
 from analytics.extract.narrative.words import (
     A_LIST,
     AFTER_AMOUNT_NOT,
+    ANY_FLAT,
     APPROXIMATE_BEFORE,
     APPROXIMATE_GATE,
     CHANGE_RE,
@@ -262,12 +263,13 @@ class ClauseReader:
         prior = PRIOR_AMOUNT_RE.search(between)
         measure: Measure
         year, kind = self._year_and_kind(text, label_end, between if own else text[: amount.start()])
-        reworded = self._reworded(text, amount, found[-1] if own else None, change, (year, kind))
-        if reworded is None:
-            return False
-        change, year, kind, ranged = reworded
-        if ranged:  # in 'from X to Y' the words between are the phrase's, not the figure's
-            between, prior = "", None
+        before_label = text[found[-1].start - 1 : found[-1].start] if own and not change else ""
+        if before_label in cuts.VERB_ENDS or "由" in text or "从" in text:  # a cut, or 'from X to Y'?
+            reworded = self._reworded(text, amount, found[-1] if own else None, change, (year, kind))
+            if reworded is None:
+                return False
+            change, year, kind, ranged = reworded
+            between, prior = ("", None) if ranged else (between, prior)  # 'from X to Y': the phrase's words
 
         if unit == "%" and not change and not between.strip() and said is not None:
             change, year, kind = said  # '减少18.50万元(65.37%)': the change's own percentage
@@ -344,7 +346,7 @@ class ClauseReader:
     def _flat(self, text: str, labels: list[LabelMatch], stripped: str, *, has_change: bool) -> None:
         """'与上年持平', '无增减': a change of zero for the clause's labels (a list of them joined by
         和/、), the labels a '均…' clause speaks of, or the subject."""
-        start = flat_start(text)
+        start = flat_start(text) if ANY_FLAT.search(text) else None  # most clauses: no flat word
         if start is None:
             return
         year, kind = self._year_and_kind(text, start, "")

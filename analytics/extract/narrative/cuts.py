@@ -37,7 +37,7 @@ _PRIOR_WORDS = pattern("change", "prior_base")
 # A change word right before a label: the label is what was cut or added ('压缩公务接待费').
 _VERB_BEFORE = re.compile(f"{CHANGE}了?\\s*$")
 # The last characters of the change words, 了 and a space: what stands right before a cut's label.
-_VERB_ENDS = frozenset(
+VERB_ENDS = frozenset(
     {w[-1] for w in words("change", "increase") + words("change", "decrease")} | {"了", " "}
 )
 # '…万元出自公务接待费', '全部来自': where the amount came from, the label after it.
@@ -80,11 +80,16 @@ def from_budget(base: str) -> bool:
     return "预算" in base and not _PRIOR_WORDS.search(base)
 
 
+def may_be_cut(text: str, label: LabelMatch) -> bool:
+    """A quick look: whether a change word (or 了, or a space after one) may end right before `label`."""
+    return label.start > 0 and text[label.start - 1] in VERB_ENDS
+
+
 def cut_sign(text: str, label: LabelMatch) -> tuple[int, int] | None:
     """(the sign of the change, where its verb starts) when a change verb stands right before
     `label` ('压缩公务接待费' -> -1), else None."""
-    if label.start == 0 or text[label.start - 1] not in _VERB_ENDS:
-        return None  # a quick look: no change word (nor 了 or a space after one) ends right there
+    if not may_be_cut(text, label):
+        return None
     start = max(0, label.start - 6)  # the longest change word, 了 and a space or two
     verb = _VERB_BEFORE.search(text, start, label.start)
     if verb is None:
