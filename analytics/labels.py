@@ -100,6 +100,7 @@ CHECK_NAMES_ZH: dict[str, str] = {
     "unit:assumed": "未标单位",
     "scale": "量级不符",
     "table:unread": "标准表未读出",
+    "table:loose_row": "错位行未全读出",
 }
 """What each kind of check tests (its name, or the prefix before a `:` part), in a few Chinese words
 (the report's 检查项 column; `analytics.report.messages` has each kind's sentence)."""

@@ -30,11 +30,14 @@ class Table:
     """A table as rows of cell strings (normalised like paragraphs). `caption` is the sheet name or
     a title line the reader found attached to the table, if any; `page` the page (PDF) or sheet
     (workbook) it starts on, counted from 1, where the format has pages (not compared: the same
-    table read from another format is equal)."""
+    table read from another format is equal). `loose` holds rows of figures that a text export
+    printed without their empty cells ('22.00 | 8.77 |' under twelve columns): which column each
+    figure stands in is not known, so they are kept apart from `rows` (see extract/tables/shifted)."""
 
     rows: tuple[tuple[str, ...], ...]
     caption: str | None = None
     page: int | None = field(default=None, compare=False, repr=False)
+    loose: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
 
 
 Block = Paragraph | Table

@@ -22,6 +22,8 @@ from analytics.extract.goals import goals_from_table, is_goals_table
 from analytics.extract.numbers import parse_number
 from analytics.extract.standard_tables import StandardTable, header_match, title_match
 from analytics.extract.tables import table_facts, total_row_facts
+from analytics.extract.tables.cells import context_total, meaning_of, table_unit
+from analytics.extract.tables.shifted import loose_row_facts
 from analytics.model import BudgetLine, Check, Fact, Kind, PerformanceGoal, Table, TableSeen
 
 # Lines above a table that are no title: a unit, the department, a table number alone.
@@ -124,6 +126,8 @@ def read_table(
             )
             if (f.metric, f.year, f.kind) not in stated
         ]  # fmt: skip
+    if table.loose:
+        _read_loose_rows(table, reading, standard, context, year, kind, section, ordinal)
     figures = len(reading.facts) + len(reading.budget_lines) + len(reading.goals)
     key = standard.key if standard else None
     reading.seen = replace(reading.seen, standard_table=key, figures=figures)
@@ -139,6 +143,28 @@ def read_table(
             )
         )
     return reading
+
+
+def _read_loose_rows(
+    table: Table,
+    reading: TableReading,
+    standard: StandardTable | None,
+    context: str,
+    year: int,
+    kind: Kind,
+    section: str | None,
+    ordinal: int,
+) -> None:
+    """The figures of the rows that lost their empty cells, where the table's sums leave one column
+    for them (see `tables.shifted`), added to `reading` with a check for those left unread."""
+    total = context_total(f"{context}\n{table.caption or ''}\n{header_text(table)}")
+    found, checks = loose_row_facts(
+        table, meaning=meaning_of(standard, total), unit=table_unit(table, context), year=year, kind=kind,
+        section=section, ordinal=ordinal,
+    )  # fmt: skip
+    stated = {(f.metric, f.measure, f.year, f.kind) for f in reading.facts}
+    reading.facts += [f for f in found if (f.metric, f.measure, f.year, f.kind) not in stated]
+    reading.checks += checks
 
 
 def _prints_amounts(table: Table) -> bool:

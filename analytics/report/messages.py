@@ -296,6 +296,23 @@ def _table_unread(row: Row) -> str:
     )
 
 
+_LOOSE = re.compile(r"^table (?P<table>\S+)(?: \((?P<caption>.*?)\))?: a row printed without its empty cells")
+_NOT_READ = re.compile(r"\((?P<left>\d+) of (?P<all>\d+) not read\)")
+
+
+def _table_loose_row(row: Row) -> str:
+    message = str(row.get("message") or "")
+    found = _LOOSE.match(message)
+    left = sum(int(m["left"]) for m in _NOT_READ.finditer(message))
+    where = f"第 {found['table']} 个表格" if found else "一个表格"
+    if found and found["caption"]:
+        where += f"（{found['caption']}）"
+    return (
+        f"{where}有一行数字在转成文本时丢了空单元格，各数所在的列不明；只读出表内合计关系能唯一定位的数字，"
+        f"{left} 个数字未读出（“{row.get('quote') or ''}”）。"
+    )
+
+
 TRANSLATIONS: dict[str, Callable[[Row], str]] = {
     "sum:budget_line": _budget_line,
     "sum:budget_line_children": _budget_line,
@@ -311,6 +328,7 @@ TRANSLATIONS: dict[str, Callable[[Row], str]] = {
     "unit:assumed": _unit_assumed,
     "scale": _scale,
     "table:unread": _table_unread,
+    "table:loose_row": _table_loose_row,
 }
 """Check name (or the prefix before its last `:` part) -> the Chinese sentence of its rows."""
 

@@ -103,6 +103,97 @@ CASES: list[tuple[str, Kind, list[Row]]] = [
         [("vehicles_count", "amount", "62", 2018, "budget")],
     ),
     ("本单位无公务用车。", "budget", [("vehicles_count", "amount", "0", 2019, "budget")]),
+    (  # a count in financial capitals
+        "本单位无购置车辆,公务用车现保有量为贰辆。",
+        "final",
+        [("vehicles_count", "amount", "2", 2019, "final")],
+    ),
+    (  # 台 opening a place name is no measure word: the count is the later one
+        "三台县某某局现有公务用车叁台,统一台账管理。",
+        "final",
+        [("vehicles_count", "amount", "3", 2019, "final")],
+    ),
+    ("公务用车保有量约三四辆。", "final", []),  # an estimate: no figure
+    (  # counts given to a list: the fleet is the count in the stock item's place
+        "本年公务用车购置数及保有量分别为2辆和17辆。",
+        "final",
+        [("vehicles_count", "amount", "17", 2019, "final")],
+    ),
+    (  # 各 with one count: each item has it
+        "公务用车编制数和实有数各6辆。",
+        "budget",
+        [("vehicles_count", "amount", "6", 2019, "budget")],
+    ),
+    # kinds of vehicle are parts of the fleet, not the fleet; trips are no figure
+    ("一般公务用车和执法执勤用车分别为2辆、3辆,全年出国团组和接待各2次。", "final", []),
+    (  # 各 before one figure: each of the labels listed has it
+        "因公出国(境)费、公务接待费各1.5万元,均与上年持平。",
+        "budget",
+        [
+            ("overseas_travel", "amount", "1.5", 2019, "budget"),
+            ("reception", "amount", "1.5", 2019, "budget"),
+            ("overseas_travel", "yoy_change", "0", 2019, "budget"),
+            ("reception", "yoy_change", "0", 2019, "budget"),
+        ],
+    ),
+    ("公务接待费各项支出3万元。", "budget", [("reception", "amount", "3", 2019, "budget")]),  # 各项: no list
+    (  # a reason that states a part's change: the same base as the change it explains
+        "“三公”经费支出比上年减少6万元,主要原因是公务接待费减少2.5万元,公务用车运行费减少3.5万元。",
+        "final",
+        [
+            ("three_public_total", "yoy_change", "-6", 2019, "final"),
+            ("reception", "yoy_change", "-2.5", 2019, "final"),
+            ("vehicle_operation", "yoy_change", "-3.5", 2019, "final"),
+        ],
+    ),
+    (  # explaining a change against the budget, the part's change is against the budget too
+        "“三公”经费决算数比年初预算减少6万元,主要原因是公务接待费减少2.5万元。",
+        "final",
+        [],
+    ),
+    (  # a budget naming the figure's own year is its budget: no year-on-year change, nor its reasons
+        "“三公”经费支出60万元,较2019年预算减少6万元,下降9.1%,主要是公务接待费减少2.5万元。",
+        "final",
+        [("three_public_total", "amount", "60", 2019, "final")],
+    ),
+    (  # from one amount to another: the prior year's, then the figure's own; no change is computed
+        "公务接待费由上年的5.2万元下降到3.1万元。",
+        "final",
+        [("reception", "amount", "5.2", 2018, "final"), ("reception", "amount", "3.1", 2019, "final")],
+    ),
+    # whose the first amount is, unsaid: only the second is read; from a budget, neither
+    (
+        "只是公务接待费一项由26.3万元减至21.1万元。",
+        "budget",
+        [("reception", "amount", "21.1", 2019, "budget")],
+    ),
+    ("公务接待费由年初预算的5万元调整为4万元。", "final", []),
+    (  # a reason in a sentence of its own: which base it shares is not said there
+        "“三公”经费决算比年初预算减少6万元。主要原因是公务接待费减少2.5万元。",
+        "final",
+        [],
+    ),
+    (  # a change verb before its label: a change against the prior year named before the verb
+        "本年度比上年压缩公务接待费4万元。",
+        "budget",
+        [("reception", "yoy_change", "-4", 2019, "budget")],
+    ),
+    # with no base, the cut may be against the budget (节约): no figure, and never the amount
+    ("全年压缩公务接待费4万元,节约公务用车运行费1万元。", "final", []),
+    (  # where the cut came from: all of a stated change of the whole
+        "“三公”经费预算比上年减少30万元。因公出国(境)费与上年持平,减少的30万元全部来自公务接待费。",
+        "budget",
+        [
+            ("three_public_total", "yoy_change", "-30", 2019, "budget"),
+            ("overseas_travel", "yoy_change", "0", 2019, "budget"),
+            ("reception", "yoy_change", "-30", 2019, "budget"),
+        ],
+    ),
+    (  # only mainly from there, or an amount no change of the whole states: no figure for anyone
+        "“三公”经费预算比上年减少30万元。压缩的30万元主要来自公务接待费,另有10万元出自公务用车运行费。",
+        "budget",
+        [("three_public_total", "yoy_change", "-30", 2019, "budget")],
+    ),
     (  # parts of procurement and threshold amounts are not figures
         "政府采购支出总额125.60万元,其中:政府采购货物支出45.60万元,单价50万元以上设备2台。",
         "final",

@@ -105,6 +105,14 @@ CASES = [
                     "none was read from it"},
         "第 2 个表格（部门收支总表）是标准表 income_expenditure_summary，印有金额，但没有读出任何数字。",
     ),
+    (
+        {"check_name": "table:loose_row", "quote": "9.00 | 6.00 | 6.00 | 3.00",
+         "message": "table 1 (“三公”经费支出决算表): a row printed without its empty cells, so that its figures' "
+                    "columns are unknown, was read only where the table's sums allow one column: "
+                    "9.00 | 6.00 | 6.00 | 3.00 (1 of 4 not read)"},
+        "第 1 个表格（“三公”经费支出决算表）有一行数字在转成文本时丢了空单元格，各数所在的列不明；只读出表内合计关系能唯一定位的"
+        "数字，1 个数字未读出（“9.00 | 6.00 | 6.00 | 3.00”）。",
+    ),
 ]  # fmt: skip
 
 

@@ -16,13 +16,16 @@ What else is read, and what is not:
   its own; the change after it belongs to the label before it.
 - '比年初预算减少58.44万元', '完成预算的87%', '决算数大于预算数5万元' compare with the budget,
   not with the prior year: no fact. '较2024年的2190万元减少221万元' states the prior year's amount.
+- A change said as what was cut ('比上年压缩公务接待费4万元'), as where a stated cut came from ('减少的
+  30万元全部来自公务接待费') or in the reason of a change ('主要原因是公务接待费减少2万元') is read only as
+  far as its base is sure (see `cuts`); '较2019年预算' of a 2019 figure is its own budget.
 - In final accounts, '年初预算为50万元' / '支出预算为44.52万元' are budget figures of the same year;
   '决算' makes a figure final in any document.
 - '因公出国(境)费、公务用车购置及运行维护费、公务接待费均为0万元' gives each of them the amount.
 - Vehicles are counted ('共有车辆62辆', '公务用车保有量为2辆', '三辆', '无公务用车'): the first count
   of a sentence that is not a purchase; '其中:一般公务用车40辆' is a part, not the total.
-- Spaces that PDFs put between characters and digits are dropped; '二〇一六年' and '三辆' are read as
-  digits; '为零' is 0.
+- Spaces that PDFs put between characters and digits are dropped; '二〇一六年', '三辆' and '壹辆'
+  are read as digits; '为零' is 0.
 """
 
 from __future__ import annotations
@@ -91,7 +94,7 @@ class NarrativeReader:
                 self.carried = []  # about something we cannot name (or nothing was carried)
                 continue
             subject = self.carried[-1] if self.carried and (neutral or part) else None
-            reader = ClauseReader(sentence, ctx, subject, recent)
+            reader = ClauseReader(sentence, ctx, subject, recent, earlier=facts)
             first = len(facts)
             facts.extend(reader.read(main))
             for start, inner in asides:

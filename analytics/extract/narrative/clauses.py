@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from analytics.extract.labels import LabelMatch, find_labels
+from analytics.extract.narrative import cuts
 from analytics.extract.narrative.facts import Context, make_fact, with_reason
 from analytics.extract.narrative.owners import (
     in_a_longer_name,
@@ -21,11 +22,13 @@ from analytics.extract.narrative.owners import (
     pair_subject,
     specific,
 )
-from analytics.extract.narrative.relative import RELATIVE_PARENTS, may_hold_relative_labels, relative_labels
+from analytics.extract.narrative.relative import may_hold_relative_labels, with_relative_labels
 from analytics.extract.narrative.rules import (
+    beside_prior_final,
     compares_with_other_year,
     comparison_base,
     fact_year,
+    flat_start,
     is_budget_base,
     opens_neutrally,
     sign,
@@ -47,9 +50,6 @@ from analytics.extract.narrative.words import (
     COMPLETION_BUDGET_BEFORE,
     DECREASE_COMPARATIVE,
     DESCRIBES,
-    FLAT_AFTER_COMPARISON,
-    FLAT_COMPARATIVE,
-    FLAT_RE,
     GROUP_WORD,
     LIST_UNIT,
     NOT_MONEY_AFTER,
@@ -58,10 +58,8 @@ from analytics.extract.narrative.words import (
     PAIR_RE,
     PRIOR_AMOUNT_RE,
     PRIOR_BASE,
-    PRIOR_FINAL,
     REASON_RE,
     RESPECTIVELY,
-    ROUGHLY_RE,
     SHARE_BASE_BEFORE,
     ZERO_BEFORE_LABEL,
 )
@@ -105,6 +103,7 @@ class ClauseReader:
     # The labels still waiting for their amount after '分别' ('A、B分别为10万元、5万元').
     respective: list[LabelMatch] = field(default_factory=list)
     respective_run: list[LabelMatch] = field(default_factory=list)  # the last such list, whole
+    earlier: list[Fact] = field(default_factory=list)  # the paragraph's facts before this sentence
 
     def __post_init__(self) -> None:
         self.subjects = [self.subject] if self.subject else []
@@ -123,13 +122,26 @@ class ClauseReader:
     def _clause(self, text: str) -> None:
         stripped = text.strip()
         if REASON_RE.match(stripped):
+            explained = self.last_change is not None
             self._reason(stripped)
+            reason = REASON_RE.sub("", stripped).lstrip(":： ") if explained else ""
+            if reason and cuts.opens_with_change(reason):  # '主要原因是公务接待费减少2万元': see `cuts`
+                first = len(self.facts)
+                self._clause(reason)
+                self.facts[first:] = [f for f in self.facts[first:] if f.measure != "amount"]
             return
         found = find_labels(text)
         if "占" in text:  # '占一般公共预算支出的96.41%': the label after 占 is the base of a share
             found = [label for label in found if not SHARE_BASE_BEFORE.search(text, 0, label.start)]
         labels = [in_a_longer_name(label, text) for label in found]
-        labels = self._with_relative_labels(text, labels)
+        if may_hold_relative_labels(text):  # '其中:购置费0万元': the short names of the subject's parts
+            context = [
+                *self.whole_subjects,
+                *self.subjects,
+                *labels,
+                *([self.subject] if self.subject else []),
+            ]
+            labels = with_relative_labels(text, labels, context)
         self._zeros_before_labels(text, labels)
         if not labels and PAIR_RE.search(text):
             pair = pair_subject(self.recent)
@@ -186,19 +198,6 @@ class ClauseReader:
         self.respective = list(run) if len(run) > 1 else []
         self.respective_run = list(self.respective)
 
-    def _with_relative_labels(self, text: str, labels: list[LabelMatch]) -> list[LabelMatch]:
-        """The clause's labels and the short names of its subject's parts ('其中:购置费0万元')."""
-        if not may_hold_relative_labels(text):
-            return labels
-        context = [*self.whole_subjects, *self.subjects, *labels]
-        if self.subject:
-            context.append(self.subject)
-        parents = [metric for label in context for metric in label.metrics if metric in RELATIVE_PARENTS]
-        if not parents:
-            return labels
-        extra = relative_labels(text, parents, labels)
-        return sorted([*labels, *extra], key=lambda label: label.start) if extra else labels
-
     def _reason(self, stripped: str) -> None:
         if self.last_change is None:
             return
@@ -234,6 +233,11 @@ class ClauseReader:
         """Read one amount of a clause; True when it gave a change. `said` is the change the clause
         before stated, for a percentage standing alone after it; `group` the labels a '均…' clause
         speaks of."""
+        if ("自" in text or "源于" in text) and (source := cuts.SOURCE_AFTER.match(text, amount.end())):
+            part = cuts.source_change(text, amount, source, [*self.earlier, *self.facts])  # see `cuts`
+            if part is not None:  # '压缩的52万元出自公务接待费预算': the part's share of a stated change
+                self._add(part[0], "yoy_change", part[1].value, amount["unit"], part[1].year, part[1].kind)
+            return part is not None
         if self.respective and (not labels or labels[-1].end <= amount.start()):
             found = [self.respective.pop(0)]
         else:
@@ -259,6 +263,13 @@ class ClauseReader:
         prior = PRIOR_AMOUNT_RE.search(between)
         measure: Measure
         year, kind = self._year_and_kind(text, label_end, between if own else text[: amount.start()])
+        before_label = text[found[-1].start - 1 : found[-1].start] if own and not change else ""
+        if before_label in cuts.VERB_ENDS or "由" in text or "从" in text:  # a cut, or 'from X to Y'?
+            reworded = self._reworded(text, amount, found[-1] if own else None, change, (year, kind))
+            if reworded is None:
+                return False
+            change, year, kind, ranged = reworded
+            between, prior = ("", None) if ranged else (between, prior)  # 'from X to Y': the phrase's words
 
         if unit == "%" and not change and not between.strip() and said is not None:
             change, year, kind = said  # '减少18.50万元(65.37%)': the change's own percentage
@@ -271,7 +282,7 @@ class ClauseReader:
             year = int(prior.group(1)) if prior.group(1) else year - 1
         elif unit != "%" and COMPLETION_BUDGET_BEFORE.search(between):
             measure, stored, kind = "amount", to_wan(value, unit), "budget"  # '完成预算27万元的63.2%'
-        elif NOT_THE_FIGURE.search(between) or (change and self._against_budget(between)):
+        elif NOT_THE_FIGURE.search(between) or (change and self._against_budget(between, year)):
             return False
         elif change and compares_with_other_year(between, year):
             return False  # '2017年…较2015年下降2.3%': a two-year change, not year-on-year
@@ -292,6 +303,24 @@ class ClauseReader:
             self.last_change_said = (change, year, kind)
         return bool(metrics) and measure != "amount"
 
+    def _reworded(
+        self, text: str, amount: re.Match[str], owner: LabelMatch | None, change: int, said: tuple[int, Kind]
+    ) -> tuple[int, int, Kind, bool] | None:
+        """A change said as a cut ('比上年压缩公务接待费52万元') or an amount of 'from X to Y' (see
+        `cuts`): (change, year, kind, in such a phrase) to read the amount with; None for no figure."""
+        (year, kind), cut = said, cuts.cut_sign(text, owner) if owner and not change else None
+        if cut is not None:  # a change, year-on-year only after such a base
+            if not cuts.is_prior_year_base(text[: cut[1]]):
+                return None
+            change, self.against_budget = cut[0], False
+        held = cuts.from_to(text, amount.start()) if "由" in text or "从" in text else None
+        if held is None:
+            return change, year, kind, False
+        if owner is not None:  # '由上年的5.2万元下降到3.1万元': the prior year's amount, then its own
+            year, kind = self._year_and_kind(text, owner.end, text[owner.end : held[2]])
+        own_year = cuts.from_year(held[1], year) if held[0] else year
+        return None if own_year is None or cuts.from_budget(held[1]) else (0, own_year, kind, True)
+
     def _year_and_kind(self, text: str, label_end: int, own_words: str) -> tuple[int, Kind]:
         """A figure's year and kind: its own words' (those before its label and those between the
         label and the figure, up to a comparison), else (in a '其中' list) its whole's, else the
@@ -306,46 +335,24 @@ class ClauseReader:
         year = self.ctx.year if year is None else year
         return year, (kind or unstated_kind(text[:label_end] + own, year, self.ctx))
 
-    def _against_budget(self, between: str) -> bool:
+    def _against_budget(self, between: str, year: int) -> bool:
         """Whether a change compares with the budget of the same year: by its own base, or else by the
         base of the sentence's last change."""
         base = comparison_base(CHANGE_RE.split(between)[0])
         if base is not None:
-            self.against_budget = is_budget_base(base) or self._beside_prior_final(base)
+            self.against_budget = is_budget_base(base, year) or beside_prior_final(base, self.ctx, self.quote)
         return self.against_budget
-
-    def _beside_prior_final(self, base: str) -> bool:
-        """In final accounts, a change against last year's budget where the sentence also compares with
-        last year's final ('比上年预算下降35%,比上年决算下降34%'): the year-on-year change is the
-        latter's."""
-        return (
-            self.ctx.kind == "final"
-            and "预算" in base
-            and "决算" not in base
-            and PRIOR_BASE.search(base) is not None
-            and PRIOR_FINAL.search(self.quote) is not None
-        )
 
     def _flat(self, text: str, labels: list[LabelMatch], stripped: str, *, has_change: bool) -> None:
         """'与上年持平', '无增减': a change of zero for the clause's labels (a list of them joined by
         和/、), the labels a '均…' clause speaks of, or the subject."""
-        if not ANY_FLAT.search(text):
-            return  # most clauses: no flat word of any kind
-        flat = FLAT_RE.search(text) or FLAT_AFTER_COMPARISON.search(text)
-        equal = FLAT_COMPARATIVE.search(text) if flat is None else None
-        if equal is not None and PRIOR_BASE.search(equal["base"]):
-            flat = equal  # '本年数等于上年预算数'
-        if flat is None or ROUGHLY_RE.search(text):
+        start = flat_start(text) if ANY_FLAT.search(text) else None  # most clauses: no flat word
+        if start is None:
             return
-        base = comparison_base(text[: flat.start()]) if equal is None else equal["base"]
-        if base is not None and is_budget_base(base):
-            return  # '比预算无增减变化': not against the prior year
-        if not FLAT_RE.search(text) and equal is None and not (base is not None and PRIOR_BASE.search(base)):
-            return  # '一致' says no change only against the prior year ('与上年一致'), not '与总表一致'.
-        year, kind = self._year_and_kind(text, flat.start(), "")
+        year, kind = self._year_and_kind(text, start, "")
         if compares_with_other_year(text, year) or has_change or "*others*" in self.flat_done:
             return
-        flat_owners = joined_run([label for label in labels if label.end <= flat.start()], text)
+        flat_owners = joined_run([label for label in labels if label.end <= start], text)
         if not flat_owners and GROUP_WORD.match(stripped) and len(self.listed) > 1:
             flat_owners = self.listed
         if not flat_owners and not OTHERS_RE.match(stripped):

@@ -75,3 +75,12 @@ def relative_labels(text: str, parents: Iterable[str], taken: list[LabelMatch]) 
                 continue
             found.append(LabelMatch(start, end, match.group(), (names[match.group()],)))
     return sorted(found, key=lambda label: label.start)
+
+
+def with_relative_labels(text: str, labels: list[LabelMatch], context: list[LabelMatch]) -> list[LabelMatch]:
+    """A clause's labels and the short names of the parts of the families its `context` (the
+    subjects it goes on about, and its own labels) names ('其中:购置费0万元'); callers look first
+    whether the clause `may_hold_relative_labels`."""
+    parents = [metric for label in context for metric in label.metrics if metric in RELATIVE_PARENTS]
+    extra = relative_labels(text, parents, labels) if parents else []
+    return sorted([*labels, *extra], key=lambda label: label.start) if extra else labels

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from analytics.extract.narrative.facts import Context
 from analytics.extract.narrative.words import (
+    ANY_FLAT,
     BASE_RE,
     BUDGET_BASE,
     BUDGET_WORDS,
@@ -15,13 +16,18 @@ from analytics.extract.narrative.words import (
     COMPARISON_START,
     DECREASE,
     FINAL_WORDS,
+    FLAT_AFTER_COMPARISON,
+    FLAT_COMPARATIVE,
     FLAT_RE,
     NEUTRAL,
     PRIOR_BASE,
+    PRIOR_FINAL,
     PRIOR_YEAR_END,
+    ROUGHLY_RE,
     STATED_YEAR,
 )
 from analytics.extract.numbers import AMOUNT_RE
+from analytics.extract.vocabulary import pattern
 from analytics.model import Kind
 
 
@@ -116,9 +122,47 @@ def comparison_base(before_change: str) -> str | None:
     return base.group(1) if base else None
 
 
-def is_budget_base(base: str) -> bool:
-    """'年初预算', '预算数', '调整预算': the budget of the same year, not the prior year."""
-    return bool(BUDGET_BASE.search(base)) and not PRIOR_BASE.search(base)
+def is_budget_base(base: str, year: int | None = None) -> bool:
+    """'年初预算', '预算数', '调整预算': the budget of the same year, not the prior year; with the
+    figure's `year`, also a budget that names that very year ('较2014年预算' of a 2014 figure)."""
+    if BUDGET_BASE.search(base) and not PRIOR_BASE.search(base):
+        return True
+    if year is None or "预算" not in base or "决算" in base or _PRIOR_WORDS.search(base):
+        return False
+    named = STATED_YEAR.findall(base)
+    return bool(named) and all(int(y) == year for y in named)
+
+
+def beside_prior_final(base: str, ctx: Context, sentence: str) -> bool:
+    """In final accounts, a change against last year's budget where the sentence also compares with
+    last year's final ('比上年预算下降35%,比上年决算下降34%'): the year-on-year change is the
+    latter's."""
+    return (
+        ctx.kind == "final"
+        and "预算" in base
+        and "决算" not in base
+        and PRIOR_BASE.search(base) is not None
+        and PRIOR_FINAL.search(sentence) is not None
+    )
+
+
+def flat_start(text: str) -> int | None:
+    """Where a flat word says no change against the prior year ('与上年持平', '本年数等于上年预算数'):
+    None for no flat word, a rough one ('基本持平'), or one against the budget ('比预算无增减变化')."""
+    if not ANY_FLAT.search(text):
+        return None  # most clauses: no flat word of any kind
+    flat = FLAT_RE.search(text) or FLAT_AFTER_COMPARISON.search(text)
+    equal = FLAT_COMPARATIVE.search(text) if flat is None else None
+    if equal is not None and PRIOR_BASE.search(equal["base"]):
+        flat = equal  # '本年数等于上年预算数'
+    if flat is None or ROUGHLY_RE.search(text):
+        return None
+    base = comparison_base(text[: flat.start()]) if equal is None else equal["base"]
+    if base is not None and is_budget_base(base):
+        return None  # '比预算无增减变化': not against the prior year
+    if not FLAT_RE.search(text) and equal is None and not (base is not None and PRIOR_BASE.search(base)):
+        return None  # '一致' says no change only against the prior year ('与上年一致'), not '与总表一致'
+    return flat.start()
 
 
 def compares_with_budget(between: str) -> bool:
@@ -129,6 +173,7 @@ def compares_with_budget(between: str) -> bool:
     return base is not None and is_budget_base(base)
 
 
+_PRIOR_WORDS = pattern("change", "prior_base")
 _FIGURE = re.compile(rf"{AMOUNT_RE.pattern}|{CHANGE_RE.pattern}|{FLAT_RE.pattern}")
 
 

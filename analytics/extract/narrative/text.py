@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from analytics.extract.narrative.words import DIGIT, PERCENT_ASIDE
+from analytics.extract.numerals import NUMERAL_CHARACTERS, chinese_count, chinese_integer
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!?])")
 # Clause boundaries; a comma between digits ('1,234') is a thousands separator, not a boundary, nor
@@ -15,22 +16,11 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[。!?])")
 # (Each branch opens with its punctuation, so the engine skips to the next one.)
 _CLAUSE_SPLIT = re.compile(r"[;:。]|,(?:(?!\d{3})(?:(?!\d)|(?<!\.\d,)(?<!\.\d\d,))|(?<!\d,))")
 
-_CN_DIGIT = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=\s*年)")
-_CN_COUNT = re.compile(r"([一二两三四五六七八九十]{1,3})(?=\s*(?:辆|台))")
+# A count before its measure word ('三辆', '壹辆', '十二台'); 台 opening a word is no measure word
+# ('统一台账', '三台县', '一台阶').
+_CN_COUNT = re.compile(rf"([{NUMERAL_CHARACTERS}]{{1,6}})(?=\s*(?:辆|台(?![账帐县阶湾风州区山式站])))")
+_NUMERALS = frozenset(NUMERAL_CHARACTERS)
 _SPACES = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _ASIDE = re.compile(r"\(([^()]*)\)")
 _WHITESPACE = re.compile(r"\s")
@@ -42,24 +32,35 @@ class Clause(NamedTuple):
     start: int  # offset in the sentence
 
 
-def _cn_number(text: str) -> int:
-    """'三' -> 3, '十二' -> 12, '二十' -> 20 (small counts only)."""
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGIT.get(tens, 1) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
-    return int("".join(str(_CN_DIGIT[ch]) for ch in text))
+def _count_digits(match: re.Match[str]) -> str:
+    """A count in Chinese numerals as digits ('壹' -> '1'); an estimate ('三四') is left as written."""
+    count = chinese_count(match.group(1))
+    return match.group() if count is None else str(count)
+
+
+def _numeral_before_measure(text: str) -> bool:
+    """Whether a numeral stands right before some 辆 or 台 (a quick look: most of them follow digits,
+    and most 台 open words: 平台, 出台)."""
+    for measure in "辆台":
+        at = text.find(measure)
+        while at > 0:  # (spaces are gone by now: running_text drops them first)
+            if text[at - 1] in _NUMERALS:
+                return True
+            at = text.find(measure, at + 1)
+    return False
 
 
 def running_text(text: str) -> str:
     """Running text as the parser reads it: no spaces between characters (PDFs scatter them; a space
-    between two digits or letters stays), Chinese-numeral years and counts as digits, '为零' as 0."""
+    between two digits or letters stays), Chinese-numeral years and counts ('三辆', '壹辆') as digits,
+    '为零' as 0."""
     # Each rewrite runs only where its literal characters occur (most paragraphs need none of them).
     if _WHITESPACE.search(text):
         text = _SPACES.sub("", text)
     if "年" in text:
-        text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(1)), text)
-    if "辆" in text or "台" in text:
-        text = _CN_COUNT.sub(lambda m: str(_cn_number(m.group(1))), text)
+        text = _CN_YEAR.sub(lambda m: str(chinese_integer(m.group(1))), text)
+    if ("辆" in text or "台" in text) and _numeral_before_measure(text):
+        text = _CN_COUNT.sub(_count_digits, text)
     if "零" in text:
         text = _ZERO_WORD.sub("为0", text)
     return text

@@ -20,6 +20,10 @@ from analytics.model import Fact
 
 # A change word between the stock word and the count ('保有量比上年减少4辆').
 _CHANGED = re.compile(r"增加|减少|新增|下降|增长|增减")
+# Counts given to a list of items ('购置数及保有量分别为1辆和130辆', '编制数和实有数各5辆').
+_EACH = re.compile(r"(?P<word>分别|各)(?:为|是|有)?\s*$")
+_COUNT_LIST = re.compile(r"(?:\d+\s*(?:辆|台)?\s*[、,和及与]\s*)*\d+\s*(?:辆|台)")
+_ITEMS = re.compile(r"[和及与、]")
 
 
 def vehicle_counts(sentence: str, ctx: Context) -> list[Fact]:
@@ -40,6 +44,12 @@ def vehicle_counts(sentence: str, ctx: Context) -> list[Fact]:
         before = text[: match.start()]
         if not VEHICLE_WORD.search(before) or text.lstrip().startswith("其中"):
             continue
+        each = _EACH.search(before) if "分别" in before or "各" in before else None
+        if each is not None:  # the fleet is the item of the list that is a stock, if one is
+            count = _listed_fleet(text, before[: each.start()], each)
+            if count is None:
+                continue
+            return [_count_fact(Decimal(count), "辆", sentence, ctx, _as_of(sentence, clause, before, ctx))]
         stock = VEHICLE_STOCK.search(before)
         if VEHICLE_NOT_STOCK.search(before) and not stock:
             continue
@@ -52,6 +62,22 @@ def vehicle_counts(sentence: str, ctx: Context) -> list[Fact]:
             return [found]
         fleet = fleet or [found]
     return fleet
+
+
+def _listed_fleet(text: str, items_text: str, each: re.Match[str]) -> int | None:
+    """The fleet among counts given to a list of items: '购置数及保有量分别为1辆和130辆' -> 130 (the
+    count in the stock item's place), '编制数和实有数各5辆' -> 5 (each); None where no item, or more
+    than one, is a stock ('一般公务用车和执法用车分别为2辆、3辆' are parts) or counts and items differ
+    in number."""
+    items = [item for item in _ITEMS.split(items_text) if item.strip()]
+    stock = [k for k, item in enumerate(items) if VEHICLE_STOCK.search(item)]
+    listed = _COUNT_LIST.match(text, each.end())
+    counts = re.findall(r"\d+", listed.group()) if listed else []
+    if len(stock) != 1 or not counts:
+        return None
+    if len(counts) == 1 and (each["word"] == "各" or len(items) == 1):
+        return int(counts[0])
+    return int(counts[stock[0]]) if len(counts) == len(items) else None
 
 
 def _as_of(sentence: str, clause: Clause, before: str, ctx: Context) -> int:

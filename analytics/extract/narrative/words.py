@@ -87,7 +87,10 @@ RESPECTIVELY = re.compile(r"分别|各(?=\s*(?:是|为|自|减少|增加|下降|
 A_LIST = re.compile(r"(?:\d\.\d+|\d\s*(?:万元|亿元|千元|元|%))\s*[,、]\s*-?\d|\d\s*、\s*-?\d")
 # The unit a list of numbers ends with ('400.00,410.00万元'): the earlier numbers of the list have it too.
 LIST_UNIT = re.compile(r"(?:\s*[,、]\s*-?\d+(?:\.\d+)?)+\s*(万元|亿元|千元|元|%)")
-GROUP_WORD = re.compile(r"^\s*(?:均|都|全部|皆)")
+# '均为', '都', and 各 before a figure or a verb ('A、B各1万元', '各减少1万元': each of them), not 各项
+GROUP_WORD = re.compile(
+    r"^\s*(?:均|都|全部|皆|各(?=\s*(?:$|是|为|\d|减少|增加|下降|增长|上升|降低|减|增|降)))"
+)
 GROUP_SEPARATOR = re.compile(r"^[、,和及与\s]*$")
 PAIR_RE = re.compile(r"收[、,]?支")
 

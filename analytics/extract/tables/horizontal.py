@@ -57,7 +57,7 @@ def horizontal_facts(
             found = meaning(parent, side) or found
             label = f"{parent}/{label}"
         elif not found and parent:
-            found = _sub_column_metrics(parent, label, meaning, side)
+            found = sub_column_metrics(parent, label, meaning, side)
             label = f"{parent}/{label}"
         said = (kinds[j] if kinds is not None and j < len(kinds) else "") or said_kind
         column = column_kind(said, kind, year, has_prior) if said else Column(-1, kind, year)
@@ -97,7 +97,7 @@ def _spanned_path(header_rows: list[tuple[str, ...]], j: int) -> list[str]:
     return path
 
 
-def _sub_column_metrics(parent: str, label: str, meaning: Meaning, side: Side | None) -> tuple[str, ...]:
+def sub_column_metrics(parent: str, label: str, meaning: Meaning, side: Side | None) -> tuple[str, ...]:
     """A sub-column named by its parent's stem: '公务用车购置及运行费' over '运行费' is
     '公务用车运行费'. The longest stem that names a metric other than the parent's wins."""
     own = meaning(parent, side)

@@ -23,7 +23,9 @@ makes every row a label followed by figures. The header cells before the first d
 over those columns (see `grid.split_header`), or left out where figures stand under more labels
 than columns (a horizontal table whose spans are lost); a title ('…预算表'), a unit line ('单位:万元') or an
 attachment number ('附件8') among them, or on the line right above the table, is the caption. Empty
-columns and row-number columns and rows (行次, 栏次) are dropped.
+columns and row-number columns and rows (行次, 栏次) are dropped. A row of figures shorter than the
+table with no empty cell marked lost its empty cells: it is kept apart as one of the table's `loose`
+rows, whose columns only the extractor's sums may tell (`extract.tables.shifted`).
 """
 
 from __future__ import annotations
@@ -144,23 +146,23 @@ def _pipes(blocks: list[Block], start: int, out: list[Block]) -> Found | None:
         return None
     if lead is not None:
         out.pop()
-    captions, rows, loose = found
+    captions, rows, after, loose = found
     # the title and unit lines of the table stay paragraphs too: they name the document
     titles = [Paragraph(c) for c in captions if CAPTION.search(c)]
     out.extend(titles)
-    table = rebuilt_table(rows, out, captions)
+    table = rebuilt_table(rows, out, captions, loose)
     del out[len(out) - len(titles) :]
-    return Found(end, [*titles, *table, *(Paragraph(line) for line in loose)])
+    return Found(end, [*titles, *table, *(Paragraph(line) for line in after)])
 
 
 def _pipe_rows(
     lines: list[str], lead: str | None, *, at_end: bool = False
-) -> tuple[list[str], Rows, list[str]] | None:
-    """(captions, rows, lines after the table) of a run of pipe lines: a row per line where most
-    lines hold several cells, else rows found from the stream of cells. A row of figures that is
-    short of columns with no empty cells marked ('22.00 | 8.77 |' under twelve columns) lost its
-    empty cells: where its figures stand is unknown, and it follows the table as a line of text
-    (unless it is the last of a text that ends with it: cut off, not shifted)."""
+) -> tuple[list[str], Rows, list[str], Rows] | None:
+    """(captions, rows, lines after the table, loose rows) of a run of pipe lines: a row per line
+    where most lines hold several cells, else rows found from the stream of cells. A row of figures
+    that is short of columns with no empty cells marked ('22.00 | 8.77 |' under twelve columns) lost
+    its empty cells: where its figures stand is unknown, so it is kept apart as a loose row of the
+    table (unless it is the last of a text that ends with it: cut off, not shifted)."""
     split = [_split_pipe_line(line) for line in lines]
     several = sum(1 for cells in split if sum(1 for c in cells if c.strip()) >= 2)
     single = sum(
@@ -183,16 +185,16 @@ def _pipe_rows(
         width = max(len(r) for r in rows)
         kinds = column_kinds(rows)
         placed: Rows = []
-        loose: list[str] = []
+        loose: Rows = []
         for n, row in enumerate(rows):
             cut = at_end and n == len(rows) - 1
             if len(row) < width and row[-1].strip() and any(map(is_number, row)) and not cut:
-                loose.append(" | ".join(row))
+                loose.append(row)
             elif kinds and not row[-1].strip():
                 placed.append(unpack_row(row, kinds))
             else:
                 placed.append(row)
-        return captions, placed, loose + after
+        return captions, placed, after, loose
     stream = "\n".join(([lead] if lead else []) + lines)
     pieces = stream.split("|")
     if pieces and not pieces[0].strip():
@@ -200,7 +202,8 @@ def _pipe_rows(
     if pieces and not pieces[-1].strip():
         pieces = pieces[:-1]
     cells = ["".join(p.split("\n")).strip() for p in pieces]
-    return _rows_from_cells(cells)
+    found = _rows_from_cells(cells)
+    return None if found is None else (*found, [])
 
 
 def _is_caption_row(row: list[str]) -> bool:

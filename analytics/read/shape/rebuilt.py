@@ -39,9 +39,12 @@ def is_cell_line(block: Block) -> bool:
     return len(text.strip()) >= 2 or text.strip().isdigit()
 
 
-def rebuilt_table(rows: Rows, out: list[Block], captions: list[str]) -> list[Block]:
-    """The Table block for rebuilt rows. Its caption: the caption lines right above the table (a
-    title, a unit line: they stay paragraphs too), then the `captions` found among its cells."""
+def rebuilt_table(
+    rows: Rows, out: list[Block], captions: list[str], loose: Rows | None = None
+) -> list[Block]:
+    """The Table block for rebuilt rows (and the `loose` rows that lost their empty cells). Its
+    caption: the caption lines right above the table (a title, a unit line: they stay paragraphs
+    too), then the `captions` found among its cells."""
     above: list[str] = []
     for block in reversed(out[-2:]):
         text = text_of(block)
@@ -51,4 +54,6 @@ def rebuilt_table(rows: Rows, out: list[Block], captions: list[str]) -> list[Blo
     lines = [*above, *(c.strip() for c in captions if c.strip() not in above)]
     rows = without_empty_columns(without_row_numbers(rows))
     cells = tuple(tuple(squeeze_cell(c) for c in r) for r in rows)
-    return [Table(rows=cells, caption="\n".join(squeeze_spaces(line).strip() for line in lines) or None)]
+    caption = "\n".join(squeeze_spaces(line).strip() for line in lines) or None
+    kept = tuple(tuple(squeeze_cell(c) for c in r if c.strip()) for r in loose or ())
+    return [Table(rows=cells, caption=caption, loose=kept)]
