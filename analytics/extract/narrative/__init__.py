@@ -33,7 +33,7 @@ from decimal import Decimal
 from analytics.extract.labels import LabelMatch, find_labels, has_label
 from analytics.extract.narrative.clauses import ClauseReader
 from analytics.extract.narrative.facts import Context, make_fact
-from analytics.extract.narrative.relative import relative_labels
+from analytics.extract.narrative.relative import noted_parts, relative_labels
 from analytics.extract.narrative.rules import opens_neutrally
 from analytics.extract.narrative.subjects import heading_subject
 from analytics.extract.narrative.text import blank_asides, running_text, sentences
@@ -98,6 +98,7 @@ class NarrativeReader:
                 before = [label for label in find_labels(main[:start]) if not label.is_blocker]
                 aside = ClauseReader(sentence, ctx, before[-1] if before else None, [], whole=reader.whole)
                 facts.extend(aside.read(inner))
+            facts.extend(noted_parts(sentence, facts[first:]))  # '…运行费10万元(运行费)'
             facts.extend(vehicle_counts(sentence, ctx))
             for fact in facts[first:]:
                 if fact.measure == "amount":

@@ -34,6 +34,7 @@ from analytics.extract.narrative.rules import (
     unstated_kind,
     zero_amount_ok,
 )
+from analytics.extract.narrative.subjects import without_generic_spending
 from analytics.extract.narrative.text import clauses
 from analytics.extract.narrative.words import (
     A_LIST,
@@ -43,6 +44,7 @@ from analytics.extract.narrative.words import (
     APPROXIMATE_GATE,
     CHANGE_RE,
     COMPARATIVE,
+    COMPARED_YEAR_RE,
     COMPARISON_START,
     COMPLETION_BUDGET_BEFORE,
     DECREASE_COMPARATIVE,
@@ -51,6 +53,7 @@ from analytics.extract.narrative.words import (
     FLAT_COMPARATIVE,
     FLAT_RE,
     GROUP_WORD,
+    INCLUDES,
     LIST_UNIT,
     NOT_MONEY_AFTER,
     NOT_THE_FIGURE,
@@ -105,12 +108,15 @@ class ClauseReader:
     # The labels still waiting for their amount after '分别' ('A、B分别为10万元、5万元').
     respective: list[LabelMatch] = field(default_factory=list)
     respective_run: list[LabelMatch] = field(default_factory=list)  # the last such list, whole
+    including: bool = False  # in '含A经费250万元,B经费537万元' (to the next ';'): parts we cannot name
+    compared: str = ""  # a clause opening a comparison on its own ('与2013年对比,接待费下降9%')
 
     def __post_init__(self) -> None:
         self.subjects = [self.subject] if self.subject else []
 
     def read(self, text: str) -> list[Fact]:
         for clause in clauses(text):
+            self.including = self.including and text[clause.start - 1] == ","
             self._clause(clause.text)
         return self.facts
 
@@ -130,6 +136,7 @@ class ClauseReader:
             found = [label for label in found if not SHARE_BASE_BEFORE.search(text, 0, label.start)]
         labels = [in_a_longer_name(label, text) for label in found]
         labels = self._with_relative_labels(text, labels)
+        labels = without_generic_spending(labels, self.subject, self.subjects)
         self._zeros_before_labels(text, labels)
         if not labels and PAIR_RE.search(text):
             pair = pair_subject(self.recent)
@@ -144,6 +151,8 @@ class ClauseReader:
         self.previous_text = stripped
         if not named and part_of:
             amounts = []  # '其中:…' without a label names a part we cannot tell, not the subject
+        elif not named and (self.including or INCLUDES.match(stripped)):
+            amounts, self.including = [], True  # the subject's change may follow the parts
         elif (
             not named
             and any(a["unit"] not in (None, "%", "个百分点") for a in amounts)
@@ -152,6 +161,7 @@ class ClauseReader:
         ):
             # '办公设备购置费3万元': a figure of something we cannot name, not of the subject
             amounts, self.subjects, self.listed = [], [], []
+        self.compared = text if not amounts and COMPARED_YEAR_RE.search(text) else self.compared
         self._respectively(text, labels)
         clause_first = len(self.facts)
         changed_here = False
@@ -273,7 +283,7 @@ class ClauseReader:
             measure, stored, kind = "amount", to_wan(value, unit), "budget"  # '完成预算27万元的63.2%'
         elif NOT_THE_FIGURE.search(between) or (change and self._against_budget(between)):
             return False
-        elif change and compares_with_other_year(between, year):
+        elif change and compares_with_other_year(between + self.compared, year):
             return False  # '2017年…较2015年下降2.3%': a two-year change, not year-on-year
         elif unit == "%":
             if change == 0:

@@ -48,15 +48,25 @@ def fact_year(clause: str, before_label: str, ctx: Context) -> int:
     return ctx.year if year is None else year
 
 
+# The names of funds hold 预算 and say nothing of a figure's kind ('“三公”经费(一般)公共预算财政拨款支出
+# 74.6万元' is spent in final accounts).
+_FUND_NAMES = re.compile(r"(?:一般)?公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
+
+
 def stated_kind(between: str) -> Kind | None:
     """The kind the figure's own words give it: '支出决算为' final, '年初预算为' budget; the
-    comparison's base ('比上年决算数增加') says nothing of the figure's kind. None without such words."""
+    comparison's base ('比上年决算数增加') and the name of a fund ('一般公共预算财政拨款支出') say
+    nothing of the figure's kind. None without such words."""
     opening = COMPARISON_START.search(between)
     if opening:
         between = between[: opening.start()]
     if FINAL_WORDS.search(between):
         return "final"
     if BUDGET_WORDS.search(between):
+        if ("公共预算" in between or "基金预算" in between or "经营预算" in between) and not (
+            BUDGET_WORDS.search(_FUND_NAMES.sub("", between))
+        ):
+            return None
         return "budget"
     return None
 
@@ -98,10 +108,14 @@ def unstated_kind(own_words: str, year: int, ctx: Context) -> Kind:
     return ctx.kind
 
 
+_CLOCK_ZERO = re.compile(r"(?<![\d.])00+$")
+
+
 def zero_amount_ok(clause: str, end: int) -> bool:
-    """A bare '0' with no unit ('购置费为0,') is a zero in any unit; other bare numbers are not money."""
+    """A bare '0' with no unit ('购置费为0,') is a zero in any unit; other bare numbers are not money,
+    nor is a zero of two digits ('07:00:00': a clock's or a date's field)."""
     rest = clause[end:]
-    return not rest or rest[0] in " ,;。)"
+    return (not rest or rest[0] in " ,;。)") and not (end >= 2 and _CLOCK_ZERO.search(clause, 0, end))
 
 
 def compares_with_other_year(text: str, year: int) -> bool:
@@ -130,6 +144,9 @@ def compares_with_budget(between: str) -> bool:
 
 
 _FIGURE = re.compile(rf"{AMOUNT_RE.pattern}|{CHANGE_RE.pattern}|{FLAT_RE.pattern}")
+# A list item's number ('1)', '(2)', '3、', '4.'): words, not a figure.
+_NUMBERING = re.compile(r"\s*(?:\(\d{1,2}\)|\d{1,2}\s*(?:\)|、|[.．](?!\d)))")
+_NUMBERING_STARTS = frozenset("(0123456789 ")
 
 
 def opens_neutrally(sentence: str, names: tuple[str, ...] = ()) -> bool:
@@ -141,10 +158,13 @@ def opens_neutrally(sentence: str, names: tuple[str, ...] = ()) -> bool:
     True
     >>> opens_neutrally("工资福利支出预算857,890.16元")
     False
+    >>> opens_neutrally("1)工资福利支出428.86万元")
+    False
     >>> opens_neutrally("2017年某县审计局安排预算0万元", ("某县审计局",))
     True
     """
-    first = _FIGURE.search(sentence)
+    numbered = _NUMBERING.match(sentence) if sentence[:1] in _NUMBERING_STARTS else None
+    first = _FIGURE.search(sentence, numbered.end() if numbered else 0)  # '1)工资福利支出…': no figure
     head = sentence[: first.start()] if first else sentence
     for name in names:  # '2017年西双版纳州民族宗教事务局根据年初预算,安排…': the department itself
         head = head.replace(name, "")

@@ -9,7 +9,9 @@ from typing import NamedTuple
 
 from analytics.extract.narrative.words import DIGIT, PERCENT_ASIDE
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[。!?])")
+# A full stop ends a sentence, except one closing the last clause inside a parenthesis ('(…运行维护费
+# 400万元,比上年增加0万元。)比上年增加0万元'): the words after the bracket go on with the sentence.
+_SENTENCE_SPLIT = re.compile(r"(?<=[。!?])(?!\))")
 # Clause boundaries; a comma between digits ('1,234') is a thousands separator, not a boundary, nor
 # is one between a decimal and a number ('各是400.00,410.00万元': a list of figures).
 # (Each branch opens with its punctuation, so the engine skips to the next one.)
@@ -35,6 +37,8 @@ _SPACES = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _ASIDE = re.compile(r"\(([^()]*)\)")
 _WHITESPACE = re.compile(r"\s")
 _ZERO_WORD = re.compile(r"(?:为|是)零(?=[,;。)]|$)")
+# A note of what a name includes, inside the name ('公务用车(含执勤执法用车)运行支出'): the name without it.
+_INCLUDES_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\((?:含|包含|包括)[^()\d]{1,20}\)(?=[\u4e00-\u9fff])")
 
 
 class Clause(NamedTuple):
@@ -52,7 +56,8 @@ def _cn_number(text: str) -> int:
 
 def running_text(text: str) -> str:
     """Running text as the parser reads it: no spaces between characters (PDFs scatter them; a space
-    between two digits or letters stays), Chinese-numeral years and counts as digits, '为零' as 0."""
+    between two digits or letters stays), Chinese-numeral years and counts as digits, '为零' as 0, a
+    name without the note of what it includes ('公务用车(含执勤执法用车)运行支出' -> '公务用车运行支出')."""
     # Each rewrite runs only where its literal characters occur (most paragraphs need none of them).
     if _WHITESPACE.search(text):
         text = _SPACES.sub("", text)
@@ -62,6 +67,8 @@ def running_text(text: str) -> str:
         text = _CN_COUNT.sub(lambda m: str(_cn_number(m.group(1))), text)
     if "零" in text:
         text = _ZERO_WORD.sub("为0", text)
+    if "(含" in text or "(包" in text:
+        text = _INCLUDES_NOTE.sub("", text)
     return text
 
 
