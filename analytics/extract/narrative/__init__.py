@@ -37,7 +37,7 @@ from analytics.extract.narrative.relative import noted_parts, relative_labels
 from analytics.extract.narrative.rules import opens_neutrally
 from analytics.extract.narrative.subjects import heading_subject
 from analytics.extract.narrative.text import blank_asides, running_text, sentences
-from analytics.extract.narrative.vehicles import vehicle_counts
+from analytics.extract.narrative.vehicles import vehicle_counts, without_a_loose_whole
 from analytics.extract.narrative.words import ALL_OF_IT, OTHERS_FLAT, PAIR_RE
 from analytics.model import Fact, Kind, new_fact
 from analytics.reference import metrics
@@ -98,6 +98,7 @@ class NarrativeReader:
                 before = [label for label in find_labels(main[:start]) if not label.is_blocker]
                 aside = ClauseReader(sentence, ctx, before[-1] if before else None, [], whole=reader.whole)
                 facts.extend(aside.read(inner))
+            facts[first:] = without_a_loose_whole(sentence, facts[first:])
             facts.extend(noted_parts(sentence, facts[first:]))  # '…运行费10万元(运行费)'
             facts.extend(vehicle_counts(sentence, ctx))
             for fact in facts[first:]:

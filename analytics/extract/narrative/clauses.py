@@ -25,6 +25,7 @@ from analytics.extract.narrative.relative import RELATIVE_PARENTS, may_hold_rela
 from analytics.extract.narrative.rules import (
     compares_with_other_year,
     comparison_base,
+    comparison_in_force,
     fact_year,
     is_budget_base,
     opens_neutrally,
@@ -44,7 +45,6 @@ from analytics.extract.narrative.words import (
     APPROXIMATE_GATE,
     CHANGE_RE,
     COMPARATIVE,
-    COMPARED_YEAR_RE,
     COMPARISON_START,
     COMPLETION_BUDGET_BEFORE,
     DECREASE_COMPARATIVE,
@@ -109,7 +109,7 @@ class ClauseReader:
     respective: list[LabelMatch] = field(default_factory=list)
     respective_run: list[LabelMatch] = field(default_factory=list)  # the last such list, whole
     including: bool = False  # in '含A经费250万元,B经费537万元' (to the next ';'): parts we cannot name
-    compared: str = ""  # a clause opening a comparison on its own ('与2013年对比,接待费下降9%')
+    compared: str = ""  # the comparison later clauses go on with ('与2013年对比,接待费下降9%')
 
     def __post_init__(self) -> None:
         self.subjects = [self.subject] if self.subject else []
@@ -161,7 +161,7 @@ class ClauseReader:
         ):
             # '办公设备购置费3万元': a figure of something we cannot name, not of the subject
             amounts, self.subjects, self.listed = [], [], []
-        self.compared = text if not amounts and COMPARED_YEAR_RE.search(text) else self.compared
+        self.compared = comparison_in_force(text, self.compared)
         self._respectively(text, labels)
         clause_first = len(self.facts)
         changed_here = False
@@ -283,7 +283,7 @@ class ClauseReader:
             measure, stored, kind = "amount", to_wan(value, unit), "budget"  # '完成预算27万元的63.2%'
         elif NOT_THE_FIGURE.search(between) or (change and self._against_budget(between)):
             return False
-        elif change and compares_with_other_year(between + self.compared, year):
+        elif change and compares_with_other_year(between, year, self.compared):
             return False  # '2017年…较2015年下降2.3%': a two-year change, not year-on-year
         elif unit == "%":
             if change == 0:

@@ -108,19 +108,33 @@ def unstated_kind(own_words: str, year: int, ctx: Context) -> Kind:
     return ctx.kind
 
 
-_CLOCK_ZERO = re.compile(r"(?<![\d.])00+$")
+_NOT_A_ZERO = re.compile(r"(?<![\d.])00+$|\(\s*0$")
 
 
 def zero_amount_ok(clause: str, end: int) -> bool:
     """A bare '0' with no unit ('购置费为0,') is a zero in any unit; other bare numbers are not money,
-    nor is a zero of two digits ('07:00:00': a clock's or a date's field)."""
+    nor is a zero of two digits ('07:00:00': a clock's or a date's field) or one alone in brackets
+    ('参与互动(0)': a count of a web page)."""
     rest = clause[end:]
-    return (not rest or rest[0] in " ,;。)") and not (end >= 2 and _CLOCK_ZERO.search(clause, 0, end))
+    return (not rest or rest[0] in " ,;。)") and not (end >= 2 and _NOT_A_ZERO.search(clause, 0, end))
 
 
-def compares_with_other_year(text: str, year: int) -> bool:
-    """'较2015年' in a figure about 2017: the comparison is not with the prior year."""
+def compares_with_other_year(text: str, year: int, carried: str = "") -> bool:
+    """'较2015年' in a figure about 2017: the comparison is not with the prior year. Words that open no
+    comparison of their own go on with the one `carried` from an earlier clause ('与2014年对比减少
+    3万元,减少率9.09%'; see `comparison_in_force`)."""
+    if carried and not COMPARISON_START.search(text):
+        text += carried
     return any(int(y) != year - 1 for y in COMPARED_YEAR_RE.findall(text))
+
+
+def comparison_in_force(clause: str, before: str) -> str:
+    """The comparison a sentence's later clauses go on with after `clause`: the clause itself where it
+    compares with a stated year ('与2013年对比'), none where it compares with the prior year ('较上年'),
+    else the one before."""
+    if COMPARED_YEAR_RE.search(clause):
+        return clause
+    return "" if before and PRIOR_BASE.search(clause) else before
 
 
 def comparison_base(before_change: str) -> str | None:
