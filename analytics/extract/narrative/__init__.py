@@ -39,6 +39,7 @@ from analytics.extract.narrative.subjects import heading_subject
 from analytics.extract.narrative.text import blank_asides, running_text, sentences
 from analytics.extract.narrative.vehicles import vehicle_counts, without_a_loose_whole
 from analytics.extract.narrative.words import ALL_OF_IT, OTHERS_FLAT, PAIR_RE
+from analytics.extract.numbers import AMOUNT_RE
 from analytics.model import Fact, Kind, new_fact
 from analytics.reference import metrics
 
@@ -57,9 +58,18 @@ class NarrativeReader:
     # The last amount stated of each metric, year and kind, for '…全部为公务用车运行费'.
     amounts: dict[tuple[str, int, str], Fact] = field(default_factory=dict)
 
-    def section(self, heading: str | None) -> None:
-        """A new top-level section: its heading's subject, if it names one, and nothing else."""
-        self.carried = (heading_subject(running_text(heading)) or []) if heading else []
+    def section(self, heading: str | None) -> list[Fact]:
+        """A new top-level section: its heading's subject, if it names one. A heading that states a
+        figure ('二、支出预算712.99万元') is read as a sentence of its own."""
+        self.carried = []
+        if not heading:
+            return []
+        text = running_text(heading)
+        subject = heading_subject(text)
+        if subject is None and "元" in text and any(a["unit"] for a in AMOUNT_RE.finditer(text)):
+            return self.paragraph(heading, heading)
+        self.carried = subject or []
+        return []
 
     def table(self) -> None:
         """A table between paragraphs ends what the prose before it was about."""
