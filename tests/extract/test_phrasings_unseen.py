@@ -246,7 +246,9 @@ def _read(paragraphs: list[str], kind: Kind = "budget", heading: str | None = No
 
 
 def test_a_time_stamp_or_a_page_counter_under_a_title_gives_no_zero() -> None:
-    facts = _read(["某局公布2019年“三公”经费预算 “三公”经费大幅减少", "2019-04-08 07:00:00来源:某网", "参与互动(0)"])
+    facts = _read(
+        ["某局公布2019年“三公”经费预算 “三公”经费大幅减少", "2019-04-08 07:00:00来源:某网", "参与互动(0)"]
+    )
     assert facts == []
 
 
