@@ -108,8 +108,10 @@ class NarrativeReader:
                 before = [label for label in find_labels(main[:start]) if not label.is_blocker]
                 aside = ClauseReader(sentence, ctx, before[-1] if before else None, [], whole=reader.whole)
                 facts.extend(aside.read(inner))
-            facts[first:] = without_a_loose_whole(sentence, facts[first:])
-            facts.extend(noted_parts(sentence, facts[first:]))  # '…运行费10万元(运行费)'
+            if len(facts) > first and "车及运行" in sentence:
+                facts[first:] = without_a_loose_whole(sentence, facts[first:])
+            if len(facts) > first and "费)" in sentence:
+                facts.extend(noted_parts(sentence, facts[first:]))  # '…运行费10万元(运行费)'
             facts.extend(vehicle_counts(sentence, ctx))
             for fact in facts[first:]:
                 if fact.measure == "amount":

@@ -25,7 +25,6 @@ from analytics.extract.narrative.relative import RELATIVE_PARENTS, may_hold_rela
 from analytics.extract.narrative.rules import (
     compares_with_other_year,
     comparison_base,
-    comparison_in_force,
     fact_year,
     is_budget_base,
     opens_neutrally,
@@ -109,7 +108,6 @@ class ClauseReader:
     respective: list[LabelMatch] = field(default_factory=list)
     respective_run: list[LabelMatch] = field(default_factory=list)  # the last such list, whole
     including: bool = False  # in '含A经费250万元,B经费537万元' (to the next ';'): parts we cannot name
-    compared: str = ""  # the comparison later clauses go on with ('与2013年对比,接待费下降9%')
 
     def __post_init__(self) -> None:
         self.subjects = [self.subject] if self.subject else []
@@ -136,7 +134,8 @@ class ClauseReader:
             found = [label for label in found if not SHARE_BASE_BEFORE.search(text, 0, label.start)]
         labels = [in_a_longer_name(label, text) for label in found]
         labels = self._with_relative_labels(text, labels)
-        labels = without_generic_spending(labels, self.subject, self.subjects)
+        if self.subject and labels:
+            labels = without_generic_spending(labels, self.subject, self.subjects)
         self._zeros_before_labels(text, labels)
         if not labels and PAIR_RE.search(text):
             pair = pair_subject(self.recent)
@@ -151,7 +150,7 @@ class ClauseReader:
         self.previous_text = stripped
         if not named and part_of:
             amounts = []  # '其中:…' without a label names a part we cannot tell, not the subject
-        elif not named and (self.including or INCLUDES.match(stripped)):
+        elif not named and (self.including or (stripped[:1] in "含包" and INCLUDES.match(stripped))):
             amounts, self.including = [], True  # the subject's change may follow the parts
         elif (
             not named
@@ -161,7 +160,6 @@ class ClauseReader:
         ):
             # '办公设备购置费3万元': a figure of something we cannot name, not of the subject
             amounts, self.subjects, self.listed = [], [], []
-        self.compared = comparison_in_force(text, self.compared)
         self._respectively(text, labels)
         clause_first = len(self.facts)
         changed_here = False
@@ -283,7 +281,7 @@ class ClauseReader:
             measure, stored, kind = "amount", to_wan(value, unit), "budget"  # '完成预算27万元的63.2%'
         elif NOT_THE_FIGURE.search(between) or (change and self._against_budget(between)):
             return False
-        elif change and compares_with_other_year(between, year, self.compared):
+        elif change and compares_with_other_year(between, year, self.quote, text):
             return False  # '2017年…较2015年下降2.3%': a two-year change, not year-on-year
         elif unit == "%":
             if change == 0:

@@ -100,7 +100,7 @@ def noted_parts(sentence: str, facts: list[Fact]) -> list[Fact]:
     >>> noted_parts("公务用车购置及运行费10万元(含车改补贴)", [whole])
     []
     """
-    if "(" not in sentence or not facts:
+    if "费)" not in sentence or not facts:
         return []
     found: list[Fact] = []
     for match in _NOTED_AMOUNT.finditer(sentence):

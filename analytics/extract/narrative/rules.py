@@ -119,22 +119,18 @@ def zero_amount_ok(clause: str, end: int) -> bool:
     return (not rest or rest[0] in " ,;。)") and not (end >= 2 and _NOT_A_ZERO.search(clause, 0, end))
 
 
-def compares_with_other_year(text: str, year: int, carried: str = "") -> bool:
+def compares_with_other_year(text: str, year: int, sentence: str = "", clause: str = "") -> bool:
     """'较2015年' in a figure about 2017: the comparison is not with the prior year. Words that open no
-    comparison of their own go on with the one `carried` from an earlier clause ('与2014年对比减少
-    3万元,减少率9.09%'; see `comparison_in_force`)."""
-    if carried and not COMPARISON_START.search(text):
-        text += carried
+    comparison of their own go on with the last one their sentence made before their clause ('与2014年
+    对比减少3万元,减少率9.09%'; '与2013年对比,接待费下降9%' in 2014 is with the prior year)."""
+    if sentence and not COMPARISON_START.search(text):
+        made = _A_COMPARISON.findall(sentence, 0, max(sentence.find(clause), 0))
+        text += made[-1] if made else ""
     return any(int(y) != year - 1 for y in COMPARED_YEAR_RE.findall(text))
 
 
-def comparison_in_force(clause: str, before: str) -> str:
-    """The comparison a sentence's later clauses go on with after `clause`: the clause itself where it
-    compares with a stated year ('与2013年对比'), none where it compares with the prior year ('较上年'),
-    else the one before."""
-    if COMPARED_YEAR_RE.search(clause):
-        return clause
-    return "" if before and PRIOR_BASE.search(clause) else before
+# A comparison with a stated year or with the prior year, for `compares_with_other_year`.
+_A_COMPARISON = re.compile(r"(?:比|较|与|同)\s*(?:(?:19|20)\d{2}\s*年|上一?年|去年)")
 
 
 def comparison_base(before_change: str) -> str | None:
@@ -160,7 +156,7 @@ def compares_with_budget(between: str) -> bool:
 _FIGURE = re.compile(rf"{AMOUNT_RE.pattern}|{CHANGE_RE.pattern}|{FLAT_RE.pattern}")
 # A list item's number ('1)', '(2)', '3、', '4.'): words, not a figure.
 _NUMBERING = re.compile(r"\s*(?:\(\d{1,2}\)|\d{1,2}\s*(?:\)|、|[.．](?!\d)))")
-_NUMBERING_STARTS = frozenset("(0123456789 ")
+_NUMBERED = frozenset("()、.．")  # one of them stands in a numbering's first three characters
 
 
 def opens_neutrally(sentence: str, names: tuple[str, ...] = ()) -> bool:
@@ -177,7 +173,7 @@ def opens_neutrally(sentence: str, names: tuple[str, ...] = ()) -> bool:
     >>> opens_neutrally("2017年某县审计局安排预算0万元", ("某县审计局",))
     True
     """
-    numbered = _NUMBERING.match(sentence) if sentence[:1] in _NUMBERING_STARTS else None
+    numbered = _NUMBERING.match(sentence) if sentence[1:3] and _NUMBERED.intersection(sentence[:3]) else None
     first = _FIGURE.search(sentence, numbered.end() if numbered else 0)  # '1)工资福利支出…': no figure
     head = sentence[: first.start()] if first else sentence
     for name in names:  # '2017年西双版纳州民族宗教事务局根据年初预算,安排…': the department itself

@@ -37,8 +37,8 @@ _SPACES = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _ASIDE = re.compile(r"\(([^()]*)\)")
 _WHITESPACE = re.compile(r"\s")
 _ZERO_WORD = re.compile(r"(?:为|是)零(?=[,;。)]|$)")
-# A note of what a name includes, inside the name ('公务用车(含执勤执法用车)运行支出'): the name without it.
-_INCLUDES_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\((?:含|包含|包括)[^()\d]{1,20}\)(?=[\u4e00-\u9fff])")
+# What a name may include, said in brackets inside the name ('公务用车(含执勤执法用车)运行支出').
+_INCLUDES_NOTE = re.compile(r"(?:含|包含|包括)[^()\d]{1,20}$")
 
 
 class Clause(NamedTuple):
@@ -56,8 +56,7 @@ def _cn_number(text: str) -> int:
 
 def running_text(text: str) -> str:
     """Running text as the parser reads it: no spaces between characters (PDFs scatter them; a space
-    between two digits or letters stays), Chinese-numeral years and counts as digits, '为零' as 0, a
-    name without the note of what it includes ('公务用车(含执勤执法用车)运行支出' -> '公务用车运行支出')."""
+    between two digits or letters stays), Chinese-numeral years and counts as digits, '为零' as 0."""
     # Each rewrite runs only where its literal characters occur (most paragraphs need none of them).
     if _WHITESPACE.search(text):
         text = _SPACES.sub("", text)
@@ -67,8 +66,6 @@ def running_text(text: str) -> str:
         text = _CN_COUNT.sub(lambda m: str(_cn_number(m.group(1))), text)
     if "零" in text:
         text = _ZERO_WORD.sub("为0", text)
-    if "(含" in text or "(包" in text:
-        text = _INCLUDES_NOTE.sub("", text)
     return text
 
 
@@ -94,7 +91,9 @@ def clauses(sentence: str) -> list[Clause]:
 def blank_asides(sentence: str) -> tuple[str, list[tuple[int, str]]]:
     """The sentence with its figure-holding parentheses blanked out, and those parentheses' texts.
     A parenthesis holding only a percentage ('减少18.50万元(65.37%)') stays in the sentence as a clause
-    of its own: the percentage of the change before it."""
+    of its own: the percentage of the change before it. A note of what a name includes, inside the
+    name, is blanked too: '公务用车(含执勤执法用车)运行支出' reads as '公务用车运行支出' (labels allow
+    blanks inside)."""
     if "(" not in sentence:
         return sentence, []  # no parenthesis: nothing to set aside
     if "%" in sentence:
@@ -106,6 +105,18 @@ def blank_asides(sentence: str) -> tuple[str, list[tuple[int, str]]]:
         if len(inner) > 3 and DIGIT.search(inner):
             asides.append((match.start(), inner))
             return " " * len(match.group())
+        if inner[:1] in "含包" and _INCLUDES_NOTE.match(inner) and _inside_a_name(sentence, match):
+            return " " * len(match.group())
         return match.group()
 
     return _ASIDE.sub(blank, sentence), asides
+
+
+def _inside_a_name(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a parenthesis stands between two Chinese characters (inside a name)."""
+    start, end = match.span()
+    return start > 0 and end < len(sentence) and _is_cjk(sentence[start - 1]) and _is_cjk(sentence[end])
+
+
+def _is_cjk(character: str) -> bool:
+    return "\u4e00" <= character <= "\u9fff"
