@@ -60,7 +60,7 @@ class NarrativeReader:
 
     def section(self, heading: str | None) -> list[Fact]:
         """A new top-level section: its heading's subject, if it names one. A heading that states a
-        figure ('二、支出预算712.99万元') is read as a sentence of its own."""
+        figure ('三、支出预算合计86.40万元') is read as a sentence of its own."""
         self.carried = []
         if not heading:
             return []
@@ -111,7 +111,7 @@ class NarrativeReader:
             if len(facts) > first and "车及运行" in sentence:
                 facts[first:] = without_a_loose_whole(sentence, facts[first:])
             if len(facts) > first and "费)" in sentence:
-                facts.extend(noted_parts(sentence, facts[first:]))  # '…运行费10万元(运行费)'
+                facts.extend(noted_parts(sentence, facts[first:]))  # '…运行费8万元(运行费)'
             facts.extend(vehicle_counts(sentence, ctx))
             for fact in facts[first:]:
                 if fact.measure == "amount":

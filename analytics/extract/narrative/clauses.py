@@ -107,7 +107,7 @@ class ClauseReader:
     # The labels still waiting for their amount after '分别' ('A、B分别为10万元、5万元').
     respective: list[LabelMatch] = field(default_factory=list)
     respective_run: list[LabelMatch] = field(default_factory=list)  # the last such list, whole
-    including: bool = False  # in '含A经费250万元,B经费537万元' (to the next ';'): parts we cannot name
+    including: bool = False  # in '含甲中心经费30万元,乙所经费12万元' (to the next ';'): parts we cannot name
 
     def __post_init__(self) -> None:
         self.subjects = [self.subject] if self.subject else []

@@ -80,7 +80,7 @@ def relative_labels(text: str, parents: Iterable[str], taken: list[LabelMatch]) 
     return sorted(found, key=lambda label: label.start)
 
 
-# An amount with a note in brackets naming what it is ('10万元(运行费)', '10万元(均为运行维护费)';
+# An amount with a note in brackets naming what it is ('8万元(运行费)', '8万元(均为运行维护费)';
 # '(全部为…)' is the reader's `_all_of_it`).
 _NOTED_AMOUNT = re.compile(
     r"(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|亿元|千元|元)\s*"
@@ -89,15 +89,15 @@ _NOTED_AMOUNT = re.compile(
 
 
 def noted_parts(sentence: str, facts: list[Fact]) -> list[Fact]:
-    """'公务用车购置及运行费10万元(运行费)': the note says the whole amount is one part's, so the part
+    """'公务用车购置及运行费8万元(运行费)': the note says the whole amount is one part's, so the part
     has the amount too (of the same year and kind as the whole's).
 
     >>> from analytics.model import new_fact
-    >>> whole = new_fact("vehicle_total", "amount", Decimal(10), 2016, "budget", "万元", "stated", None,
-    ...                  "narrative", "公务用车购置及运行费10万元(运行费)")
-    >>> [(f.metric, f.value) for f in noted_parts("公务用车购置及运行费10万元(运行费),较上年下降", [whole])]
-    [('vehicle_operation', Decimal('10'))]
-    >>> noted_parts("公务用车购置及运行费10万元(含车改补贴)", [whole])
+    >>> whole = new_fact("vehicle_total", "amount", Decimal(8), 2019, "budget", "万元", "stated", None,
+    ...                  "narrative", "公务用车购置及运行费8万元(运行费)")
+    >>> [(f.metric, f.value) for f in noted_parts("公务用车购置及运行费8万元(运行费),较上年持平", [whole])]
+    [('vehicle_operation', Decimal('8'))]
+    >>> noted_parts("公务用车购置及运行费8万元(含车改补贴)", [whole])
     []
     """
     if "费)" not in sentence or not facts:

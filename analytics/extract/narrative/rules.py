@@ -49,7 +49,7 @@ def fact_year(clause: str, before_label: str, ctx: Context) -> int:
 
 
 # The names of funds hold 预算 and say nothing of a figure's kind ('“三公”经费(一般)公共预算财政拨款支出
-# 74.6万元' is spent in final accounts).
+# 30万元' is spent in final accounts).
 _FUND_NAMES = re.compile(r"(?:一般)?公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
 
 
@@ -113,8 +113,8 @@ _NOT_A_ZERO = re.compile(r"(?<![\d.])00+$|\(\s*0$")
 
 def zero_amount_ok(clause: str, end: int) -> bool:
     """A bare '0' with no unit ('购置费为0,') is a zero in any unit; other bare numbers are not money,
-    nor is a zero of two digits ('07:00:00': a clock's or a date's field) or one alone in brackets
-    ('参与互动(0)': a count of a web page)."""
+    nor is a zero of two digits ('09:30:00': a clock's or a date's field) or one alone in brackets
+    ('评论(0)': a count of a web page)."""
     rest = clause[end:]
     return (not rest or rest[0] in " ,;。)") and not (end >= 2 and _NOT_A_ZERO.search(clause, 0, end))
 
@@ -122,7 +122,7 @@ def zero_amount_ok(clause: str, end: int) -> bool:
 def compares_with_other_year(text: str, year: int, sentence: str = "", clause: str = "") -> bool:
     """'较2015年' in a figure about 2017: the comparison is not with the prior year. Words that open no
     comparison of their own go on with the last one their sentence made before their clause ('与2014年
-    对比减少3万元,减少率9.09%'; '与2013年对比,接待费下降9%' in 2014 is with the prior year)."""
+    对比减少3万元,减少率9.09%'; '与2018年对比,接待费下降12%' in 2019 is with the prior year)."""
     if sentence and not COMPARISON_START.search(text):
         made = _A_COMPARISON.findall(sentence, 0, max(sentence.find(clause), 0))
         text += made[-1] if made else ""

@@ -42,11 +42,11 @@ def without_generic_spending(
     labels: list[LabelMatch], subject: LabelMatch | None, subjects: list[LabelMatch]
 ) -> list[LabelMatch]:
     """The clause's labels without a generic word for spending that opens a sentence about one item
-    of spending: under '(二)公务接待费', '2021年预算支出11.77万元,比2020年预算减少0.13万元' states the
+    of spending: under '(二)公务接待费', '2019年预算支出8.5万元,比2018年预算减少0.5万元' states the
     reception's figures, not the department's total spending.
 
     >>> reception = find_labels("公务接待费")[0]
-    >>> without_generic_spending(find_labels("2021年预算支出11.77万元"), reception, [reception])
+    >>> without_generic_spending(find_labels("2019年预算支出8.5万元"), reception, [reception])
     []
     >>> income = find_labels("收入预算")[0]
     >>> [x.text for x in without_generic_spending(find_labels("支出预算100万元"), income, [income])]

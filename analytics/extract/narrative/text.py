@@ -10,7 +10,7 @@ from typing import NamedTuple
 from analytics.extract.narrative.words import DIGIT, PERCENT_ASIDE
 
 # A full stop ends a sentence, except one closing the last clause inside a parenthesis ('(…运行维护费
-# 400万元,比上年增加0万元。)比上年增加0万元'): the words after the bracket go on with the sentence.
+# 240万元,比上年增加0万元。)比上年增加0万元'): the words after the bracket go on with the sentence.
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!?])(?!\))")
 # Clause boundaries; a comma between digits ('1,234') is a thousands separator, not a boundary, nor
 # is one between a decimal and a number ('各是400.00,410.00万元': a list of figures).
@@ -37,7 +37,7 @@ _SPACES = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _ASIDE = re.compile(r"\(([^()]*)\)")
 _WHITESPACE = re.compile(r"\s")
 _ZERO_WORD = re.compile(r"(?:为|是)零(?=[,;。)]|$)")
-# What a name may include, said in brackets inside the name ('公务用车(含执勤执法用车)运行支出').
+# What a name may include, said in brackets inside the name ('公务用车(含执法执勤车辆)运行支出').
 _INCLUDES_NOTE = re.compile(r"(?:含|包含|包括)[^()\d]{1,20}$")
 
 
@@ -92,7 +92,7 @@ def blank_asides(sentence: str) -> tuple[str, list[tuple[int, str]]]:
     """The sentence with its figure-holding parentheses blanked out, and those parentheses' texts.
     A parenthesis holding only a percentage ('减少18.50万元(65.37%)') stays in the sentence as a clause
     of its own: the percentage of the change before it. A note of what a name includes, inside the
-    name, is blanked too: '公务用车(含执勤执法用车)运行支出' reads as '公务用车运行支出' (labels allow
+    name, is blanked too: '公务用车(含执法执勤车辆)运行支出' reads as '公务用车运行支出' (labels allow
     blanks inside)."""
     if "(" not in sentence:
         return sentence, []  # no parenthesis: nothing to set aside
