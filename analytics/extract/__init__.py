@@ -48,7 +48,7 @@ def extract(document: Document) -> Extraction:
     narrative = NarrativeReader(year, kind, names)
     ordinal = 0
     for section in split_sections(document):
-        narrative.section(section.heading)
+        result.facts.extend(narrative.section(section.heading))
         # A glossary's sentences are no figures, but a table after it is: a workbook's sheets all come
         # after its narrative sheet, and an appendix of tables often follows the 名词解释.
         prose = section.states_figures

@@ -36,12 +36,13 @@ from decimal import Decimal
 from analytics.extract.labels import LabelMatch, find_labels, has_label
 from analytics.extract.narrative.clauses import ClauseReader
 from analytics.extract.narrative.facts import Context, make_fact
-from analytics.extract.narrative.relative import relative_labels
+from analytics.extract.narrative.relative import noted_parts, relative_labels
 from analytics.extract.narrative.rules import opens_neutrally
 from analytics.extract.narrative.subjects import heading_subject
 from analytics.extract.narrative.text import blank_asides, running_text, sentences
-from analytics.extract.narrative.vehicles import vehicle_counts
+from analytics.extract.narrative.vehicles import vehicle_counts, without_a_loose_whole
 from analytics.extract.narrative.words import ALL_OF_IT, OTHERS_FLAT, PAIR_RE
+from analytics.extract.numbers import AMOUNT_RE
 from analytics.model import Fact, Kind, new_fact
 from analytics.reference import metrics
 
@@ -60,9 +61,18 @@ class NarrativeReader:
     # The last amount stated of each metric, year and kind, for '…全部为公务用车运行费'.
     amounts: dict[tuple[str, int, str], Fact] = field(default_factory=dict)
 
-    def section(self, heading: str | None) -> None:
-        """A new top-level section: its heading's subject, if it names one, and nothing else."""
-        self.carried = (heading_subject(running_text(heading)) or []) if heading else []
+    def section(self, heading: str | None) -> list[Fact]:
+        """A new top-level section: its heading's subject, if it names one. A heading that states a
+        figure ('三、支出预算合计86.40万元') is read as a sentence of its own."""
+        self.carried = []
+        if not heading:
+            return []
+        text = running_text(heading)
+        subject = heading_subject(text)
+        if subject is None and "元" in text and any(a["unit"] for a in AMOUNT_RE.finditer(text)):
+            return self.paragraph(heading, heading)
+        self.carried = subject or []
+        return []
 
     def table(self) -> None:
         """A table between paragraphs ends what the prose before it was about."""
@@ -101,6 +111,10 @@ class NarrativeReader:
                 before = [label for label in find_labels(main[:start]) if not label.is_blocker]
                 aside = ClauseReader(sentence, ctx, before[-1] if before else None, [], whole=reader.whole)
                 facts.extend(aside.read(inner))
+            if len(facts) > first and "车及运行" in sentence:
+                facts[first:] = without_a_loose_whole(sentence, facts[first:])
+            if len(facts) > first and "费)" in sentence:
+                facts.extend(noted_parts(sentence, facts[first:]))  # '…运行费8万元(运行费)'
             facts.extend(vehicle_counts(sentence, ctx))
             for fact in facts[first:]:
                 if fact.measure == "amount":

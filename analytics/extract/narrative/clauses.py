@@ -37,6 +37,7 @@ from analytics.extract.narrative.rules import (
     unstated_kind,
     zero_amount_ok,
 )
+from analytics.extract.narrative.subjects import without_generic_spending
 from analytics.extract.narrative.text import clauses
 from analytics.extract.narrative.words import (
     A_LIST,
@@ -51,6 +52,7 @@ from analytics.extract.narrative.words import (
     DECREASE_COMPARATIVE,
     DESCRIBES,
     GROUP_WORD,
+    INCLUDES,
     LIST_UNIT,
     NOT_MONEY_AFTER,
     NOT_THE_FIGURE,
@@ -104,12 +106,14 @@ class ClauseReader:
     respective: list[LabelMatch] = field(default_factory=list)
     respective_run: list[LabelMatch] = field(default_factory=list)  # the last such list, whole
     earlier: list[Fact] = field(default_factory=list)  # the paragraph's facts before this sentence
+    including: bool = False  # in '含甲中心经费30万元,乙所经费12万元' (to the next ';'): parts we cannot name
 
     def __post_init__(self) -> None:
         self.subjects = [self.subject] if self.subject else []
 
     def read(self, text: str) -> list[Fact]:
         for clause in clauses(text):
+            self.including = self.including and text[clause.start - 1] == ","
             self._clause(clause.text)
         return self.facts
 
@@ -135,13 +139,10 @@ class ClauseReader:
             found = [label for label in found if not SHARE_BASE_BEFORE.search(text, 0, label.start)]
         labels = [in_a_longer_name(label, text) for label in found]
         if may_hold_relative_labels(text):  # '其中:购置费0万元': the short names of the subject's parts
-            context = [
-                *self.whole_subjects,
-                *self.subjects,
-                *labels,
-                *([self.subject] if self.subject else []),
-            ]
+            context = [*self.whole_subjects, *self.subjects, *labels, *filter(None, [self.subject])]
             labels = with_relative_labels(text, labels, context)
+        if self.subject and labels:
+            labels = without_generic_spending(labels, self.subject, self.subjects)
         self._zeros_before_labels(text, labels)
         if not labels and PAIR_RE.search(text):
             pair = pair_subject(self.recent)
@@ -156,6 +157,8 @@ class ClauseReader:
         self.previous_text = stripped
         if not named and part_of:
             amounts = []  # '其中:…' without a label names a part we cannot tell, not the subject
+        elif not named and (self.including or (stripped[:1] in "含包" and INCLUDES.match(stripped))):
+            amounts, self.including = [], True  # the subject's change may follow the parts
         elif (
             not named
             and any(a["unit"] not in (None, "%", "个百分点") for a in amounts)
@@ -284,7 +287,7 @@ class ClauseReader:
             measure, stored, kind = "amount", to_wan(value, unit), "budget"  # '完成预算27万元的63.2%'
         elif NOT_THE_FIGURE.search(between) or (change and self._against_budget(between, year)):
             return False
-        elif change and compares_with_other_year(between, year):
+        elif change and compares_with_other_year(between, year, self.quote, text):
             return False  # '2017年…较2015年下降2.3%': a two-year change, not year-on-year
         elif unit == "%":
             if change == 0:

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 from functools import cache
 
-from analytics.extract.labels import LabelMatch
+from analytics.extract.labels import LabelMatch, find_labels
 from analytics.extract.narrative.words import GENERIC_MAY_FOLLOW
+from analytics.extract.numbers import to_wan
+from analytics.model import Fact, new_fact
 from analytics.reference import metrics, vocabulary
 
 
@@ -84,3 +87,43 @@ def with_relative_labels(text: str, labels: list[LabelMatch], context: list[Labe
     parents = [metric for label in context for metric in label.metrics if metric in RELATIVE_PARENTS]
     extra = relative_labels(text, parents, labels) if parents else []
     return sorted([*labels, *extra], key=lambda label: label.start) if extra else labels
+
+
+# An amount with a note in brackets naming what it is ('8万元(运行费)', '8万元(均为运行维护费)';
+# '(全部为…)' is the reader's `_all_of_it`).
+_NOTED_AMOUNT = re.compile(
+    r"(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|亿元|千元|元)\s*"
+    r"\((?:均|都)?(?:为|是|系)?(?P<note>[^()\d,;。]{2,12})\)"
+)
+
+
+def noted_parts(sentence: str, facts: list[Fact]) -> list[Fact]:
+    """'公务用车购置及运行费8万元(运行费)': the note says the whole amount is one part's, so the part
+    has the amount too (of the same year and kind as the whole's).
+
+    >>> from analytics.model import new_fact
+    >>> whole = new_fact("vehicle_total", "amount", Decimal(8), 2019, "budget", "万元", "stated", None,
+    ...                  "narrative", "公务用车购置及运行费8万元(运行费)")
+    >>> [(f.metric, f.value) for f in noted_parts("公务用车购置及运行费8万元(运行费),较上年持平", [whole])]
+    [('vehicle_operation', Decimal('8'))]
+    >>> noted_parts("公务用车购置及运行费8万元(含车改补贴)", [whole])
+    []
+    """
+    if "费)" not in sentence or not facts:
+        return []
+    found: list[Fact] = []
+    for match in _NOTED_AMOUNT.finditer(sentence):
+        note = match["note"]
+        value = to_wan(Decimal(match["number"].replace(",", "")), match["unit"])
+        for whole in facts:
+            if whole.measure != "amount" or whole.value != value or whole.metric not in RELATIVE_PARENTS:
+                continue
+            named = find_labels(note) or relative_labels(note, [whole.metric], [])
+            if len(named) != 1 or (named[0].start, named[0].end) != (0, len(note)):
+                continue
+            found.extend(
+                new_fact(**{**whole.__dict__, "metric": metric})
+                for metric in named[0].metrics
+                if metrics()[metric].parent == whole.metric
+            )
+    return found

@@ -54,15 +54,25 @@ def fact_year(clause: str, before_label: str, ctx: Context) -> int:
     return ctx.year if year is None else year
 
 
+# The names of funds hold 预算 and say nothing of a figure's kind ('“三公”经费(一般)公共预算财政拨款支出
+# 30万元' is spent in final accounts).
+_FUND_NAMES = re.compile(r"(?:一般)?公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
+
+
 def stated_kind(between: str) -> Kind | None:
     """The kind the figure's own words give it: '支出决算为' final, '年初预算为' budget; the
-    comparison's base ('比上年决算数增加') says nothing of the figure's kind. None without such words."""
+    comparison's base ('比上年决算数增加') and the name of a fund ('一般公共预算财政拨款支出') say
+    nothing of the figure's kind. None without such words."""
     opening = COMPARISON_START.search(between)
     if opening:
         between = between[: opening.start()]
     if FINAL_WORDS.search(between):
         return "final"
     if BUDGET_WORDS.search(between):
+        if ("公共预算" in between or "基金预算" in between or "经营预算" in between) and not (
+            BUDGET_WORDS.search(_FUND_NAMES.sub("", between))
+        ):
+            return None
         return "budget"
     return None
 
@@ -104,15 +114,29 @@ def unstated_kind(own_words: str, year: int, ctx: Context) -> Kind:
     return ctx.kind
 
 
+_NOT_A_ZERO = re.compile(r"(?<![\d.])00+$|\(\s*0$")
+
+
 def zero_amount_ok(clause: str, end: int) -> bool:
-    """A bare '0' with no unit ('购置费为0,') is a zero in any unit; other bare numbers are not money."""
+    """A bare '0' with no unit ('购置费为0,') is a zero in any unit; other bare numbers are not money,
+    nor is a zero of two digits ('09:30:00': a clock's or a date's field) or one alone in brackets
+    ('评论(0)': a count of a web page)."""
     rest = clause[end:]
-    return not rest or rest[0] in " ,;。)"
+    return (not rest or rest[0] in " ,;。)") and not (end >= 2 and _NOT_A_ZERO.search(clause, 0, end))
 
 
-def compares_with_other_year(text: str, year: int) -> bool:
-    """'较2015年' in a figure about 2017: the comparison is not with the prior year."""
+def compares_with_other_year(text: str, year: int, sentence: str = "", clause: str = "") -> bool:
+    """'较2015年' in a figure about 2017: the comparison is not with the prior year. Words that open no
+    comparison of their own go on with the last one their sentence made before their clause ('与2014年
+    对比减少3万元,减少率9.09%'; '与2018年对比,接待费下降12%' in 2019 is with the prior year)."""
+    if sentence and not COMPARISON_START.search(text):
+        made = _A_COMPARISON.findall(sentence, 0, max(sentence.find(clause), 0))
+        text += made[-1] if made else ""
     return any(int(y) != year - 1 for y in COMPARED_YEAR_RE.findall(text))
+
+
+# A comparison with a stated year or with the prior year, for `compares_with_other_year`.
+_A_COMPARISON = re.compile(r"(?:比|较|与|同)\s*(?:(?:19|20)\d{2}\s*年|上一?年|去年)")
 
 
 def comparison_base(before_change: str) -> str | None:
@@ -175,6 +199,9 @@ def compares_with_budget(between: str) -> bool:
 
 _PRIOR_WORDS = pattern("change", "prior_base")
 _FIGURE = re.compile(rf"{AMOUNT_RE.pattern}|{CHANGE_RE.pattern}|{FLAT_RE.pattern}")
+# A list item's number ('1)', '(2)', '3、', '4.'): words, not a figure.
+_NUMBERING = re.compile(r"\s*(?:\(\d{1,2}\)|\d{1,2}\s*(?:\)|、|[.．](?!\d)))")
+_NUMBERED = frozenset("()、.．")  # one of them stands in a numbering's first three characters
 
 
 def opens_neutrally(sentence: str, names: tuple[str, ...] = ()) -> bool:
@@ -186,10 +213,13 @@ def opens_neutrally(sentence: str, names: tuple[str, ...] = ()) -> bool:
     True
     >>> opens_neutrally("工资福利支出预算857,890.16元")
     False
+    >>> opens_neutrally("1)工资福利支出428.86万元")
+    False
     >>> opens_neutrally("2017年某县审计局安排预算0万元", ("某县审计局",))
     True
     """
-    first = _FIGURE.search(sentence)
+    numbered = _NUMBERING.match(sentence) if sentence[1:3] and _NUMBERED.intersection(sentence[:3]) else None
+    first = _FIGURE.search(sentence, numbered.end() if numbered else 0)  # '1)工资福利支出…': no figure
     head = sentence[: first.start()] if first else sentence
     for name in names:  # '2017年西双版纳州民族宗教事务局根据年初预算,安排…': the department itself
         head = head.replace(name, "")

@@ -28,6 +28,41 @@ _STATES = re.compile(rf"无|未|没有|{CHANGE_RE.pattern}|{FLAT_RE.pattern}")
 _QUALIFIERS = re.compile("|".join(sorted(QUALIFIERS | SOURCES, key=len, reverse=True)))
 
 
+# Generic words for a total of spending ('预算支出', '支出预算', '本年支出'): under a subject that is one
+# item of spending, they say only that its figure is spent or budgeted.
+_GENERIC_SPENDING = frozenset({"预算支出", "支出预算", "本年支出", "支出合计", "本年支出合计"})
+# The items of spending such words may describe: the 三公 lines, meetings, training, running costs.
+_ITEMS = frozenset(
+    {"three_public_total", "overseas_travel", "vehicle_total", "vehicle_purchase", "vehicle_operation"}
+    | {"reception", "meeting_expenses", "training_expenses", "operating_expenses"}
+)
+
+
+def without_generic_spending(
+    labels: list[LabelMatch], subject: LabelMatch | None, subjects: list[LabelMatch]
+) -> list[LabelMatch]:
+    """The clause's labels without a generic word for spending that opens a sentence about one item
+    of spending: under '(二)公务接待费', '2019年预算支出8.5万元,比2018年预算减少0.5万元' states the
+    reception's figures, not the department's total spending.
+
+    >>> reception = find_labels("公务接待费")[0]
+    >>> without_generic_spending(find_labels("2019年预算支出8.5万元"), reception, [reception])
+    []
+    >>> income = find_labels("收入预算")[0]
+    >>> [x.text for x in without_generic_spending(find_labels("支出预算100万元"), income, [income])]
+    ['支出预算']
+    """
+    if (
+        subject is None
+        or not labels
+        or subjects != [subject]
+        or not _ITEMS.issuperset(subject.metrics)
+        or "".join(labels[0].text.split()) not in _GENERIC_SPENDING
+    ):
+        return labels
+    return labels[1:]
+
+
 def heading_subject(sentence: str) -> list[LabelMatch] | None:
     """For a numbered heading, the one label it is about ([] when it names none or several); None
     when the sentence is no heading.

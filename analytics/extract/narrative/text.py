@@ -10,7 +10,9 @@ from typing import NamedTuple
 from analytics.extract.narrative.words import DIGIT, PERCENT_ASIDE
 from analytics.extract.numerals import NUMERAL_CHARACTERS, chinese_count, chinese_integer
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[。!?])")
+# A full stop ends a sentence, except one closing the last clause inside a parenthesis ('(…运行维护费
+# 240万元,比上年增加0万元。)比上年增加0万元'): the words after the bracket go on with the sentence.
+_SENTENCE_SPLIT = re.compile(r"(?<=[。!?])(?!\))")
 # Clause boundaries; a comma between digits ('1,234') is a thousands separator, not a boundary, nor
 # is one between a decimal and a number ('各是400.00,410.00万元': a list of figures).
 # (Each branch opens with its punctuation, so the engine skips to the next one.)
@@ -25,6 +27,8 @@ _SPACES = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 _ASIDE = re.compile(r"\(([^()]*)\)")
 _WHITESPACE = re.compile(r"\s")
 _ZERO_WORD = re.compile(r"(?:为|是)零(?=[,;。)]|$)")
+# What a name may include, said in brackets inside the name ('公务用车(含执法执勤车辆)运行支出').
+_INCLUDES_NOTE = re.compile(r"(?:含|包含|包括)[^()\d]{1,20}$")
 
 
 class Clause(NamedTuple):
@@ -88,7 +92,9 @@ def clauses(sentence: str) -> list[Clause]:
 def blank_asides(sentence: str) -> tuple[str, list[tuple[int, str]]]:
     """The sentence with its figure-holding parentheses blanked out, and those parentheses' texts.
     A parenthesis holding only a percentage ('减少18.50万元(65.37%)') stays in the sentence as a clause
-    of its own: the percentage of the change before it."""
+    of its own: the percentage of the change before it. A note of what a name includes, inside the
+    name, is blanked too: '公务用车(含执法执勤车辆)运行支出' reads as '公务用车运行支出' (labels allow
+    blanks inside)."""
     if "(" not in sentence:
         return sentence, []  # no parenthesis: nothing to set aside
     if "%" in sentence:
@@ -100,6 +106,18 @@ def blank_asides(sentence: str) -> tuple[str, list[tuple[int, str]]]:
         if len(inner) > 3 and DIGIT.search(inner):
             asides.append((match.start(), inner))
             return " " * len(match.group())
+        if inner[:1] in "含包" and _INCLUDES_NOTE.match(inner) and _inside_a_name(sentence, match):
+            return " " * len(match.group())
         return match.group()
 
     return _ASIDE.sub(blank, sentence), asides
+
+
+def _inside_a_name(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a parenthesis stands between two Chinese characters (inside a name)."""
+    start, end = match.span()
+    return start > 0 and end < len(sentence) and _is_cjk(sentence[start - 1]) and _is_cjk(sentence[end])
+
+
+def _is_cjk(character: str) -> bool:
+    return "\u4e00" <= character <= "\u9fff"

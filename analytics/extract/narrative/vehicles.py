@@ -92,3 +92,15 @@ def _as_of(sentence: str, clause: Clause, before: str, ctx: Context) -> int:
 
 def _count_fact(value: Decimal, unit: str | None, quote: str, ctx: Context, year: int) -> Fact:
     return make_fact("vehicles_count", "amount", value, unit, quote, ctx, year, ctx.kind)
+
+
+def without_a_loose_whole(sentence: str, facts: list[Fact]) -> list[Fact]:
+    """'公务用车及运行维护费' leaves 购置 out of the whole vehicle line's name ('…其中公务用车及运行维护费用
+    36.5万元,公务接待费11.7万元'), but where the same sentence states the purchase beside it ('公务用车及
+    运行维护费支出120万元;公务用车购置支出30万元') it is the running cost alone: the sentence then
+    gives no whole, rather than a wrong one."""
+    if "车及运行" not in sentence or not any(
+        f.metric == "vehicle_purchase" and f.measure == "amount" for f in facts
+    ):
+        return facts
+    return [fact for fact in facts if fact.metric != "vehicle_total"]

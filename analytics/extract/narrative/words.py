@@ -62,11 +62,15 @@ PRIOR_BASE = re.compile(rf"{alternation(('change', 'prior_base'))}|\d{{4}}年")
 # A comparison with last year's final accounts ('比上年决算数减少…').
 PRIOR_FINAL = re.compile(r"(?:上年|上一年|去年)度?(?:的)?决算")
 # '较2024年的2190万元减少…': the amount is the prior year's.
-PRIOR_AMOUNT_RE = re.compile(r"(?:比|较|与)(?:(\d{4})年度?|上年度?|上一年)(?:预算|决算)?数?的?$")
+PRIOR_AMOUNT_RE = re.compile(
+    r"(?:比|较|与)(?:(\d{4})年度?|上年度?|上一年)(?:预算|决算)?数?(?:累计)?(?:支出|开支)?的?$"
+)  # '比上年累计支出52万元下降12万元' too
 # Words between a label and an amount that make the amount something else than the label's figure.
 NOT_THE_FIGURE = re.compile(r"大于|小于|超过|低于|多于|少于|占|完成|执行率|货物|工程|服务类|中小企业")
 # 'X完成预算27万元的63.2%': the amount is the figure's budget of the same year.
 COMPLETION_BUDGET_BEFORE = re.compile(f"{alternation(('completion', 'budget_before'))}\\s*$")
+# A clause listing what its subject includes ('含甲中心经费30万元'): parts we cannot name.
+INCLUDES = re.compile(r"^(?:含|包含|包括)")
 # A clause that describes its subject rather than names one ('为以前年度支出预算…结转的资金').
 DESCRIBES = re.compile(r"^(?:为|是|指|系|即|主要|包括|用于)")
 # '公务用车购置及运行费全部支出均为车辆维护费', '(全部为公务用车运行费)': the part is the whole.
