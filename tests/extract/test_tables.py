@@ -298,3 +298,30 @@ def test_the_spending_total_of_a_three_public_table_is_its_total() -> None:
         ("three_public_total", "final", 2018, "9.28"),
         ("reception", "final", 2018, "9.28"),
     ]
+
+
+def test_parts_named_by_their_short_names_under_the_vehicle_row() -> None:
+    rows = [
+        ("项目", "决算数"),
+        ("公务接待费", "2.10"),
+        ("公务用车购置及运行维护费", "9.40"),
+        ("其中:购置经费", "0"),
+        ("运行维护费", "9.40"),
+    ]
+    assert facts(rows, "2018年“三公”经费支出决算表\n单位:万元", kind="final") == [
+        ("reception", "final", 2018, "2.10", "公务接待费 | 2.10"),
+        ("vehicle_total", "final", 2018, "9.40", "公务用车购置及运行维护费 | 9.40"),
+        ("vehicle_purchase", "final", 2018, "0", "其中:购置经费 | 0"),
+        ("vehicle_operation", "final", 2018, "9.40", "运行维护费 | 9.40"),
+    ]
+
+
+def test_a_short_name_after_another_line_is_no_part_of_the_vehicle_row() -> None:
+    rows = [
+        ("项目", "决算数"),
+        ("公务用车购置及运行维护费", "9.40"),
+        ("公务接待费", "2.10"),
+        ("运行经费", "30.00"),  # after reception: not the vehicle line's running cost
+    ]
+    found = facts(rows, "2018年“三公”经费支出决算表\n单位:万元", kind="final")
+    assert [metric for metric, *_ in found] == ["vehicle_total", "reception"]

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
 
-from analytics.extract.labels import LabelMatch, find_labels
+from analytics.extract.labels import LabelMatch, find_labels, squeeze, strip_row_prefix
 from analytics.extract.narrative.words import GENERIC_MAY_FOLLOW
 from analytics.extract.numbers import to_wan
 from analytics.model import Fact, new_fact
@@ -45,6 +45,24 @@ _FIRST_CHARACTER = re.compile(
 def may_hold_relative_labels(text: str) -> bool:
     """A quick look: whether `text` may hold a short name of any family."""
     return _FIRST_CHARACTER.search(text) is not None
+
+
+def short_name_of_part(label: str, wholes: list[str]) -> tuple[str, ...]:
+    """The metrics of a table row's label that is, whole, a short name of a part of one of `wholes`
+    (the rows above it: '其中:购置经费' under the vehicle row); () for anything else.
+
+    >>> short_name_of_part("其中:购置经费", ["vehicle_total"]), short_name_of_part("运行维护费", ["vehicle_total"])
+    (('vehicle_purchase',), ('vehicle_operation',))
+    >>> short_name_of_part("办公设备购置费", ["vehicle_total"]), short_name_of_part("购置经费", [])
+    ((), ())
+    """
+    if not wholes:
+        return ()
+    core = squeeze(strip_row_prefix(label))
+    found = relative_labels(core, wholes, [])
+    if len(found) == 1 and (found[0].start, found[0].end) == (0, len(core)):
+        return found[0].metrics
+    return ()
 
 
 def relative_labels(text: str, parents: Iterable[str], taken: list[LabelMatch]) -> list[LabelMatch]:

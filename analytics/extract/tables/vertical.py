@@ -4,10 +4,12 @@ label columns, each followed by its values; label columns may nest, a category t
 from __future__ import annotations
 
 from analytics.extract.labels import squeeze as _clean
+from analytics.extract.narrative.relative import RELATIVE_PARENTS, short_name_of_part
 from analytics.extract.standard_tables import Side, StandardTable, is_this_years
 from analytics.extract.tables.cells import FIGURE, TOTAL_WORDS, WORDS, Meaning, cell_class, is_text
 from analytics.extract.tables.columns import Column, cell_value, column_fact, prints_prior_year, value_columns
 from analytics.model import Fact, Kind, Table
+from analytics.reference import metrics
 
 _CARRY = frozenset({"income_carryover", "expenditure_carryforward"})
 _SIDE_TOTALS = frozenset({"income_total", "expenditure_total"})
@@ -67,6 +69,7 @@ def vertical_facts(
         groups[label_col] = value_columns(headers, group, year, kind, has_prior)
     facts: list[Fact] = []
     carried: set[int] = set()  # label columns whose carry-over row has been passed
+    wholes: dict[int, list[str]] = {}  # per label column: the rows above whose parts have short names
     for i, row in enumerate(data):
         for n, label_col in enumerate(label_cols):
             previous = label_cols[n - 1] if n else -1
@@ -77,6 +80,10 @@ def vertical_facts(
                 continue
             side = sides[label_col]
             found = meaning(label, side)
+            if found:
+                wholes[label_col] = _wholes_after(found, wholes.get(label_col, []))
+            else:  # '其中:购置经费' under the vehicle row: a part by its short name
+                found = short_name_of_part(label, wholes.get(label_col, []))
             if not found:
                 continue
             if standard is not None and label_col in carried and not is_this_years(label):
@@ -125,3 +132,15 @@ def _row_label(data: list[tuple[str, ...]], i: int, col: int, previous: int, nes
             if category is not None:
                 return category
     return cell
+
+
+def _wholes_after(found: tuple[str, ...], wholes: list[str]) -> list[str]:
+    """The wholes whose parts the next rows may name by a short name, after a row of `found`: a
+    whole goes on the list (after the whole it is part of, if that is the last one); a part of a
+    listed whole keeps the list; anything else ends it (a later '运行经费' row is no vehicle part)."""
+    parents = metrics()
+    new = [m for m in found if m in RELATIVE_PARENTS]
+    if new:
+        kept = [w for w in wholes if any(parents[m].parent == w for m in new)]
+        return [*kept, *new]
+    return wholes if any(parents[m].parent in wholes for m in found) else []
