@@ -79,11 +79,7 @@ def vertical_facts(
             if label is None:
                 continue
             side = sides[label_col]
-            found = meaning(label, side)
-            if found:
-                wholes[label_col] = _wholes_after(found, wholes.get(label_col, []))
-            else:  # '其中:购置经费' under the vehicle row: a part by its short name
-                found = short_name_of_part(label, wholes.get(label_col, []))
+            found = _row_metrics(meaning(label, side), label, wholes, label_col)
             if not found:
                 continue
             if standard is not None and label_col in carried and not is_this_years(label):
@@ -132,6 +128,17 @@ def _row_label(data: list[tuple[str, ...]], i: int, col: int, previous: int, nes
             if category is not None:
                 return category
     return cell
+
+
+def _row_metrics(
+    found: tuple[str, ...], label: str, wholes: dict[int, list[str]], col: int
+) -> tuple[str, ...]:
+    """A row's metrics: its label's (`found`), else those of a part named by its short name under its
+    whole ('其中:购置经费' under the vehicle row); `wholes` is kept per label column."""
+    if found:
+        wholes[col] = _wholes_after(found, wholes.get(col, []))
+        return found
+    return short_name_of_part(label, wholes.get(col, []))
 
 
 def _wholes_after(found: tuple[str, ...], wholes: list[str]) -> list[str]:
