@@ -10,9 +10,10 @@ Everything but the errors and the data model is imported on first use, so that `
 stays light and the ingest worker processes never load DuckDB, Arrow or polars.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from analytics.errors import AnalyticsError, DatabaseError, ExtractError, LoadError, ReadError
+from analytics.lazy import lazy_attributes
 from analytics.model import (
     BudgetLine,
     Check,
@@ -83,14 +84,7 @@ _LAZY = {
 }  # fmt: skip
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'analytics' has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(module), name)
-
+__getattr__ = lazy_attributes(__name__, _LAZY)
 
 __all__ = [
     "DEFAULT_DB",

@@ -30,6 +30,14 @@ def check_executor(executor: str | Executor | None) -> None:
         )
 
 
+def local_pool_size(jobs: int | None, executor: str | Executor | None) -> int:
+    """The worker processes `executor_for` starts on this machine for these arguments (0 when the
+    executor is another: a Dask cluster, an Executor given; 1 means this process parses)."""
+    if executor not in (None, "", "local"):
+        return 0
+    return default_jobs() if jobs is None else jobs
+
+
 @contextmanager
 def executor_for(
     *, jobs: int | None = None, executor: str | Executor | None = None, files: int | None = None
@@ -50,7 +58,7 @@ def executor_for(
         with dask_executor(executor) as (cluster, slots):
             yield cluster, slots
         return
-    count = default_jobs() if jobs is None else jobs
+    count = local_pool_size(jobs, executor)
     if count < 1:
         raise AnalyticsError(f"jobs must be at least 1, not {count}")
     if count == 1 or (files is not None and files <= 1):

@@ -60,28 +60,31 @@ def start_fork_server() -> None:
     while this process goes on (walking and hashing the files), instead of after. For a run that
     will surely parse (a new database); `process_pool` uses the server started here. Does nothing
     where the platform has no fork server or it is running already."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    if _fork_server() is None:
         return
     from multiprocessing import forkserver
 
-    multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
     forkserver.ensure_running()
 
 
 def process_pool(jobs: int) -> ProcessPoolExecutor:
     """A pool of `jobs` worker processes (fork server where the platform has one, else spawn)."""
-    context: BaseContext
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
-    else:  # Windows
-        context = multiprocessing.get_context("spawn")
+    context: BaseContext = _fork_server() or multiprocessing.get_context("spawn")  # spawn: Windows
     return ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=context,
         initializer=_init_worker,
         initargs=(os.getpid(),),
     )
+
+
+def _fork_server() -> BaseContext | None:
+    """The fork server's context, set to preload PRELOAD; None where the platform has none."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return None
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
 
 
 def _init_worker(parent_pid: int) -> None:

@@ -30,22 +30,20 @@ caller gets), `run` (`ingest` itself).
 >>> report.documents_loaded, report.facts_written, report.errors  # doctest: +SKIP
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from analytics.ingestion.report import FileError, IngestProgress, IngestReport, ProgressCallback
+from analytics.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from analytics.ingestion.run import DEFAULT_BATCH_SIZE, ingest
 
 
-def __getattr__(name: str) -> Any:
-    """`ingest` and its batch size, imported on first use: the worker processes import
-    `analytics.ingestion.worker`, which must not load the database code `run` needs."""
-    if name not in ("DEFAULT_BATCH_SIZE", "ingest"):
-        raise AttributeError(f"module 'analytics.ingestion' has no attribute {name!r}")
-    from analytics.ingestion import run
-
-    return getattr(run, name)
+# `ingest` and its batch size, imported on first use: the worker processes import
+# `analytics.ingestion.worker`, which must not load the database code `run` needs.
+__getattr__ = lazy_attributes(
+    __name__, dict.fromkeys(("DEFAULT_BATCH_SIZE", "ingest"), "analytics.ingestion.run")
+)
 
 
 __all__ = ["DEFAULT_BATCH_SIZE", "FileError", "IngestProgress", "IngestReport", "ProgressCallback", "ingest"]

@@ -13,7 +13,7 @@ from concurrent.futures import Executor
 from contextlib import ExitStack, contextmanager
 
 from analytics.errors import AnalyticsError
-from analytics.executors.choose import check_executor, default_jobs, executor_for
+from analytics.executors.choose import check_executor, executor_for, local_pool_size
 from analytics.executors.local import start_fork_server
 from analytics.ingestion.discovery import Unreadable, Walk, files_to_ingest, prune_missing, walk
 from analytics.ingestion.report import FileError, IngestReport, ProgressCallback
@@ -60,8 +60,7 @@ def ingest(
     if batch_size < 1:
         raise AnalyticsError(f"batch_size must be at least 1, not {batch_size}")
     check_executor(executor)
-    local_pool = executor in (None, "", "local") and (default_jobs() if jobs is None else jobs) > 1
-    if local_pool and _new_database(db):
+    if local_pool_size(jobs, executor) > 1 and _new_database(db):
         start_fork_server()  # every file will be parsed: the workers' code loads during the walk
     paths = list(paths)
     found = walk(paths, follow_symlinks=follow_symlinks)
