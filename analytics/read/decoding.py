@@ -236,7 +236,7 @@ def _junk_share(text: str) -> float:
     text = text.rstrip("\x1a")  # DOS end-of-file marker, still found at the end of old GBK files
     if not text:
         return 0.0
-    if text.translate(_USUAL_NONPRINTABLE).isprintable():
+    if _without_usual_nonprintable(text).isprintable():
         return 0.0  # junk is never printable: only the usual spaces stood in the way (most texts)
     junk = sum(
         1 for char in text if char not in _ALLOWED_CONTROLS and unicodedata.category(char) in _JUNK_CATEGORIES
@@ -245,7 +245,15 @@ def _junk_share(text: str) -> float:
 
 
 # Characters that are not printable but are no junk either, removed before the printable test.
-_USUAL_NONPRINTABLE = str.maketrans(dict.fromkeys("\t\n\r\f\v\u3000\xa0\u2002\u2003\u200b\ufeff"))
+_USUAL_NONPRINTABLE = "\t\n\r\f\v\u3000\xa0\u2002\u2003\u200b\ufeff"
+
+
+def _without_usual_nonprintable(text: str) -> str:
+    # One str.replace per character is several times faster than str.translate with a table.
+    for char in _USUAL_NONPRINTABLE:
+        if char in text:
+            text = text.replace(char, "")
+    return text
 
 
 def _looks_like_gbk_chinese(text: str) -> bool:

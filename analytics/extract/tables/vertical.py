@@ -145,8 +145,10 @@ def _wholes_after(found: tuple[str, ...], wholes: list[str]) -> list[str]:
     """The wholes whose parts the next rows may name by a short name, after a row of `found`: a
     whole goes on the list (after the whole it is part of, if that is the last one); a part of a
     listed whole keeps the list; anything else ends it (a later '运行经费' row is no vehicle part)."""
-    parents = metrics()
     new = [m for m in found if m in RELATIVE_PARENTS]
+    if not new and not wholes:
+        return wholes  # most rows: no whole listed, none to list
+    parents = metrics()
     if new:
         kept = [w for w in wholes if any(parents[m].parent == w for m in new)]
         return [*kept, *new]
