@@ -32,7 +32,7 @@ def test_the_wheel_holds_the_package_and_its_metadata_only(wheel: zipfile.ZipFil
     assert "analytics/_reference/vocabulary.toml" in wheel.namelist()
     metadata = wheel.read(f"{info}/METADATA").decode()
     assert "\nName: cn-budget-analytics\n" in metadata
-    assert "analytics = analytics.cli:main" in wheel.read(f"{info}/entry_points.txt").decode()
+    assert "analytics = analytics.command:main" in wheel.read(f"{info}/entry_points.txt").decode()
 
 
 def test_no_generator_module_is_in_the_wheel(wheel: zipfile.ZipFile) -> None:

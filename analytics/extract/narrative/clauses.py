@@ -69,7 +69,7 @@ from analytics.extract.numbers import AMOUNT_RE, to_wan
 from analytics.model import Fact, Kind, Measure
 
 
-@dataclass
+@dataclass(slots=True)
 class ClauseReader:
     """Reads the clauses of one sentence, or of one parenthesis within it, in order.
 
@@ -186,7 +186,7 @@ class ClauseReader:
     def _respectively(self, text: str, labels: list[LabelMatch]) -> None:
         """After '分别', the amounts of this clause (and of the clauses that follow with no label of
         their own) go to the labels listed before it, in order."""
-        said = RESPECTIVELY.search(text)
+        said = RESPECTIVELY.search(text) if "分别" in text or "各" in text else None
         if said is not None and said.group() != "分别" and not A_LIST.search(text, said.end()):
             said = None  # '收、支总计各增加5万元': each changed by the one figure
         if said is None:
@@ -330,13 +330,13 @@ class ClauseReader:
         document's."""
         opening = COMPARISON_START.search(own_words)
         own = own_words[: opening.start()] if opening else own_words
-        year = stated_year(text, text[:label_end] + own, self.ctx)
+        year = stated_year(text, before := text[:label_end] + own, self.ctx)
         kind = stated_kind(own)
         if self.in_parts and self.whole is not None:
             year = self.whole[0] if year is None else year
             kind = kind or self.whole[1]
         year = self.ctx.year if year is None else year
-        return year, (kind or unstated_kind(text[:label_end] + own, year, self.ctx))
+        return year, (kind or unstated_kind(before, year, self.ctx))
 
     def _against_budget(self, between: str, year: int) -> bool:
         """Whether a change compares with the budget of the same year: by its own base, or else by the
