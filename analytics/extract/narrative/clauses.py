@@ -32,9 +32,7 @@ from analytics.extract.narrative.rules import (
     is_budget_base,
     opens_neutrally,
     sign,
-    stated_kind,
-    stated_year,
-    unstated_kind,
+    year_and_kind,
     zero_amount_ok,
 )
 from analytics.extract.narrative.subjects import without_generic_spending
@@ -47,7 +45,6 @@ from analytics.extract.narrative.words import (
     APPROXIMATE_GATE,
     CHANGE_RE,
     COMPARATIVE,
-    COMPARISON_START,
     COMPLETION_BUDGET_BEFORE,
     DECREASE_COMPARATIVE,
     DESCRIBES,
@@ -262,8 +259,9 @@ class ClauseReader:
         own = found[-1] in labels
         label_end = found[-1].end if own else 0
         between = text[label_end : amount.start()]
-        change = sign(text[label_end : amount.start() + 1])  # with the digit that '增63.55%' needs
-        prior = PRIOR_AMOUNT_RE.search(between)
+        # (most figures stand right after their label: no words between them to look at)
+        change = sign(text[label_end : amount.start() + 1]) if between else 0  # '增63.55%': with the digit
+        prior = PRIOR_AMOUNT_RE.search(between) if between else None
         measure: Measure
         year, kind = self._year_and_kind(text, label_end, between if own else text[: amount.start()])
         before_label = text[found[-1].start - 1 : found[-1].start] if own and not change else ""
@@ -276,16 +274,16 @@ class ClauseReader:
 
         if unit == "%" and not change and not between.strip() and said is not None:
             change, year, kind = said  # '减少18.50万元(65.37%)': the change's own percentage
-        comparative = COMPARATIVE.search(between) if not change else None
+        comparative = COMPARATIVE.search(between) if not change and between else None
         if comparative and PRIOR_BASE.search(comparative["base"]):
             change = -1 if comparative["word"] in DECREASE_COMPARATIVE else 1  # '小于上年预算数29.65万元'
             between = between[: comparative.start()]
         if prior and not change:
             measure, stored = "amount", to_wan(value, unit)
             year = int(prior.group(1)) if prior.group(1) else year - 1
-        elif unit != "%" and COMPLETION_BUDGET_BEFORE.search(between):
+        elif unit != "%" and between and COMPLETION_BUDGET_BEFORE.search(between):
             measure, stored, kind = "amount", to_wan(value, unit), "budget"  # '完成预算27万元的63.2%'
-        elif NOT_THE_FIGURE.search(between) or (change and self._against_budget(between, year)):
+        elif (between and NOT_THE_FIGURE.search(between)) or (change and self._against_budget(between, year)):
             return False
         elif change and compares_with_other_year(between, year, self.quote, text):
             return False  # '2017年…较2015年下降2.3%': a two-year change, not year-on-year
@@ -325,18 +323,7 @@ class ClauseReader:
         return None if own_year is None or cuts.from_budget(held[1]) else (0, own_year, kind, True)
 
     def _year_and_kind(self, text: str, label_end: int, own_words: str) -> tuple[int, Kind]:
-        """A figure's year and kind: its own words' (those before its label and those between the
-        label and the figure, up to a comparison), else (in a '其中' list) its whole's, else the
-        document's."""
-        opening = COMPARISON_START.search(own_words)
-        own = own_words[: opening.start()] if opening else own_words
-        year = stated_year(text, before := text[:label_end] + own, self.ctx)
-        kind = stated_kind(own)
-        if self.in_parts and self.whole is not None:
-            year = self.whole[0] if year is None else year
-            kind = kind or self.whole[1]
-        year = self.ctx.year if year is None else year
-        return year, (kind or unstated_kind(before, year, self.ctx))
+        return year_and_kind(text, label_end, own_words, self.ctx, self.whole if self.in_parts else None)
 
     def _against_budget(self, between: str, year: int) -> bool:
         """Whether a change compares with the budget of the same year: by its own base, or else by the

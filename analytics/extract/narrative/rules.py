@@ -77,6 +77,25 @@ def stated_kind(between: str) -> Kind | None:
     return None
 
 
+def year_and_kind(
+    text: str, label_end: int, own_words: str, ctx: Context, whole: tuple[int, Kind] | None
+) -> tuple[int, Kind]:
+    """A figure's year and kind: its own words' (those before its label and those between the label
+    and the figure, up to a comparison), else (in a '其中' list) its `whole`'s, else the document's."""
+    if own_words:  # (most figures stand right after their label)
+        opening = COMPARISON_START.search(own_words)
+        own = own_words[: opening.start()] if opening else own_words
+        kind = stated_kind(own)
+    else:
+        own, kind = "", None
+    year = stated_year(text, before := text[:label_end] + own, ctx)
+    if whole is not None:
+        year = whole[0] if year is None else year
+        kind = kind or whole[1]
+    year = ctx.year if year is None else year
+    return year, (kind or unstated_kind(before, year, ctx))
+
+
 def fact_kind(between: str, ctx: Context) -> Kind:
     return stated_kind(between) or ctx.kind
 
