@@ -259,7 +259,6 @@ class ClauseReader:
         own = found[-1] in labels
         label_end = found[-1].end if own else 0
         between = text[label_end : amount.start()]
-        # (most figures stand right after their label: no words between them to look at)
         change = sign(text[label_end : amount.start() + 1]) if between else 0  # '增63.55%': with the digit
         prior = PRIOR_AMOUNT_RE.search(between) if between else None
         measure: Measure
