@@ -150,8 +150,10 @@ def party_form(name: str) -> str:
     return _party_form(name)
 
 
+@lru_cache(maxsize=1 << 12)
 def named(text: str) -> str | None:
-    """`text` as a department's name (see `clean_name`), or None when it is no plausible name."""
+    """`text` as a department's name (see `clean_name`), or None when it is no plausible name.
+    (Cached: a document gives its own name again and again.)"""
     name = clean_name(text)
     return name if plausible_name(name) else None
 

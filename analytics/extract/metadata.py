@@ -47,6 +47,7 @@ from analytics.extract.departments import (
 from analytics.extract.metadata_lines import DocumentLines, Line, document_lines
 from analytics.extract.regions import (
     Place,
+    ends_with_division,
     find_places,
     leading_places,
     most_specific_place,
@@ -190,13 +191,22 @@ def _fuller_in_body(name: str, lines: DocumentLines) -> list[Candidate]:
         if needle not in text:
             continue
         if places:  # read from each mention of the place (the division it names is known)
-            starts = [m.start() for m in re.finditer(re.escape(needle), text)]
-            found += scan_names(line, [(start, start + len(place)) for start in starts])
+            found += scan_names(line, [(start, start + len(place)) for start in _mentions(needle, text)])
         else:
             found += scan_names(line)
         searched += 1
         if searched >= FULLER_LINES:
             break
+    return found
+
+
+def _mentions(needle: str, text: str) -> list[int]:
+    """Where `needle` stands in `text`, left to right, not overlapping."""
+    found = []
+    at = text.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = text.find(needle, at + len(needle))
     return found
 
 
@@ -215,8 +225,10 @@ def _placed_in_body(name: str, lines: DocumentLines) -> list[Candidate]:
         if name not in text:
             continue
         searched += 1
-        for match in re.finditer(re.escape(name), text):
-            before = text[max(0, match.start() - PLACES_BEFORE_CHARS) : match.start()]
+        for at in _mentions(name, text):
+            before = text[max(0, at - PLACES_BEFORE_CHARS) : at]
+            if not ends_with_division(before):
+                continue  # no tail of it is places only
             for i in range(len(before) - 1):  # the longest tail of `before` that is places only
                 outer, rest = leading_places(before[i:])
                 if outer and not rest:

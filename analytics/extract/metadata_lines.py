@@ -56,9 +56,9 @@ class Line(NamedTuple):
     source: str
 
 
-@dataclass(frozen=True)
-class Label:
-    """A label and its value: '单位名称：徐闻县经济信息化和科技局' -> ('department', '徐闻县…局')."""
+class Label(NamedTuple):
+    """A label and its value: '单位名称：徐闻县经济信息化和科技局' -> ('department', '徐闻县…局'). (A named
+    tuple, as `Line` is.)"""
 
     kind: str  # 'department' | 'publisher' | 'source' | 'title' | 'publication'
     value: str
@@ -87,7 +87,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "label": re.compile(rf"(?P<label>{labels})\s*(?:[:：]|\|)"),
         "label_line": re.compile(rf"^(?:{labels})\s*[:：]?$"),
         "spaced_label": re.compile(rf"(?:^|(?<=\s))(?P<label>{labels})(?=\s)"),
-        "noise": re.compile(trie_regex(_words("noise_line_words")) + r"|>|»|^目\s*录$"),
+        # (one trie of the words and '>', '»': an alternation with an anchored branch beside it
+        # would make the regex engine try every branch at every character)
+        "noise": re.compile(trie_regex([*_words("noise_line_words"), ">", "»"])),
+        "contents": re.compile(r"目\s*录$"),
         "label_boundary": re.compile(r"[\s|【】\[\]()（）:：,，;；]"),
     }
 
@@ -96,6 +99,7 @@ def _is_noise(text: str) -> bool:
     """Web-page furniture and page marks ('—5—', '6'; not '2019', a year its 年 left)."""
     return (
         bool(_patterns()["noise"].search(text))
+        or bool(_patterns()["contents"].match(text))
         or bool(PAGE_MARK_RE.match(text))
         or (text.isdigit() and len(text) <= 3)
     )
@@ -103,16 +107,18 @@ def _is_noise(text: str) -> bool:
 
 def _labels_of(text: str, source: str) -> Iterator[Label]:
     """The label/value pairs of a line: a value runs to the next label ('部门:X局单位:万元')."""
-    matches = list(_patterns()["label"].finditer(text))
+    patterns, kinds = _patterns(), _label_kinds()
+    matches = list(patterns["label"].finditer(text))
+    boundary = patterns["label_boundary"].match
     for i, match in enumerate(matches):
         start = match.start()
-        if start > 0 and not _patterns()["label_boundary"].match(text, start - 1):
+        if start > 0 and not boundary(text, start - 1):
             continue  # inside a word: it only ends the value before it
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[match.end() : end].strip(" \t|:：")
         if value:
-            label = "".join(match["label"].split())
-            yield Label(_label_kinds()[label], value, source, text)
+            label = match["label"]  # (spaces or tabs may stand between its characters)
+            yield Label(kinds.get(label) or kinds["".join(label.split())], value, source, text)
 
 
 def _table_labels(table: Table) -> Iterator[Label]:
@@ -152,18 +158,20 @@ class DocumentLines:
 def document_lines(document: Document) -> DocumentLines:
     """The document read as sourced lines (see the module docstring)."""
     lines = DocumentLines([], [], [], [], [], [], os.path.basename(os.path.dirname(document.source_path)))
+    body, labels = lines.body, lines.labels
     title_source = "cover" if document.format in ("pdf", "docx", "doc") else "title"
     opening: list[str] = []  # the short lines before the first sentence or heading
     in_opening, chars, pending = True, 0, None
     seen_labels: set[str] = set()
     patterns = _patterns()
+    label_search, label_line_match = patterns["label"].search, patterns["label_line"].match
     for block in document.blocks:
-        if len(lines.body) >= OPENING_LINES or chars >= OPENING_CHARS:
+        if len(body) >= OPENING_LINES or chars >= OPENING_CHARS:
             break
         if isinstance(block, Table):
             if block.caption:
                 lines.captions.append(Line(block.caption.strip(), "table caption"))
-            lines.labels.extend(_table_labels(block))
+            labels.extend(_table_labels(block))
             in_opening = in_opening and not opening
             chars += TABLE_CHARS
             continue
@@ -173,43 +181,47 @@ def document_lines(document: Document) -> DocumentLines:
         if not text:
             continue
         chars += len(text)
-        label_line = len(text) <= 8 and patterns["label_line"].match(text)
+        label_line = len(text) <= 8 and label_line_match(text)
         if pending is not None and not label_line:  # a label alone on its line names the next line
-            lines.labels.append(Label(pending, text, "header", text))
+            labels.append(Label(pending, text, "header", text))
             pending = None
             continue
         if label_line:  # (a label left empty, as '发文字号' often is, names nothing)
             pending = _label_kinds()["".join(text.rstrip(":：").split())]
             continue
-        if (":" in text or "：" in text or "|" in text) and patterns["label"].search(text):
-            # a table caption's '编制单位:…' repeats over every table: read it once
-            labels = list(_labels_of(text, "header")) if text not in seen_labels else []
-            seen_labels.add(text)
-            lines.labels.extend(labels)
-            if patterns["label"].match(text):
+        if (":" in text or "：" in text or "|" in text) and (label := label_search(text)):
+            if text not in seen_labels:  # a table caption's '编制单位:…' repeats: read it once
+                seen_labels.add(text)
+                labels.extend(_labels_of(text, "header"))
+            if label.start() == 0:
                 continue
-        if len(lines.body) < 8:  # the opening: furniture, dates, file names, the title
-            file_line = _FILE_LINE.match(text)
-            if file_line:
-                lines.file_names.append(Line(file_line["stem"], "file name"))
-                continue
-            spaced = _spaced_labels(text) if text.count(" ") >= 2 else None
-            if spaced:
-                lines.labels.extend(spaced)
-                continue
-            if _is_noise(text) or DATE_LINE.match(text):
-                continue
-            if in_opening and _is_title_line(text) and len(opening) < OPENING_TITLE_LINES:
-                if text not in opening:
-                    opening.append(text)
-                continue
+        if len(body) < 8 and _opening_line(text, lines):  # furniture, dates, file names, labels
+            continue
+        if in_opening and len(body) < 8 and _is_title_line(text) and len(opening) < OPENING_TITLE_LINES:
+            if text not in opening:
+                opening.append(text)
+            continue
         in_opening = False
-        lines.body.append(Line(text, "body"))
+        body.append(Line(text, "body"))
     lines.title = [Line(text, title_source) for text in _title_of(opening)]
     stem = os.path.splitext(os.path.basename(document.source_path))[0]
     lines.file_names.insert(0, Line(stem, "file name"))
     lines.closing = [b.text.strip() for b in document.blocks[-CLOSING_LINES:] if isinstance(b, Paragraph)]
     return lines
+
+
+def _opening_line(text: str, lines: DocumentLines) -> bool:
+    """Whether a line of the opening is a file name, labels parted by spaces, or furniture or a date,
+    which are no body line (a file name and labels are kept in `lines`)."""
+    file_line = _FILE_LINE.match(text) if "." in text[-5:] else None  # ('.pdf', '.html'…)
+    if file_line:
+        lines.file_names.append(Line(file_line["stem"], "file name"))
+        return True
+    spaced = _spaced_labels(text) if text.count(" ") >= 2 else None
+    if spaced:
+        lines.labels.extend(spaced)
+        return True
+    return _is_noise(text) or bool(DATE_LINE.match(text))
 
 
 def _spaced_labels(text: str) -> list[Label]:

@@ -273,6 +273,13 @@ def leading_division_name(text: str) -> str | None:
     return max(found, key=len) if found else None
 
 
+def ends_with_division(text: str) -> bool:
+    """Whether `text` ends with a division's name, ambiguous ones included (a cheap test before
+    reading its places: `leading_places` of any tail of it leaves nothing only then)."""
+    _, _, ends = _index()
+    return any(text.endswith(name) for name in ends.get(text[-2:], ()))
+
+
 def opens_with_division(text: str) -> bool:
     """Whether `text` opens with a division's name, ambiguous ones included (see `leading_division_name`)."""
     return leading_division_name(text) is not None

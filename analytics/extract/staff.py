@@ -30,8 +30,10 @@ from decimal import Decimal
 
 from analytics.model import Document, Fact, Kind, Paragraph, Table, new_fact
 
-# Cheap gate: a block without any of these words holds no staff count.
+# Cheap gates: a block without any of these words, or without a number before 人, 名 or 个 (what
+# every count pattern ends with), holds no staff count.
 _GATE = re.compile("编制|实有|在职|在编|在岗")
+_COUNT_GATE = re.compile(r"\d\s*[人名个]")
 
 _FILLER = r"[为是共有计总数：:\s]{0,6}"
 _COUNT = r"(?P<count>\d{1,6})\s*(?P<unit>人|名|个)(?!次|民|大|员|代表|均|口|以上|左右)"
@@ -50,12 +52,13 @@ _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _PART_OF = re.compile(r"其中[：:]?\s*$|[，,、]\s*$")
 TYPED_RANK = 2
 
-_PATTERNS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
-    ("staff_authorised", 0, re.compile(rf"(?P<label>{_AUTHORISED}){_FILLER}{_COUNT}")),
-    ("staff_actual", 0, re.compile(rf"(?P<label>{_IN_POST}){_FILLER}{_COUNT}")),
-    ("staff_actual", 1, re.compile(rf"(?P<label>{_ACTUAL}){_FILLER}{_COUNT}")),
-    ("staff_authorised", TYPED_RANK, re.compile(rf"(?P<label>{_TYPED}){_FILLER}{_COUNT}")),
-    ("staff_authorised", 1, re.compile(rf"(?P<label>{_BARE}){_FILLER}{_COUNT}")),
+# (metric, rank, the words one of which each label holds (a cheap gate), the pattern)
+_PATTERNS: tuple[tuple[str, int, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("staff_authorised", 0, ("编制",), re.compile(rf"(?P<label>{_AUTHORISED}){_FILLER}{_COUNT}")),
+    ("staff_actual", 0, ("在职", "在编", "在岗"), re.compile(rf"(?P<label>{_IN_POST}){_FILLER}{_COUNT}")),
+    ("staff_actual", 1, ("实有", "现有", "实际"), re.compile(rf"(?P<label>{_ACTUAL}){_FILLER}{_COUNT}")),
+    ("staff_authorised", TYPED_RANK, ("编制",), re.compile(rf"(?P<label>{_TYPED}){_FILLER}{_COUNT}")),
+    ("staff_authorised", 1, ("编制",), re.compile(rf"(?P<label>{_BARE}){_FILLER}{_COUNT}")),
 )
 
 # Table row labels, as the whole first cell (spaces removed, '其中:' dropped).
@@ -90,19 +93,20 @@ def staff_facts(document: Document, year: int, kind: Kind) -> list[Fact]:
         if isinstance(block, Paragraph):
             text = block.text
             if "|" in text:
-                if _may_label(text.strip().strip("|").split("|", 1)[0]):
+                first = text.strip().strip("|").split("|", 1)[0]
+                if _may_label(first) and _row_label(first) in _ROW_LABELS:
                     before = [_pipe_cells(line) for line in recent]
                     candidates.extend(_row(_pipe_cells(text), before, order, year))
                 recent = [*recent[-2:], text]
                 continue
             recent = []
-            if _GATE.search(text):
+            if _GATE.search(text) and _COUNT_GATE.search(text):
                 candidates.extend(_sentences(text, order))
         elif isinstance(block, Table):
             if not _may_label("".join([row[0] for row in block.rows if row])) or _about_vehicles(block):
                 continue  # no first cell that may be a label (most tables), or a table about vehicles
             for i, raw in enumerate(block.rows):
-                if raw and _may_label(raw[0]):
+                if raw and _may_label(raw[0]) and _row_label(raw[0]) in _ROW_LABELS:
                     before = [[c.strip() for c in r] for r in block.rows[max(0, i - 3) : i]]
                     candidates.extend(_row([c.strip() for c in raw], before, order, year))
     typed = [c for c in candidates if c.metric == "staff_authorised" and c.rank == TYPED_RANK]
@@ -128,10 +132,12 @@ def _sentences(text: str, order: int) -> list[_Candidate]:
         end = end_match.end() if end_match else len(text)
         sentence = text[start:end]
         start = end
-        if not _GATE.search(sentence):
+        if not _GATE.search(sentence) or not _COUNT_GATE.search(sentence):
             continue
         taken: list[tuple[int, int]] = []
-        for metric, rank, pattern in _PATTERNS:
+        for metric, rank, words, pattern in _PATTERNS:
+            if not any(word in sentence for word in words):
+                continue
             matches = list(pattern.finditer(sentence))
             if rank == TYPED_RANK and len(matches) > 1:
                 continue  # '行政编制4个，参公事业编制2个': parts of a total not stated
@@ -174,8 +180,7 @@ def _retired(label: str) -> bool:
 def _row(row: list[str], before: list[list[str]], order: int, year: int) -> list[_Candidate]:
     if not row:
         return []
-    label = _SPACES.sub("", row[0]).removeprefix("其中").lstrip(":：")
-    known = _ROW_LABELS.get(label)
+    known = _ROW_LABELS.get(_row_label(row[0]))
     if known is None or any("车" in c or "辆" in c for r in before for c in r):
         return []
     metric, rank = known
@@ -185,6 +190,11 @@ def _row(row: list[str], before: list[list[str]], order: int, year: int) -> list
     if value is None:
         return []
     return [_Candidate(metric, rank, order, int(value.replace(" ", "")), "人", " | ".join(row), "table")]
+
+
+def _row_label(cell: str) -> str:
+    """A first cell as a row label: spaces removed, '其中:' dropped."""
+    return _SPACES.sub("", cell).removeprefix("其中").lstrip(":：")
 
 
 def _year_column(header_rows: list[list[str]], year: int) -> int | None:

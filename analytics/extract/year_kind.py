@@ -21,29 +21,44 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from analytics.extract.patterns import trie_regex
 from analytics.model import Kind
 from analytics.reference import vocabulary
 
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-_YEAR_DIGITS = r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}"
-# 'YYYY年', not a date (a month after it) nor the start of a range ('2016-2020年' ends one)
+# A year's four digits, 19xx or 20xx or in Chinese numerals ('二〇一九'): its first digit, then the
+# rest. (So written, a regex opens with a character class, and a search skips at once every
+# character no year opens with; a lookbehind before the year goes after its first digit.)
+_YEAR_FIRST = "[12〇零一二三四五六七八九]"
+_YEAR_REST = r"(?:(?<=1)9\d{2}|(?<=2)0\d{2}|(?<=[〇零一二三四五六七八九])[〇零一二三四五六七八九]{3})"
+_YEAR_DIGITS = _YEAR_FIRST + _YEAR_REST
+# 'YYYY年' (no digit or '.' before it), not a date (a month after it) nor the start of a range
+# ('2016-2020年' ends one)
 YEAR_RE = re.compile(
-    rf"(?<![\d.])(?P<year>{_YEAR_DIGITS})\s*年(?!\s*\d{{1,2}}\s*月|\s*[〇零一二三四五六七八九十]{{1,2}}月)"
-    r"(?!\s*度?\s*[-—–~～至到]\s*\d)"
+    rf"(?P<year>{_YEAR_FIRST}(?<![\d.].){_YEAR_REST})\s*年"
+    r"(?!\s*\d{1,2}\s*月|\s*[〇零一二三四五六七八九十]{1,2}月)(?!\s*度?\s*[-—–~～至到]\s*\d)"
 )
 _RANGE_BEFORE = re.compile(r"\d\s*年?\s*[-—–~～至到]\s*$")
-# A year in a file name needs no 年: '省人大办公厅2018预算公开', 'synthetic_…_2014_预算'.
-_STEM_YEAR = re.compile(rf"(?<![\d])(?P<year>{_YEAR_DIGITS})(?!\d)")
+# A year in a file name needs no 年: '省人大办公厅2018预算公开', 'synthetic_…_2014_预算' (no digit
+# before or after it).
+_STEM_YEAR = re.compile(rf"(?P<year>{_YEAR_FIRST}(?<!\d.){_YEAR_REST})(?!\d)")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 _KIND_AFTER = 12  # how far after a year a kind word still names the year's document
 
 
 def _words(name: str) -> list[str]:
     return vocabulary()["metadata"][name]
+
+
+def _alternatives(words: list[str]) -> list[str]:
+    """The alternatives of `trie_regex(words)`, one per first character, each opening with it. Joined
+    by '|' at the top of a regex (not inside a group after another alternation), they let the regex
+    engine skip at once every character none of them opens with."""
+    firsts = sorted({word[0] for word in words if word})
+    return [trie_regex([word for word in words if word[:1] == first]) for first in firsts] or ["(?!)"]
 
 
 @cache
@@ -55,8 +70,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "comparison_before": re.compile(rf"(?:{comparison})\s*(?:上年|去年|上一年)?\s*$"),
         # a comparison with the same year's budget ('比预算增加', '较年初预算') is what final accounts do
+        # (the neutral phrases, then each comparison word with a budget after it, as one flat
+        # alternation: 5x faster to search than the two tries side by side)
         "neutral": re.compile(
-            rf"{trie_regex(_words('kind_neutral'))}|(?:{comparison})\s*(?:年初|调整后?)?\s*(?:{budget})"
+            "|".join(
+                _alternatives(_words("kind_neutral"))
+                + [
+                    rf"{opening}\s*(?:年初|调整后?)?\s*(?:{budget})"
+                    for opening in _alternatives(_words("comparison_words"))
+                ]
+            )
         ),
         "final": re.compile(trie_regex(_words("final_words"))),
         "budget": re.compile(trie_regex(_words("budget_words"))),
@@ -77,10 +100,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-@dataclass(frozen=True)
-class Vote:
+class Vote(NamedTuple):
     """One reading of a field: its value, where it stands (`source`, the `text` it was read from)
-    and how much it weighs."""
+    and how much it weighs. (A named tuple: cheap to make.)"""
 
     value: int | str
     source: str
