@@ -34,6 +34,21 @@ def test_normalise_leaves_the_seed_text_as_nfkc_makes_it(seed_text: str) -> None
     assert normalise(seed_text) == unicodedata.normalize("NFKC", seed_text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "其中：一般公共预算收入（财政拨款）474.91万元，事业收入０万元；　合计",
+        "（ｅ\u0301）：，\u0301；\u3000\u0301",  # combining marks after the full-width forms
+        "經費（單位：萬元），公務用車；" * 4,  # long: not cached
+    ],
+)
+def test_normalise_gives_what_nfkc_gives_for_full_width_forms(text: str) -> None:
+    # the full-width forms are replaced before NFKC (a speed-up): the result must be NFKC's own
+    converted = unicodedata.normalize("NFKC", text).replace("經費", "经费").replace("單位", "单位")
+    converted = converted.replace("萬元", "万元").replace("公務用車", "公务用车")
+    assert normalise(text) == converted
+
+
 def test_split_lines_accepts_every_line_break_convention() -> None:
     assert split_lines("a\r\nb\rc\nd\x0ce\u2028f") == ["a", "b", "c", "d", "e", "f"]
 
