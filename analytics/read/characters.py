@@ -27,7 +27,15 @@ class _Converter(Protocol):
 
 def split_lines(text: str) -> list[str]:
     """Split text into lines at any line break convention (see _NEWLINES), without the breaks."""
-    return _NEWLINES.sub("\n", text).split("\n")
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text:  # str.splitlines breaks there too
+        return _NEWLINES.sub("\n", text).split("\n")
+    lines = text.splitlines()  # one pass in C: 3 times faster; but no empty line after a last break
+    if not text or text[-1] in _LINE_BREAKS:
+        lines.append("")
+    return lines
+
+
+_LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
 
 
 def normalise(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 import unicodedata
 
 import pytest
@@ -51,6 +53,31 @@ def test_normalise_gives_what_nfkc_gives_for_full_width_forms(text: str) -> None
 
 def test_split_lines_accepts_every_line_break_convention() -> None:
     assert split_lines("a\r\nb\rc\nd\x0ce\u2028f") == ["a", "b", "c", "d", "e", "f"]
+
+
+def test_split_lines_splits_at_line_breaks_only() -> None:
+    # held to its definition (every break made a newline, then split there) on random texts mixing
+    # every line break with the separators \x1c-\x1e, which are no line breaks
+    rng = random.Random(3)
+    alphabet = [
+        "a",
+        "经",
+        "\n",
+        "\r",
+        "\r\n",
+        "\x0b",
+        "\x0c",
+        "\x85",
+        "\u2028",
+        "\u2029",
+        "\x1c",
+        "\x1e",
+        "\t",
+    ]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        expected = re.sub("\r\n?|[\x0b\x0c\x85\u2028\u2029]", "\n", text).split("\n")
+        assert split_lines(text) == expected, repr(text)
 
 
 @pytest.mark.parametrize(
