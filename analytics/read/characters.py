@@ -27,7 +27,15 @@ class _Converter(Protocol):
 
 def split_lines(text: str) -> list[str]:
     """Split text into lines at any line break convention (see _NEWLINES), without the breaks."""
-    return _NEWLINES.sub("\n", text).split("\n")
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text:  # str.splitlines breaks there too
+        return _NEWLINES.sub("\n", text).split("\n")
+    lines = text.splitlines()  # one pass in C: 3 times faster; but no empty line after a last break
+    if not text or text[-1] in _LINE_BREAKS:
+        lines.append("")
+    return lines
+
+
+_LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
 
 
 def normalise(text: str) -> str:
@@ -64,6 +72,9 @@ def _normalise(text: str) -> tuple[str, int]:
     if not text.isprintable():  # printable text holds no line break and no control character
         text = _NEWLINES.sub("\n", text)
         text = _DROPPED.sub("", text)
+    for wide, narrow in _FULL_WIDTH:
+        if wide in text:
+            text = text.replace(wide, narrow)
     text = unicodedata.normalize("NFKC", text)
     if text.isascii():
         return text, 0
@@ -73,6 +84,13 @@ def _normalise(text: str) -> tuple[str, int]:
     converted = _t2s().convert(text)
     return converted, _changed_characters(text, converted)
 
+
+# The full-width characters of most Chinese lines, each with its NFKD form. Replacing them first
+# leaves most lines already in NFKC, which `unicodedata.normalize` then only confirms (a quick check)
+# instead of decomposing and recomposing every character: 1 µs instead of 7 for a line of 90
+# characters. The result is the same, because NFKC composes the NFKD form, which these replacements
+# keep. (The ideographic space U+3000 is one of them: NFKC makes it a plain space too.)
+_FULL_WIDTH = (("，", ","), ("：", ":"), ("（", "("), ("）", ")"), ("；", ";"), ("\u3000", " "))
 
 # A pinyin syllable with its tone mark, in brackets right after a Chinese character: '經(jīng)'.
 _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"

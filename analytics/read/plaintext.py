@@ -66,16 +66,19 @@ def parse_blocks(text: str) -> list[Block]:
 Paragraph(text='说明')]
     """
     builder = _BlockBuilder()
+    pipes = any(pipe in text for pipe in _PIPES)  # else no line is a pipe row: none need be looked at
     for line in split_lines(text):
-        if line.startswith("\t"):
+        if not line:
+            builder.blank()
+        elif line[0] == "\t":
             builder.tab_cell(normalise(line[1:]).rstrip())
-            continue
-        cells = _pipe_cells(line)
-        if cells is not None and (builder.shape == "pipe" or not cells or any(cells)):
+        elif (
+            pipes
+            and (cells := _pipe_cells(line)) is not None
+            and (builder.shape == "pipe" or not cells or any(cells))
+        ):
             builder.pipe_row(cells)
-            continue
-        paragraph = normalise(line).strip()
-        if paragraph:
+        elif paragraph := normalise(line).strip():
             builder.paragraph(paragraph)
         else:
             builder.blank()
@@ -88,7 +91,7 @@ def _pipe_cells(line: str) -> list[str] | None:
     if len(stripped) < 2 or stripped[0] not in _PIPES or stripped[-1] not in _PIPES:
         return None
     raw_cells = _PIPE_SPLIT.split(stripped[1:-1])
-    if all(_SEPARATOR_CELL.fullmatch(cell.strip()) for cell in raw_cells):
+    if "-" in stripped and all(_SEPARATOR_CELL.fullmatch(cell.strip()) for cell in raw_cells):
         return []
     return [normalise(cell.strip(_PADDING)).rstrip() for cell in raw_cells]
 
@@ -135,6 +138,8 @@ class _BlockBuilder:
             self.row = []
 
     def _end_table(self) -> None:
+        if self.shape is None:  # no table in progress (its rows are only collected with a shape)
+            return
         self._end_row()
         block = _table(self.rows)
         if block is not None:

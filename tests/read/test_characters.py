@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 import unicodedata
 
 import pytest
@@ -34,8 +36,48 @@ def test_normalise_leaves_the_seed_text_as_nfkc_makes_it(seed_text: str) -> None
     assert normalise(seed_text) == unicodedata.normalize("NFKC", seed_text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "其中：一般公共预算收入（财政拨款）474.91万元，事业收入０万元；　合计",
+        "（ｅ\u0301）：，\u0301；\u3000\u0301",  # combining marks after the full-width forms
+        "經費（單位：萬元），公務用車；" * 4,  # long: not cached
+    ],
+)
+def test_normalise_gives_what_nfkc_gives_for_full_width_forms(text: str) -> None:
+    # the full-width forms are replaced before NFKC (a speed-up): the result must be NFKC's own
+    converted = unicodedata.normalize("NFKC", text).replace("經費", "经费").replace("單位", "单位")
+    converted = converted.replace("萬元", "万元").replace("公務用車", "公务用车")
+    assert normalise(text) == converted
+
+
 def test_split_lines_accepts_every_line_break_convention() -> None:
     assert split_lines("a\r\nb\rc\nd\x0ce\u2028f") == ["a", "b", "c", "d", "e", "f"]
+
+
+def test_split_lines_splits_at_line_breaks_only() -> None:
+    # held to its definition (every break made a newline, then split there) on random texts mixing
+    # every line break with the separators \x1c-\x1e, which are no line breaks
+    rng = random.Random(3)
+    alphabet = [
+        "a",
+        "经",
+        "\n",
+        "\r",
+        "\r\n",
+        "\x0b",
+        "\x0c",
+        "\x85",
+        "\u2028",
+        "\u2029",
+        "\x1c",
+        "\x1e",
+        "\t",
+    ]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        expected = re.sub("\r\n?|[\x0b\x0c\x85\u2028\u2029]", "\n", text).split("\n")
+        assert split_lines(text) == expected, repr(text)
 
 
 @pytest.mark.parametrize(

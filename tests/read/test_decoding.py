@@ -111,3 +111,84 @@ def test_decode_rejects_what_is_not_text(data: bytes, message_start: str) -> Non
     with pytest.raises(ReadError) as caught:
         decode(data)
     assert caught.value.message.startswith(message_start)
+
+
+# The character counts behind the GB18030 test, each against its definition (a regex over the
+# characters), on texts that mix every kind of character the counts tell apart.
+_KINDS = [
+    "收入支出经费",  # everyday hanzi (GB2312)
+    "㐀䶵䶿丂龥鿿",  # extension A up to U+4DBF, rare unified hanzi
+    "䷀䷿",  # U+4DC0-U+4DFF: hexagrams, no hanzi
+    "，。、：（）“”—…",  # punctuation in the Chinese ranges
+    "°±·×÷éü",  # Latin-1: some Chinese punctuation, some letters
+    "あアㄅ가Ωж",  # kana, bopomofo, Hangul, Greek, Cyrillic
+    "𠀀𠮷𫠝\U0003134f\U00031350😀",  # beyond the BMP: extensions B-G, then none
+    "\ufffd\ue000\uf8ff\ufff0\uffff",  # replacement, private use, specials
+    "abc 123\n",
+]
+
+
+def _mixed_texts() -> list[str]:
+    rng = random.Random(7)
+    pool = "".join(_KINDS)
+    return ["".join(rng.choice(pool) for _ in range(rng.randint(0, 60))) for _ in range(300)]
+
+
+def test_the_fast_character_counts_agree_with_their_definitions() -> None:
+    import re
+
+    from analytics.read import decoding
+
+    chinese = re.compile(
+        "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in decoding._CHINESE_RANGES) + "]"
+    )
+    common = frozenset(
+        bytes(b for lead in range(0xB0, 0xF8) for trail in range(0xA1, 0xFF) for b in (lead, trail)).decode(
+            "gb2312", errors="ignore"
+        )
+    )
+    for text in _mixed_texts():
+        non_ascii = sum(1 for c in text if not c.isascii() and c != "\ufffd")
+        expected = len(chinese.findall(text)) / non_ascii if non_ascii else 1.0
+        units = text.encode("utf-16-be", "surrogatepass")
+        beyond_bmp = len(units) > 2 * len(text)
+        assert beyond_bmp == any(ord(c) > 0xFFFF for c in text)
+        assert decoding._chinese_share(text, beyond_bmp=beyond_bmp) == expected
+        assert decoding._chinese_share(text) == expected
+        hanzi = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf")
+        assert decoding._hanzi_count(text, units[0::2]) == hanzi
+        assert decoding._common_hanzi_count(text) == sum(1 for c in text if c in common)
+
+
+def _lenient_by_definition(data: bytes, encoding: str) -> str | None:
+    text = data.decode(encoding, errors="replace")
+    damaged = text.count("\ufffd")
+    if not damaged or (damaged == 1 and text.endswith("\ufffd")):
+        return text
+    well_decoded = sum(1 for c in text if not c.isascii()) - damaged
+    return text if damaged * 100 <= len(text) and well_decoded >= 20 * damaged else None
+
+
+def test_lenient_decoding_looks_at_the_start_first_and_still_takes_what_it_should() -> None:
+    # `_lenient` rejects from the first kilobytes alone when they hold too much damage: on files with
+    # damage anywhere (the start, the end, spread) it takes and rejects exactly what its rule says
+    from analytics.read.decoding import _lenient
+
+    rng = random.Random(11)
+    line = "部门预算收入474.91万元，其中：一般公共预算收入。\n"
+    for size in (10, 60, 400, 2000):
+        for stray in (1, 3, 30, 300):
+            for where in ("start", "end", "spread"):
+                good = (line * size).encode()
+                places = {
+                    "start": range(stray),
+                    "end": range(len(good) - stray, len(good)),
+                    "spread": sorted(rng.sample(range(len(good)), min(stray, len(good)))),
+                }[where]
+                data = bytearray(good)
+                for i in places:
+                    data[i] = 0xFF
+                for encoding in ("utf-8", "gb18030"):
+                    assert _lenient(bytes(data), encoding) == _lenient_by_definition(bytes(data), encoding)
+    gbk = (line * 300).encode("gbk")
+    assert _lenient(gbk, "utf-8") is None and _lenient(gbk, "gb18030") == line * 300
