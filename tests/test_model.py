@@ -1,4 +1,5 @@
-"""The model's types: `new_fact` makes the same Fact as `Fact(...)`, field for field."""
+"""The model's types: `new_fact` and `new_budget_line` make the same objects as the dataclasses,
+field for field."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from analytics.model import Fact, new_fact
+from analytics.model import BudgetLine, Fact, new_budget_line, new_fact
 
 
 def test_new_fact_is_the_fact_the_dataclass_makes() -> None:
@@ -48,3 +49,22 @@ def test_new_fact_defaults_as_fact_does() -> None:
         "共有车辆3辆",
     )
     assert vars(new_fact(*args)) == vars(Fact(*args))  # type: ignore[arg-type]
+
+
+def test_new_budget_line_is_the_line_the_dataclass_makes() -> None:
+    fields = {
+        "year": 2019,
+        "kind": "budget",
+        "classification": "functional",
+        "code": "2010301",
+        "name": "行政运行",
+        "total": Decimal("12.50"),
+        "basic": Decimal("12.50"),
+        "project": None,
+    }
+    made = new_budget_line(**fields)  # type: ignore[arg-type]
+    assert vars(made) == vars(BudgetLine(**fields))  # type: ignore[arg-type]
+    assert made == BudgetLine(**fields) and hash(made) == hash(BudgetLine(**fields))  # type: ignore[arg-type]
+    assert set(vars(made)) == {field.name for field in dataclasses.fields(BudgetLine)}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.total = Decimal(0)  # type: ignore[misc]

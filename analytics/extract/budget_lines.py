@@ -17,7 +17,7 @@ from typing import Literal
 
 from analytics.extract.labels import squeeze as _clean
 from analytics.extract.numbers import parse_number, to_wan, unit_in
-from analytics.model import BudgetLine, Fact, Kind, Table, new_fact
+from analytics.model import BudgetLine, Fact, Kind, Table, new_budget_line, new_fact
 
 CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 CODE_PART_RE = re.compile(r"^\d{2,3}$")
@@ -138,7 +138,7 @@ def budget_lines(
             basic = Decimal(0) if basic is None and "basic" in cols else basic
             project = Decimal(0) if project is None and "project" in cols else project
         lines.append(
-            BudgetLine(
+            new_budget_line(
                 year=year,
                 kind=line_kind,
                 classification=classification,

@@ -9,7 +9,7 @@ amounts but gave nothing is a failed check (warning): a standard table the extra
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from analytics.extract.assets import asset_facts, is_asset_table
 from analytics.extract.budget_lines import (
@@ -130,7 +130,7 @@ def read_table(
         _read_loose_rows(table, reading, standard, context, year, kind, section, ordinal)
     figures = len(reading.facts) + len(reading.budget_lines) + len(reading.goals)
     key = standard.key if standard else None
-    reading.seen = replace(reading.seen, standard_table=key, figures=figures)
+    reading.seen = TableSeen(ordinal, table.page, caption, key, len(table.rows), figures)
     if standard is not None and figures == 0 and _prints_amounts(table):
         reading.checks.append(
             Check(

@@ -6,7 +6,7 @@ figure of such a column makes."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from analytics.extract.numbers import parse_number, to_wan
@@ -120,7 +120,7 @@ def value_columns(
             (c.kind, c.year, c.measure) == (col.kind, col.year, col.measure) for c in chosen
         ):
             continue
-        chosen.append(replace(col, index=j))
+        chosen.append(Column(j, col.kind, col.year, col.measure))
     return chosen
 
 
