@@ -70,12 +70,14 @@ def vertical_facts(
     facts: list[Fact] = []
     carried: set[int] = set()  # label columns whose carry-over row has been passed
     wholes: dict[int, list[str]] = {}  # per label column: the rows above whose parts have short names
+    # per label column: the one before (-1: none); nested under it (a category column, no values of its own)
+    before = [label_cols[n - 1] if n else -1 for n in range(len(label_cols))]
+    nested = [
+        p >= 0 and not groups[p] and sides[p] == sides[j] for p, j in zip(before, label_cols, strict=True)
+    ]
     for i, row in enumerate(data):
         for n, label_col in enumerate(label_cols):
-            previous = label_cols[n - 1] if n else -1
-            # nested: a category column right before, without value columns of its own
-            nested = previous >= 0 and not groups[previous] and sides[previous] == sides[label_col]
-            label = _row_label(data, i, label_col, previous, nested)
+            label = _row_label(data, i, label_col, before[n], nested[n])
             if label is None:
                 continue
             side = sides[label_col]
@@ -89,7 +91,7 @@ def vertical_facts(
             columns = groups[label_col]
             k = n
             # A label cell merged across the next label column: its value stands further along.
-            while not any(row[c.index].strip() for c in columns) and k + 1 < len(label_cols):
+            while k + 1 < len(label_cols) and not any(row[c.index].strip() for c in columns):
                 k += 1
                 if row[label_cols[k]].strip():
                     break
