@@ -181,7 +181,9 @@ def _signature(closing: list[str]) -> Candidate | None:
     the date may be in Chinese numerals ('二〇二一年一月')."""
     lines = [t for t in closing if t]
     for i in range(len(lines) - 1, -1, -1):
-        date = DATE_LINE.search(lines[i]) or _patterns()["signature_date"].search(lines[i])
+        date = DATE_LINE.search(lines[i])
+        if date is None and lines[i].rstrip()[-1:] in ("月", "日"):  # (a date that ends the line)
+            date = _patterns()["signature_date"].search(lines[i])
         if not date:
             continue
         before = lines[i][: date.start()].strip() if date.start() > 0 else ""
