@@ -345,8 +345,8 @@ def extract_metadata(document: Document) -> Metadata:
     if region is not None:
         evidence["region"] = region.evidence
     year = _year(lines)
-    if year is not None:
-        body = "\n".join(line.text for line in lines.body)[:YEAR_CHARS]
+    if year is not None:  # (a vote in the body has no line of its own: the body is read around it)
+        body = "\n".join(line.text for line in lines.body)[:YEAR_CHARS] if not year.text else ""
         evidence["year"] = _evidence(year.value, year.source, year_kind.context(body, year))
     kind = _kind(lines)
     if kind is not None:
