@@ -97,9 +97,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_FILE_PARTS = re.compile(r"[_\s]+")
+_WORD_OR_DIGIT = re.compile(r"[\u4e00-\u9fff\d]")
+
+
 def _file_text(stem: str) -> str:
     """A file name's words: 'synthetic_廊坊市科学技术协会_2014_预算' -> '廊坊市科学技术协会2014预算'."""
-    return "".join(part for part in re.split(r"[_\s]+", stem) if re.search(r"[\u4e00-\u9fff\d]", part))
+    return "".join(part for part in _FILE_PARTS.split(stem) if _WORD_OR_DIGIT.search(part))
 
 
 def _title_candidates(line: Line, weight: int) -> list[Candidate]:
@@ -318,6 +322,7 @@ def department_candidates(lines: DocumentLines) -> list[Candidate]:
     if not any(c.weight >= YEAR_FIRST for c in found):
         for line in lines.title + lines.body:
             found += scan_names(line)
-    if lines.folder:
-        found += _title_candidates(Line(_file_text(lines.folder), "folder name"), FOLDER)
+    folder = _file_text(lines.folder)
+    if folder:  # (a folder of no words, as 'synthetic' or 'excerpts', names nothing)
+        found += _title_candidates(Line(folder, "folder name"), FOLDER)
     return sorted(found, key=lambda c: -c.weight)
