@@ -100,7 +100,7 @@ def staff_facts(document: Document, year: int, kind: Kind) -> list[Fact]:
                 recent = [*recent[-2:], text]
                 continue
             recent = []
-            if _may_count(text):
+            if ("编" in text or "实" in text or "在" in text) and _may_count(text):
                 candidates.extend(_sentences(text, order))
         elif isinstance(block, Table):
             if not _may_label_column([row[0] for row in block.rows if row]) or _about_vehicles(block):
@@ -163,13 +163,9 @@ def _sentences(text: str, order: int) -> list[_Candidate]:
 
 
 def _may_count(text: str) -> bool:
-    """Whether a text may state a count: a word of the gate (each holds 编, 实 or 在: tested first, the
-    cheapest) and a number before 人, 名 or 个."""
-    return (
-        ("编" in text or "实" in text or "在" in text)
-        and _GATE.search(text) is not None
-        and _COUNT_GATE.search(text) is not None
-    )
+    """Whether a text may state a count: a word of the gate and a number before 人, 名 or 个. (Each
+    gate word holds 编, 实 or 在: a block is tested for those first, in the loop, the cheapest.)"""
+    return _GATE.search(text) is not None and _COUNT_GATE.search(text) is not None
 
 
 def _may_label(cell: str) -> bool:
@@ -182,7 +178,7 @@ def _may_label_column(cells: list[str]) -> bool:
     """Whether a table's first cells may hold one of the row labels: each label holds a word of the
     gate ('编制', '在职'…), which the cells joined, spaces removed, then hold too."""
     joined = "".join(cells)
-    return _may_label(joined) and _GATE.search(_SPACES.sub("", joined)) is not None
+    return _may_label(joined) and _GATE.search("".join(joined.split())) is not None
 
 
 def _pipe_cells(line: str) -> list[str]:
