@@ -312,15 +312,15 @@ def department_candidates(lines: DocumentLines) -> list[Candidate]:
         found += _title_candidates(line, LEAD)
     # a title or label naming a place says all the body could (a fuller form: see _fuller_in_body)
     settled = any(c.weight >= LABEL and has_place(c.name) for c in found)
-    for i, line in enumerate(lines.body):
+    for i, text in enumerate(lines.body):
         if settled or (i >= BODY_NAME_LINES and any(c.weight >= LEAD for c in found)):
             break
-        if len(line.text) >= 5:
-            found += _body_candidates(line)
+        if len(text) >= 5:
+            found += _body_candidates(Line(text, "body"))
     for line in lines.file_names:
         found += _title_candidates(Line(_file_text(line.text), line.source), FILE)
     if not any(c.weight >= YEAR_FIRST for c in found):
-        for line in lines.title + lines.body:
+        for line in [*lines.title, *(Line(text, "body") for text in lines.body)]:
             found += scan_names(line)
     folder = _file_text(lines.folder)
     if folder:  # (a folder of no words, as 'synthetic' or 'excerpts', names nothing)
