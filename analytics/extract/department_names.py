@@ -97,9 +97,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_FILE_PARTS = re.compile(r"[_\s]+")
+_WORD_OR_DIGIT = re.compile(r"[\u4e00-\u9fff\d]")
+
+
 def _file_text(stem: str) -> str:
     """A file name's words: 'synthetic_廊坊市科学技术协会_2014_预算' -> '廊坊市科学技术协会2014预算'."""
-    return "".join(part for part in re.split(r"[_\s]+", stem) if re.search(r"[\u4e00-\u9fff\d]", part))
+    return "".join(part for part in _FILE_PARTS.split(stem) if _WORD_OR_DIGIT.search(part))
 
 
 def _title_candidates(line: Line, weight: int) -> list[Candidate]:
@@ -181,7 +185,9 @@ def _signature(closing: list[str]) -> Candidate | None:
     the date may be in Chinese numerals ('二〇二一年一月')."""
     lines = [t for t in closing if t]
     for i in range(len(lines) - 1, -1, -1):
-        date = DATE_LINE.search(lines[i]) or _patterns()["signature_date"].search(lines[i])
+        date = DATE_LINE.search(lines[i])
+        if date is None and lines[i].rstrip()[-1:] in ("月", "日"):  # (a date that ends the line)
+            date = _patterns()["signature_date"].search(lines[i])
         if not date:
             continue
         before = lines[i][: date.start()].strip() if date.start() > 0 else ""
@@ -306,16 +312,17 @@ def department_candidates(lines: DocumentLines) -> list[Candidate]:
         found += _title_candidates(line, LEAD)
     # a title or label naming a place says all the body could (a fuller form: see _fuller_in_body)
     settled = any(c.weight >= LABEL and has_place(c.name) for c in found)
-    for i, line in enumerate(lines.body):
+    for i, text in enumerate(lines.body):
         if settled or (i >= BODY_NAME_LINES and any(c.weight >= LEAD for c in found)):
             break
-        if len(line.text) >= 5:
-            found += _body_candidates(line)
+        if len(text) >= 5:
+            found += _body_candidates(Line(text, "body"))
     for line in lines.file_names:
         found += _title_candidates(Line(_file_text(line.text), line.source), FILE)
     if not any(c.weight >= YEAR_FIRST for c in found):
-        for line in lines.title + lines.body:
+        for line in [*lines.title, *(Line(text, "body") for text in lines.body)]:
             found += scan_names(line)
-    if lines.folder:
-        found += _title_candidates(Line(_file_text(lines.folder), "folder name"), FOLDER)
+    folder = _file_text(lines.folder)
+    if folder:  # (a folder of no words, as 'synthetic' or 'excerpts', names nothing)
+        found += _title_candidates(Line(folder, "folder name"), FOLDER)
     return sorted(found, key=lambda c: -c.weight)

@@ -12,19 +12,24 @@ import re
 from functools import cache
 
 from analytics.extract.departments import named
-from analytics.extract.patterns import trie_regex
 from analytics.extract.regions import leading_places
 from analytics.reference import read_csv, vocabulary
 
 _SECTOR_WORD = "部门"
 
 
+def _words(name: str) -> list[str]:
+    return vocabulary()["metadata"][name]
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    tails = trie_regex(vocabulary()["metadata"]["name_tails"])
+    digits = "〇零一二三四五六七八九"
+    years = [r"19\d{2}", r"20\d{2}", *(f"{digit}[{digits}]{{3}}" for digit in digits)]
     return {
-        # what ends a name in a title: a year or a subject word
-        "title_tail": re.compile(rf"\s*(?:(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}}|{tails})"),
+        # what ends a name in a title: a year or a subject word (only where the first one stands
+        # counts: a flat alternation of literals, which a search skips to at once)
+        "title_tail": re.compile("|".join(years + [re.escape(tail) for tail in _words("name_tails")])),
         "leading_year": re.compile(r"^(?:关于|公开)?\s*(?:19|20)\d{2}\s*年\s*度?\s*[,，]?\s*"),
         "lead_words": re.compile(r"^(?:关于|公开)"),
     }
@@ -38,14 +43,14 @@ def _sectors() -> frozenset[str]:
 
 
 def _head(text: str) -> str:
-    """The text before its first year or subject word."""
+    """The text before its first year or subject word (and the spaces before that)."""
     tail = _patterns()["title_tail"].search(text)
-    return text[: tail.start()] if tail else text
+    return text[: tail.start()].rstrip() if tail else text
 
 
-def _head_name(text: str) -> str | None:
-    """The name `text` opens with (see the module docstring)."""
-    head = _head(text)
+def _head_name(text: str, head: str | None = None) -> str | None:
+    """The name `text` opens with (see the module docstring); `head` is `_head(text)` if known."""
+    head = _head(text) if head is None else head
     name = named(head)
     if name is None and text.startswith(_SECTOR_WORD, len(head)):
         places, sector = leading_places(head)
@@ -70,7 +75,7 @@ def names_in_title(text: str) -> list[tuple[str, str | None]]:
         name = _head_name(text[leading.end() :])
         return [(name, None)] if name else []
     head = _head(text)
-    name = _head_name(text)
+    name = _head_name(text, head)
     if name:
         return [(name, None)]
     places, remainder = leading_places(head)

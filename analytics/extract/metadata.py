@@ -142,7 +142,8 @@ def _region(names: list[Candidate], lines: DocumentLines, central: bool) -> _Reg
     if central:
         return None
     labelled = [Line(label.value, label.source) for label in lines.labels if label.kind != "publication"]
-    for group in (lines.title, labelled, lines.body[:20], lines.file_names):
+    body = [Line(text, "body") for text in lines.body[:20]]
+    for group in (lines.title, labelled, body, lines.file_names):
         if not group:
             continue
         text = "\n".join(line.text for line in group)[:2000]
@@ -162,7 +163,7 @@ def _document_divisions(lines: DocumentLines) -> frozenset[str]:
     names; what it cites too: a rule of 重庆市 says where the page is), for reading an ambiguous
     place with."""
     texts = [line.text for line in lines.title] + [label.value for label in lines.labels]
-    texts += [line.text for line in lines.body[:20]] + [line.text for line in lines.file_names]
+    texts += lines.body[:20] + [line.text for line in lines.file_names]
     return frozenset(place.division.name for place in find_places("\n".join(texts)[:3000]))
 
 
@@ -186,10 +187,10 @@ def _fuller_in_body(name: str, lines: DocumentLines) -> list[Candidate]:
     needle = place + stem[0]
     found: list[Candidate] = []
     searched = 0
-    for line in lines.body:
-        text = line.text
+    for text in lines.body:
         if needle not in text:
             continue
+        line = Line(text, "body")
         if places:  # read from each mention of the place (the division it names is known)
             found += scan_names(line, [(start, start + len(place)) for start in _mentions(needle, text)])
         else:
@@ -220,8 +221,7 @@ def _placed_in_body(name: str, lines: DocumentLines) -> list[Candidate]:
     places, _ = leading_places(party_form(name).removeprefix("中共"))
     found: list[Candidate] = []
     searched = 0
-    for line in lines.body:
-        text = line.text
+    for text in lines.body:
         if name not in text:
             continue
         searched += 1
@@ -233,7 +233,7 @@ def _placed_in_body(name: str, lines: DocumentLines) -> list[Candidate]:
                 outer, rest = leading_places(before[i:])
                 if outer and not rest:
                     if not places or outer[-1].division.name in places[0].division.ancestors():
-                        found.append(Candidate(before[i:] + name, SCAN, line.source, text))
+                        found.append(Candidate(before[i:] + name, SCAN, "body", text))
                     break
         if searched >= FULLER_LINES:
             break
@@ -266,7 +266,7 @@ def _department(
     central = is_central(printed.name) and not has_place(full)
     region = _region(same, lines, central)
     spelled = region_spelled(full, region.division) if region and region.division else None
-    if spelled is not None and any(spelled in line.text for line in lines.body):
+    if spelled is not None and any(spelled in text for text in lines.body):
         names.append(spelled)  # '大英文学艺术界联合会' titled, '大英县文学艺术界联合会' in the body
     canonical = canonical_department(full, names, region.division if region else None, central=central)
     evidence["department"] = _evidence(printed.name, printed.source, printed.text)
@@ -289,7 +289,7 @@ def _year(lines: DocumentLines) -> year_kind.Vote | None:
     if not any(
         v.weight >= 3 * YEAR_WEIGHTS["title"] for v in votes
     ):  # a title's '2019年度部门决算' settles it
-        body = "\n".join(line.text for line in lines.body)[:YEAR_CHARS]
+        body = "\n".join(lines.body)[:YEAR_CHARS]
         votes += year_kind.year_votes(body, "body", YEAR_WEIGHTS["body"], line=None)
     for line in lines.file_names:
         votes += year_kind.stem_year_votes(line.text, "file name", YEAR_WEIGHTS["file name"])
@@ -307,7 +307,7 @@ def _kind(lines: DocumentLines) -> tuple[Kind, Evidence] | None:
     kind = year_kind.kind_of_line(title_text)
     if kind:
         return kind, _evidence(kind, titles[0].source, title_text)
-    body = "\n".join(line.text for line in lines.body)
+    body = "\n".join(lines.body)
     steps: list[tuple[str, Callable[[str], tuple[Kind, str] | None], str]] = [
         ("body", year_kind.kind_from_sentences, body),
     ]
@@ -345,8 +345,8 @@ def extract_metadata(document: Document) -> Metadata:
     if region is not None:
         evidence["region"] = region.evidence
     year = _year(lines)
-    if year is not None:
-        body = "\n".join(line.text for line in lines.body)[:YEAR_CHARS]
+    if year is not None:  # (a vote in the body has no line of its own: the body is read around it)
+        body = "\n".join(lines.body)[:YEAR_CHARS] if not year.text else ""
         evidence["year"] = _evidence(year.value, year.source, year_kind.context(body, year))
     kind = _kind(lines)
     if kind is not None:

@@ -49,8 +49,8 @@ def _words(name: str) -> list[str]:
 
 
 class Line(NamedTuple):
-    """A line of a document with where it stands (a METADATA_SOURCES value). (A named tuple: a
-    document's opening makes a hundred of them.)"""
+    """A line of a document with where it stands (a METADATA_SOURCES value). (A named tuple: cheap
+    to make; the body's lines are kept as texts all the same, and made `Line`s where one is read.)"""
 
     text: str
     source: str
@@ -147,7 +147,7 @@ class DocumentLines:
     """A document's lines by where they stand."""
 
     title: list[Line]
-    body: list[Line]
+    body: list[str]  # (the body's lines as texts: a document makes many, few are read as `Line`s)
     labels: list[Label]
     captions: list[Line]
     closing: list[str]
@@ -202,7 +202,7 @@ def document_lines(document: Document) -> DocumentLines:
                 opening.append(text)
             continue
         in_opening = False
-        body.append(Line(text, "body"))
+        body.append(text)
     lines.title = [Line(text, title_source) for text in _title_of(opening)]
     stem = os.path.splitext(os.path.basename(document.source_path))[0]
     lines.file_names.insert(0, Line(stem, "file name"))

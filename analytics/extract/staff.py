@@ -100,10 +100,10 @@ def staff_facts(document: Document, year: int, kind: Kind) -> list[Fact]:
                 recent = [*recent[-2:], text]
                 continue
             recent = []
-            if _GATE.search(text) and _COUNT_GATE.search(text):
+            if ("编" in text or "实" in text or "在" in text) and _may_count(text):
                 candidates.extend(_sentences(text, order))
         elif isinstance(block, Table):
-            if not _may_label("".join([row[0] for row in block.rows if row])) or _about_vehicles(block):
+            if not _may_label_column([row[0] for row in block.rows if row]) or _about_vehicles(block):
                 continue  # no first cell that may be a label (most tables), or a table about vehicles
             for i, raw in enumerate(block.rows):
                 if raw and _may_label(raw[0]) and _row_label(raw[0]) in _ROW_LABELS:
@@ -132,7 +132,7 @@ def _sentences(text: str, order: int) -> list[_Candidate]:
         end = end_match.end() if end_match else len(text)
         sentence = text[start:end]
         start = end
-        if not _GATE.search(sentence) or not _COUNT_GATE.search(sentence):
+        if not _may_count(sentence):
             continue
         taken: list[tuple[int, int]] = []
         for metric, rank, words, pattern in _PATTERNS:
@@ -162,10 +162,23 @@ def _sentences(text: str, order: int) -> list[_Candidate]:
     return out
 
 
+def _may_count(text: str) -> bool:
+    """Whether a text may state a count: a word of the gate and a number before 人, 名 or 个. (Each
+    gate word holds 编, 实 or 在: a block is tested for those first, in the loop, the cheapest.)"""
+    return _GATE.search(text) is not None and _COUNT_GATE.search(text) is not None
+
+
 def _may_label(cell: str) -> bool:
     """Whether a first cell may be one of the row labels: each holds 编, 在 or 实 (a cheap test
     before the label is cleaned and looked up; most rows are no staff count)."""
     return "编" in cell or "在" in cell or "实" in cell
+
+
+def _may_label_column(cells: list[str]) -> bool:
+    """Whether a table's first cells may hold one of the row labels: each label holds a word of the
+    gate ('编制', '在职'…), which the cells joined, spaces removed, then hold too."""
+    joined = "".join(cells)
+    return _may_label(joined) and _GATE.search("".join(joined.split())) is not None
 
 
 def _pipe_cells(line: str) -> list[str]:

@@ -19,7 +19,6 @@ year's amount ('2022年…安排“三公”经费502.4万元').
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
@@ -153,20 +152,17 @@ def stem_year_votes(stem: str, source: str, weight: int) -> list[Vote]:
     votes = year_votes(stem, source, weight, line=stem)
     if votes:
         return votes
-    return [
-        Vote(_year(m["year"]), source, stem, weight)
-        for m in _STEM_YEAR.finditer(stem)
-        if 1990 <= _year(m["year"]) <= 2100
-    ]
+    years = [_year(m["year"]) for m in _STEM_YEAR.finditer(stem)]
+    return [Vote(year, source, stem, weight) for year in years if 1990 <= year <= 2100]
 
 
 def best_year(votes: Sequence[Vote]) -> Vote | None:
     """The heaviest year (the later one on a tie), with its heaviest vote as the evidence."""
     if not votes:
         return None
-    totals: Counter[int | str] = Counter()
+    totals: dict[int | str, int] = {}
     for vote in votes:
-        totals[vote.value] += vote.weight
+        totals[vote.value] = totals.get(vote.value, 0) + vote.weight
     year = max(totals, key=lambda y: (totals[y], y))
     return max((v for v in votes if v.value == year), key=lambda v: v.weight)
 
