@@ -12,7 +12,7 @@ into a block, so that every format gives the same shapes for the same content.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from analytics.model import Block, Paragraph, Table
 from analytics.read.characters import normalise
@@ -72,27 +72,58 @@ class SpanGrid:
     """
 
     def __init__(self) -> None:
-        self._cells: dict[tuple[int, int], str] = {}
-        self._covered: set[tuple[int, int]] = set()
+        self._texts: dict[int, dict[int, str]] = {}  # row -> column -> the text placed there
+        self._covered: dict[int, set[int]] = {}  # row -> the columns covered (placed or spanned)
         self._height = 0
         self._width = 0
 
     def next_free(self, row: int, column: int) -> int:
         """The first column at or after `column` in `row` not covered by an earlier span."""
-        while (row, column) in self._covered:
-            column += 1
+        covered = self._covered.get(row)
+        if covered:
+            while column in covered:
+                column += 1
         return column
 
     def place(self, row: int, column: int, text: str, *, colspan: int = 1, rowspan: int = 1) -> None:
         """Put `text` at (row, column), covering `colspan` x `rowspan` positions."""
-        colspan, rowspan = max(1, colspan), max(1, rowspan)
-        for r in range(row, row + rowspan):
-            for c in range(column, column + colspan):
-                self._covered.add((r, c))
-        self._cells[(row, column)] = text
-        self._height = max(self._height, row + 1)  # a rowspan past the last row adds no rows
-        self._width = max(self._width, column + colspan)
+        if colspan == 1 and rowspan == 1:  # most cells
+            self._covered.setdefault(row, set()).add(column)
+        else:
+            colspan, rowspan = max(1, colspan), max(1, rowspan)
+            for r in range(row, row + rowspan):
+                self._covered.setdefault(r, set()).update(range(column, column + colspan))
+        self._texts.setdefault(row, {})[column] = text
+        if row >= self._height:  # a rowspan past the last row adds no rows
+            self._height = row + 1
+        if column + colspan > self._width:
+            self._width = column + colspan
+
+    def place_row(self, row: int, cells: Iterable[tuple[str, int, int]]) -> None:
+        """Place a row's cells, (text, colspan, rowspan) each, from the left: each at the first
+        column not covered (`next_free`) from where the cell before it ends. (`place` in a loop.)"""
+        covered = self._covered.setdefault(row, set())
+        texts = self._texts.setdefault(row, {})
+        column = 0
+        for text, colspan, rowspan in cells:
+            while column in covered:
+                column += 1
+            if colspan == 1 and rowspan == 1:  # most cells
+                covered.add(column)
+                texts[column] = text
+                column += 1
+                if row >= self._height:
+                    self._height = row + 1
+                if column > self._width:
+                    self._width = column
+            else:
+                self.place(row, column, text, colspan=colspan, rowspan=rowspan)
+                column += max(1, colspan)
 
     def rows(self) -> list[list[str]]:
         """The grid as rectangular rows of cell text ('' where nothing was placed)."""
-        return [[self._cells.get((r, c), "") for c in range(self._width)] for r in range(self._height)]
+        width = self._width
+        return [
+            [texts.get(c, "") for c in range(width)] if (texts := self._texts.get(r)) else [""] * width
+            for r in range(self._height)
+        ]

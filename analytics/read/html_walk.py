@@ -6,7 +6,6 @@ that holds another table, or only one cell, is page layout read as running text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -79,8 +78,7 @@ class Walker:
 
     def table(self, table: etree._Element) -> None:
         check_time()
-        rows = list(_own_rows(table))
-        cells = [list(_own_cells(row)) for row in rows]
+        cells = [_own_cells(row) for row in _own_rows(table)]
         layout = sum(len(row) for row in cells) <= 1 or any(
             inner is not table for inner in table.iter("table")
         )
@@ -90,16 +88,17 @@ class Walker:
                     self.element(cell)
                     self.flush()
             return
-        if any(cell.get("colspan") or cell.get("rowspan") for row in cells for cell in row):
+        spans = [[(cell.get("colspan"), cell.get("rowspan")) for cell in row] for row in cells]
+        if any(colspan or rowspan for row in spans for colspan, rowspan in row):
             grid = SpanGrid()
-            for r, row in enumerate(cells):
-                column = 0
-                for cell in row:
-                    column = grid.next_free(r, column)
-                    colspan = _span(cell.get("colspan"), _MAX_SPAN)
-                    rowspan = _span(cell.get("rowspan"), len(cells) - r)
-                    grid.place(r, column, _cell_text(cell), colspan=colspan, rowspan=rowspan)
-                    column += colspan
+            for r, (row, row_spans) in enumerate(zip(cells, spans, strict=True)):
+                grid.place_row(
+                    r,
+                    [
+                        (_cell_text(cell), _span(colspan, _MAX_SPAN), _span(rowspan, len(cells) - r))
+                        for cell, (colspan, rowspan) in zip(row, row_spans, strict=True)
+                    ],
+                )
             grid_rows = grid.rows()
         else:  # no spans (the common case): the rows as they stand, padded to the widest
             while not cells[-1]:
@@ -123,6 +122,9 @@ def _cell_text(cell: etree._Element) -> str:
     if len(cell) == 0:  # the common case: text and nothing else
         raw = cell.text or ""
         return _leaf_cell_text(raw) if len(raw) <= 48 else cell_text(_collapse(raw).lstrip(" "))
+    if not any(_breaks_line(element) for element in cell.iterdescendants()):  # inline markup: one line
+        text = _collapse("".join(cell.itertext())).lstrip(" ").rstrip()
+        return cell_text(text) if text.strip() else ""
     lines: list[str] = []
     current: list[str] = []
 
@@ -148,6 +150,11 @@ def _cell_text(cell: etree._Element) -> str:
     return cell_text("\n".join(kept))
 
 
+def _breaks_line(element: etree._Element) -> bool:
+    """Whether an element inside a cell starts a line of its text: a block element or <br>."""
+    return isinstance(element.tag, str) and ((tag := element.tag.lower()) in _BLOCK_TAGS or tag == "br")
+
+
 @lru_cache(maxsize=1 << 14)
 def _leaf_cell_text(raw: str) -> str:
     """`_cell_text` of a cell holding only short text: cells repeat ('0.00', '合计'), so they are cached.
@@ -163,18 +170,25 @@ def _collapse(text: str) -> str:
     return ASCII_SPACE.sub(" ", _BROKEN_LINE.sub("", text))
 
 
-def _own_rows(table: etree._Element) -> Iterator[etree._Element]:
+def _own_rows(table: etree._Element) -> list[etree._Element]:
     """The table's rows, in order, directly or in thead/tbody/tfoot (not those of nested tables).
-    (The HTML parser gives tag names in lower case.)"""
-    for child in table.iterchildren("tr", "thead", "tbody", "tfoot"):
-        if child.tag == "tr":
-            yield child
-        else:
-            yield from child.iterchildren("tr")
+    (The HTML parser gives tag names in lower case. The children are filtered here: lxml's
+    `iterchildren(tag, ...)` sets up a tag matcher for each call, which costs more than the test.)"""
+    rows = []
+    for child in table:
+        tag = child.tag
+        if tag == "tr":
+            rows.append(child)
+        elif tag in _ROW_GROUPS:
+            rows.extend(row for row in child if row.tag == "tr")
+    return rows
 
 
-def _own_cells(row: etree._Element) -> Iterator[etree._Element]:
-    return row.iterchildren("td", "th")  # type: ignore[no-any-return]
+_ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
+
+
+def _own_cells(row: etree._Element) -> list[etree._Element]:
+    return [cell for cell in row if cell.tag == "td" or cell.tag == "th"]
 
 
 def _span(raw: str | None, most: int) -> int:

@@ -103,6 +103,18 @@ def test_cells_keep_indentation_and_join_their_paragraphs_with_newlines() -> Non
     ]
 
 
+def test_cells_with_inline_markup_read_as_their_text() -> None:
+    # bold, spans and links inside a cell are one line; a block element or <br> inside starts another
+    page = """<body><table>
+      <tr><td><strong> 支出 </strong>合计</td><td><span>20.</span><b><i>64</i></b>\n </td></tr>
+      <tr><td><b>公务用车</b>\n  运行费<br/>(万元)</td><td><span> </span><b></b></td></tr>
+      <tr><td><a>项目</a><div>支出</div></td><td>&nbsp;<b>1.5</b></td></tr>
+    </table></body>"""
+    assert html_blocks(page) == [
+        Table(rows=(("支出 合计", "20.64"), ("公务用车运行费\n(万元)", ""), ("项目\n支出", " 1.5")))
+    ]
+
+
 def test_layout_tables_are_running_text() -> None:
     page = """<body><table><tr><td><p>标题</p>
       <table><tr><td>项目</td><td>金额</td></tr><tr><td>合计</td><td>22</td></tr></table>
