@@ -97,9 +97,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def _is_noise(text: str) -> bool:
     """Web-page furniture and page marks ('—5—', '6'; not '2019', a year its 年 left)."""
+    patterns = _patterns()
     return (
-        bool(_patterns()["noise"].search(text))
-        or bool(_patterns()["contents"].match(text))
+        bool(patterns["noise"].search(text))
+        or bool(patterns["contents"].match(text))
         or bool(PAGE_MARK_RE.match(text))
         or (text.isdigit() and len(text) <= 3)
     )

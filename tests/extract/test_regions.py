@@ -8,6 +8,7 @@ import pytest
 
 from analytics.divisions import divisions
 from analytics.extract.regions import (
+    ends_with_division,
     find_places,
     leading_places,
     most_specific_place,
@@ -112,3 +113,8 @@ def test_an_ambiguous_name_read_with_the_documents_other_divisions() -> None:
     places, _ = leading_places("普陀区民政局", frozenset({"上海市"}))
     assert [p.division.gb_code for p in places] == ["310107"]
     assert opens_with_division("普陀区民政局") and not opens_with_division("和科技局")
+
+
+def test_ends_with_division() -> None:
+    assert ends_with_division("根据重庆市綦江区") and ends_with_division("普陀区")  # ambiguous ones too
+    assert not ends_with_division("綦江区的") and not ends_with_division("")
