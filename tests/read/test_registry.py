@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import random
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -31,6 +33,23 @@ def test_readers_registry() -> None:
         "xls",
         "xlsx",
     ]
+
+
+def test_the_office_and_pdf_readers_load_with_their_first_file() -> None:
+    """Text and web pages are read without loading the other readers' libraries (the fork server
+    imports the readers before any worker starts); a PDF or a workbook loads them when it comes."""
+    code = (
+        "import sys; import analytics.read; "
+        "lazy = ('pypdfium2', 'docx', 'analytics.read.pdf', 'analytics.read.doc', 'analytics.read.docx', "
+        "'analytics.read.spreadsheet', 'analytics.read.mhtml', 'analytics.read.encrypted'); "
+        "print(sorted(m for m in lazy if m in sys.modules)); "
+        "from analytics.read import read_bytes; "
+        f"read_bytes(open({str(SEED)!r}, 'rb').read(), 'x.txt'); "
+        "print(sorted(m for m in lazy if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[:2] == ["[]", "[]"]
+    assert READERS["pdf"].__name__ == "read_pdf"
 
 
 def test_read_document_accepts_str_and_path(seed_document: Document) -> None:
