@@ -15,6 +15,7 @@ TO_WAN: dict[str, Decimal] = {
     "万": Decimal(1),  # '0.00 万,' and '0万' at a cut: 万元 with its 元 lost
 }
 
+_ONE = Decimal(1)
 _NUMBER = r"-?\d+(?:,\d{3})*(?:\.\d+)?"
 # A bare '万' is 万元 only where nothing follows it that makes it another unit ('3万人次').
 AMOUNT_RE = re.compile(
@@ -39,7 +40,7 @@ def parse_number(text: str) -> Decimal | None:
 
 def to_wan(value: Decimal, unit: str | None) -> Decimal:
     """Convert an amount in `unit` to 万元 (no unit: taken as already in 万元)."""
-    return value * TO_WAN.get(unit or "万元", Decimal(1))
+    return value * TO_WAN.get(unit or "万元", _ONE)
 
 
 def unit_in(text: str) -> str | None:
