@@ -175,8 +175,10 @@ def _may_hide(source: str) -> bool:
     """Whether a page's source holds what hiding needs: the attribute or 'visibility:hidden', or
     'none' (display:none, however spaced: '&nbsp;' or a comment may stand between), or '&#', which
     could spell either. (Plain substring tests: a case-blind regex scan costs 8 times as much.)"""
-    lowered = source.lower()
-    return "hidden" in lowered or "none" in lowered or "&#" in source
+    # As bytes, every character that is not ASCII one '?': lower case as str.lower() gives it to the
+    # ASCII letters, the only ones these words hold, and for a mostly Chinese page twice as fast.
+    lowered = source.encode("ascii", errors="replace").lower()
+    return b"hidden" in lowered or b"none" in lowered or b"&#" in lowered
 
 
 def _strip_chrome(root: etree._Element) -> None:
