@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from analytics.model import Check, Fact
+from analytics.validate.check import new_check
 
 
 def repeated_figure_checks(facts: list[Fact]) -> list[Check]:
@@ -13,9 +14,8 @@ def repeated_figure_checks(facts: list[Fact]) -> list[Check]:
         if fact.basis == "stated":
             groups[(fact.metric, fact.measure, fact.year, fact.kind)].append(fact)
     checks: list[Check] = []
-    for (metric, measure, year, kind), group in sorted(groups.items()):
-        if len(group) < 2:
-            continue
+    repeated = sorted((key, group) for key, group in groups.items() if len(group) > 1)
+    for (metric, measure, year, kind), group in repeated:
         first = group[0]
         for other in group[1:]:
             if other.quote == first.quote and other.value == first.value:
@@ -23,7 +23,7 @@ def repeated_figure_checks(facts: list[Fact]) -> list[Check]:
             how = f"{first.method} and {other.method}" if first.method != other.method else first.method
             if other.value == first.value:
                 checks.append(
-                    Check(
+                    new_check(
                         check=f"repeated:{metric}",
                         severity="info",
                         passed=True,
@@ -38,7 +38,7 @@ def repeated_figure_checks(facts: list[Fact]) -> list[Check]:
                 )
             else:
                 checks.append(
-                    Check(
+                    new_check(
                         check=f"repeated:{metric}",
                         severity="error",
                         passed=False,

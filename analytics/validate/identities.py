@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
+from functools import cache
 
 from analytics.model import Check, Fact, Severity
 from analytics.reference import children, parents
+from analytics.validate.check import new_check
 
 Key = tuple[int, str, str]  # (year, kind, measure)
 
@@ -35,11 +37,17 @@ def _part_value(metric: str, values: dict[str, Fact]) -> tuple[Decimal, list[str
     """A part's value, or the sum of its stated parts when it is not stated itself."""
     if metric in values:
         return values[metric].value, [metric]
-    found = [(_part_value(c, values)) for c in children(metric)]
+    found = [(_part_value(c, values)) for c in _parts(metric)]
     stated = [f for f in found if f is not None]
     if not stated:
         return None
     return sum((v for v, _ in stated), Decimal(0)), [m for _, ms in stated for m in ms]
+
+
+@cache
+def _parts(metric: str) -> tuple[str, ...]:
+    """`children(metric)`, once: the vocabulary does not change while the package runs."""
+    return tuple(children(metric))
 
 
 def sum_checks(facts: list[Fact]) -> list[Check]:
@@ -49,7 +57,7 @@ def sum_checks(facts: list[Fact]) -> list[Check]:
             total = values.get(parent)
             if total is None:
                 continue
-            parts_of = children(parent)
+            parts_of = _parts(parent)
             found = {c: v for c in parts_of if (v := _part_value(c, values)) is not None}
             if len(found) < min(2, len(parts_of)):
                 continue
@@ -63,7 +71,7 @@ def sum_checks(facts: list[Fact]) -> list[Check]:
             label = f"{parent} {year} {kind} {basis}{what}"
             if implied == total.value:
                 checks.append(
-                    Check(
+                    new_check(
                         check=f"sum:{parent}",
                         severity="info",
                         passed=True,
@@ -83,7 +91,7 @@ def sum_checks(facts: list[Fact]) -> list[Check]:
             )
             severity: Severity = "error" if certain else "warning"
             checks.append(
-                Check(
+                new_check(
                     check=f"sum:{parent}",
                     severity=severity,
                     passed=False,

@@ -9,6 +9,7 @@ from decimal import Decimal
 from analytics.model import BudgetLine, Check
 
 LEVELS = {3: 5, 5: 7}
+_CHILD_LENGTHS = frozenset(LEVELS.values())
 
 
 def budget_line_checks(lines: list[BudgetLine]) -> list[Check]:
@@ -18,9 +19,12 @@ def budget_line_checks(lines: list[BudgetLine]) -> list[Check]:
     groups: dict[tuple[int, str, str], list[BudgetLine]] = defaultdict(list)
     for line in lines:
         groups[(line.year, line.kind, line.classification)].append(line)
-        parts = [v for v in (line.basic, line.project) if v is not None]
-        if line.total is not None and parts:
-            implied = sum(parts, Decimal(0))
+        if line.total is not None and (line.basic is not None or line.project is not None):
+            implied = Decimal(0)  # the sum of the parts stated, added as sum() adds them
+            if line.basic is not None:
+                implied += line.basic
+            if line.project is not None:
+                implied += line.project
             if implied == line.total:
                 held += 1
             else:
@@ -39,7 +43,7 @@ def budget_line_checks(lines: list[BudgetLine]) -> list[Check]:
         # a line's children are the lines one level down whose code starts with its code
         by_parent: dict[str, list[BudgetLine]] = defaultdict(list)
         for line in group:
-            if len(line.code) in LEVELS.values():
+            if len(line.code) in _CHILD_LENGTHS:
                 by_parent[line.code[:-2]].append(line)
         for line in group:
             children = by_parent.get(line.code, []) if len(line.code) in LEVELS else []

@@ -116,12 +116,16 @@ def _suspicious(low: dict[tuple[int, str, str], float], high: dict[tuple[int, st
     """Whether any comparison `_weigh` makes could fall out of line: the same figure stated 1,000
     times apart, or a part 10 times what it is a part of (a quick look at each key's extremes,
     `low` and `high`)."""
+    lowest: dict[tuple[int, str], dict[str, float]] = {}  # (year, kind) -> metric -> its lowest
+    for (year, kind, metric), value in low.items():
+        lowest.setdefault((year, kind), {})[metric] = value
     for key, highest in high.items():
         if highest >= _OUT * low[key]:
             return True
         year, kind, metric = key
+        lows = lowest[(year, kind)]
         for whole in _related(metric):
-            smallest = low.get((year, kind, whole))
+            smallest = lows.get(whole)
             if smallest is not None and highest >= _OVER * smallest:
                 return True
     return False
