@@ -159,7 +159,7 @@ def build_rows(
         raise _does_not_fit(document, first_line(exc)) from exc
     for table in rows.values():
         for column in table.columns:
-            if column.sql_type.startswith("DECIMAL"):
+            if column.sql_type.startswith("DECIMAL") and _may_not_fit(column.values):
                 too_large = next(
                     (v for v in column.values if isinstance(v, Decimal) and abs(v) >= _DECIMAL_LIMIT), None
                 )
@@ -191,6 +191,13 @@ def build_rows(
         failed_errors=sum(c.severity == "error" for c in failed),
         failed_warnings=sum(c.severity == "warning" for c in failed),
     )
+
+
+def _may_not_fit(values: list[object]) -> bool:
+    """Whether any of a column's amounts may reach the DECIMAL limit (a quick look, in C: the
+    smallest and the largest of the values that are not None or zero)."""
+    amounts: list[Decimal] = list(filter(None, values))  # type: ignore[arg-type]
+    return bool(amounts) and (max(amounts) >= _DECIMAL_LIMIT or min(amounts) <= -_DECIMAL_LIMIT)
 
 
 def _does_not_fit(document: Document, detail: str) -> LoadError:

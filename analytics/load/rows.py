@@ -8,9 +8,10 @@ than a statement per row, and exact, because money is passed as `Decimal` and ca
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
+from functools import cache
 
 from analytics.load.quality import failed_check_names, quality
 from analytics.load.schema import TABLES
@@ -27,12 +28,21 @@ from analytics.model import (
 
 MONEY_QUANTUM = Decimal("0.0001")  # DECIMAL(18,4): 0.0001 万元 = 1 元
 
+# Rounding half-up in Python's default context (28 digits; an amount needing more is an
+# InvalidOperation): a context's own quantize takes no keyword, at half the cost of Decimal.quantize's.
+_quantize = Context(rounding=ROUND_HALF_UP).quantize
+
 
 def money(value: Decimal | None) -> Decimal | None:
     """`value` rounded half-up (四舍五入) to the 4 decimals DECIMAL(18,4) keeps; None stays None."""
     if value is None:
         return None
-    return value.quantize(MONEY_QUANTUM, rounding=ROUND_HALF_UP)
+    return _quantize(value, MONEY_QUANTUM)
+
+
+def money_values(values: Iterable[Decimal | None]) -> list[object]:
+    """`money()` of each value (a Decimal or None): a column of amounts, without a call per value."""
+    return [None if value is None else _quantize(value, MONEY_QUANTUM) for value in values]
 
 
 @dataclass(frozen=True)
@@ -68,11 +78,27 @@ class Rows:
 def table_rows(table: str, values: Mapping[str, list[object]]) -> Rows:
     """Rows of `table` from a list of values per column name: every column `schema.toml` declares
     for the table, no other, put in the declared order with the declared types."""
-    declared = TABLES[table]
-    if values.keys() != set(declared.names):
-        missing, extra = set(declared.names) - values.keys(), values.keys() - set(declared.names)
+    names, columns = _declared(table)
+    if values.keys() != names:
+        missing, extra = names - values.keys(), values.keys() - names
         raise ValueError(f"rows of {table}: missing columns {sorted(missing)}, undeclared {sorted(extra)}")
-    return Rows(table, [Column(c.name, c.type, values[c.name]) for c in declared.columns])
+    return Rows(table, [_column(name, sql_type, values[name]) for name, sql_type in columns])
+
+
+@cache
+def _declared(table: str) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """The names of the columns `schema.toml` declares for `table`, and (name, type) in their order."""
+    declared = TABLES[table]
+    return frozenset(declared.names), tuple((c.name, c.type) for c in declared.columns)
+
+
+def _column(name: str, sql_type: str, values: list[object]) -> Column:
+    """`Column(...)`: the same object, its fields filled at once instead of through the frozen
+    dataclass's one guarded assignment per field (a document's rows make about sixty columns).
+    tests/load/test_rows.py holds it to Column's fields."""
+    column = object.__new__(Column)
+    column.__dict__.update(name=name, sql_type=sql_type, values=values)
+    return column
 
 
 def metadata_evidence(metadata: Metadata) -> str | None:
@@ -111,7 +137,7 @@ def fact_rows(
             "kind": [f.kind for f in facts],
             "metric": [f.metric for f in facts],
             "measure": [f.measure for f in facts],
-            "value": [money(f.value) for f in facts],
+            "value": money_values([f.value for f in facts]),
             "unit_found": [f.unit_found for f in facts],
             "basis": [f.basis for f in facts],
             "reason": [f.reason for f in facts],
@@ -120,10 +146,19 @@ def fact_rows(
             "quote": [f.quote for f in facts],
             "region_code": [meta.region_code] * n,
             "original_value": [None] * n,
-            "quality": [quality(f.basis, doubt) for f, doubt in zip(facts, doubts, strict=True)],
+            "quality": _qualities(facts, doubts),
             "quality_checks": list(doubts),
         },
     )
+
+
+def _qualities(facts: Sequence[Fact], doubts: list[str | None]) -> list[object]:
+    """`quality()` of each figure; of each basis once when no failed check names a figure (most
+    documents)."""
+    if not any(doubts):
+        flag = {basis: quality(basis, None) for basis in {f.basis for f in facts}}
+        return [flag[f.basis] for f in facts]
+    return [quality(f.basis, doubt) for f, doubt in zip(facts, doubts, strict=True)]
 
 
 def goal_rows(document: Document, goals: Sequence[PerformanceGoal]) -> Rows:
@@ -134,7 +169,7 @@ def goal_rows(document: Document, goals: Sequence[PerformanceGoal]) -> Rows:
             "doc_id": [document.doc_id] * len(goals),
             "activity": [g.activity for g in goals],
             "parent_activity": [g.parent_activity for g in goals],
-            "budget": [money(g.budget) for g in goals],
+            "budget": money_values([g.budget for g in goals]),
             "description": [g.description for g in goals],
             "goal": [g.goal for g in goals],
             "indicator": [g.indicator for g in goals],
@@ -157,9 +192,9 @@ def budget_line_rows(document: Document, lines: Sequence[BudgetLine]) -> Rows:
             "classification": [b.classification for b in lines],
             "code": [b.code for b in lines],
             "name": [b.name for b in lines],
-            "total": [money(b.total) for b in lines],
-            "basic": [money(b.basic) for b in lines],
-            "project": [money(b.project) for b in lines],
+            "total": money_values([b.total for b in lines]),
+            "basic": money_values([b.basic for b in lines]),
+            "project": money_values([b.project for b in lines]),
         },
     )
 
@@ -173,8 +208,8 @@ def check_rows(document: Document, checks: Sequence[Check]) -> Rows:
             "check_name": [c.check for c in checks],
             "severity": [c.severity for c in checks],
             "metric": [c.metric for c in checks],
-            "expected": [money(c.expected) for c in checks],
-            "actual": [money(c.actual) for c in checks],
+            "expected": money_values([c.expected for c in checks]),
+            "actual": money_values([c.actual for c in checks]),
             "message": [c.message for c in checks],
             "passed": [c.passed for c in checks],
             "year": [c.year for c in checks],

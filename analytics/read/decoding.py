@@ -249,13 +249,27 @@ def _junk_share(text: str) -> float:
     text = text.rstrip("\x1a")  # DOS end-of-file marker, still found at the end of old GBK files
     if not text:
         return 0.0
+    if not _MAY_BE_JUNK.search(text):
+        return 0.0  # every character is of the blocks Chinese text is made of, none of them junk
     if _without_usual_nonprintable(text).isprintable():
-        return 0.0  # junk is never printable: only the usual spaces stood in the way (most texts)
+        return 0.0  # junk is never printable: only the usual spaces stood in the way
     junk = sum(
         1 for char in text if char not in _ALLOWED_CONTROLS and unicodedata.category(char) in _JUNK_CATEGORIES
     )
     return junk / len(text)
 
+
+# Blocks of characters Chinese text is made of, none of which is junk (every code point in them is
+# assigned, none a control but whitespace: tests/read/test_decoding.py checks): ASCII, Latin-1 and
+# pinyin letters, Greek, punctuation, letterlike and number forms, arrows, mathematical operators,
+# enclosed numbers, box drawing and shapes, CJK punctuation, ideographs and compatibility forms,
+# full-width forms, the replacement character. One regex pass (in C) finds a character outside them.
+_NEVER_JUNK = (
+    "\t\n\r\x0b\x0c\x20-\x7e\xa0-\u017f\u01cd-\u01dc\u0391-\u03a1\u03a3-\u03a9\u03b1-\u03c9"
+    "\u2010-\u2027\u2030-\u205e\u2100-\u218b\u2190-\u23ff\u2460-\u27bf\u3000-\u303f\u3200-\u321e\u3220-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6\ufffd"
+)
+_MAY_BE_JUNK = re.compile(f"[^{_NEVER_JUNK}]")
 
 # Characters that are not printable but are no junk either, removed before the printable test.
 _USUAL_NONPRINTABLE = "\t\n\r\f\v\u3000\xa0\u2002\u2003\u200b\ufeff"

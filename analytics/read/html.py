@@ -125,8 +125,8 @@ def html_blocks(text: str) -> list[Block]:
     if page is None:
         return []
     _strip(page, may_hide=_may_hide(text))
-    root = _content_root(page)
-    _strip_chrome(root)
+    root, size = _content_root(page)
+    _strip_chrome(root, size)
     walker = Walker()
     title = _title_before(page, root)
     if title:
@@ -181,9 +181,10 @@ def _may_hide(source: str) -> bool:
     return b"hidden" in lowered or b"none" in lowered or b"&#" in lowered
 
 
-def _strip_chrome(root: etree._Element) -> None:
-    """Inside the content root, drop small elements named like navigation, breadcrumbs, share bars."""
-    total = max(_text_size(root), 1)
+def _strip_chrome(root: etree._Element, size: int | None = None) -> None:
+    """Inside the content root, drop small elements named like navigation, breadcrumbs, share bars.
+    (`size`: the root's `_text_size`, when known.)"""
+    total = max(_text_size(root) if size is None else size, 1)
     doomed = [
         element
         for element in root.iterdescendants()
@@ -201,8 +202,9 @@ def _names(element: etree._Element) -> str:
     return f"{element.get('id', '')} {element.get('class', '')}"
 
 
-def _content_root(page: etree._Element) -> etree._Element:
-    """The element holding the article (see the module docstring), or the body."""
+def _content_root(page: etree._Element) -> tuple[etree._Element, int | None]:
+    """The element holding the article (see the module docstring), or the body; and its
+    `_text_size` (None for the body: not measured)."""
     candidates = [
         element
         for element in page.iter("article", "main", "div", "section", "td")
@@ -217,7 +219,7 @@ def _content_root(page: etree._Element) -> etree._Element:
     sizes = {element: size for element, size in sizes.items() if size > 0}
     if not sizes:
         body = page.find("body")
-        return body if body is not None else page
+        return (body if body is not None else page), None
     root = max(sizes, key=lambda element: sizes[element])
     while True:
         inner = [
@@ -228,7 +230,7 @@ def _content_root(page: etree._Element) -> etree._Element:
             and _inside(element, root)
         ]
         if not inner:
-            return root
+            return root, sizes[root]
         root = max(inner, key=lambda element: (sizes[element], -_depth(element)))
 
 

@@ -43,14 +43,18 @@ class Walker:
 
     def flush(self) -> None:
         if self.line:
-            text = paragraph_text(_collapse("".join(self.line)))
+            raw = "".join(self.line)
+            self.line = []
+            if raw.isspace():  # the markup's line breaks between blocks: no paragraph, nothing to read
+                return
+            text = paragraph_text(_collapse(raw))
             if text:
                 self.blocks.append(Paragraph(text))
-            self.line = []
 
     def element(self, element: etree._Element) -> None:
         """Walk one element and its children, then leave its tail to the caller."""
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        tag = element.tag
+        tag = tag.lower() if isinstance(tag, str) else ""
         if tag == "table":
             self.flush()
             self.table(element)

@@ -104,6 +104,24 @@ def test_a_value_too_large_fails_when_prepared(
     assert info.value.path == "/corpus/a.txt" and info.value.stage == "load"
 
 
+@pytest.mark.parametrize("amount", ["-1E+15", "100000000000000", "-100000000000000"])
+def test_an_amount_over_the_limit_either_way_fails_and_is_named(
+    make_document: DocumentFactory, make_extraction: ExtractionFactory, amount: str
+) -> None:
+    with pytest.raises(LoadError, match="does not fit") as info:
+        build_rows(make_document("/corpus/a.txt"), make_extraction(vehicle_operation=Decimal(amount)))
+    assert f"= {Decimal(amount).quantize(Decimal('0.0001'))}: DECIMAL(18,4) holds less than 10^14" in str(
+        info.value
+    )
+
+
+def test_the_largest_amount_that_fits_is_prepared(
+    make_document: DocumentFactory, make_extraction: ExtractionFactory
+) -> None:
+    for amount in ("99999999999990.9999", "-99999999999990.9999"):  # (a derived figure adds 5)
+        build_rows(make_document("/corpus/a.txt"), make_extraction(vehicle_operation=Decimal(amount)))
+
+
 def test_a_failing_batch_changes_nothing(
     fresh_db: Store,
     make_document: DocumentFactory,

@@ -192,3 +192,20 @@ def test_lenient_decoding_looks_at_the_start_first_and_still_takes_what_it_shoul
                     assert _lenient(bytes(data), encoding) == _lenient_by_definition(bytes(data), encoding)
     gbk = (line * 300).encode("gbk")
     assert _lenient(gbk, "utf-8") is None and _lenient(gbk, "gb18030") == line * 300
+
+
+def test_the_characters_taken_for_no_junk_at_a_glance_are_none() -> None:
+    # `_junk_share` answers 0 at once for a text of these blocks: every character in them must be one
+    # that its count by category would not call junk (under the running Python's Unicode data)
+    import unicodedata
+
+    from analytics.read import decoding
+
+    taken = [chr(c) for c in range(0x10000) if not decoding._MAY_BE_JUNK.match(chr(c))]
+    assert len(taken) > 30_000
+    assert [
+        f"U+{ord(c):04X}"
+        for c in taken
+        if c not in decoding._ALLOWED_CONTROLS and unicodedata.category(c) in decoding._JUNK_CATEGORIES
+    ] == []
+    assert decoding._MAY_BE_JUNK.search("\U00020000")  # beyond the BMP: looked at by category
