@@ -89,18 +89,9 @@ def column_fact(
     ordinal: int | None,
 ) -> Fact:
     percent = col.measure == "yoy_pct"
+    value, unit = (value, "%") if percent else (to_wan(value, unit), unit)
     return new_fact(
-        metric=metric,
-        measure=col.measure,
-        value=value if percent else to_wan(value, unit),
-        year=col.year,
-        kind=col.kind,
-        unit_found="%" if percent else unit,
-        basis="stated",
-        section=section,
-        method="table",
-        quote=quote,
-        table=ordinal,
+        metric, col.measure, value, col.year, col.kind, unit, "stated", section, "table", quote, None, ordinal
     )
 
 

@@ -103,9 +103,8 @@ def vertical_facts(
                 if value is None:
                     continue
                 quote = quote or " | ".join(c.strip() for c in row[label_col:end] if c.strip())
-                facts.extend(
-                    column_fact(metric, value, unit, col, section, quote, ordinal) for metric in found
-                )
+                for metric in found:
+                    facts.append(column_fact(metric, value, unit, col, section, quote, ordinal))
     return facts
 
 
