@@ -100,3 +100,17 @@ def test_script_tally_counts_the_characters_converted_to_simplified() -> None:
         normalise("公務用車運行維護費")
         normalise("公务接待费")
     assert counts == [6]  # 務 車 運 維 護 費 were traditional
+
+
+def test_a_long_text_is_looked_at_for_glosses_as_a_line_is() -> None:
+    from analytics.read.characters import _may_hold_a_tone_mark, strip_pinyin_glosses
+
+    # the quick look over a page's UTF-8 bytes finds exactly the characters U+00C0-U+01FF
+    assert [c for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF and _may_hold_a_tone_mark(chr(c))] == list(
+        range(0xC0, 0x200)
+    )
+    page = "<p>公務(wù)車輛</p>" + "<p>部门预算(单位:万元)</p>" * 100
+    assert len(page) > 1000
+    assert strip_pinyin_glosses(page) == "<p>公務車輛</p>" + "<p>部门预算(单位:万元)</p>" * 100
+    plain = page.replace("(wù)", "")
+    assert strip_pinyin_glosses(plain) is plain
