@@ -82,7 +82,7 @@ def table_rows(table: str, values: Mapping[str, list[object]]) -> Rows:
     if values.keys() != names:
         missing, extra = names - values.keys(), values.keys() - names
         raise ValueError(f"rows of {table}: missing columns {sorted(missing)}, undeclared {sorted(extra)}")
-    return Rows(table, [_column(name, sql_type, values[name]) for name, sql_type in columns])
+    return Rows(table, [Column(name, sql_type, values[name]) for name, sql_type in columns])
 
 
 @cache
@@ -90,15 +90,6 @@ def _declared(table: str) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     """The names of the columns `schema.toml` declares for `table`, and (name, type) in their order."""
     declared = TABLES[table]
     return frozenset(declared.names), tuple((c.name, c.type) for c in declared.columns)
-
-
-def _column(name: str, sql_type: str, values: list[object]) -> Column:
-    """`Column(...)`: the same object, its fields filled at once instead of through the frozen
-    dataclass's one guarded assignment per field (a document's rows make about sixty columns).
-    tests/load/test_rows.py holds it to Column's fields."""
-    column = object.__new__(Column)
-    column.__dict__.update(name=name, sql_type=sql_type, values=values)
-    return column
 
 
 def metadata_evidence(metadata: Metadata) -> str | None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 
 import pytest
 
-from analytics.load.rows import CHILD_COLUMNS, Column, _column, check_rows, money, money_values, table_rows
+from analytics.load.rows import CHILD_COLUMNS, check_rows, money, money_values, table_rows
 from analytics.load.schema import TABLES
 from analytics.model import Check, Document
 
@@ -51,18 +50,6 @@ def test_a_check_is_written_as_check_name() -> None:
 def test_the_child_tables_carry_their_declared_columns() -> None:
     for table, columns in CHILD_COLUMNS.items():
         assert columns == tuple((c.name, c.type) for c in TABLES[table].columns)
-
-
-def test_a_column_made_at_once_is_the_column_the_dataclass_makes() -> None:
-    values: list[object] = [Decimal("1.5"), None]
-    made = _column("value", "DECIMAL(18,4)", values)
-    assert made == Column("value", "DECIMAL(18,4)", values) and vars(made) == vars(
-        Column("value", "DECIMAL(18,4)", values)
-    )
-    # every field of Column is filled: a field added to Column must be added to _column too
-    assert set(vars(made)) == {field.name for field in dataclasses.fields(Column)}
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        made.name = "other"  # type: ignore[misc]
 
 
 def test_money_values_round_each_amount_as_money_does() -> None:
