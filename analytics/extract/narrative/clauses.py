@@ -140,7 +140,8 @@ class ClauseReader:
             labels = with_relative_labels(text, labels, context)
         if self.subject and labels:
             labels = without_generic_spending(labels, self.subject, self.subjects)
-        self._zeros_before_labels(text, labels)
+        if labels and ("无" in text or "未" in text or "没有" in text):
+            self._zeros_before_labels(text, labels)
         if not labels and PAIR_RE.search(text):
             pair = pair_subject(self.recent)
             if pair:
@@ -177,8 +178,12 @@ class ClauseReader:
             self.listed = []
         elif named and any(a["unit"] for a in amounts):
             self.listed.extend(named)
-        self._flat(text, labels, stripped, has_change=changed_here)
-        self._update_subjects(text, named, amounts)
+        if ANY_FLAT.search(text):  # (most clauses hold no flat word)
+            self._flat(text, labels, stripped, has_change=changed_here)
+        if named:
+            self._update_subjects(text, named, amounts)
+        else:
+            self.previous = None
 
     def _respectively(self, text: str, labels: list[LabelMatch]) -> None:
         """After '分别', the amounts of this clause (and of the clauses that follow with no label of
@@ -335,7 +340,7 @@ class ClauseReader:
     def _flat(self, text: str, labels: list[LabelMatch], stripped: str, *, has_change: bool) -> None:
         """'与上年持平', '无增减': a change of zero for the clause's labels (a list of them joined by
         和/、), the labels a '均…' clause speaks of, or the subject."""
-        start = flat_start(text) if ANY_FLAT.search(text) else None  # most clauses: no flat word
+        start = flat_start(text)
         if start is None:
             return
         year, kind = self._year_and_kind(text, start, "")

@@ -31,6 +31,8 @@ def specific(labels: list[LabelMatch], text: str) -> list[LabelMatch]:
 def owners(labels: list[LabelMatch], position: int, text: str) -> list[LabelMatch]:
     """The labels an amount at `position` belongs to: the nearest before it (a qualifier right after a
     specific label gives way to it), or all of a list of labels followed by '均为'."""
+    if len(labels) == 1:  # (most clauses: one label, alone in any group it could head)
+        return list(labels) if labels[0].end <= position else []
     before = [label for label in labels if label.end <= position]
     if not before:
         return []
