@@ -62,6 +62,11 @@ def ingest(
     check_executor(executor)
     if local_pool_size(jobs, executor) > 1 and _new_database(db):
         start_fork_server()  # every file will be parsed: the workers' code loads during the walk
+        # The `regions` reference the first batch writes, made while the fork server loads (this
+        # process would otherwise wait for it with nothing to do): 0.05 s off a new database's run.
+        from analytics.divisions import chains
+
+        chains()
     paths = list(paths)
     found = walk(paths, follow_symlinks=follow_symlinks)
     folders = [os.path.abspath(p) for p in paths if os.path.isdir(p)] if prune else []
