@@ -40,7 +40,6 @@ from analytics.extract.narrative.text import clauses
 from analytics.extract.narrative.words import (
     A_LIST,
     AFTER_AMOUNT_NOT,
-    ANY_FLAT,
     APPROXIMATE_BEFORE,
     APPROXIMATE_GATE,
     CHANGE_RE,
@@ -140,8 +139,7 @@ class ClauseReader:
             labels = with_relative_labels(text, labels, context)
         if self.subject and labels:
             labels = without_generic_spending(labels, self.subject, self.subjects)
-        if labels and ("无" in text or "未" in text or "没有" in text):
-            self._zeros_before_labels(text, labels)
+        self._zeros_before_labels(text, labels)
         if not labels and PAIR_RE.search(text):
             pair = pair_subject(self.recent)
             if pair:
@@ -178,12 +176,8 @@ class ClauseReader:
             self.listed = []
         elif named and any(a["unit"] for a in amounts):
             self.listed.extend(named)
-        if ANY_FLAT.search(text):  # (most clauses hold no flat word)
-            self._flat(text, labels, stripped, has_change=changed_here)
-        if named:
-            self._update_subjects(text, named, amounts)
-        else:
-            self.previous = None
+        self._flat(text, labels, stripped, has_change=changed_here)
+        self._update_subjects(text, named, amounts)
 
     def _respectively(self, text: str, labels: list[LabelMatch]) -> None:
         """After '分别', the amounts of this clause (and of the clauses that follow with no label of
