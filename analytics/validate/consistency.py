@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from analytics.model import Check, Fact
-from analytics.validate.check import new_check
+from analytics.model import Check, Fact, new_check
 
 
 def repeated_figure_checks(facts: list[Fact]) -> list[Check]:

@@ -16,9 +16,8 @@ from collections import defaultdict
 from decimal import Decimal
 from functools import cache
 
-from analytics.model import Check, Fact, Severity
+from analytics.model import Check, Fact, Severity, new_check
 from analytics.reference import children, parents
-from analytics.validate.check import new_check
 
 Key = tuple[int, str, str]  # (year, kind, measure)
 
